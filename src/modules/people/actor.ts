@@ -1,0 +1,76 @@
+import { and, eq } from "drizzle-orm";
+import { db } from "../../platform/db/client";
+import type { Actor, OrganizationRoleName, SchoolRoleName } from "../../platform/policy";
+import { coordinatorSchools, memberships, persons } from "./schema";
+
+export interface Viewer {
+  personId: string;
+  organizationId: string;
+  givenNames: string;
+  familyNames: string;
+  email: string;
+  locale: string;
+  timeZone: string;
+}
+
+/** Builds the actor (identity and roles) of a signed-in, active person; null if disabled or unknown. */
+export async function loadActor(
+  personId: string,
+  meta: { ip?: string | null; requestId?: string | null } = {},
+): Promise<{ actor: Actor; viewer: Viewer } | null> {
+  const [person] = await db()
+    .select({
+      id: persons.id,
+      organizationId: persons.organizationId,
+      givenNames: persons.givenNames,
+      familyNames: persons.familyNames,
+      email: persons.email,
+      locale: persons.locale,
+      timeZone: persons.timeZone,
+      status: persons.status,
+    })
+    .from(persons)
+    .where(eq(persons.id, personId));
+  if (!person || person.status !== "active") return null;
+  const [roles, advised] = await Promise.all([
+    db()
+      .select({ schoolId: memberships.schoolId, role: memberships.role })
+      .from(memberships)
+      .where(eq(memberships.personId, personId)),
+    db()
+      .select({ schoolId: coordinatorSchools.schoolId })
+      .from(coordinatorSchools)
+      .where(and(eq(coordinatorSchools.personId, personId), eq(coordinatorSchools.organizationId, person.organizationId))),
+  ]);
+  const organizationRoles = new Set<OrganizationRoleName>();
+  const schoolRoles = new Map<string, Set<SchoolRoleName>>();
+  for (const { schoolId, role } of roles) {
+    if (schoolId === null) organizationRoles.add(role as OrganizationRoleName);
+    else {
+      const set = schoolRoles.get(schoolId) ?? new Set<SchoolRoleName>();
+      set.add(role as SchoolRoleName);
+      schoolRoles.set(schoolId, set);
+    }
+  }
+  const actor: Actor = {
+    personId: person.id,
+    organizationId: person.organizationId,
+    organizationRoles,
+    schoolRoles,
+    advisedSchoolIds: new Set(organizationRoles.has("coordinator") ? advised.map((a) => a.schoolId) : []),
+    ip: meta.ip ?? null,
+    requestId: meta.requestId ?? null,
+  };
+  const { status: _status, id: _id, ...rest } = person;
+  return { actor, viewer: { personId: person.id, ...rest } };
+}
+
+/** Schools whose people the actor works with (leader, mentor, advising coordinator); null = all (admin). */
+export function schoolsWithPeopleAccess(actor: Actor): string[] | null {
+  if (actor.organizationRoles.has("admin")) return null;
+  const ids = new Set<string>(actor.advisedSchoolIds);
+  for (const [schoolId, roles] of actor.schoolRoles) {
+    if (roles.has("leader") || roles.has("mentor")) ids.add(schoolId);
+  }
+  return [...ids];
+}

@@ -1,0 +1,35 @@
+import { sql } from "drizzle-orm";
+import { db } from "../db/client";
+import { rateLimits } from "./schema";
+
+export interface Limit {
+  /** at most this many hits… */
+  max: number;
+  /** …per window of this many milliseconds */
+  windowMs: number;
+}
+
+/**
+ * Counts a hit against a key in a fixed window stored in the database (so every app process shares it)
+ * and answers whether the key is still within its limit.
+ */
+export async function hit(key: string, limit: Limit): Promise<boolean> {
+  const windowStart = new Date(Math.floor(Date.now() / limit.windowMs) * limit.windowMs);
+  const [row] = await db()
+    .insert(rateLimits)
+    .values({ key, windowStart, count: 1 })
+    .onConflictDoUpdate({
+      target: [rateLimits.key, rateLimits.windowStart],
+      set: { count: sql`${rateLimits.count} + 1` },
+    })
+    .returning({ count: rateLimits.count });
+  return (row?.count ?? 1) <= limit.max;
+}
+
+export async function clear(key: string): Promise<void> {
+  await db().execute(sql`DELETE FROM rate_limits WHERE key = ${key}`);
+}
+
+export async function deleteOldWindows(): Promise<void> {
+  await db().execute(sql`DELETE FROM rate_limits WHERE window_start < now() - interval '1 day'`);
+}

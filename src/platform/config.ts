@@ -1,0 +1,38 @@
+import path from "node:path";
+import { z } from "zod";
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATA_DIR: z.string().default("./data"),
+  DATABASE_URL: z.string().url().optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Impulso <no-responder@impulso.local>"),
+  APP_URL: z.string().url().optional(),
+  NODE_ENV: z.string().default("production"),
+  SECURE_COOKIES: z.enum(["auto", "true", "false"]).default("auto"),
+  JOB_POLL_MS: z.coerce.number().int().min(10).default(500),
+  LOG_LEVEL: z.enum(["silent", "info"]).default("info"),
+});
+
+export type Config = z.infer<typeof schema> & { dataDir: string; appUrl: string };
+
+let cached: Config | undefined;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.parse(env);
+  return {
+    ...parsed,
+    dataDir: path.resolve(parsed.DATA_DIR),
+    appUrl: (parsed.APP_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/$/, ""),
+  };
+}
+
+export function config(): Config {
+  cached ??= loadConfig();
+  return cached;
+}
+
+export function resetConfigForTests(): void {
+  cached = undefined;
+}

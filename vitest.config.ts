@@ -1,0 +1,14 @@
+import { defineConfig } from "vitest/config";
+
+// Service and policy tests. They run against PGlite by default and against a real PostgreSQL server
+// when TEST_DATABASE_URL is set (scripts/test.ts runs them both ways).
+export default defineConfig({
+  test: {
+    include: ["src/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts"],
+    environment: "node",
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: "forks",
+    fileParallelism: true,
+  },
+});
