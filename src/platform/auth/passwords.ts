@@ -23,4 +23,4 @@ export async function verifyAgainstDummy(password: string): Promise<false> {
   return false;
 }
 
-export const PASSWORD_MIN_LENGTH = 10;
+export { PASSWORD_MIN_LENGTH } from "./password-rules";

@@ -1,0 +1,164 @@
+import type { ReactNode } from "react";
+import {
+  Form,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "react-router";
+import type { Route } from "./+types/root";
+import { navigationFor } from "./lib/navigation";
+import { requestInfoContext, sessionContext } from "./lib/context";
+import { useT } from "./lib/i18n";
+import { loadSessionState } from "./lib/session.server";
+import stylesHref from "./styles.css?url";
+import { LOCALES } from "../src/platform/i18n/i18n";
+
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: stylesHref },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const middleware: Route.MiddlewareFunction[] = [
+  async ({ request, context }, next) => {
+    context.set(sessionContext, await loadSessionState(request, context));
+    return next();
+  },
+];
+
+export async function loader({ context }: Route.LoaderArgs) {
+  const session = context.get(sessionContext);
+  const info = context.get(requestInfoContext);
+  return {
+    locale: session.locale,
+    timeZone: session.timeZone,
+    nonce: info.nonce,
+    requestId: info.requestId,
+    viewer: session.viewer ? { name: `${session.viewer.givenNames} ${session.viewer.familyNames}` } : null,
+    nav: session.actor ? navigationFor(session.actor) : [],
+  };
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const t = useT();
+  return (
+    <html lang={data?.locale ?? "es-CL"}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#0f5e6e" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#contenido">
+          {t("nav.skip_to_content")}
+        </a>
+        <Header />
+        <main id="contenido" className="container">
+          {children}
+        </main>
+        <Footer />
+        <ScrollRestoration nonce={data?.nonce} />
+        <Scripts nonce={data?.nonce} />
+      </body>
+    </html>
+  );
+}
+
+function Header() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const t = useT();
+  return (
+    <header className="site-header">
+      <div className="container header-row">
+        <Link to="/" className="brand">
+          {t("app.name")}
+        </Link>
+        {data?.viewer ? (
+          <Form method="post" action="/salir" className="inline-form">
+            <button type="submit" className="link-button">
+              {t("nav.sign_out")}
+            </button>
+          </Form>
+        ) : null}
+      </div>
+      {data?.nav.length ? (
+        <nav aria-label={t("nav.menu")} className="container main-nav">
+          <ul>
+            {data.nav.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.to === "/"}>
+                  {t(item.label)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+    </header>
+  );
+}
+
+function Footer() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const location = useLocation();
+  const t = useT();
+  return (
+    <footer className="site-footer container">
+      <Form method="post" action="/idioma" className="language-form">
+        <input type="hidden" name="volver" value={location.pathname + location.search} />
+        <label htmlFor="language-select">{t("language.label")}</label>
+        <select id="language-select" name="locale" defaultValue={data?.locale ?? "es-CL"}>
+          {LOCALES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {t(`language.${l}`)}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="button button-secondary">
+          {t("language.change")}
+        </button>
+      </Form>
+      <p className="muted">{t("footer.privacy")}</p>
+    </footer>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRouteLoaderData<typeof loader>("root");
+  const t = useT();
+  if (isRouteErrorResponse(error) && error.status === 404) {
+    return (
+      <section className="stack">
+        <h1>{t("errors.not_found.title")}</h1>
+        <p>{t("errors.not_found.body")}</p>
+        <p>
+          <Link to="/">{t("nav.home")}</Link>
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section className="stack">
+      <h1>{t("errors.unexpected.title")}</h1>
+      <p>{t("errors.unexpected.body", { requestId: data?.requestId ?? "-" })}</p>
+      <p>
+        <Link to="/">{t("nav.home")}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,15 @@
+import { type RouteConfig, index, route } from "@react-router/dev/routes";
+
+// Spanish paths: they are what users see and share.
+export default [
+  index("routes/home.tsx"),
+  route("ingresar", "routes/sign-in.tsx"),
+  route("salir", "routes/sign-out.tsx"),
+  route("recuperar", "routes/forgot-password.tsx"),
+  route("restablecer/:token", "routes/reset-password.tsx"),
+  route("invitacion/:token", "routes/accept-invitation.tsx"),
+  route("idioma", "routes/language.tsx"),
+  route("admin/correos", "routes/admin.outbox.tsx"),
+  route("admin/correos/:emailId", "routes/admin.outbox.email.tsx"),
+  route("admin/auditoria", "routes/admin.audit.tsx"),
+] satisfies RouteConfig;

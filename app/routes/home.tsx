@@ -1,0 +1,61 @@
+import { Link } from "react-router";
+import { homeSummary } from "../../src/modules/people";
+import { useT } from "../lib/i18n";
+import { requireActor, sessionOf } from "../lib/session.server";
+import type { Route } from "./+types/home";
+
+export const meta: Route.MetaFunction = () => [{ title: "Inicio · Impulso" }];
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const actor = requireActor(request, context);
+  const viewer = sessionOf(context).viewer;
+  return { name: viewer?.givenNames ?? "", personId: actor.personId, summary: await homeSummary(actor) };
+}
+
+export default function Home({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const { summary } = loaderData;
+  const cards: Array<{ to: string; label: string }> = [];
+  if (summary.canListSchools) cards.push({ to: "/establecimientos", label: t("home.card.schools") });
+  if (summary.canCreateSchool) cards.push({ to: "/establecimientos/nuevo", label: t("home.card.schools_create") });
+  if (summary.canListPeople) cards.push({ to: "/personas", label: t("home.card.people") });
+  for (const school of summary.managedSchools) {
+    cards.push({ to: `/establecimientos/${school.id}`, label: t("home.card.my_school", { school: school.name }) });
+    cards.push({ to: `/establecimientos/${school.id}/importar`, label: t("home.card.import", { school: school.name }) });
+    cards.push({ to: `/establecimientos/${school.id}/invitar`, label: t("home.card.invite", { school: school.name }) });
+  }
+  if (summary.canReadOutbox) cards.push({ to: "/admin/correos", label: t("home.card.outbox") });
+  if (summary.canReadAudit) cards.push({ to: "/admin/auditoria", label: t("home.card.audit") });
+  cards.push({ to: `/personas/${loaderData.personId}`, label: t("home.card.profile") });
+  return (
+    <div className="stack">
+      <h1>{t("home.title", { name: loaderData.name })}</h1>
+      <section className="card">
+        <h2>{t("home.roles")}</h2>
+        {summary.roles.length ? (
+          <ul>
+            {summary.roles.map((r) => (
+              <li key={`${r.role}-${r.schoolId}`}>
+                {r.schoolId
+                  ? t("home.at_school", { role: r.title || t(`role.${r.role}`), school: r.schoolName ?? "" })
+                  : t("home.in_organization", { role: t(`role.${r.role}`), organization: summary.organizationName })}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t("home.no_roles")}</p>
+        )}
+      </section>
+      <section>
+        <h2>{t("home.what_you_can_do")}</h2>
+        <ul className="cards">
+          {cards.map((c) => (
+            <li key={c.to} className="card">
+              <Link to={c.to}>{c.label}</Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { redirect } from "react-router";
+import { isLocale } from "../../src/platform/i18n/i18n";
+import { requestInfoContext } from "../lib/context";
+import { serializeCookie } from "../lib/cookies.server";
+import { LANGUAGE_COOKIE, safeReturnPath } from "../lib/session.server";
+import type { Route } from "./+types/language";
+
+export async function loader() {
+  throw redirect("/");
+}
+
+/** The language switch: a cookie for a year, then back to the page the person was on. */
+export async function action({ request, context }: Route.ActionArgs) {
+  const form = await request.formData();
+  const locale = form.get("locale");
+  const back = safeReturnPath(form.get("volver"));
+  if (!isLocale(locale)) throw redirect(back);
+  throw redirect(back, {
+    headers: {
+      "Set-Cookie": serializeCookie(LANGUAGE_COOKIE, locale, context.get(requestInfoContext), {
+        maxAgeSeconds: 60 * 60 * 24 * 365,
+      }),
+    },
+  });
+}

@@ -1,0 +1,73 @@
+import { Form, Link, redirect } from "react-router";
+import { signIn } from "../../src/modules/accounts";
+import { Field, FormMessage, SubmitButton, failureOf } from "../components/form";
+import { perform } from "../lib/actions.server";
+import { requestInfoContext } from "../lib/context";
+import { useT } from "../lib/i18n";
+import { safeReturnPath, sessionCookie, sessionOf } from "../lib/session.server";
+import type { Route } from "./+types/sign-in";
+
+export const meta: Route.MetaFunction = () => [{ title: "Ingresar · Impulso" }];
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const url = new URL(request.url);
+  if (sessionOf(context).actor) throw redirect(safeReturnPath(url.searchParams.get("volver")));
+  return { returnTo: safeReturnPath(url.searchParams.get("volver")), notice: url.searchParams.get("aviso") };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const form = await request.formData();
+  const info = context.get(requestInfoContext);
+  const result = await perform(
+    () =>
+      signIn(
+        { email: form.get("email"), password: form.get("password") },
+        { ip: info.ip, userAgent: request.headers.get("user-agent"), requestId: info.requestId },
+      ),
+    form,
+  );
+  if (!("ok" in result) || !result.ok) return result;
+  throw redirect(safeReturnPath(form.get("volver")), {
+    headers: { "Set-Cookie": sessionCookie(result.value.token, context) },
+  });
+}
+
+const NOTICES: Record<string, string> = {
+  salida: "auth.signed_out",
+  restablecida: "auth.reset.done",
+  expirada: "auth.session_expired",
+};
+
+export default function SignIn({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const failure = failureOf(actionData);
+  const notice = loaderData.notice ? NOTICES[loaderData.notice] : undefined;
+  return (
+    <section className="narrow stack">
+      <h1>{t("auth.sign_in.title")}</h1>
+      {notice ? (
+        <div className="alert alert-ok" role="status">
+          {t(notice)}
+        </div>
+      ) : null}
+      <FormMessage failure={failure} />
+      <Form method="post" className="card" noValidate>
+        <input type="hidden" name="volver" value={loaderData.returnTo} />
+        <Field
+          name="email"
+          label={t("auth.sign_in.email")}
+          type="email"
+          autoComplete="username"
+          inputMode="email"
+          required
+          failure={failure}
+        />
+        <Field name="password" label={t("auth.sign_in.password")} type="password" autoComplete="current-password" required failure={failure} />
+        <SubmitButton>{t("auth.sign_in.submit")}</SubmitButton>
+      </Form>
+      <p>
+        <Link to="/recuperar">{t("auth.sign_in.forgot")}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+// The production server: Express serving React Router, built by Vite into build/server/index.js
+// together with the whole app (one bundle, one copy of every module). scripts/start.ts runs it.
+import path from "node:path";
+import { RouterContextProvider } from "react-router";
+import * as build from "virtual:react-router/server-build";
+import { requestInfoContext } from "../app/lib/context";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "../src/demo/seed";
+import "../src/jobs";
+import { deleteOldWindows } from "../src/platform/auth/rate-limit";
+import { deleteStaleSessions } from "../src/platform/auth/sessions";
+import { type Config, config } from "../src/platform/config";
+import { openDatabase, setDatabase } from "../src/platform/db/client";
+import { createApp } from "../src/platform/http/server";
+import { startWorker } from "../src/platform/jobs/queue";
+import { log } from "../src/platform/log";
+
+export { DEMO_ACCOUNTS, DEMO_PASSWORD };
+
+export interface Running {
+  url: string;
+  seeded: boolean;
+  stop(): Promise<void>;
+}
+
+export async function startServer(options: { clientDir: string; seed: boolean }): Promise<Running> {
+  const cfg: Config = config();
+  const database = await openDatabase(
+    cfg.DATABASE_URL ? { url: cfg.DATABASE_URL } : { dataDir: path.join(cfg.dataDir, "pglite") },
+  );
+  setDatabase(database);
+  await database.migrate();
+  const seeded = options.seed ? await seedDemo() : false;
+  await Promise.all([deleteStaleSessions(), deleteOldWindows()]);
+  const stopWorker = startWorker(cfg.JOB_POLL_MS);
+  const app = createApp(
+    build,
+    options.clientDir,
+    (info) => {
+      const context = new RouterContextProvider();
+      context.set(requestInfoContext, info);
+      return context;
+    },
+    { trustProxy: process.env.TRUST_PROXY === "true" },
+  );
+  const server = await new Promise<import("node:http").Server>((resolve, reject) => {
+    const s = app.listen(cfg.PORT, cfg.HOST, () => resolve(s));
+    s.on("error", reject);
+  });
+  server.keepAliveTimeout = 65_000;
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `http://localhost:${cfg.PORT}`,
+    seeded,
+    stop: () => {
+      stopping ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+          setTimeout(() => server.closeAllConnections(), 3000).unref();
+        });
+        await stopWorker();
+        await database.close();
+        log("info", "stopped");
+      })();
+      return stopping;
+    },
+  };
+}

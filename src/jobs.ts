@@ -1,0 +1,2 @@
+// Registers every job handler of the platform and the modules, for the worker in the app process.
+import "./platform/mail/mail";

@@ -1,0 +1,3 @@
+export const people = {
+  "people.title": "Personas",
+} as const;

@@ -1,0 +1,1 @@
+export const schools = {} as const;

@@ -1,0 +1,328 @@
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { z } from "zod";
+import { translator } from "../../messages";
+import { audit } from "../../platform/audit/audit";
+import { PASSWORD_MIN_LENGTH, hashPassword, verifyAgainstDummy, verifyPassword } from "../../platform/auth/passwords";
+import { hit } from "../../platform/auth/rate-limit";
+import { createSession, revokeAllSessions } from "../../platform/auth/sessions";
+import { hashToken, newToken } from "../../platform/auth/tokens";
+import { config } from "../../platform/config";
+import { type DbOrTx, db } from "../../platform/db/client";
+import { DomainError, NotFoundError, RateLimitedError, ValidationError } from "../../platform/errors";
+import { newId } from "../../platform/ids";
+import { isLocale } from "../../platform/i18n/i18n";
+import { queueEmail } from "../../platform/mail/mail";
+import { type Actor, authorize, can } from "../../platform/policy";
+import { normalizeEmail } from "../../platform/text";
+import { parseInput } from "../../platform/validation";
+import {
+  emailField,
+  ensurePersonWithRole,
+  findActiveByEmail,
+  organizations,
+  personInput,
+  persons,
+  schools,
+} from "../people";
+import { invitations, passwordResets } from "./schema";
+
+const INVITATION_TTL_MS = 1000 * 60 * 60 * 24 * 7;
+const RESET_TTL_MS = 1000 * 60 * 60;
+export const SIGN_IN_LIMITS = {
+  perAccount: { max: 10, windowMs: 15 * 60_000 },
+  perAddress: { max: 50, windowMs: 15 * 60_000 },
+};
+const RESET_LIMITS = { perAccount: { max: 3, windowMs: 60 * 60_000 }, perAddress: { max: 20, windowMs: 60 * 60_000 } };
+
+interface RequestMeta {
+  ip: string;
+  userAgent?: string | null;
+  requestId?: string | null;
+}
+
+const signInInput = z.object({
+  email: z.string().trim().min(1, "errors.required").max(254, "errors.invalid_email").transform(normalizeEmail),
+  password: z.string().min(1, "errors.required").max(1000, "auth.password.too_long"),
+});
+
+/**
+ * Email and password sign-in. Rate-limited per account and per address; the same answer whether or
+ * not the email exists; a new session token on every sign-in (no fixation).
+ */
+export async function signIn(input: Record<string, unknown>, meta: RequestMeta) {
+  const data = parseInput(signInInput, input);
+  const [accountOk, addressOk] = await Promise.all([
+    hit(`sign-in:account:${data.email}`, SIGN_IN_LIMITS.perAccount),
+    hit(`sign-in:address:${meta.ip}`, SIGN_IN_LIMITS.perAddress),
+  ]);
+  if (!accountOk || !addressOk) throw new RateLimitedError();
+  const candidates = (await findActiveByEmail(data.email)).filter((c) => c.passwordHash);
+  let person: (typeof candidates)[number] | undefined;
+  for (const candidate of candidates) {
+    if (await verifyPassword(candidate.passwordHash as string, data.password)) {
+      person = candidate;
+      break;
+    }
+  }
+  if (!candidates.length) await verifyAgainstDummy(data.password);
+  if (!person) {
+    await audit(
+      { personId: null, organizationId: candidates[0]?.organizationId ?? null, ip: meta.ip, requestId: meta.requestId },
+      { action: "auth.sign_in_failed", subjectType: "account", subjectId: null, details: { email: data.email } },
+    );
+    throw new DomainError("auth.sign_in.failed", {}, {});
+  }
+  const session = await createSession(person.id, meta);
+  await audit(
+    { personId: person.id, organizationId: person.organizationId, ip: meta.ip, requestId: meta.requestId },
+    { action: "auth.sign_in", subjectType: "person", subjectId: person.id },
+  );
+  return { ...session, personId: person.id, locale: person.locale };
+}
+
+const passwordPair = z
+  .object({
+    password: z
+      .string()
+      .min(PASSWORD_MIN_LENGTH, "auth.password.too_short")
+      .max(200, "auth.password.too_long"),
+    passwordConfirm: z.string(),
+  })
+  .refine((v) => v.password === v.passwordConfirm, { message: "auth.password.mismatch", path: ["passwordConfirm"] });
+
+function parsePasswords(input: Record<string, unknown>) {
+  try {
+    return parseInput(passwordPair, input);
+  } catch (error) {
+    if (error instanceof ValidationError) {
+      throw new ValidationError(error.fieldErrors, "errors.form_invalid");
+    }
+    throw error;
+  }
+}
+
+const forgotInput = z.object({ email: emailField });
+
+/** Sends a reset link if the email belongs to an active account; answers the same either way. */
+export async function requestPasswordReset(input: Record<string, unknown>, meta: RequestMeta) {
+  const { email } = parseInput(forgotInput, input);
+  const [accountOk, addressOk] = await Promise.all([
+    hit(`reset:account:${email}`, RESET_LIMITS.perAccount),
+    hit(`reset:address:${meta.ip}`, RESET_LIMITS.perAddress),
+  ]);
+  if (!addressOk) throw new RateLimitedError();
+  if (!accountOk) return; // silently: the answer must not reveal that the account exists
+  const people = await findActiveByEmail(email);
+  for (const person of people) {
+    const { token, hash } = newToken();
+    await db().transaction(async (tx) => {
+      await tx.insert(passwordResets).values({
+        id: newId(),
+        personId: person.id,
+        tokenHash: hash,
+        expiresAt: new Date(Date.now() + RESET_TTL_MS),
+      });
+      const t = translator(isLocale(person.locale) ? person.locale : "es-CL");
+      await queueEmail(
+        {
+          to: person.email,
+          organizationId: person.organizationId,
+          subject: t("email.reset.subject"),
+          text: `${t("email.greeting", { name: person.givenNames })}\n\n${t("email.reset.body", {
+            link: `${config().appUrl}/restablecer/${token}`,
+          })}\n\n${t("email.signature")}`,
+        },
+        tx,
+      );
+      await audit(
+        { personId: null, organizationId: person.organizationId, ip: meta.ip, requestId: meta.requestId },
+        { action: "auth.password_reset_requested", subjectType: "person", subjectId: person.id },
+        tx,
+      );
+    });
+  }
+}
+
+async function findReset(token: string, tx: DbOrTx = db()) {
+  if (!token || token.length > 100) return undefined;
+  const [reset] = await tx
+    .select({ id: passwordResets.id, personId: passwordResets.personId })
+    .from(passwordResets)
+    .where(
+      and(
+        eq(passwordResets.tokenHash, hashToken(token)),
+        isNull(passwordResets.usedAt),
+        gt(passwordResets.expiresAt, new Date()),
+      ),
+    );
+  return reset;
+}
+
+export async function isResetTokenValid(token: string): Promise<boolean> {
+  return !!(await findReset(token));
+}
+
+/** Sets the new password, uses up the link and signs out every session of the person. */
+export async function resetPassword(token: string, input: Record<string, unknown>, meta: RequestMeta) {
+  const reset = await findReset(token);
+  if (!reset) throw new DomainError("auth.reset.invalid");
+  const { password } = parsePasswords(input);
+  const passwordHash = await hashPassword(password);
+  await db().transaction(async (tx) => {
+    const current = await findReset(token, tx);
+    if (!current) throw new DomainError("auth.reset.invalid");
+    await tx.update(passwordResets).set({ usedAt: new Date() }).where(eq(passwordResets.id, current.id));
+    const [person] = await tx
+      .update(persons)
+      .set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date() })
+      .where(eq(persons.id, current.personId))
+      .returning({ organizationId: persons.organizationId });
+    await revokeAllSessions(current.personId, tx);
+    await audit(
+      { personId: current.personId, organizationId: person?.organizationId ?? null, ip: meta.ip, requestId: meta.requestId },
+      { action: "auth.password_reset", subjectType: "person", subjectId: current.personId },
+      tx,
+    );
+  });
+}
+
+const inviteInput = personInput.extend({
+  role: z.enum(["teacher", "leader", "mentor", "coordinator", "admin"], { message: "errors.invalid_choice" }),
+  schoolId: z.string().optional(),
+  title: z.string().trim().max(80, "errors.too_long").optional(),
+});
+
+/**
+ * Invites a person to a school (or, for administrators, to the organization): creates the person if
+ * new, gives the role, and emails a link to set a password. Inviting again sends a fresh link.
+ */
+export async function invitePerson(actor: Actor, input: Record<string, unknown>) {
+  const data = parseInput(inviteInput, input);
+  const orgRole = data.role === "coordinator" || data.role === "admin";
+  let place: string;
+  if (orgRole) {
+    authorize(actor, "manage_staff", "organization", { organizationId: actor.organizationId });
+    const [org] = await db().select({ name: organizations.name }).from(organizations).where(eq(organizations.id, actor.organizationId));
+    place = org?.name ?? "";
+  } else {
+    const [school] = data.schoolId
+      ? await db()
+          .select({ id: schools.id, name: schools.name, organizationId: schools.organizationId })
+          .from(schools)
+          .where(eq(schools.id, z.uuid().safeParse(data.schoolId).success ? data.schoolId : "00000000-0000-0000-0000-000000000000"))
+      : [];
+    if (!school) throw new ValidationError({ schoolId: "errors.required" });
+    authorize(actor, "manage_people", "school", { organizationId: school.organizationId, schoolId: school.id });
+    place = school.name;
+  }
+  const [inviter] = await db()
+    .select({ givenNames: persons.givenNames, familyNames: persons.familyNames })
+    .from(persons)
+    .where(eq(persons.id, actor.personId));
+  const { token, hash } = newToken();
+  const result = await db().transaction(async (tx) => {
+    const ensured = await ensurePersonWithRole(tx, actor.organizationId, data, {
+      role: data.role,
+      schoolId: orgRole ? null : (data.schoolId ?? null),
+      title: data.title || null,
+    });
+    const [person] = await tx
+      .select({ status: persons.status, email: persons.email, givenNames: persons.givenNames, locale: persons.locale })
+      .from(persons)
+      .where(eq(persons.id, ensured.personId));
+    if (!person) throw new NotFoundError();
+    if (!ensured.created && !ensured.roleAdded && person.status === "active") {
+      throw new ValidationError({ email: "people.errors.already_member" });
+    }
+    if (person.status === "invited") {
+      await tx.insert(invitations).values({
+        id: newId(),
+        organizationId: actor.organizationId,
+        personId: ensured.personId,
+        tokenHash: hash,
+        invitedBy: actor.personId,
+        expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+      });
+    }
+    const t = translator(isLocale(person.locale) ? person.locale : "es-CL");
+    const link = person.status === "invited" ? `${config().appUrl}/invitacion/${token}` : `${config().appUrl}/ingresar`;
+    await queueEmail(
+      {
+        to: person.email,
+        organizationId: actor.organizationId,
+        subject: t("email.invitation.subject"),
+        text: `${t("email.greeting", { name: person.givenNames })}\n\n${t("email.invitation.body", {
+          inviter: `${inviter?.givenNames ?? ""} ${inviter?.familyNames ?? ""}`.trim(),
+          role: t(`role.${data.role}`),
+          place,
+          link,
+        })}\n\n${t("email.signature")}`,
+      },
+      tx,
+    );
+    await audit(
+      actor,
+      { action: "person.invite", subjectType: "person", subjectId: ensured.personId, details: { role: data.role, schoolId: data.schoolId ?? null } },
+      tx,
+    );
+    return ensured;
+  });
+  return { personId: result.personId, created: result.created };
+}
+
+async function findInvitation(token: string, tx: DbOrTx = db()) {
+  if (!token || token.length > 100) return undefined;
+  const [row] = await tx
+    .select({
+      id: invitations.id,
+      personId: invitations.personId,
+      givenNames: persons.givenNames,
+      email: persons.email,
+      organizationId: persons.organizationId,
+    })
+    .from(invitations)
+    .innerJoin(persons, eq(persons.id, invitations.personId))
+    .where(
+      and(
+        eq(invitations.tokenHash, hashToken(token)),
+        isNull(invitations.acceptedAt),
+        gt(invitations.expiresAt, new Date()),
+        eq(persons.status, "invited"),
+      ),
+    );
+  return row;
+}
+
+/** What the invitation page shows: whose account it activates. */
+export async function getInvitation(token: string) {
+  const row = await findInvitation(token);
+  return row ? { givenNames: row.givenNames, email: row.email } : null;
+}
+
+/** Sets the password, activates the account and signs the person in. */
+export async function acceptInvitation(token: string, input: Record<string, unknown>, meta: RequestMeta) {
+  if (!(await findInvitation(token))) throw new DomainError("auth.invitation.invalid");
+  const { password } = parsePasswords(input);
+  const passwordHash = await hashPassword(password);
+  const personId = await db().transaction(async (tx) => {
+    const invitation = await findInvitation(token, tx);
+    if (!invitation) throw new DomainError("auth.invitation.invalid");
+    await tx.update(invitations).set({ acceptedAt: new Date() }).where(eq(invitations.personId, invitation.personId));
+    await tx
+      .update(persons)
+      .set({ passwordHash, passwordChangedAt: new Date(), status: "active", updatedAt: new Date() })
+      .where(eq(persons.id, invitation.personId));
+    await audit(
+      { personId: invitation.personId, organizationId: invitation.organizationId, ip: meta.ip, requestId: meta.requestId },
+      { action: "auth.invitation_accepted", subjectType: "person", subjectId: invitation.personId },
+      tx,
+    );
+    return invitation.personId;
+  });
+  return createSession(personId, meta);
+}
+
+/** Whether the actor may invite into this school (used to show the invite form). */
+export function canInvite(actor: Actor, school: { organizationId: string; id: string }) {
+  return can(actor, "manage_people", "school", { organizationId: school.organizationId, schoolId: school.id });
+}

@@ -1,0 +1,1 @@
+export { listAudit, listOutbox, readOutboxEmail, type AuditFilters } from "./service";

@@ -1,0 +1,22 @@
+// The people module's public face: schools, persons, memberships, roster import.
+import "./policy";
+
+export { homeSummary } from "./home";
+export { loadActor, schoolsWithPeopleAccess, type Viewer } from "./actor";
+export {
+  PAGE_SIZE,
+  addMembership,
+  assertUnique,
+  ensurePersonWithRole,
+  findActiveByEmail,
+  getPersonProfile,
+  isTimeZone,
+  listPeople,
+  personSubject,
+  removeMembership,
+  updatePerson,
+} from "./persons";
+export { formatRut, normalizeRut, rutCheckDigit } from "./rut";
+export { COMUNAS, REGIONS, comunaName, regionName } from "./territory";
+export { persons, organizations, memberships, schools, coordinatorSchools, type Role, type SchoolRole } from "./schema";
+export { personInput, schoolRoleField, optionalTitle, emailField, type PersonInput } from "./validation";

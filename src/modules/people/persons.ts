@@ -1,0 +1,345 @@
+import { and, asc, count, eq, inArray, like, ne, or, sql } from "drizzle-orm";
+import { audit } from "../../platform/audit/audit";
+import { type DbOrTx, db } from "../../platform/db/client";
+import { NotFoundError, ValidationError } from "../../platform/errors";
+import { isUuid, newId } from "../../platform/ids";
+import { isLocale } from "../../platform/i18n/i18n";
+import { type Actor, authorize, can } from "../../platform/policy";
+import { likePattern, searchable } from "../../platform/text";
+import { parseInput } from "../../platform/validation";
+import { schoolsWithPeopleAccess } from "./actor";
+import type { PersonSubject } from "./policy";
+import { type Role, memberships, persons, schools } from "./schema";
+import { type PersonInput, personInput } from "./validation";
+import { z } from "zod";
+
+export const PAGE_SIZE = 25;
+
+/** The facts the policy needs about a person. */
+export async function personSubject(personId: string, tx: DbOrTx = db()): Promise<PersonSubject | null> {
+  if (!isUuid(personId)) return null;
+  const [person] = await tx
+    .select({ organizationId: persons.organizationId })
+    .from(persons)
+    .where(eq(persons.id, personId));
+  if (!person) return null;
+  const roles = await tx
+    .select({ schoolId: memberships.schoolId, role: memberships.role })
+    .from(memberships)
+    .where(eq(memberships.personId, personId));
+  return {
+    organizationId: person.organizationId,
+    personId,
+    schoolIds: roles.flatMap((r) => (r.schoolId ? [r.schoolId] : [])),
+    isStaff: roles.some((r) => r.schoolId === null),
+  };
+}
+
+export interface PeopleFilters {
+  q?: string;
+  schoolId?: string;
+  role?: string;
+  page?: number;
+}
+
+/** The people the actor works with, filtered and paged. */
+export async function listPeople(actor: Actor, filters: PeopleFilters) {
+  authorize(actor, "list", "person", { organizationId: actor.organizationId });
+  const scope = schoolsWithPeopleAccess(actor);
+  const conditions = [eq(persons.organizationId, actor.organizationId)];
+  if (scope !== null) {
+    const visible = [
+      scope.length
+        ? sql`EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = ${persons.id} AND m.school_id IN ${scope})`
+        : sql`false`,
+      eq(persons.id, actor.personId),
+    ];
+    if (actor.organizationRoles.has("coordinator")) {
+      visible.push(sql`EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = ${persons.id} AND m.school_id IS NULL)`);
+    }
+    conditions.push(or(...visible)!);
+  }
+  if (filters.q?.trim()) conditions.push(like(persons.searchText, likePattern(filters.q)));
+  const roleFilter = z.enum(["teacher", "leader", "mentor", "coordinator", "admin"]).safeParse(filters.role);
+  const schoolFilter = filters.schoolId && isUuid(filters.schoolId) ? filters.schoolId : undefined;
+  if (schoolFilter || roleFilter.success) {
+    const parts = [sql`m.person_id = ${persons.id}`];
+    if (schoolFilter) parts.push(sql`m.school_id = ${schoolFilter}`);
+    if (roleFilter.success) parts.push(sql`m.role = ${roleFilter.data}`);
+    conditions.push(sql`EXISTS (SELECT 1 FROM memberships m WHERE ${sql.join(parts, sql` AND `)})`);
+  }
+  const where = and(...conditions);
+  const page = Math.max(1, Math.min(10_000, Math.floor(filters.page ?? 1)));
+  const [rows, [{ total }]] = await Promise.all([
+    db()
+      .select({
+        id: persons.id,
+        givenNames: persons.givenNames,
+        familyNames: persons.familyNames,
+        email: persons.email,
+        status: persons.status,
+      })
+      .from(persons)
+      .where(where)
+      .orderBy(asc(persons.familyNames), asc(persons.givenNames), asc(persons.id))
+      .limit(PAGE_SIZE)
+      .offset((page - 1) * PAGE_SIZE),
+    db().select({ total: count() }).from(persons).where(where),
+  ]);
+  const roles = rows.length
+    ? await db()
+        .select({
+          personId: memberships.personId,
+          role: memberships.role,
+          schoolId: memberships.schoolId,
+          schoolName: schools.name,
+        })
+        .from(memberships)
+        .leftJoin(schools, eq(schools.id, memberships.schoolId))
+        .where(inArray(memberships.personId, rows.map((r) => r.id)))
+    : [];
+  return {
+    people: rows.map((r) => ({ ...r, roles: roles.filter((m) => m.personId === r.id) })),
+    total,
+    page,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+  };
+}
+
+/** A person's profile and memberships. Reading someone else's personal data is audited. */
+export async function getPersonProfile(actor: Actor, personId: string) {
+  const subject = await personSubject(personId);
+  if (!subject) throw new NotFoundError();
+  authorize(actor, "read", "person", subject);
+  const [person] = await db()
+    .select({
+      id: persons.id,
+      organizationId: persons.organizationId,
+      givenNames: persons.givenNames,
+      familyNames: persons.familyNames,
+      email: persons.email,
+      rut: persons.rut,
+      phone: persons.phone,
+      status: persons.status,
+      locale: persons.locale,
+      timeZone: persons.timeZone,
+      createdAt: persons.createdAt,
+    })
+    .from(persons)
+    .where(eq(persons.id, personId));
+  const roles = await db()
+    .select({
+      id: memberships.id,
+      role: memberships.role,
+      title: memberships.title,
+      schoolId: memberships.schoolId,
+      schoolName: schools.name,
+    })
+    .from(memberships)
+    .leftJoin(schools, eq(schools.id, memberships.schoolId))
+    .where(eq(memberships.personId, personId))
+    .orderBy(asc(schools.name));
+  if (actor.personId !== personId) {
+    await audit(actor, { action: "person.read", subjectType: "person", subjectId: personId });
+  }
+  return {
+    person,
+    memberships: roles.map((m) => ({
+      ...m,
+      canRemove:
+        m.schoolId !== null
+          ? can(actor, "manage_people", "school", { organizationId: subject.organizationId, schoolId: m.schoolId })
+          : can(actor, "manage_staff", "organization", { organizationId: subject.organizationId }),
+    })),
+    canEdit: can(actor, "update", "person", subject),
+    isSelf: actor.personId === personId,
+  };
+}
+
+const profileUpdate = personInput.extend({
+  locale: z.string().optional(),
+  timeZone: z.string().max(64).optional(),
+});
+
+/** Updates names, email, RUT, phone (and, for oneself, language and time zone). */
+export async function updatePerson(actor: Actor, personId: string, input: Record<string, unknown>) {
+  const subject = await personSubject(personId);
+  if (!subject) throw new NotFoundError();
+  authorize(actor, "update", "person", subject);
+  const data = parseInput(profileUpdate, input);
+  const preferences: Partial<typeof persons.$inferInsert> = {};
+  if (actor.personId === personId) {
+    if (data.locale && isLocale(data.locale)) preferences.locale = data.locale;
+    if (data.timeZone && isTimeZone(data.timeZone)) preferences.timeZone = data.timeZone;
+  }
+  await db().transaction(async (tx) => {
+    await assertUnique(tx, subject.organizationId, data, personId);
+    const [before] = await tx.select().from(persons).where(eq(persons.id, personId));
+    await tx
+      .update(persons)
+      .set({
+        givenNames: data.givenNames,
+        familyNames: data.familyNames,
+        email: data.email,
+        rut: data.rut,
+        phone: data.phone,
+        ...preferences,
+        searchText: searchable(data.givenNames, data.familyNames, data.email, data.rut),
+        updatedAt: new Date(),
+      })
+      .where(eq(persons.id, personId));
+    const changed = (["givenNames", "familyNames", "email", "rut", "phone"] as const).filter(
+      (k) => before?.[k] !== data[k],
+    );
+    await audit(actor, { action: "person.update", subjectType: "person", subjectId: personId, details: { changed } }, tx);
+  });
+}
+
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("es-CL", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Email unique per organization, RUT too: the messages name the field at fault. */
+export async function assertUnique(
+  tx: DbOrTx,
+  organizationId: string,
+  data: { email: string; rut: string | null },
+  exceptPersonId?: string,
+) {
+  const clash = await tx
+    .select({ email: persons.email, rut: persons.rut })
+    .from(persons)
+    .where(
+      and(
+        eq(persons.organizationId, organizationId),
+        or(eq(persons.email, data.email), data.rut ? eq(persons.rut, data.rut) : sql`false`),
+        exceptPersonId ? ne(persons.id, exceptPersonId) : sql`true`,
+      ),
+    );
+  const errors: Record<string, string> = {};
+  if (clash.some((c) => c.email === data.email)) errors.email = "people.errors.email_taken";
+  if (data.rut && clash.some((c) => c.rut === data.rut)) errors.rut = "people.errors.rut_taken";
+  if (Object.keys(errors).length) throw new ValidationError(errors);
+}
+
+/**
+ * Finds the organization's person with this email (or RUT) or creates one, and gives them a role in a
+ * school or in the organization. Used by invitations and roster imports; the caller checks the policy.
+ */
+export async function ensurePersonWithRole(
+  tx: DbOrTx,
+  organizationId: string,
+  data: PersonInput,
+  role: { role: Role; schoolId: string | null; title?: string | null },
+): Promise<{ personId: string; created: boolean; roleAdded: boolean }> {
+  const [existing] = await tx
+    .select({ id: persons.id })
+    .from(persons)
+    .where(
+      and(
+        eq(persons.organizationId, organizationId),
+        or(eq(persons.email, data.email), data.rut ? eq(persons.rut, data.rut) : sql`false`),
+      ),
+    )
+    .limit(1);
+  let personId = existing?.id;
+  const created = !personId;
+  if (!personId) {
+    personId = newId();
+    await tx.insert(persons).values({
+      id: personId,
+      organizationId,
+      givenNames: data.givenNames,
+      familyNames: data.familyNames,
+      email: data.email,
+      rut: data.rut,
+      phone: data.phone ?? null,
+      status: "invited",
+      searchText: searchable(data.givenNames, data.familyNames, data.email, data.rut),
+    });
+  }
+  const inserted = await tx
+    .insert(memberships)
+    .values({ id: newId(), organizationId, personId, schoolId: role.schoolId, role: role.role, title: role.title ?? null })
+    .onConflictDoNothing()
+    .returning({ id: memberships.id });
+  return { personId, created, roleAdded: inserted.length > 0 };
+}
+
+/** Removes one role; a person keeps their account and other roles. */
+export async function removeMembership(actor: Actor, membershipId: string) {
+  if (!isUuid(membershipId)) throw new NotFoundError();
+  const [m] = await db().select().from(memberships).where(eq(memberships.id, membershipId));
+  if (!m) throw new NotFoundError();
+  if (m.schoolId) authorize(actor, "manage_people", "school", { organizationId: m.organizationId, schoolId: m.schoolId });
+  else authorize(actor, "manage_staff", "organization", { organizationId: m.organizationId });
+  await db().transaction(async (tx) => {
+    await tx.delete(memberships).where(eq(memberships.id, membershipId));
+    await audit(
+      actor,
+      { action: "membership.remove", subjectType: "person", subjectId: m.personId, details: { role: m.role, schoolId: m.schoolId } },
+      tx,
+    );
+  });
+  return m.personId;
+}
+
+const membershipInput = z.object({
+  role: z.enum(["teacher", "leader", "mentor", "coordinator", "admin"], { message: "errors.invalid_choice" }),
+  schoolId: z.string().optional(),
+  title: z.string().trim().max(80, "errors.too_long").optional(),
+});
+
+/** Gives an existing person another role (in a school, or in the organization for admins). */
+export async function addMembership(actor: Actor, personId: string, input: Record<string, unknown>) {
+  const subject = await personSubject(personId);
+  if (!subject) throw new NotFoundError();
+  authorize(actor, "read", "person", subject);
+  const data = parseInput(membershipInput, input);
+  const orgRole = data.role === "coordinator" || data.role === "admin";
+  if (orgRole) {
+    authorize(actor, "manage_staff", "organization", subject);
+  } else {
+    if (!data.schoolId || !isUuid(data.schoolId)) throw new ValidationError({ schoolId: "errors.required" });
+    const [school] = await db()
+      .select({ organizationId: schools.organizationId })
+      .from(schools)
+      .where(eq(schools.id, data.schoolId));
+    if (!school || !can(actor, "manage_people", "school", { organizationId: school.organizationId, schoolId: data.schoolId })) {
+      throw new ValidationError({ schoolId: "errors.invalid_choice" });
+    }
+  }
+  await db().transaction(async (tx) => {
+    const inserted = await tx
+      .insert(memberships)
+      .values({
+        id: newId(),
+        organizationId: subject.organizationId,
+        personId,
+        schoolId: orgRole ? null : (data.schoolId ?? null),
+        role: data.role,
+        title: data.title || null,
+      })
+      .onConflictDoNothing()
+      .returning({ id: memberships.id });
+    if (!inserted.length) throw new ValidationError({ role: "people.errors.role_exists" });
+    await audit(
+      actor,
+      { action: "membership.add", subjectType: "person", subjectId: personId, details: { role: data.role, schoolId: data.schoolId ?? null } },
+      tx,
+    );
+  });
+}
+
+/** Active people with this email in any organization (sign-in and password reset look them up). */
+export async function findActiveByEmail(email: string) {
+  return db()
+    .select({ id: persons.id, organizationId: persons.organizationId, passwordHash: persons.passwordHash, givenNames: persons.givenNames, locale: persons.locale, email: persons.email })
+    .from(persons)
+    .where(and(eq(persons.email, email), eq(persons.status, "active")));
+}
