@@ -14,6 +14,9 @@ export {
   listPeople,
   personSubject,
   removeMembership,
+  schoolForPeopleManagement,
+  schoolsActorManages,
+  schoolsActorSeesPeopleOf,
   updatePerson,
 } from "./persons";
 export { formatRut, normalizeRut, rutCheckDigit } from "./rut";

@@ -343,3 +343,38 @@ export async function findActiveByEmail(email: string) {
     .from(persons)
     .where(and(eq(persons.email, email), eq(persons.status, "active")));
 }
+
+/** Schools where the actor may manage people (to offer in forms). */
+export async function schoolsActorManages(actor: Actor) {
+  const rows = await db()
+    .select({ id: schools.id, name: schools.name, organizationId: schools.organizationId })
+    .from(schools)
+    .where(eq(schools.organizationId, actor.organizationId))
+    .orderBy(asc(schools.name));
+  return rows
+    .filter((s) => can(actor, "manage_people", "school", { organizationId: s.organizationId, schoolId: s.id }))
+    .map(({ id, name }) => ({ id, name }));
+}
+
+/** Schools whose people the actor may list (for the filter of the people list). */
+export async function schoolsActorSeesPeopleOf(actor: Actor) {
+  const scope = schoolsWithPeopleAccess(actor);
+  if (scope !== null && scope.length === 0) return [];
+  return db()
+    .select({ id: schools.id, name: schools.name })
+    .from(schools)
+    .where(and(eq(schools.organizationId, actor.organizationId), scope === null ? sql`true` : inArray(schools.id, scope)))
+    .orderBy(asc(schools.name));
+}
+
+/** The school an invitation or membership form is about, if the actor may manage its people. */
+export async function schoolForPeopleManagement(actor: Actor, schoolId: string) {
+  if (!isUuid(schoolId)) throw new NotFoundError();
+  const [school] = await db()
+    .select({ id: schools.id, name: schools.name, organizationId: schools.organizationId })
+    .from(schools)
+    .where(eq(schools.id, schoolId));
+  if (!school) throw new NotFoundError();
+  authorize(actor, "manage_people", "school", { organizationId: school.organizationId, schoolId: school.id });
+  return { id: school.id, name: school.name };
+}

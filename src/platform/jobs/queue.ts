@@ -43,7 +43,8 @@ const workerId = `${hostname()}:${process.pid}`;
 
 /** Claims one due job (or one whose worker died) and runs it. Returns false when there was none. */
 export async function runNextJob(): Promise<boolean> {
-  const claimed = await db().execute<{ id: string; name: string; payload: Record<string, unknown>; attempts: number; max_attempts: number }>(sql`
+  type Claimed = { id: string; name: string; payload: Record<string, unknown>; attempts: number; max_attempts: number };
+  const claimed = (await db().execute(sql`
     UPDATE jobs SET status = 'running', locked_at = now(), locked_by = ${workerId}, attempts = attempts + 1
     WHERE id = (
       SELECT id FROM jobs
@@ -53,7 +54,7 @@ export async function runNextJob(): Promise<boolean> {
       LIMIT 1
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING id, name, payload, attempts, max_attempts`);
+    RETURNING id, name, payload, attempts, max_attempts`)) as unknown as { rows: Claimed[] };
   const job = claimed.rows[0];
   if (!job) return false;
   const handler = handlers().get(job.name);

@@ -1,0 +1,52 @@
+import { redirect } from "react-router";
+import { invitePerson } from "../../src/modules/accounts";
+import { can } from "../../src/platform/policy";
+import { failureOf } from "../components/form";
+import { InviteForm } from "../components/invite-form";
+import { notFound, perform } from "../lib/actions.server";
+import { useT } from "../lib/i18n";
+import { requireActor } from "../lib/session.server";
+import type { Route } from "./+types/people.invite-staff";
+
+export const meta: Route.MetaFunction = () => [{ title: "Invitar a la coordinación · Impulso" }];
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const actor = requireActor(request, context);
+  if (!can(actor, "manage_staff", "organization", { organizationId: actor.organizationId })) throw notFound();
+  return { sentTo: new URL(request.url).searchParams.get("enviada") };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const actor = requireActor(request, context);
+  const form = await request.formData();
+  const result = await perform(
+    () =>
+      invitePerson(actor, {
+        givenNames: form.get("givenNames"),
+        familyNames: form.get("familyNames"),
+        email: form.get("email"),
+        rut: form.get("rut") ?? "",
+        role: form.get("role"),
+        title: form.get("title") ?? "",
+      }),
+    form,
+  );
+  if ("ok" in result && result.ok) throw redirect(`/personas/invitar?enviada=${encodeURIComponent(String(form.get("email") ?? ""))}`);
+  return result;
+}
+
+export default function InviteStaff({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  return (
+    <div className="stack">
+      <h1>{t("people.invite_staff")}</h1>
+      {loaderData.sentTo ? (
+        <div className="alert alert-ok" role="status">
+          {t("people.invite.sent", { email: loaderData.sentTo })}
+        </div>
+      ) : null}
+      <p>{t("people.invite.intro")}</p>
+      <InviteForm roles={["coordinator", "admin"]} failure={failureOf(actionData)} />
+    </div>
+  );
+}

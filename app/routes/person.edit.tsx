@@ -1,0 +1,81 @@
+import { Form, Link, redirect } from "react-router";
+import { formatRut, getPersonProfile, updatePerson } from "../../src/modules/people";
+import { LOCALES } from "../../src/platform/i18n/i18n";
+import { Field, FormMessage, SelectField, SubmitButton, failureOf } from "../components/form";
+import { load, notFound, perform } from "../lib/actions.server";
+import { useT } from "../lib/i18n";
+import { requireActor } from "../lib/session.server";
+import { TIME_ZONES } from "../lib/time-zones";
+import type { Route } from "./+types/person.edit";
+
+export const meta: Route.MetaFunction = () => [{ title: "Editar datos · Impulso" }];
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const actor = requireActor(request, context);
+  const profile = await load(() => getPersonProfile(actor, params.personId));
+  if (!profile.canEdit || !profile.person) throw notFound();
+  return { person: profile.person, isSelf: profile.isSelf };
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const actor = requireActor(request, context);
+  const form = await request.formData();
+  const result = await perform(
+    () =>
+      updatePerson(actor, params.personId, {
+        givenNames: form.get("givenNames"),
+        familyNames: form.get("familyNames"),
+        email: form.get("email"),
+        rut: form.get("rut") ?? "",
+        phone: form.get("phone") ?? "",
+        locale: form.get("locale") ?? undefined,
+        timeZone: form.get("timeZone") ?? undefined,
+      }),
+    form,
+  );
+  if ("ok" in result && result.ok) throw redirect(`/personas/${params.personId}?aviso=guardado`);
+  return result;
+}
+
+export default function EditPerson({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const failure = failureOf(actionData);
+  const { person, isSelf } = loaderData;
+  return (
+    <div className="stack">
+      <h1>{t("people.edit.title", { name: `${person.givenNames} ${person.familyNames}` })}</h1>
+      <FormMessage failure={failure} />
+      <Form method="post" className="card stack" noValidate>
+        <Field name="givenNames" label={t("people.field.given_names")} defaultValue={person.givenNames} required maxLength={120} autoComplete="given-name" failure={failure} />
+        <Field name="familyNames" label={t("people.field.family_names")} defaultValue={person.familyNames} required maxLength={120} autoComplete="family-name" failure={failure} />
+        <Field name="email" label={t("people.field.email")} type="email" inputMode="email" defaultValue={person.email} required autoComplete="email" failure={failure} />
+        <Field name="rut" label={t("people.field.rut")} defaultValue={formatRut(person.rut)} hint={t("people.field.rut_hint")} failure={failure} />
+        <Field name="phone" label={t("people.field.phone")} type="tel" inputMode="tel" defaultValue={person.phone} autoComplete="tel" failure={failure} />
+        {isSelf ? (
+          <>
+            <SelectField
+              name="locale"
+              label={t("people.field.locale")}
+              options={LOCALES.map((l) => ({ value: l, label: t(`language.${l}`) }))}
+              defaultValue={person.locale}
+              failure={failure}
+              required
+            />
+            <SelectField
+              name="timeZone"
+              label={t("people.field.time_zone")}
+              options={TIME_ZONES.map((z) => ({ value: z, label: z.replace(/_/g, " ") }))}
+              defaultValue={person.timeZone}
+              failure={failure}
+              required
+            />
+          </>
+        ) : null}
+        <div className="actions">
+          <SubmitButton>{t("action.save")}</SubmitButton>
+          <Link to={`/personas/${person.id}`}>{t("action.cancel")}</Link>
+        </div>
+      </Form>
+    </div>
+  );
+}

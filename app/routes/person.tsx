@@ -1,0 +1,142 @@
+import { Form, Link, redirect } from "react-router";
+import { addMembership, formatRut, getPersonProfile, removeMembership, schoolsActorManages } from "../../src/modules/people";
+import { can } from "../../src/platform/policy";
+import { FormMessage, SelectField, SubmitButton, failureOf } from "../components/form";
+import { load, perform } from "../lib/actions.server";
+import { useFormat, useT } from "../lib/i18n";
+import { requireActor } from "../lib/session.server";
+import type { Route } from "./+types/person";
+
+export const meta: Route.MetaFunction = ({ loaderData: data }) => [
+  { title: data ? `${data.profile.person?.givenNames} ${data.profile.person?.familyNames} · Impulso` : "Impulso" },
+];
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const actor = requireActor(request, context);
+  const profile = await load(() => getPersonProfile(actor, params.personId));
+  const manageable = profile.canEdit ? await schoolsActorManages(actor) : [];
+  const url = new URL(request.url);
+  return {
+    profile,
+    manageable,
+    canGrantStaff: can(actor, "manage_staff", "organization", { organizationId: actor.organizationId }),
+    notice: url.searchParams.get("aviso"),
+  };
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const actor = requireActor(request, context);
+  const form = await request.formData();
+  if (form.get("intent") === "remove") {
+    const result = await perform(() => removeMembership(actor, String(form.get("membershipId") ?? "")), form);
+    if ("ok" in result && result.ok) throw redirect(`/personas/${params.personId}?aviso=rol-quitado`);
+    return result;
+  }
+  const result = await perform(
+    () => addMembership(actor, params.personId, { role: form.get("role"), schoolId: form.get("schoolId") || undefined, title: form.get("title") || undefined }),
+    form,
+  );
+  if ("ok" in result && result.ok) throw redirect(`/personas/${params.personId}?aviso=rol-agregado`);
+  return result;
+}
+
+const NOTICES: Record<string, string> = {
+  "rol-agregado": "people.membership.added",
+  "rol-quitado": "people.membership.removed",
+  guardado: "people.edit.saved",
+};
+
+export default function Person({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const f = useFormat();
+  const failure = failureOf(actionData);
+  const { profile, manageable, canGrantStaff } = loaderData;
+  const person = profile.person;
+  if (!person) return null;
+  const notice = loaderData.notice ? NOTICES[loaderData.notice] : undefined;
+  const roleOptions = [
+    ...(manageable.length ? (["teacher", "leader", "mentor"] as const) : []),
+    ...(canGrantStaff ? (["coordinator", "admin"] as const) : []),
+  ].map((r) => ({ value: r, label: t(`role.${r}`) }));
+  return (
+    <div className="stack">
+      <div className="page-head">
+        <h1>{`${person.givenNames} ${person.familyNames}`}</h1>
+        {profile.canEdit ? (
+          <Link className="button button-secondary" to={`/personas/${person.id}/editar`}>
+            {t("action.edit")}
+          </Link>
+        ) : null}
+      </div>
+      {notice ? (
+        <div className="alert alert-ok" role="status">
+          {t(notice)}
+        </div>
+      ) : null}
+      <section className="card">
+        <h2>{t("people.profile.data")}</h2>
+        {!profile.isSelf ? <p className="hint">{t("people.profile.sensitive_notice")}</p> : null}
+        <dl className="facts">
+          <dt>{t("people.profile.email")}</dt>
+          <dd>{person.email}</dd>
+          <dt>{t("people.profile.rut")}</dt>
+          <dd>{person.rut ? formatRut(person.rut) : t("people.profile.no_rut")}</dd>
+          {person.phone ? (
+            <>
+              <dt>{t("people.profile.phone")}</dt>
+              <dd>{person.phone}</dd>
+            </>
+          ) : null}
+          <dt>{t("people.profile.status")}</dt>
+          <dd>{t(`people.status.${person.status}`)}</dd>
+          <dt>{t("people.profile.since")}</dt>
+          <dd>{f.date(person.createdAt)}</dd>
+        </dl>
+      </section>
+      <section className="card">
+        <h2>{t("people.profile.memberships")}</h2>
+        {profile.memberships.length === 0 ? <p>{t("people.profile.no_memberships")}</p> : null}
+        <ul>
+          {profile.memberships.map((m) => (
+            <li key={m.id}>
+              {m.schoolId ? (
+                <>
+                  {m.title || t(`role.${m.role}`)} · <Link to={`/establecimientos/${m.schoolId}`}>{m.schoolName}</Link>
+                </>
+              ) : (
+                t(`role.${m.role}`)
+              )}{" "}
+              {m.canRemove ? (
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="remove" />
+                  <input type="hidden" name="membershipId" value={m.id} />
+                  <button type="submit" className="link-button">
+                    {t("people.profile.remove_membership")}
+                  </button>
+                </Form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+        {roleOptions.length ? (
+          <Form method="post" className="stack" noValidate>
+            <h3>{t("people.profile.add_membership")}</h3>
+            <FormMessage failure={failure} />
+            <input type="hidden" name="intent" value="add" />
+            <SelectField name="role" label={t("people.field.role")} options={roleOptions} failure={failure} required />
+            {manageable.length ? (
+              <SelectField
+                name="schoolId"
+                label={t("people.field.school")}
+                options={manageable.map((s) => ({ value: s.id, label: s.name }))}
+                emptyLabel=""
+                failure={failure}
+              />
+            ) : null}
+            <SubmitButton>{t("action.add")}</SubmitButton>
+          </Form>
+        ) : null}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,180 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { auditEvents } from "../../platform/audit/schema";
+import { hashPassword } from "../../platform/auth/passwords";
+import { readSession } from "../../platform/auth/sessions";
+import { db } from "../../platform/db/client";
+import { DomainError, NotFoundError, RateLimitedError, ValidationError } from "../../platform/errors";
+import { drainJobs } from "../../platform/jobs/queue";
+import { emails } from "../../platform/mail/schema";
+import { useTestDatabase } from "../../platform/testing/database";
+import { memberships, persons } from "../people";
+import { actorOf, makeWorld } from "../people/testing";
+import { acceptInvitation, getInvitation, invitePerson, requestPasswordReset, resetPassword, signIn } from "./service";
+
+useTestDatabase();
+const meta = { ip: "203.0.113.7", userAgent: "vitest" };
+const PASSWORD = "una clave larga de prueba";
+
+function linkToken(text: string, path: string): string {
+  const match = new RegExp(`/${path}/([A-Za-z0-9_-]+)`).exec(text);
+  if (!match) throw new Error(`no link to /${path} in: ${text}`);
+  return match[1];
+}
+
+async function lastEmailTo(address: string) {
+  const rows = await db().select().from(emails).where(eq(emails.toAddress, address));
+  return rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).at(-1);
+}
+
+describe("accounts", () => {
+  let w: Awaited<ReturnType<typeof makeWorld>>;
+  beforeAll(async () => {
+    w = await makeWorld();
+    await db().update(persons).set({ passwordHash: await hashPassword(PASSWORD) }).where(eq(persons.id, w.leaderA.id));
+  });
+
+  it("signs in with the right password and opens a session in the database", async () => {
+    const result = await signIn({ email: ` ${w.leaderA.email.toUpperCase()} `, password: PASSWORD }, meta);
+    expect(result.personId).toBe(w.leaderA.id);
+    const session = await readSession(result.token);
+    expect(session?.personId).toBe(w.leaderA.id);
+  });
+
+  it("gives every sign-in a new session token", async () => {
+    const a = await signIn({ email: w.leaderA.email, password: PASSWORD }, meta);
+    const b = await signIn({ email: w.leaderA.email, password: PASSWORD }, meta);
+    expect(a.token).not.toBe(b.token);
+  });
+
+  it("answers the same for a wrong password and an unknown email, and audits the failure", async () => {
+    const wrong = await signIn({ email: w.leaderA.email, password: "otra clave cualquiera" }, meta).catch((e) => e);
+    const unknown = await signIn({ email: "nadie@example.cl", password: "otra clave cualquiera" }, meta).catch((e) => e);
+    expect(wrong).toBeInstanceOf(DomainError);
+    expect(unknown).toBeInstanceOf(DomainError);
+    expect(wrong.messageKey).toBe("auth.sign_in.failed");
+    expect(unknown.messageKey).toBe(wrong.messageKey);
+    const failures = await db().select().from(auditEvents).where(eq(auditEvents.action, "auth.sign_in_failed"));
+    expect(failures.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("refuses an empty form with messages per field", async () => {
+    const error = await signIn({ email: "", password: "" }, meta).catch((e) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.fieldErrors).toEqual({ email: "errors.required", password: "errors.required" });
+  });
+
+  it("rate-limits sign-in attempts per account", async () => {
+    const email = w.teacherB.email;
+    let limited: unknown;
+    for (let i = 0; i < 12 && !limited; i++) {
+      limited = await signIn({ email, password: "incorrecta-123" }, { ...meta, ip: `198.51.100.${i}` }).then(
+        () => undefined,
+        (e) => (e instanceof RateLimitedError ? e : undefined),
+      );
+    }
+    expect(limited).toBeInstanceOf(RateLimitedError);
+  });
+
+  it("rate-limits sign-in attempts per address", async () => {
+    let limited: unknown;
+    for (let i = 0; i < 60 && !limited; i++) {
+      limited = await signIn({ email: `x${i}@example.cl`, password: "incorrecta-123" }, { ...meta, ip: "192.0.2.99" }).then(
+        () => undefined,
+        (e) => (e instanceof RateLimitedError ? e : undefined),
+      );
+    }
+    expect(limited).toBeInstanceOf(RateLimitedError);
+  });
+
+  it("invites a new teacher, who sets a password through the emailed link and is signed in", async () => {
+    const leader = await actorOf(w.leaderA.id);
+    const { personId, created } = await invitePerson(leader, {
+      givenNames: "Ximena",
+      familyNames: "Toro Pérez",
+      email: "ximena.toro@example.cl",
+      rut: "12.345.678-5",
+      role: "teacher",
+      schoolId: w.schoolA.id,
+    });
+    expect(created).toBe(true);
+    const [person] = await db().select().from(persons).where(eq(persons.id, personId));
+    expect(person.rut).toBe("12345678-5");
+    expect(person.status).toBe("invited");
+    const email = await lastEmailTo("ximena.toro@example.cl");
+    expect(email?.subject).toBe("Le invitaron a Impulso");
+    expect(email?.textBody).toContain("Docente");
+    await drainJobs();
+    const [delivered] = await db().select().from(emails).where(eq(emails.id, email!.id));
+    expect(delivered.status).toBe("kept");
+    const token = linkToken(email!.textBody, "invitacion");
+    expect(await getInvitation(token)).toEqual({ givenNames: "Ximena", email: "ximena.toro@example.cl" });
+    const mismatch = await acceptInvitation(token, { password: PASSWORD, passwordConfirm: "otra" }, meta).catch((e) => e);
+    expect(mismatch.fieldErrors).toEqual({ passwordConfirm: "auth.password.mismatch" });
+    const short = await acceptInvitation(token, { password: "corta", passwordConfirm: "corta" }, meta).catch((e) => e);
+    expect(short.fieldErrors.password).toBe("auth.password.too_short");
+    const session = await acceptInvitation(token, { password: PASSWORD, passwordConfirm: PASSWORD }, meta);
+    expect((await readSession(session.token))?.personId).toBe(personId);
+    expect(await getInvitation(token)).toBeNull();
+    const again = await acceptInvitation(token, { password: PASSWORD, passwordConfirm: PASSWORD }, meta).catch((e) => e);
+    expect(again.messageKey).toBe("auth.invitation.invalid");
+    const signedIn = await signIn({ email: "ximena.toro@example.cl", password: PASSWORD }, meta);
+    expect(signedIn.personId).toBe(personId);
+  });
+
+  it("refuses an invitation with a bad RUT and a bad email, writing nothing", async () => {
+    const leader = await actorOf(w.leaderA.id);
+    const before = await db().select().from(persons);
+    const error = await invitePerson(leader, {
+      givenNames: "Ana",
+      familyNames: "Díaz",
+      email: "no-es-correo",
+      rut: "12.345.678-9",
+      role: "teacher",
+      schoolId: w.schoolA.id,
+    }).catch((e) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.fieldErrors).toEqual({ email: "errors.invalid_email", rut: "errors.invalid_rut" });
+    expect((await db().select().from(persons)).length).toBe(before.length);
+  });
+
+  it("does not let a leader invite into another school, nor a teacher invite at all", async () => {
+    const input = { givenNames: "A", familyNames: "B", email: "ab@example.cl", role: "teacher", schoolId: w.schoolB.id };
+    await expect(invitePerson(await actorOf(w.leaderA.id), input)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(invitePerson(await actorOf(w.teacherB.id), input)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(invitePerson(await actorOf(w.otherAdmin.id), input)).rejects.toBeInstanceOf(NotFoundError);
+    const staff = { ...input, role: "coordinator", schoolId: undefined };
+    await expect(invitePerson(await actorOf(w.coordinator.id), staff)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("adds a role to an existing person instead of creating a second one", async () => {
+    const coordinator = await actorOf(w.coordinator.id);
+    const result = await invitePerson(coordinator, {
+      givenNames: w.teacherA.givenNames,
+      familyNames: w.teacherA.familyNames,
+      email: w.teacherA.email,
+      role: "mentor",
+      schoolId: w.schoolA.id,
+    });
+    expect(result).toEqual({ personId: w.teacherA.id, created: false });
+    const roles = await db().select().from(memberships).where(eq(memberships.personId, w.teacherA.id));
+    expect(roles.map((r) => r.role).sort()).toEqual(["mentor", "teacher"]);
+  });
+
+  it("resets a password through the emailed link, once, and revokes the old sessions", async () => {
+    const old = await signIn({ email: w.leaderA.email, password: PASSWORD }, meta);
+    await requestPasswordReset({ email: w.leaderA.email }, meta);
+    await requestPasswordReset({ email: "nadie@example.cl" }, meta); // same silence, no email
+    expect(await lastEmailTo("nadie@example.cl")).toBeUndefined();
+    const email = await lastEmailTo(w.leaderA.email);
+    expect(email?.subject).toBe("Cree una contraseña nueva para Impulso");
+    const token = linkToken(email!.textBody, "restablecer");
+    const NEW = "otra clave larga y nueva";
+    await resetPassword(token, { password: NEW, passwordConfirm: NEW }, meta);
+    expect(await readSession(old.token)).toBeNull();
+    await expect(signIn({ email: w.leaderA.email, password: PASSWORD }, meta)).rejects.toBeInstanceOf(DomainError);
+    expect((await signIn({ email: w.leaderA.email, password: NEW }, meta)).personId).toBe(w.leaderA.id);
+    const reused = await resetPassword(token, { password: NEW, passwordConfirm: NEW }, meta).catch((e) => e);
+    expect(reused.messageKey).toBe("auth.reset.invalid");
+  });
+});
