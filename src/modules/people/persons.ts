@@ -8,6 +8,7 @@ import { type Actor, authorize, can } from "../../platform/policy";
 import { likePattern, searchable } from "../../platform/text";
 import { parseInput } from "../../platform/validation";
 import { schoolsWithPeopleAccess } from "./actor";
+import "./policy";
 import type { PersonSubject } from "./policy";
 import { type Role, memberships, persons, schools } from "./schema";
 import { type PersonInput, personInput } from "./validation";
