@@ -9,7 +9,7 @@ import "../src/jobs";
 import { deleteOldWindows } from "../src/platform/auth/rate-limit";
 import { deleteStaleSessions } from "../src/platform/auth/sessions";
 import { type Config, config } from "../src/platform/config";
-import { openDatabase, setDatabase } from "../src/platform/db/client";
+import { type Database, openDatabase, setDatabase } from "../src/platform/db/client";
 import { createApp } from "../src/platform/http/server";
 import { startWorker } from "../src/platform/jobs/queue";
 import { log } from "../src/platform/log";
@@ -22,16 +22,25 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-export async function startServer(options: { clientDir: string; seed: boolean }): Promise<Running> {
+export async function startServer(options: {
+  clientDir: string;
+  seed: boolean;
+  /** an already open database (tests); otherwise DATABASE_URL or PGlite under DATA_DIR */
+  database?: Database;
+  /** 0 for any free port (tests); otherwise PORT */
+  port?: number;
+  worker?: boolean;
+}): Promise<Running> {
   const cfg: Config = config();
-  const database = await openDatabase(
-    cfg.DATABASE_URL ? { url: cfg.DATABASE_URL } : { dataDir: path.join(cfg.dataDir, "pglite") },
-  );
+  const ownsDatabase = !options.database;
+  const database =
+    options.database ??
+    (await openDatabase(cfg.DATABASE_URL ? { url: cfg.DATABASE_URL } : { dataDir: path.join(cfg.dataDir, "pglite") }));
   setDatabase(database);
   await database.migrate();
   const seeded = options.seed ? await seedDemo() : false;
   await Promise.all([deleteStaleSessions(), deleteOldWindows()]);
-  const stopWorker = startWorker(cfg.JOB_POLL_MS);
+  const stopWorker = options.worker === false ? async () => {} : startWorker(cfg.JOB_POLL_MS);
   const app = createApp(
     build,
     options.clientDir,
@@ -43,13 +52,13 @@ export async function startServer(options: { clientDir: string; seed: boolean })
     { trustProxy: process.env.TRUST_PROXY === "true" },
   );
   const server = await new Promise<import("node:http").Server>((resolve, reject) => {
-    const s = app.listen(cfg.PORT, cfg.HOST, () => resolve(s));
+    const s = app.listen(options.port ?? cfg.PORT, cfg.HOST, () => resolve(s));
     s.on("error", reject);
   });
   server.keepAliveTimeout = 65_000;
   let stopping: Promise<void> | undefined;
   return {
-    url: `http://localhost:${cfg.PORT}`,
+    url: `http://localhost:${(server.address() as import("node:net").AddressInfo).port}`,
     seeded,
     stop: () => {
       stopping ??= (async () => {
@@ -59,7 +68,7 @@ export async function startServer(options: { clientDir: string; seed: boolean })
           setTimeout(() => server.closeAllConnections(), 3000).unref();
         });
         await stopWorker();
-        await database.close();
+        if (ownsDatabase) await database.close();
         log("info", "stopped");
       })();
       return stopping;

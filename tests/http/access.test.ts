@@ -1,0 +1,165 @@
+// Every route, every kind of person: who gets the page, who gets 404 (or the sign-in page), and that a
+// stranger's POST changes nothing. A route missing from ACCESS fails the first test.
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import routes from "../../app/routes";
+import { memberships, persons } from "../../src/modules/people";
+import { makeWorld } from "../../src/modules/people/testing";
+import { db } from "../../src/platform/db/client";
+import { queueEmail } from "../../src/platform/mail/mail";
+import { useTestServer } from "./server";
+
+type World = Awaited<ReturnType<typeof makeWorld>> & { emailId: string };
+type Persona = Exclude<keyof World, "org" | "schoolA" | "schoolB" | "otherOrg" | "otherSchool" | "emailId">;
+const PERSONAS: Persona[] = [
+  "admin", "coordinator", "otherCoordinator", "leaderA", "leaderB", "mentorA",
+  "teacherA", "teacherA2", "teacherB", "otherAdmin", "otherLeader",
+];
+
+interface Access {
+  url: (w: World) => string;
+  /** anyone, signed in or not */
+  public?: boolean;
+  /** signed-in personas who get the page (200); every other one gets 404 */
+  allowed?: Persona[];
+  /** for lists and pages every member may open: text of school A's teacher that must not leak to these */
+  mustNotShow?: { to: Persona[]; text: (w: World) => string };
+  /** a state-changing POST that strangers send, and a check that nothing changed */
+  post?: { fields: (w: World) => Record<string, string>; unchanged: (w: World) => Promise<void> };
+}
+
+const everyone = PERSONAS;
+const ACCESS: Record<string, Access> = {
+  "/": { url: () => "/", allowed: everyone },
+  ingresar: { url: () => "/ingresar", public: true },
+  salir: { url: () => "/salir", public: true },
+  recuperar: { url: () => "/recuperar", public: true },
+  "restablecer/:token": { url: () => "/restablecer/token-invalido", public: true },
+  "invitacion/:token": { url: () => "/invitacion/token-invalido", public: true },
+  idioma: { url: () => "/idioma", public: true },
+  personas: {
+    url: () => "/personas",
+    allowed: ["admin", "coordinator", "otherCoordinator", "leaderA", "leaderB", "mentorA", "otherAdmin", "otherLeader"],
+    mustNotShow: { to: ["otherCoordinator", "leaderB", "otherAdmin", "otherLeader"], text: (w) => w.teacherA.email },
+  },
+  "personas/invitar": {
+    url: () => "/personas/invitar",
+    allowed: ["admin", "otherAdmin"],
+    post: {
+      fields: () => ({ givenNames: "Intrusa", familyNames: "X", email: "intrusa@example.cl", role: "coordinator" }),
+      unchanged: async () => {
+        expect(await db().select().from(persons).where(eq(persons.email, "intrusa@example.cl"))).toEqual([]);
+      },
+    },
+  },
+  "personas/:personId": {
+    url: (w) => `/personas/${w.teacherA.id}`,
+    allowed: ["admin", "coordinator", "leaderA", "mentorA", "teacherA"],
+    post: {
+      fields: (w) => ({ intent: "add", role: "leader", schoolId: w.schoolA.id }),
+      unchanged: async (w) => {
+        const roles = await db().select().from(memberships).where(eq(memberships.personId, w.teacherA.id));
+        expect(roles.map((r) => r.role)).toEqual(["teacher"]);
+      },
+    },
+  },
+  "personas/:personId/editar": {
+    url: (w) => `/personas/${w.teacherA.id}/editar`,
+    allowed: ["admin", "coordinator", "leaderA", "teacherA"],
+    post: {
+      fields: (w) => ({ givenNames: "Cambiado", familyNames: "Por Extraño", email: w.teacherA.email }),
+      unchanged: async (w) => {
+        const [p] = await db().select().from(persons).where(eq(persons.id, w.teacherA.id));
+        expect(p.givenNames).toBe(w.teacherA.givenNames);
+      },
+    },
+  },
+  "establecimientos/:schoolId/invitar": {
+    url: (w) => `/establecimientos/${w.schoolA.id}/invitar`,
+    allowed: ["admin", "coordinator", "leaderA"],
+    post: {
+      fields: () => ({ givenNames: "Intruso", familyNames: "Y", email: "intruso@example.cl", role: "teacher" }),
+      unchanged: async () => {
+        expect(await db().select().from(persons).where(eq(persons.email, "intruso@example.cl"))).toEqual([]);
+      },
+    },
+  },
+  "admin/correos": {
+    url: () => "/admin/correos",
+    allowed: ["admin", "otherAdmin"],
+    mustNotShow: { to: ["otherAdmin"], text: () => "Asunto secreto de prueba" },
+  },
+  "admin/correos/:emailId": { url: (w) => `/admin/correos/${w.emailId}`, allowed: ["admin"] },
+  "admin/auditoria": {
+    url: () => "/admin/auditoria",
+    allowed: ["admin", "otherAdmin"],
+  },
+};
+
+const server = useTestServer();
+let w: World;
+
+beforeAll(async () => {
+  const world = await makeWorld();
+  const emailId = await queueEmail({ to: "x@example.cl", subject: "Asunto secreto de prueba", text: "hola", organizationId: world.org.id });
+  w = { ...world, emailId };
+});
+
+describe("authorization of every route", () => {
+  const declared = (routes as Array<{ path?: string; index?: boolean }>).map((r) => (r.index ? "/" : (r.path as string)));
+
+  it("declares the access of every route", () => {
+    expect(declared.filter((p) => !ACCESS[p])).toEqual([]);
+  });
+
+  for (const [path, access] of Object.entries(ACCESS)) {
+    if (access.public) {
+      it(`${path} is public`, async () => {
+        const res = await (await server.current().as(null)).get(access.url(w));
+        expect([200, 302]).toContain(res.status);
+      });
+      continue;
+    }
+    it(`${path}: anonymous visitors are sent to sign in`, async () => {
+      const res = await (await server.current().as(null)).get(access.url(w));
+      expect(res.status).toBe(302);
+      expect(res.headers.get("location")).toMatch(/^\/ingresar\?volver=/);
+    });
+    for (const persona of PERSONAS) {
+      const allowed = access.allowed?.includes(persona) ?? false;
+      it(`${path}: ${persona} ${allowed ? "may open it" : "gets 404"}`, async () => {
+        const client = await server.current().as(w[persona].id);
+        const res = await client.get(access.url(w));
+        const body = await res.text();
+        expect(res.status, body.slice(0, 300)).toBe(allowed ? 200 : 404);
+        if (access.mustNotShow?.to.includes(persona)) expect(body).not.toContain(access.mustNotShow.text(w));
+        if (!allowed && access.post) {
+          const post = await client.post(access.url(w), access.post.fields(w));
+          expect(post.status).toBe(404);
+          await access.post.unchanged(w);
+        }
+      });
+    }
+  }
+});
+
+describe("cross-site requests", () => {
+  it("refuses a POST that comes from another site, before touching anything", async () => {
+    const res = await fetch(`${server.current().url}/ingresar`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+      body: "email=a%40b.cl&password=x",
+      redirect: "manual",
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it("sends security headers with a nonce-based script policy", async () => {
+    const res = await fetch(`${server.current().url}/ingresar`);
+    const csp = res.headers.get("content-security-policy") ?? "";
+    expect(csp).toMatch(/script-src 'self' 'nonce-[^']+'/);
+    expect(csp).not.toContain("unsafe-inline");
+    expect(res.headers.get("x-frame-options")).toBe("DENY");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+});

@@ -1,0 +1,64 @@
+// Starts the real production server (the built bundle) on a free port against the test database,
+// and gives an HTTP client that signs in as any fixture person by opening a real database session.
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll } from "vitest";
+import { createSession } from "../../src/platform/auth/sessions";
+import { useTestDatabase } from "../../src/platform/testing/database";
+import { buildDir, ensureBuilt } from "../../scripts/build";
+
+export interface TestServer {
+  url: string;
+  /** A client that sends the session cookie of this person (null: anonymous). */
+  as(personId: string | null): Promise<Client>;
+}
+
+export interface Client {
+  get(path: string): Promise<Response>;
+  post(path: string, fields: Record<string, string>): Promise<Response>;
+}
+
+export function useTestServer(): { current: () => TestServer } {
+  const database = useTestDatabase();
+  let server: TestServer | undefined;
+  let stop: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    ensureBuilt();
+    const bundle = await import(pathToFileURL(path.join(buildDir, "server", "index.js")).href);
+    const running = await bundle.startServer({
+      clientDir: path.join(buildDir, "client"),
+      seed: false,
+      database: database.current(),
+      port: 0,
+      worker: false,
+    });
+    stop = running.stop;
+    const url: string = running.url;
+    server = {
+      url,
+      async as(personId) {
+        const cookie = personId ? `impulso_session=${(await createSession(personId, { ip: "127.0.0.1" })).token}` : "";
+        const headers = (extra: Record<string, string> = {}) => ({ ...(cookie ? { cookie } : {}), ...extra });
+        return {
+          get: (p) => fetch(url + p, { headers: headers(), redirect: "manual" }),
+          post: (p, fields) =>
+            fetch(url + p, {
+              method: "POST",
+              headers: headers({ "content-type": "application/x-www-form-urlencoded", origin: url }),
+              body: new URLSearchParams(fields).toString(),
+              redirect: "manual",
+            }),
+        };
+      },
+    };
+  }, 180_000);
+  afterAll(async () => {
+    await stop?.();
+  });
+  return {
+    current: () => {
+      if (!server) throw new Error("server not started");
+      return server;
+    },
+  };
+}
