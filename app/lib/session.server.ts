@@ -15,11 +15,13 @@ export async function loadSessionState(request: Request, context: Readonly<Route
   const session = await readSession(token);
   const loaded = session ? await loadActor(session.personId, { ip: info.ip, requestId: info.requestId }) : null;
   const cookieLocale = readCookie(request, LANGUAGE_COOKIE);
-  const locale = isLocale(cookieLocale)
-    ? cookieLocale
-    : loaded && isLocale(loaded.viewer.locale)
+  // A signed-in person's saved language wins; visitors get their cookie, then their browser's language.
+  const locale =
+    loaded && isLocale(loaded.viewer.locale)
       ? loaded.viewer.locale
-      : negotiateLocale(request.headers.get("accept-language"));
+      : isLocale(cookieLocale)
+        ? cookieLocale
+        : negotiateLocale(request.headers.get("accept-language"));
   return {
     actor: loaded?.actor ?? null,
     viewer: loaded?.viewer ?? null,

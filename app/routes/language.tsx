@@ -2,7 +2,8 @@ import { redirect } from "react-router";
 import { isLocale } from "../../src/platform/i18n/i18n";
 import { requestInfoContext } from "../lib/context";
 import { serializeCookie } from "../lib/cookies.server";
-import { LANGUAGE_COOKIE, safeReturnPath } from "../lib/session.server";
+import { LANGUAGE_COOKIE, safeReturnPath, sessionOf } from "../lib/session.server";
+import { setPreferredLocale } from "../../src/modules/people";
 import type { Route } from "./+types/language";
 
 export async function loader() {
@@ -15,6 +16,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   const locale = form.get("locale");
   const back = safeReturnPath(form.get("volver"));
   if (!isLocale(locale)) throw redirect(back);
+  const { actor } = sessionOf(context);
+  if (actor) await setPreferredLocale(actor, locale);
   throw redirect(back, {
     headers: {
       "Set-Cookie": serializeCookie(LANGUAGE_COOKIE, locale, context.get(requestInfoContext), {

@@ -17,6 +17,7 @@ export {
   schoolForPeopleManagement,
   schoolsActorManages,
   schoolsActorSeesPeopleOf,
+  setPreferredLocale,
   updatePerson,
 } from "./persons";
 export { formatRut, normalizeRut, rutCheckDigit } from "./rut";

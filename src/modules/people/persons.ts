@@ -379,3 +379,9 @@ export async function schoolForPeopleManagement(actor: Actor, schoolId: string) 
   authorize(actor, "manage_people", "school", { organizationId: school.organizationId, schoolId: school.id });
   return { id: school.id, name: school.name };
 }
+
+/** The language a signed-in person chose: pages and the emails they receive. */
+export async function setPreferredLocale(actor: Actor, locale: string) {
+  if (!isLocale(locale)) return;
+  await db().update(persons).set({ locale, updatedAt: new Date() }).where(eq(persons.id, actor.personId));
+}
