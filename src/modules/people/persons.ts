@@ -383,5 +383,8 @@ export async function schoolForPeopleManagement(actor: Actor, schoolId: string) 
 /** The language a signed-in person chose: pages and the emails they receive. */
 export async function setPreferredLocale(actor: Actor, locale: string) {
   if (!isLocale(locale)) return;
-  await db().update(persons).set({ locale, updatedAt: new Date() }).where(eq(persons.id, actor.personId));
+  await db().transaction(async (tx) => {
+    await tx.update(persons).set({ locale, updatedAt: new Date() }).where(eq(persons.id, actor.personId));
+    await audit(actor, { action: "person.set_locale", subjectType: "person", subjectId: actor.personId, details: { locale } }, tx);
+  });
 }
