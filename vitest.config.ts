@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 // when TEST_DATABASE_URL is set (scripts/test.ts runs them both ways).
 export default defineConfig({
   test: {
-    include: ["src/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts"],
+    include: ["src/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts", "tests/http/**/*.test.ts"],
     environment: "node",
     env: { LOG_LEVEL: "silent" },
     testTimeout: 30_000,

@@ -3,7 +3,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import routes from "../../app/routes";
-import { memberships, persons } from "../../src/modules/people";
+import { coordinatorSchools, memberships, persons, schools } from "../../src/modules/people";
 import { makeWorld } from "../../src/modules/people/testing";
 import { db } from "../../src/platform/db/client";
 import { queueEmail } from "../../src/platform/mail/mail";
@@ -71,6 +71,37 @@ const ACCESS: Record<string, Access> = {
       unchanged: async (w) => {
         const [p] = await db().select().from(persons).where(eq(persons.id, w.teacherA.id));
         expect(p.givenNames).toBe(w.teacherA.givenNames);
+      },
+    },
+  },
+  establecimientos: {
+    url: () => "/establecimientos",
+    allowed: everyone,
+    mustNotShow: { to: ["teacherB", "leaderB", "otherAdmin", "otherLeader"], text: (w) => `/establecimientos/${w.schoolA.id}` },
+  },
+  "establecimientos/nuevo": {
+    url: () => "/establecimientos/nuevo",
+    allowed: ["admin", "coordinator", "otherCoordinator", "otherAdmin"],
+  },
+  "establecimientos/:schoolId": {
+    url: (w) => `/establecimientos/${w.schoolA.id}`,
+    allowed: ["admin", "coordinator", "otherCoordinator", "leaderA", "mentorA", "teacherA", "teacherA2"],
+    post: {
+      fields: (w) => ({ intent: "assign", coordinatorId: w.otherCoordinator.id }),
+      unchanged: async (w) => {
+        const rows = await db().select().from(coordinatorSchools).where(eq(coordinatorSchools.schoolId, w.schoolA.id));
+        expect(rows.map((r) => r.personId)).toEqual([w.coordinator.id]);
+      },
+    },
+  },
+  "establecimientos/:schoolId/editar": {
+    url: (w) => `/establecimientos/${w.schoolA.id}/editar`,
+    allowed: ["admin", "coordinator"],
+    post: {
+      fields: (w) => ({ name: "Nombre Cambiado", rbd: String(w.schoolA.rbd), regionCode: "13", comunaCode: "13112", dependencia: "municipal_daem" }),
+      unchanged: async (w) => {
+        const [s] = await db().select().from(schools).where(eq(schools.id, w.schoolA.id));
+        expect(s.name).toBe(w.schoolA.name);
       },
     },
   },

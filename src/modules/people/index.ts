@@ -24,3 +24,4 @@ export { formatRut, normalizeRut, rutCheckDigit } from "./rut";
 export { COMUNAS, REGIONS, comunaName, regionName } from "./territory";
 export { persons, organizations, memberships, schools, coordinatorSchools, type Role, type SchoolRole } from "./schema";
 export { personInput, schoolRoleField, optionalTitle, emailField, type PersonInput } from "./validation";
+export { IVE_BANDS, assignCoordinator, createSchool, getSchool, iveBandOf, listSchools, prepareSchoolForm, schoolFormOptions, unassignCoordinator, updateSchool, type IveBand, type SchoolFilters, type SchoolFormOptions } from "./schools";

@@ -1,0 +1,47 @@
+import { redirect } from "react-router";
+import { createSchool, prepareSchoolForm } from "../../src/modules/people";
+import { formToObject } from "../../src/platform/validation";
+import { failureOf } from "../components/form";
+import { SchoolForm, schoolPageTitle } from "../components/school-form";
+import { load, perform } from "../lib/actions.server";
+import { useT } from "../lib/i18n";
+import { requireActor } from "../lib/session.server";
+import type { Route } from "./+types/schools.new";
+
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: schoolPageTitle(matches, "schools.new.title") },
+];
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const actor = requireActor(request, context);
+  return load(() => prepareSchoolForm(actor));
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const actor = requireActor(request, context);
+  const form = await request.formData();
+  const result = await perform(() => createSchool(actor, formToObject(form)), form);
+  if ("ok" in result && result.ok) {
+    throw redirect(
+      `/establecimientos/${result.value.id}?aviso=${result.value.advising ? "creado-asesoria" : "creado"}`,
+    );
+  }
+  return result;
+}
+
+export default function NewSchool({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  return (
+    <div className="stack">
+      <h1>{t("schools.new.title")}</h1>
+      <p>{t("schools.new.intro")}</p>
+      <SchoolForm
+        options={loaderData.options}
+        school={null}
+        failure={failureOf(actionData)}
+        submitLabel={t("schools.new.submit")}
+        cancelTo="/establecimientos"
+      />
+    </div>
+  );
+}
