@@ -1,23 +1,10 @@
 import { type ReactNode, useEffect, useId, useState } from "react";
 import { Form, Link } from "react-router";
-import { translator } from "../../src/messages";
 // Types only: the client bundle must not pull the people module (and its database code) in.
 import type { IveBand, SchoolFormOptions } from "../../src/modules/people";
-import { DEFAULT_LOCALE, isLocale, type Params } from "../../src/platform/i18n/i18n";
 import type { FormFailure } from "../lib/actions.server";
 import { useFormat, useT } from "../lib/i18n";
 import { Field, FormMessage, SelectField, SubmitButton } from "./form";
-
-/** "Nombre · Impulso" in the viewer's language, for a route's `meta` (which cannot use hooks). */
-export function schoolPageTitle(
-  matches: ReadonlyArray<{ id: string; loaderData?: unknown } | undefined>,
-  key: string,
-  params?: Params,
-): string {
-  const root = matches.find((m) => m?.id === "root")?.loaderData as { locale?: unknown } | undefined;
-  const t = translator(isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE);
-  return `${t(key, params)} · ${t("app.name")}`;
-}
 
 /** RBD as Mineduc shows it: 24517-5, or 24517 without its check digit. */
 export function rbdText(rbd: number, checkDigit: string | null): string {

@@ -1,7 +1,7 @@
 import { useRouteLoaderData } from "react-router";
 import { type Translate, translator } from "../../src/messages";
 import { formatDate, formatDateTime, formatNumber } from "../../src/platform/i18n/format";
-import { DEFAULT_LOCALE, type Locale } from "../../src/platform/i18n/i18n";
+import { DEFAULT_LOCALE, type Locale, type Params, isLocale } from "../../src/platform/i18n/i18n";
 
 type RootData = { locale: Locale; timeZone: string } | undefined;
 
@@ -21,4 +21,15 @@ export function useFormat() {
     dateTime: (d: Date | string | null | undefined) => formatDateTime(d, locale, timeZone),
     number: (n: number, digits = 0) => formatNumber(n, locale, digits),
   };
+}
+
+/** "Nombre · Impulso" in the viewer's language, for a route's `meta` (which cannot use hooks). */
+export function pageTitle(
+  matches: ReadonlyArray<{ id: string; loaderData?: unknown } | undefined>,
+  key: string,
+  params?: Params,
+): string {
+  const root = matches.find((m) => m?.id === "root")?.loaderData as { locale?: unknown } | undefined;
+  const t = translator(isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE);
+  return `${t(key, params)} · ${t("app.name")}`;
 }

@@ -1,14 +1,14 @@
 import { Form, Link, redirect } from "react-router";
 import { assignCoordinator, getSchool, unassignCoordinator } from "../../src/modules/people";
 import { FormMessage, failureOf, SelectField, SubmitButton } from "../components/form";
-import { IveBandBadge, rbdText, schoolPageTitle, useIveText } from "../components/school-form";
+import { IveBandBadge, rbdText, useIveText } from "../components/school-form";
 import { load, perform } from "../lib/actions.server";
-import { useT } from "../lib/i18n";
+import { useT, pageTitle } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/schools.detail";
 
 export const meta: Route.MetaFunction = ({ matches, loaderData }) => [
-  { title: schoolPageTitle(matches, "schools.detail.title", { name: loaderData?.page.school.name ?? "" }) },
+  { title: pageTitle(matches, "schools.detail.title", { name: loaderData?.page.school.name ?? "" }) },
 ];
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {

@@ -2,14 +2,14 @@ import { Link, redirect } from "react-router";
 import { prepareSchoolForm, updateSchool } from "../../src/modules/people";
 import { formToObject } from "../../src/platform/validation";
 import { failureOf } from "../components/form";
-import { SchoolForm, schoolPageTitle } from "../components/school-form";
+import { SchoolForm } from "../components/school-form";
 import { load, perform } from "../lib/actions.server";
-import { useT } from "../lib/i18n";
+import { useT, pageTitle } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/schools.edit";
 
 export const meta: Route.MetaFunction = ({ matches, loaderData }) => [
-  { title: schoolPageTitle(matches, "schools.edit.title", { name: loaderData?.school?.name ?? "" }) },
+  { title: pageTitle(matches, "schools.edit.title", { name: loaderData?.school?.name ?? "" }) },
 ];
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {

@@ -2,14 +2,14 @@ import { redirect } from "react-router";
 import { createSchool, prepareSchoolForm } from "../../src/modules/people";
 import { formToObject } from "../../src/platform/validation";
 import { failureOf } from "../components/form";
-import { SchoolForm, schoolPageTitle } from "../components/school-form";
+import { SchoolForm } from "../components/school-form";
 import { load, perform } from "../lib/actions.server";
-import { useT } from "../lib/i18n";
+import { useT, pageTitle } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/schools.new";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
-  { title: schoolPageTitle(matches, "schools.new.title") },
+  { title: pageTitle(matches, "schools.new.title") },
 ];
 
 export async function loader({ request, context }: Route.LoaderArgs) {

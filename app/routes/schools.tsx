@@ -5,17 +5,16 @@ import {
   IveBandBadge,
   RegionComunaFields,
   rbdText,
-  schoolPageTitle,
   useIveBandLabel,
   useIveText,
 } from "../components/school-form";
 import { load } from "../lib/actions.server";
-import { useT } from "../lib/i18n";
+import { useT, pageTitle } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/schools";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
-  { title: schoolPageTitle(matches, "schools.title") },
+  { title: pageTitle(matches, "schools.title") },
 ];
 
 export async function loader({ request, context }: Route.LoaderArgs) {

@@ -3,14 +3,14 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import routes from "../../app/routes";
-import { coordinatorSchools, memberships, persons, schools } from "../../src/modules/people";
-import { makeWorld } from "../../src/modules/people/testing";
+import { coordinatorSchools, memberships, persons, previewRosterImport, rosterImports, schools } from "../../src/modules/people";
+import { actorOf, makeWorld } from "../../src/modules/people/testing";
 import { db } from "../../src/platform/db/client";
 import { queueEmail } from "../../src/platform/mail/mail";
 import { useTestServer } from "./server";
 
-type World = Awaited<ReturnType<typeof makeWorld>> & { emailId: string };
-type Persona = Exclude<keyof World, "org" | "schoolA" | "schoolB" | "otherOrg" | "otherSchool" | "emailId">;
+type World = Awaited<ReturnType<typeof makeWorld>> & { emailId: string; importId: string };
+type Persona = Exclude<keyof World, "org" | "schoolA" | "schoolB" | "otherOrg" | "otherSchool" | "emailId" | "importId">;
 const PERSONAS: Persona[] = [
   "admin", "coordinator", "otherCoordinator", "leaderA", "leaderB", "mentorA",
   "teacherA", "teacherA2", "teacherB", "otherAdmin", "otherLeader",
@@ -115,6 +115,36 @@ const ACCESS: Record<string, Access> = {
       },
     },
   },
+  "establecimientos/:schoolId/importar": {
+    url: (w) => `/establecimientos/${w.schoolA.id}/importar`,
+    allowed: ["admin", "coordinator", "leaderA"],
+    post: {
+      fields: () => ({ file: "nombres;apellidos;correo\nIntrusa;Z;intrusa.import@example.cl" }),
+      unchanged: async (w) => {
+        const rows = await db().select().from(rosterImports).where(eq(rosterImports.schoolId, w.schoolA.id));
+        expect(rows.map((r) => r.id)).toEqual([w.importId]);
+      },
+    },
+  },
+  "establecimientos/:schoolId/importar/ejemplo.csv": {
+    url: (w) => `/establecimientos/${w.schoolA.id}/importar/ejemplo.csv`,
+    allowed: ["admin", "coordinator", "leaderA"],
+  },
+  "establecimientos/:schoolId/importaciones/:importId": {
+    url: (w) => `/establecimientos/${w.schoolA.id}/importaciones/${w.importId}`,
+    allowed: ["admin", "coordinator", "leaderA"],
+    post: {
+      fields: () => ({ intent: "confirm" }),
+      unchanged: async (w) => {
+        const [row] = await db().select().from(rosterImports).where(eq(rosterImports.id, w.importId));
+        expect(row.status).toBe("preview");
+      },
+    },
+  },
+  "establecimientos/:schoolId/importaciones/:importId/rechazadas.csv": {
+    url: (w) => `/establecimientos/${w.schoolA.id}/importaciones/${w.importId}/rechazadas.csv`,
+    allowed: ["admin", "coordinator", "leaderA"],
+  },
   "admin/correos": {
     url: () => "/admin/correos",
     allowed: ["admin", "otherAdmin"],
@@ -133,7 +163,9 @@ let w: World;
 beforeAll(async () => {
   const world = await makeWorld();
   const emailId = await queueEmail({ to: "x@example.cl", subject: "Asunto secreto de prueba", text: "hola", organizationId: world.org.id });
-  w = { ...world, emailId };
+  const roster = new TextEncoder().encode("nombres;apellidos;correo\nSecreta;Importada;secreta.importada@example.cl\nMala;Fila;no-es-correo\n");
+  const importId = await previewRosterImport(await actorOf(world.coordinator.id), world.schoolA.id, { fileName: "nomina.csv", bytes: roster });
+  w = { ...world, emailId, importId };
 });
 
 describe("authorization of every route", () => {
