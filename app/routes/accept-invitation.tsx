@@ -3,12 +3,12 @@ import { acceptInvitation, getInvitation } from "../../src/modules/accounts";
 import { FormMessage, SubmitButton, failureOf } from "../components/form";
 import { perform } from "../lib/actions.server";
 import { requestInfoContext } from "../lib/context";
-import { useT } from "../lib/i18n";
+import { pageTitle, useT } from "../lib/i18n";
 import { sessionCookie } from "../lib/session.server";
 import type { Route } from "./+types/accept-invitation";
 import { PasswordFields } from "./reset-password";
 
-export const meta: Route.MetaFunction = () => [{ title: "Activar cuenta · Impulso" }, { name: "referrer", content: "no-referrer" }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "auth.invitation.title") }, { name: "referrer", content: "no-referrer" }];
 
 export async function loader({ params }: Route.LoaderArgs) {
   return { invitation: await getInvitation(params.token) };

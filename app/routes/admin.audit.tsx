@@ -1,11 +1,11 @@
 import { Form, Link } from "react-router";
 import { listAudit } from "../../src/modules/admin";
 import { load } from "../lib/actions.server";
-import { useFormat, useT } from "../lib/i18n";
+import { pageTitle, useFormat, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/admin.audit";
 
-export const meta: Route.MetaFunction = () => [{ title: "Auditoría · Impulso" }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "audit.title") }];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireActor(request, context);

@@ -1,11 +1,11 @@
 import { Link } from "react-router";
 import { readOutboxEmail } from "../../src/modules/admin";
 import { load } from "../lib/actions.server";
-import { useFormat, useT } from "../lib/i18n";
+import { pageTitle, useFormat, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/admin.outbox.email";
 
-export const meta: Route.MetaFunction = () => [{ title: "Correo · Impulso" }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "outbox.title") }];
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const actor = requireActor(request, context);

@@ -3,10 +3,10 @@ import { requestPasswordReset } from "../../src/modules/accounts";
 import { Field, FormMessage, SubmitButton, failureOf } from "../components/form";
 import { perform } from "../lib/actions.server";
 import { requestInfoContext } from "../lib/context";
-import { useT } from "../lib/i18n";
+import { pageTitle, useT } from "../lib/i18n";
 import type { Route } from "./+types/forgot-password";
 
-export const meta: Route.MetaFunction = () => [{ title: "Recuperar la contraseña · Impulso" }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "auth.forgot.title") }];
 
 export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();

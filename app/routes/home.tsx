@@ -1,10 +1,10 @@
 import { Link } from "react-router";
 import { homeSummary } from "../../src/modules/people";
-import { useT } from "../lib/i18n";
+import { pageTitle, useT } from "../lib/i18n";
 import { requireActor, sessionOf } from "../lib/session.server";
 import type { Route } from "./+types/home";
 
-export const meta: Route.MetaFunction = () => [{ title: "Inicio · Impulso" }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "nav.home") }];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireActor(request, context);

@@ -4,11 +4,11 @@ import { can } from "../../src/platform/policy";
 import { failureOf } from "../components/form";
 import { InviteForm } from "../components/invite-form";
 import { notFound, perform } from "../lib/actions.server";
-import { useT } from "../lib/i18n";
+import { pageTitle, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/people.invite-staff";
 
-export const meta: Route.MetaFunction = () => [{ title: "Invitar a la coordinación · Impulso" }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "people.invite_staff") }];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireActor(request, context);

@@ -3,11 +3,11 @@ import { listPeople, schoolsActorSeesPeopleOf } from "../../src/modules/people";
 import { can } from "../../src/platform/policy";
 import { Pagination } from "../components/pagination";
 import { load } from "../lib/actions.server";
-import { useT } from "../lib/i18n";
+import { pageTitle, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/people";
 
-export const meta: Route.MetaFunction = () => [{ title: "Personas · Impulso" }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "people.title") }];
 
 const ROLES = ["teacher", "leader", "mentor", "coordinator", "admin"] as const;
 

@@ -3,12 +3,14 @@ import { formatRut, getPersonProfile, updatePerson } from "../../src/modules/peo
 import { LOCALES } from "../../src/platform/i18n/i18n";
 import { Field, FormMessage, SelectField, SubmitButton, failureOf } from "../components/form";
 import { load, notFound, perform } from "../lib/actions.server";
-import { useT } from "../lib/i18n";
+import { pageTitle, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import { TIME_ZONES } from "../lib/time-zones";
 import type { Route } from "./+types/person.edit";
 
-export const meta: Route.MetaFunction = () => [{ title: "Editar datos · Impulso" }];
+export const meta: Route.MetaFunction = ({ matches, loaderData }) => [
+  { title: pageTitle(matches, "people.edit.title", { name: loaderData ? `${loaderData.person.givenNames} ${loaderData.person.familyNames}` : "" }) },
+];
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const actor = requireActor(request, context);

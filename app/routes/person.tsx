@@ -3,12 +3,12 @@ import { addMembership, formatRut, getPersonProfile, removeMembership, schoolsAc
 import { can } from "../../src/platform/policy";
 import { FormMessage, SelectField, SubmitButton, failureOf } from "../components/form";
 import { load, perform } from "../lib/actions.server";
-import { useFormat, useT } from "../lib/i18n";
+import { pageTitle, useFormat, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/person";
 
-export const meta: Route.MetaFunction = ({ loaderData: data }) => [
-  { title: data ? `${data.profile.person?.givenNames} ${data.profile.person?.familyNames} · Impulso` : "Impulso" },
+export const meta: Route.MetaFunction = ({ matches, loaderData: data }) => [
+  { title: pageTitle(matches, "people.profile.title", { name: data?.profile.person ? `${data.profile.person.givenNames} ${data.profile.person.familyNames}` : "" }) },
 ];
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {

@@ -4,10 +4,10 @@ import { PASSWORD_MIN_LENGTH } from "../../src/platform/auth/password-rules";
 import { Field, FormMessage, SubmitButton, failureOf } from "../components/form";
 import { perform } from "../lib/actions.server";
 import { requestInfoContext } from "../lib/context";
-import { useT } from "../lib/i18n";
+import { pageTitle, useT } from "../lib/i18n";
 import type { Route } from "./+types/reset-password";
 
-export const meta: Route.MetaFunction = () => [{ title: "Contraseña nueva · Impulso" }, { name: "referrer", content: "no-referrer" }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "auth.reset.title") }, { name: "referrer", content: "no-referrer" }];
 
 export async function loader({ params }: Route.LoaderArgs) {
   return { valid: await isResetTokenValid(params.token) };

@@ -5,7 +5,9 @@ import {
   confirmRosterImport,
   getRosterImport,
 } from "../../src/modules/people";
+import { countPendingInvitations } from "../../src/modules/accounts";
 import { formatRut } from "../../src/modules/people/rut";
+import { InvitePending } from "../components/invite-pending";
 import { FormMessage, SubmitButton, failureOf } from "../components/form";
 import { load, notFound, perform } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
@@ -27,7 +29,9 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
   const found = await load(() => getRosterImport(actor, params.importId));
   if (found.schoolId !== params.schoolId) throw notFound();
-  return found;
+  // After an import, the people it added can be invited all at once.
+  const pending = found.status === "done" ? await countPendingInvitations(actor, found.schoolId) : 0;
+  return { ...found, pending };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
@@ -151,6 +155,7 @@ export default function RosterImport({ loaderData, actionData }: Route.Component
           <p>
             <Link to={`/personas?escuela=${im.schoolId}`}>{t("roster.done.people")}</Link>
           </p>
+          {im.pending > 0 ? <InvitePending schoolId={im.schoolId} count={im.pending} /> : null}
         </>
       ) : null}
 

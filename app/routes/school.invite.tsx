@@ -1,26 +1,39 @@
 import { Link, redirect } from "react-router";
-import { invitePerson } from "../../src/modules/accounts";
+import { countPendingInvitations, invitePendingOfSchool, invitePerson } from "../../src/modules/accounts";
 import { schoolForPeopleManagement } from "../../src/modules/people";
 import { failureOf } from "../components/form";
+import { InvitePending } from "../components/invite-pending";
 import { InviteForm } from "../components/invite-form";
 import { load, perform } from "../lib/actions.server";
-import { useT } from "../lib/i18n";
+import { pageTitle, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/school.invite";
 
-export const meta: Route.MetaFunction = () => [{ title: "Invitar · Impulso" }];
+export const meta: Route.MetaFunction = ({ matches, loaderData }) => [
+  { title: pageTitle(matches, "people.invite.title", { place: loaderData?.school.name ?? "" }) },
+];
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
   const school = await load(() => schoolForPeopleManagement(actor, params.schoolId));
   const url = new URL(request.url);
-  return { school, sentTo: url.searchParams.get("enviada") };
+  const bulk = Number(url.searchParams.get("invitadas"));
+  return {
+    school,
+    sentTo: url.searchParams.get("enviada"),
+    bulkSent: Number.isInteger(bulk) && bulk > 0 ? bulk : null,
+    pending: await countPendingInvitations(actor, school.id),
+  };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const actor = requireActor(request, context);
   await load(() => schoolForPeopleManagement(actor, params.schoolId));
   const form = await request.formData();
+  if (form.get("intent") === "pending") {
+    const sent = await invitePendingOfSchool(actor, params.schoolId);
+    throw redirect(`/establecimientos/${params.schoolId}/invitar?invitadas=${sent}`);
+  }
   const result = await perform(
     () =>
       invitePerson(actor, {
@@ -53,6 +66,12 @@ export default function InviteToSchool({ loaderData, actionData }: Route.Compone
           {t("people.invite.sent", { email: loaderData.sentTo })}
         </div>
       ) : null}
+      {loaderData.bulkSent ? (
+        <div className="alert alert-ok" role="status">
+          {t("people.invite_pending.sent", { count: loaderData.bulkSent })}
+        </div>
+      ) : null}
+      {loaderData.pending > 0 ? <InvitePending schoolId={loaderData.school.id} count={loaderData.pending} /> : null}
       <p>{t("people.invite.intro")}</p>
       <InviteForm roles={["teacher", "leader", "mentor"]} failure={failureOf(actionData)} />
     </div>

@@ -3,11 +3,11 @@ import { signIn } from "../../src/modules/accounts";
 import { Field, FormMessage, SubmitButton, failureOf } from "../components/form";
 import { perform } from "../lib/actions.server";
 import { requestInfoContext } from "../lib/context";
-import { useT } from "../lib/i18n";
+import { pageTitle, useT } from "../lib/i18n";
 import { safeReturnPath, sessionCookie, sessionOf } from "../lib/session.server";
 import type { Route } from "./+types/sign-in";
 
-export const meta: Route.MetaFunction = () => [{ title: "Ingresar · Impulso" }];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "auth.sign_in.title") }];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const url = new URL(request.url);

@@ -46,6 +46,11 @@ export const people = {
   "people.invite.intro": "La persona recibirá un correo con un enlace para crear su contraseña. Si ya tiene cuenta, se le agrega el rol y se le avisa.",
   "people.invite.submit": "Enviar invitación",
   "people.invite.sent": "Invitación enviada a {email}.",
+  "people.invite_pending.heading": "Personas sin cuenta",
+  "people.invite_pending.text":
+    "{count} personas de este establecimiento aún no tienen cuenta ni una invitación vigente (por ejemplo, las que llegaron en una nómina importada).",
+  "people.invite_pending.submit": "Enviar la invitación a {count} personas",
+  "people.invite_pending.sent": "Se enviaron {count} invitaciones. Cada persona recibe un enlace válido por 7 días.",
   "people.membership.added": "Se agregó el rol.",
   "people.membership.removed": "Se quitó el rol.",
   "people.errors.email_taken": "Ya existe otra persona con este correo en la organización.",

@@ -19,7 +19,7 @@ export const roster = {
   "roster.upload.file_hint": "CSV o XLSX, hasta 5 MB y 20.000 filas.",
   "roster.upload.submit": "Revisar el archivo",
   "roster.upload.no_email_note":
-    "Importar no envía correos. Las personas importadas quedan «invitadas» y reciben su enlace cuando usted las invita desde su perfil o desde «Invitar».",
+    "Importar no envía correos. Al terminar, puede enviar la invitación a todas las personas nuevas de una vez.",
   "roster.upload.history": "Importaciones anteriores",
   "roster.upload.history_empty": "Todavía no se ha importado ninguna nómina en este establecimiento.",
   "roster.col.date": "Fecha",

@@ -3,6 +3,8 @@ export {
   acceptInvitation,
   canInvite,
   getInvitation,
+  countPendingInvitations,
+  invitePendingOfSchool,
   invitePerson,
   isResetTokenValid,
   requestPasswordReset,

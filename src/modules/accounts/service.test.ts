@@ -10,7 +10,17 @@ import { emails } from "../../platform/mail/schema";
 import { useTestDatabase } from "../../platform/testing/database";
 import { memberships, persons } from "../people";
 import { actorOf, makeWorld } from "../people/testing";
-import { acceptInvitation, getInvitation, invitePerson, requestPasswordReset, resetPassword, signIn } from "./service";
+import { confirmRosterImport, previewRosterImport } from "../people/roster-import";
+import {
+  acceptInvitation,
+  countPendingInvitations,
+  getInvitation,
+  invitePendingOfSchool,
+  invitePerson,
+  requestPasswordReset,
+  resetPassword,
+  signIn,
+} from "./service";
 
 useTestDatabase();
 const meta = { ip: "203.0.113.7", userAgent: "vitest" };
@@ -159,6 +169,28 @@ describe("accounts", () => {
     expect(result).toEqual({ personId: w.teacherA.id, created: false });
     const roles = await db().select().from(memberships).where(eq(memberships.personId, w.teacherA.id));
     expect(roles.map((r) => r.role).sort()).toEqual(["mentor", "teacher"]);
+  });
+
+  it("invites at once everyone a roster import added, once, and only the school's managers may", async () => {
+    const leader = await actorOf(w.leaderA.id);
+    const csv = "nombres;apellidos;correo\nNora;Vidal;nora.vidal@escuela.cl\nOmar;Paz;omar.paz@escuela.cl\n";
+    const id = await previewRosterImport(leader, w.schoolA.id, { fileName: "n.csv", bytes: new TextEncoder().encode(csv) });
+    await confirmRosterImport(leader, id);
+    await drainJobs();
+    const before = await countPendingInvitations(leader, w.schoolA.id);
+    expect(before).toBeGreaterThanOrEqual(2);
+    for (const stranger of [w.teacherA, w.leaderB, w.otherCoordinator, w.otherAdmin]) {
+      await expect(invitePendingOfSchool(await actorOf(stranger.id), w.schoolA.id)).rejects.toBeInstanceOf(NotFoundError);
+    }
+    expect(await countPendingInvitations(leader, w.schoolA.id)).toBe(before);
+    expect(await invitePendingOfSchool(leader, w.schoolA.id)).toBe(before);
+    expect(await countPendingInvitations(leader, w.schoolA.id)).toBe(0);
+    expect(await invitePendingOfSchool(leader, w.schoolA.id)).toBe(0);
+    await drainJobs();
+    const email = await lastEmailTo("nora.vidal@escuela.cl");
+    expect(email?.textBody).toContain("/invitacion/");
+    const invitation = await getInvitation(linkToken(email?.textBody ?? "", "invitacion"));
+    expect(invitation?.email).toBe("nora.vidal@escuela.cl");
   });
 
   it("resets a password through the emailed link, once, and revokes the old sessions", async () => {

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { translator } from "../../messages";
 import { audit } from "../../platform/audit/audit";
@@ -19,6 +19,7 @@ import {
   emailField,
   ensurePersonWithRole,
   findActiveByEmail,
+  memberships,
   organizations,
   personInput,
   persons,
@@ -215,11 +216,7 @@ export async function invitePerson(actor: Actor, input: Record<string, unknown>)
     authorize(actor, "manage_people", "school", { organizationId: school.organizationId, schoolId: school.id });
     place = school.name;
   }
-  const [inviter] = await db()
-    .select({ givenNames: persons.givenNames, familyNames: persons.familyNames })
-    .from(persons)
-    .where(eq(persons.id, actor.personId));
-  const { token, hash } = newToken();
+  const inviterName = await nameOf(actor.personId);
   const result = await db().transaction(async (tx) => {
     const ensured = await ensurePersonWithRole(tx, actor.organizationId, data, {
       role: data.role,
@@ -234,32 +231,13 @@ export async function invitePerson(actor: Actor, input: Record<string, unknown>)
     if (!ensured.created && !ensured.roleAdded && person.status === "active") {
       throw new ValidationError({ email: "people.errors.already_member" });
     }
-    if (person.status === "invited") {
-      await tx.insert(invitations).values({
-        id: newId(),
-        organizationId: actor.organizationId,
-        personId: ensured.personId,
-        tokenHash: hash,
-        invitedBy: actor.personId,
-        expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
-      });
-    }
-    const t = translator(isLocale(person.locale) ? person.locale : "es-CL");
-    const link = person.status === "invited" ? `${config().appUrl}/invitacion/${token}` : `${config().appUrl}/ingresar`;
-    await queueEmail(
-      {
-        to: person.email,
-        organizationId: actor.organizationId,
-        subject: t("email.invitation.subject"),
-        text: `${t("email.greeting", { name: person.givenNames })}\n\n${t("email.invitation.body", {
-          inviter: `${inviter?.givenNames ?? ""} ${inviter?.familyNames ?? ""}`.trim(),
-          role: t(`role.${data.role}`),
-          place,
-          link,
-        })}\n\n${t("email.signature")}`,
-      },
-      tx,
-    );
+    await sendInvitation(tx, actor, {
+      personId: ensured.personId,
+      person,
+      inviter: inviterName,
+      role: data.role,
+      place,
+    });
     await audit(
       actor,
       { action: "person.invite", subjectType: "person", subjectId: ensured.personId, details: { role: data.role, schoolId: data.schoolId ?? null } },
@@ -268,6 +246,124 @@ export async function invitePerson(actor: Actor, input: Record<string, unknown>)
     return ensured;
   });
   return { personId: result.personId, created: result.created };
+}
+
+/**
+ * Stores a new invitation for a person without an account (an active person gets a sign-in link
+ * instead) and queues its email, in the caller's transaction.
+ */
+async function sendInvitation(
+  tx: DbOrTx,
+  actor: Actor,
+  input: {
+    personId: string;
+    person: { status: string; email: string; givenNames: string; locale: string | null };
+    inviter: string;
+    role: string;
+    place: string;
+  },
+) {
+  const { person } = input;
+  const { token, hash } = newToken();
+  if (person.status === "invited") {
+    await tx.insert(invitations).values({
+      id: newId(),
+      organizationId: actor.organizationId,
+      personId: input.personId,
+      tokenHash: hash,
+      invitedBy: actor.personId,
+      expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+    });
+  }
+  const t = translator(isLocale(person.locale) ? person.locale : "es-CL");
+  const link = person.status === "invited" ? `${config().appUrl}/invitacion/${token}` : `${config().appUrl}/ingresar`;
+  await queueEmail(
+    {
+      to: person.email,
+      organizationId: actor.organizationId,
+      subject: t("email.invitation.subject"),
+      text: `${t("email.greeting", { name: person.givenNames })}\n\n${t("email.invitation.body", {
+        inviter: input.inviter,
+        role: t(`role.${input.role}`),
+        place: input.place,
+        link,
+      })}\n\n${t("email.signature")}`,
+    },
+    tx,
+  );
+}
+
+async function nameOf(personId: string): Promise<string> {
+  const [person] = await db()
+    .select({ givenNames: persons.givenNames, familyNames: persons.familyNames })
+    .from(persons)
+    .where(eq(persons.id, personId));
+  return `${person?.givenNames ?? ""} ${person?.familyNames ?? ""}`.trim();
+}
+
+/** The people of a school who have no account yet and no invitation still valid: who a bulk invitation reaches. */
+function pendingOfSchool(tx: DbOrTx, schoolId: string) {
+  return tx
+    .selectDistinctOn([persons.id], {
+      id: persons.id,
+      status: persons.status,
+      email: persons.email,
+      givenNames: persons.givenNames,
+      locale: persons.locale,
+      role: memberships.role,
+    })
+    .from(persons)
+    .innerJoin(memberships, and(eq(memberships.personId, persons.id), eq(memberships.schoolId, schoolId)))
+    .where(
+      and(
+        eq(persons.status, "invited"),
+        sql`NOT EXISTS (SELECT 1 FROM invitations i WHERE i.person_id = ${persons.id} AND i.accepted_at IS NULL AND i.expires_at > now())`,
+      ),
+    )
+    .orderBy(persons.id, memberships.role);
+}
+
+async function schoolToManage(actor: Actor, schoolId: string) {
+  if (!z.uuid().safeParse(schoolId).success) throw new NotFoundError();
+  const [school] = await db()
+    .select({ id: schools.id, name: schools.name, organizationId: schools.organizationId })
+    .from(schools)
+    .where(eq(schools.id, schoolId));
+  if (!school) throw new NotFoundError();
+  authorize(actor, "manage_people", "school", { organizationId: school.organizationId, schoolId: school.id });
+  return school;
+}
+
+/** How many people of the school a bulk invitation would reach now. */
+export async function countPendingInvitations(actor: Actor, schoolId: string): Promise<number> {
+  const school = await schoolToManage(actor, schoolId);
+  const rows = await pendingOfSchool(db(), school.id);
+  return rows.length;
+}
+
+/**
+ * Invites, in one go, everyone of a school who has no account and no valid invitation (for example
+ * the teachers a roster import just added). Returns how many were invited; twice in a row invites nobody.
+ */
+export async function invitePendingOfSchool(actor: Actor, schoolId: string): Promise<number> {
+  const school = await schoolToManage(actor, schoolId);
+  const inviterName = await nameOf(actor.personId);
+  return db().transaction(async (tx) => {
+    // One bulk invitation per school at a time, so that two clicks never invite twice.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`invite-pending:${school.id}`}))`);
+    const pending = await pendingOfSchool(tx, school.id);
+    for (const person of pending) {
+      await sendInvitation(tx, actor, { personId: person.id, person, inviter: inviterName, role: person.role, place: school.name });
+    }
+    if (pending.length) {
+      await audit(
+        actor,
+        { action: "school.invite_pending", subjectType: "school", subjectId: school.id, details: { count: pending.length } },
+        tx,
+      );
+    }
+    return pending.length;
+  });
 }
 
 async function findInvitation(token: string, tx: DbOrTx = db()) {
