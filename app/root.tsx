@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import {
   Form,
+  isRouteErrorResponse,
   Link,
   Links,
   Meta,
@@ -8,18 +9,17 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
-  isRouteErrorResponse,
   useLocation,
   useRouteError,
   useRouteLoaderData,
 } from "react-router";
+import { LOCALES } from "../src/platform/i18n/i18n";
 import type { Route } from "./+types/root";
-import { navigationFor } from "./lib/navigation";
 import { requestInfoContext, sessionContext } from "./lib/context";
 import { useT } from "./lib/i18n";
+import { navigationFor } from "./lib/navigation";
 import { loadSessionState } from "./lib/session.server";
 import stylesHref from "./styles.css?url";
-import { LOCALES } from "../src/platform/i18n/i18n";
 
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },
@@ -117,7 +117,8 @@ function Footer() {
       <Form method="post" action="/idioma" className="language-form">
         <input type="hidden" name="volver" value={location.pathname + location.search} />
         <label htmlFor="language-select">{t("language.label")}</label>
-        <select id="language-select" name="locale" defaultValue={data?.locale ?? "es-CL"}>
+        {/* keyed by the locale: a sign-in that changes the language must reset the choice shown */}
+        <select key={data?.locale} id="language-select" name="locale" defaultValue={data?.locale ?? "es-CL"}>
           {LOCALES.map((l) => (
             <option key={l} value={l} lang={l}>
               {t(`language.${l}`)}

@@ -37,7 +37,6 @@ interface FieldProps {
   max?: number;
   step?: string;
   placeholder?: string;
-  autoFocus?: boolean;
 }
 
 /** A labelled input whose error sits beside it and which keeps what the user typed. */
@@ -46,8 +45,12 @@ export function Field(props: FieldProps) {
   const id = useId();
   const error = props.failure?.fieldErrors[props.name];
   const typed = props.failure?.values[props.name];
-  const value = typed ?? (props.defaultValue === null || props.defaultValue === undefined ? "" : String(props.defaultValue));
-  const describedBy = [props.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
+  const value =
+    typed ??
+    (props.defaultValue === null || props.defaultValue === undefined ? "" : String(props.defaultValue));
+  const describedBy = [props.hint ? `${id}-hint` : null, error ? `${id}-error` : null]
+    .filter(Boolean)
+    .join(" ");
   return (
     <div className={`field${error ? " field-invalid" : ""}`}>
       <label htmlFor={id}>
@@ -71,7 +74,6 @@ export function Field(props: FieldProps) {
         max={props.max}
         step={props.step}
         placeholder={props.placeholder}
-        autoFocus={props.autoFocus}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy || undefined}
       />
@@ -135,11 +137,26 @@ export function SelectField(props: SelectProps) {
 }
 
 /** Disabled while its form is being sent, so a double click sends once. */
-export function SubmitButton({ children, name, value }: { children: ReactNode; name?: string; value?: string }) {
+export function SubmitButton({
+  children,
+  name,
+  value,
+}: {
+  children: ReactNode;
+  name?: string;
+  value?: string;
+}) {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   return (
-    <button type="submit" className="button" disabled={busy} aria-busy={busy || undefined} name={name} value={value}>
+    <button
+      type="submit"
+      className="button"
+      disabled={busy}
+      aria-busy={busy || undefined}
+      name={name}
+      value={value}
+    >
       {children}
     </button>
   );

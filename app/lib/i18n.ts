@@ -1,7 +1,7 @@
 import { useRouteLoaderData } from "react-router";
 import { type Translate, translator } from "../../src/messages";
 import { formatDate, formatDateTime, formatNumber } from "../../src/platform/i18n/format";
-import { DEFAULT_LOCALE, type Locale, type Params, isLocale } from "../../src/platform/i18n/i18n";
+import { DEFAULT_LOCALE, isLocale, type Locale, type Params } from "../../src/platform/i18n/i18n";
 
 type RootData = { locale: Locale; timeZone: string } | undefined;
 

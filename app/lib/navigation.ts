@@ -1,5 +1,5 @@
 import type { MessageKey } from "../../src/messages";
-import { can, type Actor } from "../../src/platform/policy";
+import { type Actor, can } from "../../src/platform/policy";
 
 export interface NavItem {
   to: string;

@@ -1,19 +1,24 @@
 import { type RouterContextProvider, redirect } from "react-router";
 import { loadActor } from "../../src/modules/people";
-import { SESSION_COOKIE, SESSION_TTL_MS, readSession } from "../../src/platform/auth/sessions";
+import { readSession, SESSION_COOKIE, SESSION_TTL_MS } from "../../src/platform/auth/sessions";
 import { isLocale, negotiateLocale } from "../../src/platform/i18n/i18n";
 import type { Actor } from "../../src/platform/policy";
-import { type SessionState, requestInfoContext, sessionContext } from "./context";
+import { requestInfoContext, type SessionState, sessionContext } from "./context";
 import { readCookie, serializeCookie } from "./cookies.server";
 
 export const LANGUAGE_COOKIE = "impulso_lang";
 
 /** Root middleware: who is asking (from the session cookie) and in which language to answer. */
-export async function loadSessionState(request: Request, context: Readonly<RouterContextProvider>): Promise<SessionState> {
+export async function loadSessionState(
+  request: Request,
+  context: Readonly<RouterContextProvider>,
+): Promise<SessionState> {
   const info = context.get(requestInfoContext);
   const token = readCookie(request, SESSION_COOKIE);
   const session = await readSession(token);
-  const loaded = session ? await loadActor(session.personId, { ip: info.ip, requestId: info.requestId }) : null;
+  const loaded = session
+    ? await loadActor(session.personId, { ip: info.ip, requestId: info.requestId })
+    : null;
   const cookieLocale = readCookie(request, LANGUAGE_COOKIE);
   // A signed-in person's saved language wins; visitors get their cookie, then their browser's language.
   const locale =
@@ -57,6 +62,7 @@ export function clearSessionCookie(context: Readonly<RouterContextProvider>): st
 
 /** Only same-site paths are followed after sign-in. */
 export function safeReturnPath(value: FormDataEntryValue | string | null): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return "/";
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.includes("\\"))
+    return "/";
   return value;
 }

@@ -1,6 +1,6 @@
 import { Form, redirect } from "react-router";
 import { acceptInvitation, getInvitation } from "../../src/modules/accounts";
-import { FormMessage, SubmitButton, failureOf } from "../components/form";
+import { FormMessage, failureOf, SubmitButton } from "../components/form";
 import { perform } from "../lib/actions.server";
 import { requestInfoContext } from "../lib/context";
 import { pageTitle, useT } from "../lib/i18n";
@@ -8,7 +8,10 @@ import { sessionCookie } from "../lib/session.server";
 import type { Route } from "./+types/accept-invitation";
 import { PasswordFields } from "./reset-password";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "auth.invitation.title") }, { name: "referrer", content: "no-referrer" }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "auth.invitation.title") },
+  { name: "referrer", content: "no-referrer" },
+];
 
 export async function loader({ params }: Route.LoaderArgs) {
   return { invitation: await getInvitation(params.token) };
@@ -46,7 +49,12 @@ export default function AcceptInvitation({ loaderData, actionData }: Route.Compo
   return (
     <section className="narrow stack">
       <h1>{t("auth.invitation.title")}</h1>
-      <p>{t("auth.invitation.intro", { name: loaderData.invitation.givenNames, email: loaderData.invitation.email })}</p>
+      <p>
+        {t("auth.invitation.intro", {
+          name: loaderData.invitation.givenNames,
+          email: loaderData.invitation.email,
+        })}
+      </p>
       <FormMessage failure={failure} />
       <Form method="post" className="card" noValidate>
         <PasswordFields failure={failure} />

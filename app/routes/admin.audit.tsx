@@ -62,7 +62,9 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
                   <td data-label={t("audit.when")}>{f.dateTime(e.createdAt)}</td>
                   <td data-label={t("audit.who")}>
                     {e.actorId ? (
-                      <Link to={`/admin/auditoria?persona=${e.actorId}`}>{`${e.actorName ?? ""} ${e.actorFamily ?? ""}`}</Link>
+                      <Link
+                        to={`/admin/auditoria?persona=${e.actorId}`}
+                      >{`${e.actorName ?? ""} ${e.actorFamily ?? ""}`}</Link>
                     ) : (
                       t("audit.system")
                     )}
@@ -71,7 +73,9 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
                     <code>{e.action}</code>
                   </td>
                   <td data-label={t("audit.subject")}>
-                    {e.subjectName ? `${e.subjectName} ${e.subjectFamily ?? ""}` : `${e.subjectType}${e.subjectId ? ` ${e.subjectId.slice(0, 8)}…` : ""}`}
+                    {e.subjectName
+                      ? `${e.subjectName} ${e.subjectFamily ?? ""}`
+                      : `${e.subjectType}${e.subjectId ? ` ${e.subjectId.slice(0, 8)}…` : ""}`}
                   </td>
                 </tr>
               ))}

@@ -49,8 +49,12 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
         </div>
       )}
       <nav className="pagination" aria-label={t("list.page_of", { page: loaderData.page, pages: "…" })}>
-        {loaderData.page > 1 ? <Link to={`?pagina=${loaderData.page - 1}`}>{t("action.previous_page")}</Link> : null}
-        {loaderData.hasMore ? <Link to={`?pagina=${loaderData.page + 1}`}>{t("action.next_page")}</Link> : null}
+        {loaderData.page > 1 ? (
+          <Link to={`?pagina=${loaderData.page - 1}`}>{t("action.previous_page")}</Link>
+        ) : null}
+        {loaderData.hasMore ? (
+          <Link to={`?pagina=${loaderData.page + 1}`}>{t("action.next_page")}</Link>
+        ) : null}
       </nav>
     </div>
   );

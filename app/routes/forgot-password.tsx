@@ -1,6 +1,6 @@
 import { Form, Link } from "react-router";
 import { requestPasswordReset } from "../../src/modules/accounts";
-import { Field, FormMessage, SubmitButton, failureOf } from "../components/form";
+import { Field, FormMessage, failureOf, SubmitButton } from "../components/form";
 import { perform } from "../lib/actions.server";
 import { requestInfoContext } from "../lib/context";
 import { pageTitle, useT } from "../lib/i18n";
@@ -35,7 +35,15 @@ export default function ForgotPassword({ actionData }: Route.ComponentProps) {
           <p>{t("auth.forgot.intro")}</p>
           <FormMessage failure={failure} />
           <Form method="post" className="card" noValidate>
-            <Field name="email" label={t("auth.sign_in.email")} type="email" autoComplete="email" inputMode="email" required failure={failure} />
+            <Field
+              name="email"
+              label={t("auth.sign_in.email")}
+              type="email"
+              autoComplete="email"
+              inputMode="email"
+              required
+              failure={failure}
+            />
             <SubmitButton>{t("auth.forgot.submit")}</SubmitButton>
           </Form>
         </>

@@ -17,12 +17,22 @@ export default function Home({ loaderData }: Route.ComponentProps) {
   const { summary } = loaderData;
   const cards: Array<{ to: string; label: string }> = [];
   if (summary.canListSchools) cards.push({ to: "/establecimientos", label: t("home.card.schools") });
-  if (summary.canCreateSchool) cards.push({ to: "/establecimientos/nuevo", label: t("home.card.schools_create") });
+  if (summary.canCreateSchool)
+    cards.push({ to: "/establecimientos/nuevo", label: t("home.card.schools_create") });
   if (summary.canListPeople) cards.push({ to: "/personas", label: t("home.card.people") });
   for (const school of summary.managedSchools) {
-    cards.push({ to: `/establecimientos/${school.id}`, label: t("home.card.my_school", { school: school.name }) });
-    cards.push({ to: `/establecimientos/${school.id}/importar`, label: t("home.card.import", { school: school.name }) });
-    cards.push({ to: `/establecimientos/${school.id}/invitar`, label: t("home.card.invite", { school: school.name }) });
+    cards.push({
+      to: `/establecimientos/${school.id}`,
+      label: t("home.card.my_school", { school: school.name }),
+    });
+    cards.push({
+      to: `/establecimientos/${school.id}/importar`,
+      label: t("home.card.import", { school: school.name }),
+    });
+    cards.push({
+      to: `/establecimientos/${school.id}/invitar`,
+      label: t("home.card.invite", { school: school.name }),
+    });
   }
   if (summary.canReadOutbox) cards.push({ to: "/admin/correos", label: t("home.card.outbox") });
   if (summary.canReadAudit) cards.push({ to: "/admin/auditoria", label: t("home.card.audit") });
@@ -38,7 +48,10 @@ export default function Home({ loaderData }: Route.ComponentProps) {
               <li key={`${r.role}-${r.schoolId}`}>
                 {r.schoolId
                   ? t("home.at_school", { role: r.title || t(`role.${r.role}`), school: r.schoolName ?? "" })
-                  : t("home.in_organization", { role: t(`role.${r.role}`), organization: summary.organizationName })}
+                  : t("home.in_organization", {
+                      role: t(`role.${r.role}`),
+                      organization: summary.organizationName,
+                    })}
               </li>
             ))}
           </ul>

@@ -1,9 +1,9 @@
 import { redirect } from "react-router";
+import { setPreferredLocale } from "../../src/modules/people";
 import { isLocale } from "../../src/platform/i18n/i18n";
 import { requestInfoContext } from "../lib/context";
 import { serializeCookie } from "../lib/cookies.server";
 import { LANGUAGE_COOKIE, safeReturnPath, sessionOf } from "../lib/session.server";
-import { setPreferredLocale } from "../../src/modules/people";
 import type { Route } from "./+types/language";
 
 export async function loader() {

@@ -8,7 +8,9 @@ import { pageTitle, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/people.invite-staff";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "people.invite_staff") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "people.invite_staff") },
+];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
@@ -31,7 +33,8 @@ export async function action({ request, context }: Route.ActionArgs) {
       }),
     form,
   );
-  if ("ok" in result && result.ok) throw redirect(`/personas/invitar?enviada=${encodeURIComponent(String(form.get("email") ?? ""))}`);
+  if ("ok" in result && result.ok)
+    throw redirect(`/personas/invitar?enviada=${encodeURIComponent(String(form.get("email") ?? ""))}`);
   return result;
 }
 

@@ -20,7 +20,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     role: params.get("rol") ?? "",
     page: Number(params.get("pagina") ?? 1) || 1,
   };
-  const [result, schools] = await Promise.all([load(() => listPeople(actor, filters)), schoolsActorSeesPeopleOf(actor)]);
+  const [result, schools] = await Promise.all([
+    load(() => listPeople(actor, filters)),
+    schoolsActorSeesPeopleOf(actor),
+  ]);
   return {
     ...result,
     schools,
@@ -100,7 +103,9 @@ export default function People({ loaderData }: Route.ComponentProps) {
                   <td data-label={t("people.col.email")}>{p.email}</td>
                   <td data-label={t("people.col.roles")}>
                     {p.roles
-                      .map((r) => (r.schoolName ? `${t(`role.${r.role}`)} · ${r.schoolName}` : t(`role.${r.role}`)))
+                      .map((r) =>
+                        r.schoolName ? `${t(`role.${r.role}`)} · ${r.schoolName}` : t(`role.${r.role}`),
+                      )
                       .join("; ")}
                   </td>
                   <td data-label={t("people.col.status")}>

@@ -1,7 +1,7 @@
 import { Form, Link, redirect } from "react-router";
 import { formatRut, getPersonProfile, updatePerson } from "../../src/modules/people";
 import { LOCALES } from "../../src/platform/i18n/i18n";
-import { Field, FormMessage, SelectField, SubmitButton, failureOf } from "../components/form";
+import { Field, FormMessage, failureOf, SelectField, SubmitButton } from "../components/form";
 import { load, notFound, perform } from "../lib/actions.server";
 import { pageTitle, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
@@ -9,7 +9,11 @@ import { TIME_ZONES } from "../lib/time-zones";
 import type { Route } from "./+types/person.edit";
 
 export const meta: Route.MetaFunction = ({ matches, loaderData }) => [
-  { title: pageTitle(matches, "people.edit.title", { name: loaderData ? `${loaderData.person.givenNames} ${loaderData.person.familyNames}` : "" }) },
+  {
+    title: pageTitle(matches, "people.edit.title", {
+      name: loaderData ? `${loaderData.person.givenNames} ${loaderData.person.familyNames}` : "",
+    }),
+  },
 ];
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
@@ -48,11 +52,50 @@ export default function EditPerson({ loaderData, actionData }: Route.ComponentPr
       <h1>{t("people.edit.title", { name: `${person.givenNames} ${person.familyNames}` })}</h1>
       <FormMessage failure={failure} />
       <Form method="post" className="card stack" noValidate>
-        <Field name="givenNames" label={t("people.field.given_names")} defaultValue={person.givenNames} required maxLength={120} autoComplete="given-name" failure={failure} />
-        <Field name="familyNames" label={t("people.field.family_names")} defaultValue={person.familyNames} required maxLength={120} autoComplete="family-name" failure={failure} />
-        <Field name="email" label={t("people.field.email")} type="email" inputMode="email" defaultValue={person.email} required autoComplete="email" failure={failure} />
-        <Field name="rut" label={t("people.field.rut")} defaultValue={formatRut(person.rut)} hint={t("people.field.rut_hint")} failure={failure} />
-        <Field name="phone" label={t("people.field.phone")} type="tel" inputMode="tel" defaultValue={person.phone} autoComplete="tel" failure={failure} />
+        <Field
+          name="givenNames"
+          label={t("people.field.given_names")}
+          defaultValue={person.givenNames}
+          required
+          maxLength={120}
+          autoComplete="given-name"
+          failure={failure}
+        />
+        <Field
+          name="familyNames"
+          label={t("people.field.family_names")}
+          defaultValue={person.familyNames}
+          required
+          maxLength={120}
+          autoComplete="family-name"
+          failure={failure}
+        />
+        <Field
+          name="email"
+          label={t("people.field.email")}
+          type="email"
+          inputMode="email"
+          defaultValue={person.email}
+          required
+          autoComplete="email"
+          failure={failure}
+        />
+        <Field
+          name="rut"
+          label={t("people.field.rut")}
+          defaultValue={formatRut(person.rut)}
+          hint={t("people.field.rut_hint")}
+          failure={failure}
+        />
+        <Field
+          name="phone"
+          label={t("people.field.phone")}
+          type="tel"
+          inputMode="tel"
+          defaultValue={person.phone}
+          autoComplete="tel"
+          failure={failure}
+        />
         {isSelf ? (
           <>
             <SelectField

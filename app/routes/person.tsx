@@ -1,14 +1,26 @@
 import { Form, Link, redirect } from "react-router";
-import { addMembership, formatRut, getPersonProfile, removeMembership, schoolsActorManages } from "../../src/modules/people";
+import {
+  addMembership,
+  formatRut,
+  getPersonProfile,
+  removeMembership,
+  schoolsActorManages,
+} from "../../src/modules/people";
 import { can } from "../../src/platform/policy";
-import { FormMessage, SelectField, SubmitButton, failureOf } from "../components/form";
+import { FormMessage, failureOf, SelectField, SubmitButton } from "../components/form";
 import { load, perform } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/person";
 
 export const meta: Route.MetaFunction = ({ matches, loaderData: data }) => [
-  { title: pageTitle(matches, "people.profile.title", { name: data?.profile.person ? `${data.profile.person.givenNames} ${data.profile.person.familyNames}` : "" }) },
+  {
+    title: pageTitle(matches, "people.profile.title", {
+      name: data?.profile.person
+        ? `${data.profile.person.givenNames} ${data.profile.person.familyNames}`
+        : "",
+    }),
+  },
 ];
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
@@ -33,7 +45,12 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     return result;
   }
   const result = await perform(
-    () => addMembership(actor, params.personId, { role: form.get("role"), schoolId: form.get("schoolId") || undefined, title: form.get("title") || undefined }),
+    () =>
+      addMembership(actor, params.personId, {
+        role: form.get("role"),
+        schoolId: form.get("schoolId") || undefined,
+        title: form.get("title") || undefined,
+      }),
     form,
   );
   if ("ok" in result && result.ok) throw redirect(`/personas/${params.personId}?aviso=rol-agregado`);
@@ -101,7 +118,8 @@ export default function Person({ loaderData, actionData }: Route.ComponentProps)
             <li key={m.id}>
               {m.schoolId ? (
                 <>
-                  {m.title || t(`role.${m.role}`)} · <Link to={`/establecimientos/${m.schoolId}`}>{m.schoolName}</Link>
+                  {m.title || t(`role.${m.role}`)} ·{" "}
+                  <Link to={`/establecimientos/${m.schoolId}`}>{m.schoolName}</Link>
                 </>
               ) : (
                 t(`role.${m.role}`)
@@ -123,7 +141,13 @@ export default function Person({ loaderData, actionData }: Route.ComponentProps)
             <h3>{t("people.profile.add_membership")}</h3>
             <FormMessage failure={failure} />
             <input type="hidden" name="intent" value="add" />
-            <SelectField name="role" label={t("people.field.role")} options={roleOptions} failure={failure} required />
+            <SelectField
+              name="role"
+              label={t("people.field.role")}
+              options={roleOptions}
+              failure={failure}
+              required
+            />
             {manageable.length ? (
               <SelectField
                 name="schoolId"

@@ -1,13 +1,16 @@
 import { Form, Link, redirect } from "react-router";
 import { isResetTokenValid, resetPassword } from "../../src/modules/accounts";
 import { PASSWORD_MIN_LENGTH } from "../../src/platform/auth/password-rules";
-import { Field, FormMessage, SubmitButton, failureOf } from "../components/form";
+import { Field, FormMessage, failureOf, SubmitButton } from "../components/form";
 import { perform } from "../lib/actions.server";
 import { requestInfoContext } from "../lib/context";
 import { pageTitle, useT } from "../lib/i18n";
 import type { Route } from "./+types/reset-password";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "auth.reset.title") }, { name: "referrer", content: "no-referrer" }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "auth.reset.title") },
+  { name: "referrer", content: "no-referrer" },
+];
 
 export async function loader({ params }: Route.LoaderArgs) {
   return { valid: await isResetTokenValid(params.token) };
@@ -70,7 +73,14 @@ export function PasswordFields({ failure }: { failure: ReturnType<typeof failure
         hint={t("auth.password.hint", { min: PASSWORD_MIN_LENGTH })}
         failure={failure && { ...failure, params: { ...failure.params, min: PASSWORD_MIN_LENGTH } }}
       />
-      <Field name="passwordConfirm" label={t("auth.password.confirm")} type="password" autoComplete="new-password" required failure={failure} />
+      <Field
+        name="passwordConfirm"
+        label={t("auth.password.confirm")}
+        type="password"
+        autoComplete="new-password"
+        required
+        failure={failure}
+      />
     </>
   );
 }

@@ -1,14 +1,14 @@
 import { Form, Link, redirect } from "react-router";
+import { countPendingInvitations } from "../../src/modules/accounts";
 import {
-  type RejectedRosterRow,
   cancelRosterImport,
   confirmRosterImport,
   getRosterImport,
+  type RejectedRosterRow,
 } from "../../src/modules/people";
-import { countPendingInvitations } from "../../src/modules/accounts";
 import { formatRut } from "../../src/modules/people/rut";
+import { FormMessage, failureOf, SubmitButton } from "../components/form";
 import { InvitePending } from "../components/invite-pending";
-import { FormMessage, SubmitButton, failureOf } from "../components/form";
 import { load, notFound, perform } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
@@ -45,7 +45,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     return result;
   }
   const result = await perform(() => confirmRosterImport(actor, params.importId), form);
-  if ("ok" in result && result.ok) throw redirect(`/establecimientos/${params.schoolId}/importaciones/${params.importId}`);
+  if ("ok" in result && result.ok)
+    throw redirect(`/establecimientos/${params.schoolId}/importaciones/${params.importId}`);
   return result;
 }
 
@@ -105,7 +106,9 @@ export default function RosterImport({ loaderData, actionData }: Route.Component
                 </table>
               </div>
               {im.validCount > im.sample.length ? (
-                <p className="hint">{t("roster.preview.sample_more", { shown: im.sample.length, valid: im.validCount })}</p>
+                <p className="hint">
+                  {t("roster.preview.sample_more", { shown: im.sample.length, valid: im.validCount })}
+                </p>
               ) : null}
             </section>
           ) : (
@@ -116,7 +119,7 @@ export default function RosterImport({ loaderData, actionData }: Route.Component
           <Form method="post" className="actions">
             {im.validCount > 0 ? (
               <SubmitButton name="intent" value="confirm">
-                {t("roster.preview.confirm", { valid: im.validCount })}
+                {t("roster.preview.confirm", { count: im.validCount })}
               </SubmitButton>
             ) : null}
             <button type="submit" name="intent" value="cancel" className="button button-secondary">
@@ -174,7 +177,13 @@ export default function RosterImport({ loaderData, actionData }: Route.Component
 
       {im.status === "cancelled" ? <p>{t("roster.cancelled.summary")}</p> : null}
 
-      {im.status !== "cancelled" ? <RejectedRows rows={im.rejected} count={rejected} href={`${base}/importaciones/${im.id}/rechazadas.csv`} /> : null}
+      {im.status !== "cancelled" ? (
+        <RejectedRows
+          rows={im.rejected}
+          count={rejected}
+          href={`${base}/importaciones/${im.id}/rechazadas.csv`}
+        />
+      ) : null}
     </div>
   );
 }
@@ -227,7 +236,9 @@ function RejectedRows({ rows, count, href }: { rows: RejectedRosterRow[]; count:
               </tbody>
             </table>
           </div>
-          {count > rows.length ? <p className="hint">{t("roster.rejected.more", { shown: rows.length, count })}</p> : null}
+          {count > rows.length ? (
+            <p className="hint">{t("roster.rejected.more", { shown: rows.length, count })}</p>
+          ) : null}
         </>
       )}
     </section>

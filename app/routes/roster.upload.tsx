@@ -1,7 +1,12 @@
-import { Form, Link, data, redirect } from "react-router";
-import { MAX_FILE_BYTES, listRosterImports, previewRosterImport, schoolForPeopleManagement } from "../../src/modules/people";
+import { data, Form, Link, redirect } from "react-router";
+import {
+  listRosterImports,
+  MAX_FILE_BYTES,
+  previewRosterImport,
+  schoolForPeopleManagement,
+} from "../../src/modules/people";
 import { DomainError } from "../../src/platform/errors";
-import { FormMessage, SubmitButton, failureOf } from "../components/form";
+import { FormMessage, failureOf, SubmitButton } from "../components/form";
 import { type FormFailure, load, perform } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
@@ -25,9 +30,19 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   await load(() => schoolForPeopleManagement(actor, params.schoolId));
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > MAX_FILE_BYTES + ENVELOPE_BYTES) {
-    const error = new DomainError("roster.errors.file_too_large", { file: "roster.errors.file_too_large" }, { max: "5 MB" });
+    const error = new DomainError(
+      "roster.errors.file_too_large",
+      { file: "roster.errors.file_too_large" },
+      { max: "5 MB" },
+    );
     return data<FormFailure>(
-      { ok: false, message: error.messageKey, fieldErrors: error.fieldErrors, params: error.params, values: {} },
+      {
+        ok: false,
+        message: error.messageKey,
+        fieldErrors: error.fieldErrors,
+        params: error.params,
+        values: {},
+      },
       { status: 413 },
     );
   }
@@ -38,7 +53,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       ? { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
       : { fileName: "", bytes: new Uint8Array() };
   const result = await perform(() => previewRosterImport(actor, params.schoolId, upload));
-  if ("ok" in result && result.ok) throw redirect(`/establecimientos/${params.schoolId}/importaciones/${result.value}`);
+  if ("ok" in result && result.ok)
+    throw redirect(`/establecimientos/${params.schoolId}/importaciones/${result.value}`);
   return result;
 }
 
@@ -127,7 +143,10 @@ export default function RosterUpload({ loaderData, actionData }: Route.Component
                     </td>
                     <td data-label={t("roster.col.result")}>
                       {i.status === "preview" || i.status === "cancelled"
-                        ? t("roster.history.result_preview", { total: i.totalRows, rejected: i.rejectedCount })
+                        ? t("roster.history.result_preview", {
+                            total: i.totalRows,
+                            rejected: i.rejectedCount,
+                          })
                         : t("roster.history.result", {
                             created: i.createdCount,
                             updated: i.updatedCount,

@@ -2,8 +2,8 @@ import { Link, redirect } from "react-router";
 import { countPendingInvitations, invitePendingOfSchool, invitePerson } from "../../src/modules/accounts";
 import { schoolForPeopleManagement } from "../../src/modules/people";
 import { failureOf } from "../components/form";
-import { InvitePending } from "../components/invite-pending";
 import { InviteForm } from "../components/invite-form";
+import { InvitePending } from "../components/invite-pending";
 import { load, perform } from "../lib/actions.server";
 import { pageTitle, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
@@ -48,7 +48,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     form,
   );
   if ("ok" in result && result.ok) {
-    throw redirect(`/establecimientos/${params.schoolId}/invitar?enviada=${encodeURIComponent(String(form.get("email") ?? ""))}`);
+    throw redirect(
+      `/establecimientos/${params.schoolId}/invitar?enviada=${encodeURIComponent(String(form.get("email") ?? ""))}`,
+    );
   }
   return result;
 }
@@ -71,7 +73,9 @@ export default function InviteToSchool({ loaderData, actionData }: Route.Compone
           {t("people.invite_pending.sent", { count: loaderData.bulkSent })}
         </div>
       ) : null}
-      {loaderData.pending > 0 ? <InvitePending schoolId={loaderData.school.id} count={loaderData.pending} /> : null}
+      {loaderData.pending > 0 ? (
+        <InvitePending schoolId={loaderData.school.id} count={loaderData.pending} />
+      ) : null}
       <p>{t("people.invite.intro")}</p>
       <InviteForm roles={["teacher", "leader", "mentor"]} failure={failureOf(actionData)} />
     </div>

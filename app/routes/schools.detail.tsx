@@ -3,7 +3,7 @@ import { assignCoordinator, getSchool, unassignCoordinator } from "../../src/mod
 import { FormMessage, failureOf, SelectField, SubmitButton } from "../components/form";
 import { IveBandBadge, rbdText, useIveText } from "../components/school-form";
 import { load, perform } from "../lib/actions.server";
-import { useT, pageTitle } from "../lib/i18n";
+import { pageTitle, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/schools.detail";
 

@@ -4,13 +4,11 @@ import { formToObject } from "../../src/platform/validation";
 import { failureOf } from "../components/form";
 import { SchoolForm } from "../components/school-form";
 import { load, perform } from "../lib/actions.server";
-import { useT, pageTitle } from "../lib/i18n";
+import { pageTitle, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/schools.new";
 
-export const meta: Route.MetaFunction = ({ matches }) => [
-  { title: pageTitle(matches, "schools.new.title") },
-];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "schools.new.title") }];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireActor(request, context);

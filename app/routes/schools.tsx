@@ -9,13 +9,11 @@ import {
   useIveText,
 } from "../components/school-form";
 import { load } from "../lib/actions.server";
-import { useT, pageTitle } from "../lib/i18n";
+import { pageTitle, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/schools";
 
-export const meta: Route.MetaFunction = ({ matches }) => [
-  { title: pageTitle(matches, "schools.title") },
-];
+export const meta: Route.MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "schools.title") }];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
@@ -141,7 +139,9 @@ export default function Schools({ loaderData }: Route.ComponentProps) {
                   <td data-label={t("schools.col.name")}>
                     <Link to={`/establecimientos/${s.id}`}>{s.name}</Link>
                     <br />
-                    <span className="muted">{t("schools.rbd_value", { rbd: rbdText(s.rbd, s.rbdCheckDigit) })}</span>
+                    <span className="muted">
+                      {t("schools.rbd_value", { rbd: rbdText(s.rbd, s.rbdCheckDigit) })}
+                    </span>
                     {s.advisedByMe ? (
                       <>
                         {" "}

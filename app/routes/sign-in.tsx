@@ -1,13 +1,15 @@
 import { Form, Link, redirect } from "react-router";
 import { signIn } from "../../src/modules/accounts";
-import { Field, FormMessage, SubmitButton, failureOf } from "../components/form";
+import { Field, FormMessage, failureOf, SubmitButton } from "../components/form";
 import { perform } from "../lib/actions.server";
 import { requestInfoContext } from "../lib/context";
 import { pageTitle, useT } from "../lib/i18n";
 import { safeReturnPath, sessionCookie, sessionOf } from "../lib/session.server";
 import type { Route } from "./+types/sign-in";
 
-export const meta: Route.MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "auth.sign_in.title") }];
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "auth.sign_in.title") },
+];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
@@ -62,7 +64,14 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
           required
           failure={failure}
         />
-        <Field name="password" label={t("auth.sign_in.password")} type="password" autoComplete="current-password" required failure={failure} />
+        <Field
+          name="password"
+          label={t("auth.sign_in.password")}
+          type="password"
+          autoComplete="current-password"
+          required
+          failure={failure}
+        />
         <SubmitButton>{t("auth.sign_in.submit")}</SubmitButton>
       </Form>
       <p>

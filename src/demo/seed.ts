@@ -1,10 +1,6 @@
 // The demo organization seeded on the first start: fictitious schools in real comunas, teachers with
 // valid RUTs, and one account per role. Everything a newcomer needs to try Impulso.
 import { count } from "drizzle-orm";
-import { hashPassword } from "../platform/auth/passwords";
-import { type DbOrTx, db } from "../platform/db/client";
-import { newId } from "../platform/ids";
-import { searchable } from "../platform/text";
 import {
   coordinatorSchools,
   memberships,
@@ -13,6 +9,10 @@ import {
   rutCheckDigit,
   schools,
 } from "../modules/people";
+import { hashPassword } from "../platform/auth/passwords";
+import { type DbOrTx, db } from "../platform/db/client";
+import { newId } from "../platform/ids";
+import { searchable } from "../platform/text";
 
 export const DEMO_PASSWORD = "impulso-demo-2026";
 
@@ -23,22 +23,140 @@ export interface DemoAccount {
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { email: "coordinadora@demo.impulso.cl", roleKey: "role.coordinator", description: "Coordinadora (asesora 2 establecimientos)" },
+  {
+    email: "coordinadora@demo.impulso.cl",
+    roleKey: "role.coordinator",
+    description: "Coordinadora (asesora 2 establecimientos)",
+  },
   { email: "admin@demo.impulso.cl", roleKey: "role.admin", description: "Administrador de la organización" },
-  { email: "directora.aromos@demo.impulso.cl", roleKey: "role.leader", description: "Directora, Escuela Los Aromos (La Pintana)" },
-  { email: "mentor@demo.impulso.cl", roleKey: "role.mentor", description: "Mentor certificado (Escuela Los Aromos)" },
+  {
+    email: "directora.aromos@demo.impulso.cl",
+    roleKey: "role.leader",
+    description: "Directora, Escuela Los Aromos (La Pintana)",
+  },
+  {
+    email: "mentor@demo.impulso.cl",
+    roleKey: "role.mentor",
+    description: "Mentor certificado (Escuela Los Aromos)",
+  },
   { email: "docente@demo.impulso.cl", roleKey: "role.teacher", description: "Docente, Escuela Los Aromos" },
 ];
 
 const SCHOOLS = [
-  { key: "aromos", name: "Escuela Básica Los Aromos", rbd: 24517, regionCode: "13", comunaCode: "13112", dependencia: "slep", sostenedor: "SLEP Santa Rosa", ive: 92.4, address: "Av. Santa Rosa 12.450, La Pintana" },
-  { key: "pampa", name: "Liceo Pampa del Tamarugal", rbd: 12843, regionCode: "01", comunaCode: "01107", dependencia: "municipal_daem", sostenedor: "Municipalidad de Alto Hospicio", ive: 88.1, address: "Calle Los Cóndores 3.210, Alto Hospicio" },
-  { key: "nielol", name: "Colegio Cerro Ñielol", rbd: 5731, regionCode: "09", comunaCode: "09101", dependencia: "particular_subvencionado", sostenedor: "Fundación Educacional Ñielol", ive: 79.6, address: "Pasaje Los Canelos 455, Temuco" },
-  { key: "estrecho", name: "Escuela Estrecho de Magallanes", rbd: 8402, regionCode: "12", comunaCode: "12101", dependencia: "municipal_corporacion", sostenedor: "Corporación Municipal de Punta Arenas", ive: 71.3, address: "Av. Bulnes 0870, Punta Arenas" },
+  {
+    key: "aromos",
+    name: "Escuela Básica Los Aromos",
+    rbd: 24517,
+    regionCode: "13",
+    comunaCode: "13112",
+    dependencia: "slep",
+    sostenedor: "SLEP Santa Rosa",
+    ive: 92.4,
+    address: "Av. Santa Rosa 12.450, La Pintana",
+  },
+  {
+    key: "pampa",
+    name: "Liceo Pampa del Tamarugal",
+    rbd: 12843,
+    regionCode: "01",
+    comunaCode: "01107",
+    dependencia: "municipal_daem",
+    sostenedor: "Municipalidad de Alto Hospicio",
+    ive: 88.1,
+    address: "Calle Los Cóndores 3.210, Alto Hospicio",
+  },
+  {
+    key: "nielol",
+    name: "Colegio Cerro Ñielol",
+    rbd: 5731,
+    regionCode: "09",
+    comunaCode: "09101",
+    dependencia: "particular_subvencionado",
+    sostenedor: "Fundación Educacional Ñielol",
+    ive: 79.6,
+    address: "Pasaje Los Canelos 455, Temuco",
+  },
+  {
+    key: "estrecho",
+    name: "Escuela Estrecho de Magallanes",
+    rbd: 8402,
+    regionCode: "12",
+    comunaCode: "12101",
+    dependencia: "municipal_corporacion",
+    sostenedor: "Corporación Municipal de Punta Arenas",
+    ive: 71.3,
+    address: "Av. Bulnes 0870, Punta Arenas",
+  },
 ] as const;
 
-const GIVEN = ["Camila", "Javiera", "Valentina", "Francisca", "Constanza", "Catalina", "Fernanda", "Daniela", "Carolina", "Paula", "Matías", "Benjamín", "Vicente", "Tomás", "Joaquín", "Diego", "Cristóbal", "Felipe", "Sebastián", "Ignacio", "María José", "Ana María", "Rodrigo", "Claudia", "Patricia", "Andrés", "Gonzalo", "Macarena", "Bárbara", "Nicolás", "Rocío", "Héctor"];
-const FAMILY = ["González Muñoz", "Rojas Díaz", "Pérez Soto", "Contreras Silva", "Martínez Sepúlveda", "Morales Fuentes", "Araya Torres", "Espinoza Castillo", "Reyes Flores", "Valenzuela Núñez", "Tapia Carrasco", "Figueroa Vega", "Cortés Jara", "Vásquez Herrera", "Castro Ramírez", "Álvarez Ñancupil", "Huenchumilla Paredes", "Millán Cárcamo", "Bustos Ortiz", "Salazar Leiva", "Riquelme Pizarro", "Aguilera Vidal", "Sandoval Orellana", "Gutiérrez Lagos", "Navarro Saavedra", "Ibáñez Correa", "Fuentealba Mena", "Quiroz Olivares", "Cárdenas Yáñez", "Poblete Arancibia", "Toledo Zúñiga", "Parra Molina"];
+const GIVEN = [
+  "Camila",
+  "Javiera",
+  "Valentina",
+  "Francisca",
+  "Constanza",
+  "Catalina",
+  "Fernanda",
+  "Daniela",
+  "Carolina",
+  "Paula",
+  "Matías",
+  "Benjamín",
+  "Vicente",
+  "Tomás",
+  "Joaquín",
+  "Diego",
+  "Cristóbal",
+  "Felipe",
+  "Sebastián",
+  "Ignacio",
+  "María José",
+  "Ana María",
+  "Rodrigo",
+  "Claudia",
+  "Patricia",
+  "Andrés",
+  "Gonzalo",
+  "Macarena",
+  "Bárbara",
+  "Nicolás",
+  "Rocío",
+  "Héctor",
+];
+const FAMILY = [
+  "González Muñoz",
+  "Rojas Díaz",
+  "Pérez Soto",
+  "Contreras Silva",
+  "Martínez Sepúlveda",
+  "Morales Fuentes",
+  "Araya Torres",
+  "Espinoza Castillo",
+  "Reyes Flores",
+  "Valenzuela Núñez",
+  "Tapia Carrasco",
+  "Figueroa Vega",
+  "Cortés Jara",
+  "Vásquez Herrera",
+  "Castro Ramírez",
+  "Álvarez Ñancupil",
+  "Huenchumilla Paredes",
+  "Millán Cárcamo",
+  "Bustos Ortiz",
+  "Salazar Leiva",
+  "Riquelme Pizarro",
+  "Aguilera Vidal",
+  "Sandoval Orellana",
+  "Gutiérrez Lagos",
+  "Navarro Saavedra",
+  "Ibáñez Correa",
+  "Fuentealba Mena",
+  "Quiroz Olivares",
+  "Cárdenas Yáñez",
+  "Poblete Arancibia",
+  "Toledo Zúñiga",
+  "Parra Molina",
+];
 
 function rut(body: number): string {
   return `${body}-${rutCheckDigit(body)}`;
@@ -56,7 +174,9 @@ export async function seedDemo(): Promise<boolean> {
   await db().transaction(async (tx) => {
     if (!(await isDatabaseEmpty(tx))) return;
     const organizationId = newId();
-    await tx.insert(organizations).values({ id: organizationId, name: "Fundación Enseñar Juntos (demo)", slug: "demo" });
+    await tx
+      .insert(organizations)
+      .values({ id: organizationId, name: "Fundación Enseñar Juntos (demo)", slug: "demo" });
     const schoolIds: Record<string, string> = {};
     for (const s of SCHOOLS) {
       const id = newId();
@@ -76,7 +196,11 @@ export async function seedDemo(): Promise<boolean> {
       givenNames: string,
       familyNames: string,
       email: string,
-      roles: Array<{ role: "teacher" | "leader" | "mentor" | "coordinator" | "admin"; school?: string; title?: string }>,
+      roles: Array<{
+        role: "teacher" | "leader" | "mentor" | "coordinator" | "admin";
+        school?: string;
+        title?: string;
+      }>,
       options: { rutBody?: number | null; active?: boolean } = {},
     ) => {
       const id = newId();
@@ -106,18 +230,37 @@ export async function seedDemo(): Promise<boolean> {
       }
       return id;
     };
-    const coordinatorId = await addPerson("Carolina", "Henríquez Lagos", "coordinadora@demo.impulso.cl", [{ role: "coordinator" }]);
+    const coordinatorId = await addPerson("Carolina", "Henríquez Lagos", "coordinadora@demo.impulso.cl", [
+      { role: "coordinator" },
+    ]);
     for (const key of ["aromos", "pampa"]) {
-      await tx.insert(coordinatorSchools).values({ organizationId, personId: coordinatorId, schoolId: schoolIds[key] });
+      await tx
+        .insert(coordinatorSchools)
+        .values({ organizationId, personId: coordinatorId, schoolId: schoolIds[key] });
     }
     await addPerson("Rodrigo", "Salinas Mella", "admin@demo.impulso.cl", [{ role: "admin" }]);
-    await addPerson("Marcela", "Fuentes Araya", "directora.aromos@demo.impulso.cl", [{ role: "leader", school: "aromos", title: "Directora" }]);
-    await addPerson("Jorge", "Pino Retamal", "utp.aromos@demo.impulso.cl", [{ role: "leader", school: "aromos", title: "Jefe UTP" }]);
-    await addPerson("Lorena", "Cifuentes Rivas", "directora.pampa@demo.impulso.cl", [{ role: "leader", school: "pampa", title: "Directora" }]);
-    await addPerson("Hernán", "Catrileo Painemal", "director.nielol@demo.impulso.cl", [{ role: "leader", school: "nielol", title: "Director" }]);
-    await addPerson("Verónica", "Oyarzún Barría", "directora.estrecho@demo.impulso.cl", [{ role: "leader", school: "estrecho", title: "Directora" }]);
-    await addPerson("Andrea", "Moreno Lillo", "mentor@demo.impulso.cl", [{ role: "mentor", school: "aromos" }, { role: "teacher", school: "pampa" }]);
-    await addPerson("Daniela", "Soto Vergara", "docente@demo.impulso.cl", [{ role: "teacher", school: "aromos" }]);
+    await addPerson("Marcela", "Fuentes Araya", "directora.aromos@demo.impulso.cl", [
+      { role: "leader", school: "aromos", title: "Directora" },
+    ]);
+    await addPerson("Jorge", "Pino Retamal", "utp.aromos@demo.impulso.cl", [
+      { role: "leader", school: "aromos", title: "Jefe UTP" },
+    ]);
+    await addPerson("Lorena", "Cifuentes Rivas", "directora.pampa@demo.impulso.cl", [
+      { role: "leader", school: "pampa", title: "Directora" },
+    ]);
+    await addPerson("Hernán", "Catrileo Painemal", "director.nielol@demo.impulso.cl", [
+      { role: "leader", school: "nielol", title: "Director" },
+    ]);
+    await addPerson("Verónica", "Oyarzún Barría", "directora.estrecho@demo.impulso.cl", [
+      { role: "leader", school: "estrecho", title: "Directora" },
+    ]);
+    await addPerson("Andrea", "Moreno Lillo", "mentor@demo.impulso.cl", [
+      { role: "mentor", school: "aromos" },
+      { role: "teacher", school: "pampa" },
+    ]);
+    await addPerson("Daniela", "Soto Vergara", "docente@demo.impulso.cl", [
+      { role: "teacher", school: "aromos" },
+    ]);
     const keys = ["aromos", "aromos", "pampa", "nielol", "estrecho"];
     for (let i = 0; i < 30; i++) {
       const given = GIVEN[i % GIVEN.length];

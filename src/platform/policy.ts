@@ -31,7 +31,12 @@ export function allow<S>(action: string, resource: string, rule: Rule<S>): void 
   rules.set(key, list);
 }
 
-export function can<S>(actor: Actor | null | undefined, action: string, resource: string, subject: S): boolean {
+export function can<S>(
+  actor: Actor | null | undefined,
+  action: string,
+  resource: string,
+  subject: S,
+): boolean {
   if (!actor) return false;
   const list = rules.get(`${resource}:${action}`) as Rule<S>[] | undefined;
   if (!list) return false;
@@ -39,7 +44,12 @@ export function can<S>(actor: Actor | null | undefined, action: string, resource
 }
 
 /** Throws NotFoundError (a 404 for the user) unless the actor may do it. */
-export function authorize<S>(actor: Actor | null | undefined, action: string, resource: string, subject: S): asserts actor is Actor {
+export function authorize<S>(
+  actor: Actor | null | undefined,
+  action: string,
+  resource: string,
+  subject: S,
+): asserts actor is Actor {
   if (!can(actor, action, resource, subject)) throw new NotFoundError();
 }
 
@@ -51,7 +61,8 @@ export function declaredRules(): string[] {
 export const isAdmin = (a: Actor) => a.organizationRoles.has("admin");
 export const isCoordinator = (a: Actor) => a.organizationRoles.has("coordinator");
 export const isStaff = (a: Actor) => isAdmin(a) || isCoordinator(a);
-export const sameOrganization = (a: Actor, s: { organizationId: string }) => a.organizationId === s.organizationId;
+export const sameOrganization = (a: Actor, s: { organizationId: string }) =>
+  a.organizationId === s.organizationId;
 export const hasSchoolRole = (a: Actor, schoolId: string, ...roles: SchoolRoleName[]) => {
   const held = a.schoolRoles.get(schoolId);
   return !!held && (roles.length === 0 || roles.some((r) => held.has(r)));

@@ -12,7 +12,8 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
   for (const issue of result.error.issues) {
     const field = issue.path.join(".") || "_";
     if (fieldErrors[field]) continue;
-    fieldErrors[field] = issue.message.includes(".") && !issue.message.includes(" ") ? issue.message : "errors.invalid_choice";
+    fieldErrors[field] =
+      issue.message.includes(".") && !issue.message.includes(" ") ? issue.message : "errors.invalid_choice";
   }
   throw new ValidationError(fieldErrors);
 }

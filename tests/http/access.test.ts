@@ -3,17 +3,36 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import routes from "../../app/routes";
-import { coordinatorSchools, memberships, persons, previewRosterImport, rosterImports, schools } from "../../src/modules/people";
+import {
+  coordinatorSchools,
+  memberships,
+  persons,
+  previewRosterImport,
+  rosterImports,
+  schools,
+} from "../../src/modules/people";
 import { actorOf, makeWorld } from "../../src/modules/people/testing";
 import { db } from "../../src/platform/db/client";
 import { queueEmail } from "../../src/platform/mail/mail";
 import { useTestServer } from "./server";
 
 type World = Awaited<ReturnType<typeof makeWorld>> & { emailId: string; importId: string };
-type Persona = Exclude<keyof World, "org" | "schoolA" | "schoolB" | "otherOrg" | "otherSchool" | "emailId" | "importId">;
+type Persona = Exclude<
+  keyof World,
+  "org" | "schoolA" | "schoolB" | "otherOrg" | "otherSchool" | "emailId" | "importId"
+>;
 const PERSONAS: Persona[] = [
-  "admin", "coordinator", "otherCoordinator", "leaderA", "leaderB", "mentorA",
-  "teacherA", "teacherA2", "teacherB", "otherAdmin", "otherLeader",
+  "admin",
+  "coordinator",
+  "otherCoordinator",
+  "leaderA",
+  "leaderB",
+  "mentorA",
+  "teacherA",
+  "teacherA2",
+  "teacherB",
+  "otherAdmin",
+  "otherLeader",
 ];
 
 interface Access {
@@ -39,14 +58,31 @@ const ACCESS: Record<string, Access> = {
   idioma: { url: () => "/idioma", public: true },
   personas: {
     url: () => "/personas",
-    allowed: ["admin", "coordinator", "otherCoordinator", "leaderA", "leaderB", "mentorA", "otherAdmin", "otherLeader"],
-    mustNotShow: { to: ["otherCoordinator", "leaderB", "otherAdmin", "otherLeader"], text: (w) => w.teacherA.email },
+    allowed: [
+      "admin",
+      "coordinator",
+      "otherCoordinator",
+      "leaderA",
+      "leaderB",
+      "mentorA",
+      "otherAdmin",
+      "otherLeader",
+    ],
+    mustNotShow: {
+      to: ["otherCoordinator", "leaderB", "otherAdmin", "otherLeader"],
+      text: (w) => w.teacherA.email,
+    },
   },
   "personas/invitar": {
     url: () => "/personas/invitar",
     allowed: ["admin", "otherAdmin"],
     post: {
-      fields: () => ({ givenNames: "Intrusa", familyNames: "X", email: "intrusa@example.cl", role: "coordinator" }),
+      fields: () => ({
+        givenNames: "Intrusa",
+        familyNames: "X",
+        email: "intrusa@example.cl",
+        role: "coordinator",
+      }),
       unchanged: async () => {
         expect(await db().select().from(persons).where(eq(persons.email, "intrusa@example.cl"))).toEqual([]);
       },
@@ -77,7 +113,10 @@ const ACCESS: Record<string, Access> = {
   establecimientos: {
     url: () => "/establecimientos",
     allowed: everyone,
-    mustNotShow: { to: ["teacherB", "leaderB", "otherAdmin", "otherLeader"], text: (w) => `/establecimientos/${w.schoolA.id}` },
+    mustNotShow: {
+      to: ["teacherB", "leaderB", "otherAdmin", "otherLeader"],
+      text: (w) => `/establecimientos/${w.schoolA.id}`,
+    },
   },
   "establecimientos/nuevo": {
     url: () => "/establecimientos/nuevo",
@@ -89,7 +128,10 @@ const ACCESS: Record<string, Access> = {
     post: {
       fields: (w) => ({ intent: "assign", coordinatorId: w.otherCoordinator.id }),
       unchanged: async (w) => {
-        const rows = await db().select().from(coordinatorSchools).where(eq(coordinatorSchools.schoolId, w.schoolA.id));
+        const rows = await db()
+          .select()
+          .from(coordinatorSchools)
+          .where(eq(coordinatorSchools.schoolId, w.schoolA.id));
         expect(rows.map((r) => r.personId)).toEqual([w.coordinator.id]);
       },
     },
@@ -98,7 +140,13 @@ const ACCESS: Record<string, Access> = {
     url: (w) => `/establecimientos/${w.schoolA.id}/editar`,
     allowed: ["admin", "coordinator"],
     post: {
-      fields: (w) => ({ name: "Nombre Cambiado", rbd: String(w.schoolA.rbd), regionCode: "13", comunaCode: "13112", dependencia: "municipal_daem" }),
+      fields: (w) => ({
+        name: "Nombre Cambiado",
+        rbd: String(w.schoolA.rbd),
+        regionCode: "13",
+        comunaCode: "13112",
+        dependencia: "municipal_daem",
+      }),
       unchanged: async (w) => {
         const [s] = await db().select().from(schools).where(eq(schools.id, w.schoolA.id));
         expect(s.name).toBe(w.schoolA.name);
@@ -109,7 +157,12 @@ const ACCESS: Record<string, Access> = {
     url: (w) => `/establecimientos/${w.schoolA.id}/invitar`,
     allowed: ["admin", "coordinator", "leaderA"],
     post: {
-      fields: () => ({ givenNames: "Intruso", familyNames: "Y", email: "intruso@example.cl", role: "teacher" }),
+      fields: () => ({
+        givenNames: "Intruso",
+        familyNames: "Y",
+        email: "intruso@example.cl",
+        role: "teacher",
+      }),
       unchanged: async () => {
         expect(await db().select().from(persons).where(eq(persons.email, "intruso@example.cl"))).toEqual([]);
       },
@@ -162,14 +215,26 @@ let w: World;
 
 beforeAll(async () => {
   const world = await makeWorld();
-  const emailId = await queueEmail({ to: "x@example.cl", subject: "Asunto secreto de prueba", text: "hola", organizationId: world.org.id });
-  const roster = new TextEncoder().encode("nombres;apellidos;correo\nSecreta;Importada;secreta.importada@example.cl\nMala;Fila;no-es-correo\n");
-  const importId = await previewRosterImport(await actorOf(world.coordinator.id), world.schoolA.id, { fileName: "nomina.csv", bytes: roster });
+  const emailId = await queueEmail({
+    to: "x@example.cl",
+    subject: "Asunto secreto de prueba",
+    text: "hola",
+    organizationId: world.org.id,
+  });
+  const roster = new TextEncoder().encode(
+    "nombres;apellidos;correo\nSecreta;Importada;secreta.importada@example.cl\nMala;Fila;no-es-correo\n",
+  );
+  const importId = await previewRosterImport(await actorOf(world.coordinator.id), world.schoolA.id, {
+    fileName: "nomina.csv",
+    bytes: roster,
+  });
   w = { ...world, emailId, importId };
 });
 
 describe("authorization of every route", () => {
-  const declared = (routes as Array<{ path?: string; index?: boolean }>).map((r) => (r.index ? "/" : (r.path as string)));
+  const declared = (routes as Array<{ path?: string; index?: boolean }>).map((r) =>
+    r.index ? "/" : (r.path as string),
+  );
 
   it("declares the access of every route", () => {
     expect(declared.filter((p) => !ACCESS[p])).toEqual([]);
@@ -210,7 +275,11 @@ describe("cross-site requests", () => {
   it("refuses a POST that comes from another site, before touching anything", async () => {
     const res = await fetch(`${server.current().url}/ingresar`, {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        origin: "https://evil.example",
+        "sec-fetch-site": "cross-site",
+      },
       body: "email=a%40b.cl&password=x",
       redirect: "manual",
     });

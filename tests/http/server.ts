@@ -3,9 +3,9 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll } from "vitest";
+import { buildDir, ensureBuilt } from "../../scripts/build";
 import { createSession } from "../../src/platform/auth/sessions";
 import { useTestDatabase } from "../../src/platform/testing/database";
-import { buildDir, ensureBuilt } from "../../scripts/build";
 
 export interface TestServer {
   url: string;
@@ -37,7 +37,9 @@ export function useTestServer(): { current: () => TestServer } {
     server = {
       url,
       async as(personId) {
-        const cookie = personId ? `impulso_session=${(await createSession(personId, { ip: "127.0.0.1" })).token}` : "";
+        const cookie = personId
+          ? `impulso_session=${(await createSession(personId, { ip: "127.0.0.1" })).token}`
+          : "";
         const headers = (extra: Record<string, string> = {}) => ({ ...(cookie ? { cookie } : {}), ...extra });
         return {
           get: (p) => fetch(url + p, { headers: headers(), redirect: "manual" }),

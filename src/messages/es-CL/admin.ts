@@ -1,6 +1,7 @@
 export const admin = {
   "outbox.title": "Correos",
-  "outbox.intro": "Cada correo que escribe la plataforma. Sin servidor SMTP configurado, quedan aquí para leerlos.",
+  "outbox.intro":
+    "Cada correo que escribe la plataforma. Sin servidor SMTP configurado, quedan aquí para leerlos.",
   "outbox.empty": "Todavía no hay correos.",
   "outbox.to": "Para",
   "outbox.subject": "Asunto",

@@ -27,14 +27,16 @@ export const people = {
   "people.profile.no_memberships": "No tiene roles asignados.",
   "people.profile.add_membership": "Agregar un rol",
   "people.profile.remove_membership": "Quitar este rol",
-  "people.profile.sensitive_notice": "Estos datos personales son confidenciales. Cada consulta queda registrada.",
+  "people.profile.sensitive_notice":
+    "Estos datos personales son confidenciales. Cada consulta queda registrada.",
   "people.edit.title": "Editar datos de {name}",
   "people.edit.saved": "Los datos se guardaron.",
   "people.field.given_names": "Nombres",
   "people.field.family_names": "Apellidos",
   "people.field.email": "Correo electrónico",
   "people.field.rut": "RUT",
-  "people.field.rut_hint": "Con o sin puntos y guion, por ejemplo 12.345.678-5. Déjelo vacío si la persona no tiene RUT.",
+  "people.field.rut_hint":
+    "Con o sin puntos y guion, por ejemplo 12.345.678-5. Déjelo vacío si la persona no tiene RUT.",
   "people.field.phone": "Teléfono",
   "people.field.role": "Rol",
   "people.field.title": "Cargo",
@@ -43,14 +45,20 @@ export const people = {
   "people.field.locale": "Idioma de la plataforma y de los correos",
   "people.field.time_zone": "Zona horaria",
   "people.invite.title": "Invitar a {place}",
-  "people.invite.intro": "La persona recibirá un correo con un enlace para crear su contraseña. Si ya tiene cuenta, se le agrega el rol y se le avisa.",
+  "people.invite.intro":
+    "La persona recibirá un correo con un enlace para crear su contraseña. Si ya tiene cuenta, se le agrega el rol y se le avisa.",
   "people.invite.submit": "Enviar invitación",
   "people.invite.sent": "Invitación enviada a {email}.",
   "people.invite_pending.heading": "Personas sin cuenta",
   "people.invite_pending.text":
     "{count} personas de este establecimiento aún no tienen cuenta ni una invitación vigente (por ejemplo, las que llegaron en una nómina importada).",
+  "people.invite_pending.text#one":
+    "Una persona de este establecimiento aún no tiene cuenta ni una invitación vigente (por ejemplo, porque llegó en una nómina importada).",
   "people.invite_pending.submit": "Enviar la invitación a {count} personas",
-  "people.invite_pending.sent": "Se enviaron {count} invitaciones. Cada persona recibe un enlace válido por 7 días.",
+  "people.invite_pending.submit#one": "Enviar la invitación",
+  "people.invite_pending.sent":
+    "Se enviaron {count} invitaciones. Cada persona recibe un enlace válido por 7 días.",
+  "people.invite_pending.sent#one": "Se envió la invitación. El enlace es válido por 7 días.",
   "people.membership.added": "Se agregó el rol.",
   "people.membership.removed": "Se quitó el rol.",
   "people.errors.email_taken": "Ya existe otra persona con este correo en la organización.",

@@ -6,7 +6,8 @@ export const roster = {
     "Suba un archivo CSV o Excel (XLSX) con una fila por persona. Antes de importar verá una vista previa con cada fila que tenga problemas y su motivo.",
   "roster.upload.columns": "Columnas del archivo",
   "roster.upload.col.given_names": "nombres (obligatoria)",
-  "roster.upload.col.family_names": "apellidos (obligatoria; también sirven «apellido paterno» y «apellido materno»)",
+  "roster.upload.col.family_names":
+    "apellidos (obligatoria; también sirven «apellido paterno» y «apellido materno»)",
   "roster.upload.col.email": "correo (obligatoria): el correo con que la persona entrará a Impulso",
   "roster.upload.col.rut": "rut (opcional): con o sin puntos; también sirven «RUN» y «DV» en dos columnas",
   "roster.upload.col.role":
@@ -27,8 +28,9 @@ export const roster = {
   "roster.col.status": "Estado",
   "roster.col.result": "Resultado",
   "roster.col.by": "Subida por",
-  "roster.history.result": "{created} nuevas · {updated} actualizadas · {unchanged} sin cambios · {rejected} rechazadas",
-  "roster.history.result_preview": "{total} filas, {rejected} con problemas",
+  "roster.history.result":
+    "Nuevas: {created} · actualizadas: {updated} · sin cambios: {unchanged} · rechazadas: {rejected}",
+  "roster.history.result_preview": "Filas: {total} · con problemas: {rejected}",
   // Statuses
   "roster.status.preview": "Vista previa",
   "roster.status.queued": "En cola",
@@ -41,10 +43,12 @@ export const roster = {
   "roster.page.heading": "Importación de «{file}»",
   "roster.page.school": "Establecimiento: {school}",
   "roster.page.back": "Volver a importar nóminas",
-  "roster.preview.summary": "El archivo tiene {total} filas: {valid} se pueden importar y {rejected} tienen problemas.",
+  "roster.preview.summary":
+    "Filas en el archivo: {total}. Se pueden importar: {valid}. Con problemas: {rejected}.",
   "roster.preview.sample": "Primeras filas que se importarán",
-  "roster.preview.sample_more": "Se muestran {shown} de {valid} filas.",
-  "roster.preview.confirm": "Importar {valid} filas",
+  "roster.preview.sample_more": "Se muestran {shown} de {valid}.",
+  "roster.preview.confirm": "Importar {count} filas",
+  "roster.preview.confirm#one": "Importar 1 fila",
   "roster.preview.cancel": "Descartar",
   "roster.preview.nothing":
     "Ninguna fila se puede importar. Corrija el archivo con los motivos de abajo y vuelva a subirlo.",
@@ -52,19 +56,21 @@ export const roster = {
     "Importar el mismo archivo otra vez no duplica a nadie: las personas se reconocen por su correo y se actualiza su nombre si cambió.",
   "roster.progress.heading": "Importando…",
   "roster.progress.label": "Avance de la importación",
-  "roster.progress.value": "{processed} de {valid} filas",
-  "roster.progress.note": "Esta página se actualiza sola. Puede cerrarla: la importación sigue en el servidor.",
+  "roster.progress.value": "Filas importadas: {processed} de {valid}",
+  "roster.progress.note":
+    "Esta página se actualiza sola. Puede cerrarla: la importación sigue en el servidor.",
   "roster.progress.refresh": "Actualizar ahora",
   "roster.done.summary":
-    "Importación terminada: {created} personas nuevas, {updated} actualizadas, {unchanged} sin cambios y {rejected} filas rechazadas.",
+    "Importación terminada. Personas nuevas: {created}. Actualizadas: {updated}. Sin cambios: {unchanged}. Filas rechazadas: {rejected}.",
   "roster.done.people": "Ver las personas del establecimiento",
   "roster.failed.summary":
-    "La importación se detuvo por un error después de {processed} de {valid} filas. Puede reintentarla: lo ya importado no se repite.",
+    "La importación se detuvo por un error (filas importadas: {processed} de {valid}). Puede reintentarla: lo ya importado no se repite.",
   "roster.failed.retry": "Reintentar la importación",
   "roster.cancelled.summary": "Esta vista previa se descartó y sus filas se borraron. Nada se importó.",
   "roster.rejected.heading": "Filas con problemas ({count})",
   "roster.rejected.none": "Ninguna fila tiene problemas.",
-  "roster.rejected.more": "Se muestran las primeras {shown} de {count}. El archivo descargable las tiene todas.",
+  "roster.rejected.more":
+    "Se muestran las primeras {shown} de {count}. El archivo descargable las tiene todas.",
   "roster.rejected.download": "Descargar las filas con problemas (CSV) para corregirlas",
   "roster.rejected.line": "Línea {line}",
   "roster.col.line": "Línea",
@@ -90,18 +96,22 @@ export const roster = {
   "roster.reason.unknown_role": "El rol «{value}» no se reconoce: use docente, mentor o un cargo directivo.",
   "roster.reason.email_taken": "Ese correo pertenece a una persona de la organización con otro RUT.",
   "roster.reason.rut_taken": "Ese RUT pertenece a otra persona de la organización, con otro correo.",
-  "roster.reason.conflict": "La persona se registró al mismo tiempo por otra vía; vuelva a importar esta fila.",
+  "roster.reason.conflict":
+    "La persona se registró al mismo tiempo por otra vía; vuelva a importar esta fila.",
   // Problems with the whole file
   "roster.errors.no_file": "Elija un archivo CSV o XLSX.",
   "roster.errors.empty_file": "El archivo está vacío.",
   "roster.errors.file_too_large": "El archivo es demasiado grande: el máximo es {max}.",
-  "roster.errors.old_xls": "Los archivos .xls antiguos no se pueden leer. En Excel, use «Guardar como» y elija «Libro de Excel (.xlsx)» o «CSV».",
+  "roster.errors.old_xls":
+    "Los archivos .xls antiguos no se pueden leer. En Excel, use «Guardar como» y elija «Libro de Excel (.xlsx)» o «CSV».",
   "roster.errors.unsupported_type": "El archivo no es un CSV ni un XLSX.",
-  "roster.errors.unreadable_xlsx": "No se pudo leer el archivo Excel. Ábralo y guárdelo de nuevo como .xlsx o como CSV.",
+  "roster.errors.unreadable_xlsx":
+    "No se pudo leer el archivo Excel. Ábralo y guárdelo de nuevo como .xlsx o como CSV.",
   "roster.errors.missing_columns":
     "Faltan columnas obligatorias: {missing}. Columnas encontradas en el archivo: {found}.",
   "roster.errors.no_rows": "El archivo tiene los nombres de las columnas, pero ninguna fila con personas.",
-  "roster.errors.too_many_rows": "El archivo tiene demasiadas filas: el máximo es {max}. Divídalo en varios archivos.",
+  "roster.errors.too_many_rows":
+    "El archivo tiene demasiadas filas: el máximo es {max}. Divídalo en varios archivos.",
   "roster.errors.cancelled": "Esta vista previa se descartó. Suba el archivo otra vez.",
   "roster.errors.nothing_to_import": "Ninguna fila se puede importar.",
   "roster.errors.not_cancellable": "Esta importación ya comenzó y no se puede descartar.",

@@ -1,13 +1,13 @@
 export {
-  SIGN_IN_LIMITS,
   acceptInvitation,
   canInvite,
-  getInvitation,
   countPendingInvitations,
+  getInvitation,
   invitePendingOfSchool,
   invitePerson,
   isResetTokenValid,
   requestPasswordReset,
   resetPassword,
+  SIGN_IN_LIMITS,
   signIn,
 } from "./service";

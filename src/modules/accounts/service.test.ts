@@ -9,8 +9,8 @@ import { drainJobs } from "../../platform/jobs/queue";
 import { emails } from "../../platform/mail/schema";
 import { useTestDatabase } from "../../platform/testing/database";
 import { memberships, persons } from "../people";
-import { actorOf, makeWorld } from "../people/testing";
 import { confirmRosterImport, previewRosterImport } from "../people/roster-import";
+import { actorOf, makeWorld } from "../people/testing";
 import {
   acceptInvitation,
   countPendingInvitations,
@@ -41,7 +41,10 @@ describe("accounts", () => {
   let w: Awaited<ReturnType<typeof makeWorld>>;
   beforeAll(async () => {
     w = await makeWorld();
-    await db().update(persons).set({ passwordHash: await hashPassword(PASSWORD) }).where(eq(persons.id, w.leaderA.id));
+    await db()
+      .update(persons)
+      .set({ passwordHash: await hashPassword(PASSWORD) })
+      .where(eq(persons.id, w.leaderA.id));
   });
 
   it("signs in with the right password and opens a session in the database", async () => {
@@ -58,13 +61,21 @@ describe("accounts", () => {
   });
 
   it("answers the same for a wrong password and an unknown email, and audits the failure", async () => {
-    const wrong = await signIn({ email: w.leaderA.email, password: "otra clave cualquiera" }, meta).catch((e) => e);
-    const unknown = await signIn({ email: "nadie@example.cl", password: "otra clave cualquiera" }, meta).catch((e) => e);
+    const wrong = await signIn({ email: w.leaderA.email, password: "otra clave cualquiera" }, meta).catch(
+      (e) => e,
+    );
+    const unknown = await signIn(
+      { email: "nadie@example.cl", password: "otra clave cualquiera" },
+      meta,
+    ).catch((e) => e);
     expect(wrong).toBeInstanceOf(DomainError);
     expect(unknown).toBeInstanceOf(DomainError);
     expect(wrong.messageKey).toBe("auth.sign_in.failed");
     expect(unknown.messageKey).toBe(wrong.messageKey);
-    const failures = await db().select().from(auditEvents).where(eq(auditEvents.action, "auth.sign_in_failed"));
+    const failures = await db()
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, "auth.sign_in_failed"));
     expect(failures.length).toBeGreaterThanOrEqual(2);
   });
 
@@ -89,7 +100,10 @@ describe("accounts", () => {
   it("rate-limits sign-in attempts per address", async () => {
     let limited: unknown;
     for (let i = 0; i < 60 && !limited; i++) {
-      limited = await signIn({ email: `x${i}@example.cl`, password: "incorrecta-123" }, { ...meta, ip: "192.0.2.99" }).then(
+      limited = await signIn(
+        { email: `x${i}@example.cl`, password: "incorrecta-123" },
+        { ...meta, ip: "192.0.2.99" },
+      ).then(
         () => undefined,
         (e) => (e instanceof RateLimitedError ? e : undefined),
       );
@@ -119,14 +133,24 @@ describe("accounts", () => {
     expect(delivered.status).toBe("kept");
     const token = linkToken(email!.textBody, "invitacion");
     expect(await getInvitation(token)).toEqual({ givenNames: "Ximena", email: "ximena.toro@example.cl" });
-    const mismatch = await acceptInvitation(token, { password: PASSWORD, passwordConfirm: "otra" }, meta).catch((e) => e);
+    const mismatch = await acceptInvitation(
+      token,
+      { password: PASSWORD, passwordConfirm: "otra" },
+      meta,
+    ).catch((e) => e);
     expect(mismatch.fieldErrors).toEqual({ passwordConfirm: "auth.password.mismatch" });
-    const short = await acceptInvitation(token, { password: "corta", passwordConfirm: "corta" }, meta).catch((e) => e);
+    const short = await acceptInvitation(token, { password: "corta", passwordConfirm: "corta" }, meta).catch(
+      (e) => e,
+    );
     expect(short.fieldErrors.password).toBe("auth.password.too_short");
     const session = await acceptInvitation(token, { password: PASSWORD, passwordConfirm: PASSWORD }, meta);
     expect((await readSession(session.token))?.personId).toBe(personId);
     expect(await getInvitation(token)).toBeNull();
-    const again = await acceptInvitation(token, { password: PASSWORD, passwordConfirm: PASSWORD }, meta).catch((e) => e);
+    const again = await acceptInvitation(
+      token,
+      { password: PASSWORD, passwordConfirm: PASSWORD },
+      meta,
+    ).catch((e) => e);
     expect(again.messageKey).toBe("auth.invitation.invalid");
     const signedIn = await signIn({ email: "ximena.toro@example.cl", password: PASSWORD }, meta);
     expect(signedIn.personId).toBe(personId);
@@ -149,7 +173,13 @@ describe("accounts", () => {
   });
 
   it("does not let a leader invite into another school, nor a teacher invite at all", async () => {
-    const input = { givenNames: "A", familyNames: "B", email: "ab@example.cl", role: "teacher", schoolId: w.schoolB.id };
+    const input = {
+      givenNames: "A",
+      familyNames: "B",
+      email: "ab@example.cl",
+      role: "teacher",
+      schoolId: w.schoolB.id,
+    };
     await expect(invitePerson(await actorOf(w.leaderA.id), input)).rejects.toBeInstanceOf(NotFoundError);
     await expect(invitePerson(await actorOf(w.teacherB.id), input)).rejects.toBeInstanceOf(NotFoundError);
     await expect(invitePerson(await actorOf(w.otherAdmin.id), input)).rejects.toBeInstanceOf(NotFoundError);
@@ -174,13 +204,18 @@ describe("accounts", () => {
   it("invites at once everyone a roster import added, once, and only the school's managers may", async () => {
     const leader = await actorOf(w.leaderA.id);
     const csv = "nombres;apellidos;correo\nNora;Vidal;nora.vidal@escuela.cl\nOmar;Paz;omar.paz@escuela.cl\n";
-    const id = await previewRosterImport(leader, w.schoolA.id, { fileName: "n.csv", bytes: new TextEncoder().encode(csv) });
+    const id = await previewRosterImport(leader, w.schoolA.id, {
+      fileName: "n.csv",
+      bytes: new TextEncoder().encode(csv),
+    });
     await confirmRosterImport(leader, id);
     await drainJobs();
     const before = await countPendingInvitations(leader, w.schoolA.id);
     expect(before).toBeGreaterThanOrEqual(2);
     for (const stranger of [w.teacherA, w.leaderB, w.otherCoordinator, w.otherAdmin]) {
-      await expect(invitePendingOfSchool(await actorOf(stranger.id), w.schoolA.id)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(invitePendingOfSchool(await actorOf(stranger.id), w.schoolA.id)).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
     }
     expect(await countPendingInvitations(leader, w.schoolA.id)).toBe(before);
     expect(await invitePendingOfSchool(leader, w.schoolA.id)).toBe(before);
@@ -204,7 +239,9 @@ describe("accounts", () => {
     const NEW = "otra clave larga y nueva";
     await resetPassword(token, { password: NEW, passwordConfirm: NEW }, meta);
     expect(await readSession(old.token)).toBeNull();
-    await expect(signIn({ email: w.leaderA.email, password: PASSWORD }, meta)).rejects.toBeInstanceOf(DomainError);
+    await expect(signIn({ email: w.leaderA.email, password: PASSWORD }, meta)).rejects.toBeInstanceOf(
+      DomainError,
+    );
     expect((await signIn({ email: w.leaderA.email, password: NEW }, meta)).personId).toBe(w.leaderA.id);
     const reused = await resetPassword(token, { password: NEW, passwordConfirm: NEW }, meta).catch((e) => e);
     expect(reused.messageKey).toBe("auth.reset.invalid");

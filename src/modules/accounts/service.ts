@@ -2,15 +2,20 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { translator } from "../../messages";
 import { audit } from "../../platform/audit/audit";
-import { PASSWORD_MIN_LENGTH, hashPassword, verifyAgainstDummy, verifyPassword } from "../../platform/auth/passwords";
+import {
+  hashPassword,
+  PASSWORD_MIN_LENGTH,
+  verifyAgainstDummy,
+  verifyPassword,
+} from "../../platform/auth/passwords";
 import { hit } from "../../platform/auth/rate-limit";
 import { createSession, revokeAllSessions } from "../../platform/auth/sessions";
 import { hashToken, newToken } from "../../platform/auth/tokens";
 import { config } from "../../platform/config";
 import { type DbOrTx, db } from "../../platform/db/client";
 import { DomainError, NotFoundError, RateLimitedError, ValidationError } from "../../platform/errors";
-import { newId } from "../../platform/ids";
 import { isLocale } from "../../platform/i18n/i18n";
+import { newId } from "../../platform/ids";
 import { queueEmail } from "../../platform/mail/mail";
 import { type Actor, authorize, can } from "../../platform/policy";
 import { normalizeEmail } from "../../platform/text";
@@ -33,7 +38,10 @@ export const SIGN_IN_LIMITS = {
   perAccount: { max: 10, windowMs: 15 * 60_000 },
   perAddress: { max: 50, windowMs: 15 * 60_000 },
 };
-const RESET_LIMITS = { perAccount: { max: 3, windowMs: 60 * 60_000 }, perAddress: { max: 20, windowMs: 60 * 60_000 } };
+const RESET_LIMITS = {
+  perAccount: { max: 3, windowMs: 60 * 60_000 },
+  perAddress: { max: 20, windowMs: 60 * 60_000 },
+};
 
 interface RequestMeta {
   ip: string;
@@ -42,7 +50,12 @@ interface RequestMeta {
 }
 
 const signInInput = z.object({
-  email: z.string().trim().min(1, "errors.required").max(254, "errors.invalid_email").transform(normalizeEmail),
+  email: z
+    .string()
+    .trim()
+    .min(1, "errors.required")
+    .max(254, "errors.invalid_email")
+    .transform(normalizeEmail),
   password: z.string().min(1, "errors.required").max(1000, "auth.password.too_long"),
 });
 
@@ -68,8 +81,18 @@ export async function signIn(input: Record<string, unknown>, meta: RequestMeta) 
   if (!candidates.length) await verifyAgainstDummy(data.password);
   if (!person) {
     await audit(
-      { personId: null, organizationId: candidates[0]?.organizationId ?? null, ip: meta.ip, requestId: meta.requestId },
-      { action: "auth.sign_in_failed", subjectType: "account", subjectId: null, details: { email: data.email } },
+      {
+        personId: null,
+        organizationId: candidates[0]?.organizationId ?? null,
+        ip: meta.ip,
+        requestId: meta.requestId,
+      },
+      {
+        action: "auth.sign_in_failed",
+        subjectType: "account",
+        subjectId: null,
+        details: { email: data.email },
+      },
     );
     throw new DomainError("auth.sign_in.failed", {}, {});
   }
@@ -89,7 +112,10 @@ const passwordPair = z
       .max(200, "auth.password.too_long"),
     passwordConfirm: z.string(),
   })
-  .refine((v) => v.password === v.passwordConfirm, { message: "auth.password.mismatch", path: ["passwordConfirm"] });
+  .refine((v) => v.password === v.passwordConfirm, {
+    message: "auth.password.mismatch",
+    path: ["passwordConfirm"],
+  });
 
 function parsePasswords(input: Record<string, unknown>) {
   try {
@@ -180,7 +206,12 @@ export async function resetPassword(token: string, input: Record<string, unknown
       .returning({ organizationId: persons.organizationId });
     await revokeAllSessions(current.personId, tx);
     await audit(
-      { personId: current.personId, organizationId: person?.organizationId ?? null, ip: meta.ip, requestId: meta.requestId },
+      {
+        personId: current.personId,
+        organizationId: person?.organizationId ?? null,
+        ip: meta.ip,
+        requestId: meta.requestId,
+      },
       { action: "auth.password_reset", subjectType: "person", subjectId: current.personId },
       tx,
     );
@@ -203,17 +234,30 @@ export async function invitePerson(actor: Actor, input: Record<string, unknown>)
   let place: string;
   if (orgRole) {
     authorize(actor, "manage_staff", "organization", { organizationId: actor.organizationId });
-    const [org] = await db().select({ name: organizations.name }).from(organizations).where(eq(organizations.id, actor.organizationId));
+    const [org] = await db()
+      .select({ name: organizations.name })
+      .from(organizations)
+      .where(eq(organizations.id, actor.organizationId));
     place = org?.name ?? "";
   } else {
     const [school] = data.schoolId
       ? await db()
           .select({ id: schools.id, name: schools.name, organizationId: schools.organizationId })
           .from(schools)
-          .where(eq(schools.id, z.uuid().safeParse(data.schoolId).success ? data.schoolId : "00000000-0000-0000-0000-000000000000"))
+          .where(
+            eq(
+              schools.id,
+              z.uuid().safeParse(data.schoolId).success
+                ? data.schoolId
+                : "00000000-0000-0000-0000-000000000000",
+            ),
+          )
       : [];
     if (!school) throw new ValidationError({ schoolId: "errors.required" });
-    authorize(actor, "manage_people", "school", { organizationId: school.organizationId, schoolId: school.id });
+    authorize(actor, "manage_people", "school", {
+      organizationId: school.organizationId,
+      schoolId: school.id,
+    });
     place = school.name;
   }
   const inviterName = await nameOf(actor.personId);
@@ -224,7 +268,12 @@ export async function invitePerson(actor: Actor, input: Record<string, unknown>)
       title: data.title || null,
     });
     const [person] = await tx
-      .select({ status: persons.status, email: persons.email, givenNames: persons.givenNames, locale: persons.locale })
+      .select({
+        status: persons.status,
+        email: persons.email,
+        givenNames: persons.givenNames,
+        locale: persons.locale,
+      })
       .from(persons)
       .where(eq(persons.id, ensured.personId));
     if (!person) throw new NotFoundError();
@@ -240,7 +289,12 @@ export async function invitePerson(actor: Actor, input: Record<string, unknown>)
     });
     await audit(
       actor,
-      { action: "person.invite", subjectType: "person", subjectId: ensured.personId, details: { role: data.role, schoolId: data.schoolId ?? null } },
+      {
+        action: "person.invite",
+        subjectType: "person",
+        subjectId: ensured.personId,
+        details: { role: data.role, schoolId: data.schoolId ?? null },
+      },
       tx,
     );
     return ensured;
@@ -276,7 +330,8 @@ async function sendInvitation(
     });
   }
   const t = translator(isLocale(person.locale) ? person.locale : "es-CL");
-  const link = person.status === "invited" ? `${config().appUrl}/invitacion/${token}` : `${config().appUrl}/ingresar`;
+  const link =
+    person.status === "invited" ? `${config().appUrl}/invitacion/${token}` : `${config().appUrl}/ingresar`;
   await queueEmail(
     {
       to: person.email,
@@ -353,12 +408,23 @@ export async function invitePendingOfSchool(actor: Actor, schoolId: string): Pro
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`invite-pending:${school.id}`}))`);
     const pending = await pendingOfSchool(tx, school.id);
     for (const person of pending) {
-      await sendInvitation(tx, actor, { personId: person.id, person, inviter: inviterName, role: person.role, place: school.name });
+      await sendInvitation(tx, actor, {
+        personId: person.id,
+        person,
+        inviter: inviterName,
+        role: person.role,
+        place: school.name,
+      });
     }
     if (pending.length) {
       await audit(
         actor,
-        { action: "school.invite_pending", subjectType: "school", subjectId: school.id, details: { count: pending.length } },
+        {
+          action: "school.invite_pending",
+          subjectType: "school",
+          subjectId: school.id,
+          details: { count: pending.length },
+        },
         tx,
       );
     }
@@ -403,13 +469,21 @@ export async function acceptInvitation(token: string, input: Record<string, unkn
   const personId = await db().transaction(async (tx) => {
     const invitation = await findInvitation(token, tx);
     if (!invitation) throw new DomainError("auth.invitation.invalid");
-    await tx.update(invitations).set({ acceptedAt: new Date() }).where(eq(invitations.personId, invitation.personId));
+    await tx
+      .update(invitations)
+      .set({ acceptedAt: new Date() })
+      .where(eq(invitations.personId, invitation.personId));
     await tx
       .update(persons)
       .set({ passwordHash, passwordChangedAt: new Date(), status: "active", updatedAt: new Date() })
       .where(eq(persons.id, invitation.personId));
     await audit(
-      { personId: invitation.personId, organizationId: invitation.organizationId, ip: meta.ip, requestId: meta.requestId },
+      {
+        personId: invitation.personId,
+        organizationId: invitation.organizationId,
+        ip: meta.ip,
+        requestId: meta.requestId,
+      },
       { action: "auth.invitation_accepted", subjectType: "person", subjectId: invitation.personId },
       tx,
     );
@@ -420,5 +494,8 @@ export async function acceptInvitation(token: string, input: Record<string, unkn
 
 /** Whether the actor may invite into this school (used to show the invite form). */
 export function canInvite(actor: Actor, school: { organizationId: string; id: string }) {
-  return can(actor, "manage_people", "school", { organizationId: school.organizationId, schoolId: school.id });
+  return can(actor, "manage_people", "school", {
+    organizationId: school.organizationId,
+    schoolId: school.id,
+  });
 }

@@ -1,1 +1,1 @@
-export { listAudit, listOutbox, readOutboxEmail, type AuditFilters } from "./service";
+export { type AuditFilters, listAudit, listOutbox, readOutboxEmail } from "./service";

@@ -41,9 +41,12 @@ export async function listAudit(actor: Actor, filters: AuditFilters) {
   const actorPerson = alias(persons, "actor_person");
   const subjectPerson = alias(persons, "subject_person");
   const conditions: SQL[] = [eq(auditEvents.organizationId, actor.organizationId)];
-  if (filters.action && /^[a-z_.]{1,60}$/.test(filters.action)) conditions.push(like(auditEvents.action, `${filters.action}%`));
-  if (filters.personId && isUuid(filters.personId)) conditions.push(eq(auditEvents.actorPersonId, filters.personId));
-  if (filters.before && !Number.isNaN(Date.parse(filters.before))) conditions.push(lt(auditEvents.createdAt, new Date(filters.before)));
+  if (filters.action && /^[a-z_.]{1,60}$/.test(filters.action))
+    conditions.push(like(auditEvents.action, `${filters.action}%`));
+  if (filters.personId && isUuid(filters.personId))
+    conditions.push(eq(auditEvents.actorPersonId, filters.personId));
+  if (filters.before && !Number.isNaN(Date.parse(filters.before)))
+    conditions.push(lt(auditEvents.createdAt, new Date(filters.before)));
   const rows = await db()
     .select({
       id: auditEvents.id,

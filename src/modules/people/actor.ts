@@ -40,7 +40,12 @@ export async function loadActor(
     db()
       .select({ schoolId: coordinatorSchools.schoolId })
       .from(coordinatorSchools)
-      .where(and(eq(coordinatorSchools.personId, personId), eq(coordinatorSchools.organizationId, person.organizationId))),
+      .where(
+        and(
+          eq(coordinatorSchools.personId, personId),
+          eq(coordinatorSchools.organizationId, person.organizationId),
+        ),
+      ),
   ]);
   const organizationRoles = new Set<OrganizationRoleName>();
   const schoolRoles = new Map<string, Set<SchoolRoleName>>();

@@ -5,9 +5,17 @@ import { memberships, organizations, schools } from "./schema";
 
 /** What a person's home page lists: their roles, with the places they hold them and what they may do there. */
 export async function homeSummary(actor: Actor) {
-  const [org] = await db().select({ name: organizations.name }).from(organizations).where(eq(organizations.id, actor.organizationId));
+  const [org] = await db()
+    .select({ name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.id, actor.organizationId));
   const roles = await db()
-    .select({ role: memberships.role, title: memberships.title, schoolId: memberships.schoolId, schoolName: schools.name })
+    .select({
+      role: memberships.role,
+      title: memberships.title,
+      schoolId: memberships.schoolId,
+      schoolName: schools.name,
+    })
     .from(memberships)
     .leftJoin(schools, eq(schools.id, memberships.schoolId))
     .where(eq(memberships.personId, actor.personId));

@@ -1,10 +1,9 @@
 // The people module's public face: schools, persons, memberships, roster import.
 import "./policy";
 
-export { homeSummary } from "./home";
 export { loadActor, schoolsWithPeopleAccess, type Viewer } from "./actor";
+export { homeSummary } from "./home";
 export {
-  PAGE_SIZE,
   addMembership,
   assertUnique,
   ensurePersonWithRole,
@@ -12,6 +11,7 @@ export {
   getPersonProfile,
   isTimeZone,
   listPeople,
+  PAGE_SIZE,
   personSubject,
   removeMembership,
   schoolForPeopleManagement,
@@ -20,24 +20,47 @@ export {
   setPreferredLocale,
   updatePerson,
 } from "./persons";
-export { formatRut, normalizeRut, rutCheckDigit } from "./rut";
-export { COMUNAS, REGIONS, comunaName, regionName } from "./territory";
-export { persons, organizations, memberships, schools, coordinatorSchools, rosterImports, type Role, type SchoolRole } from "./schema";
-export { personInput, schoolRoleField, optionalTitle, emailField, type PersonInput } from "./validation";
-export { IVE_BANDS, assignCoordinator, createSchool, getSchool, iveBandOf, listSchools, prepareSchoolForm, schoolFormOptions, unassignCoordinator, updateSchool, type IveBand, type SchoolFilters, type SchoolFormOptions } from "./schools";
 export {
   BATCH_SIZE,
-  REJECTED_ON_PAGE,
-  ROSTER_IMPORT_JOB,
   cancelRosterImport,
   confirmRosterImport,
   exampleRosterCsv,
   getRosterImport,
   listRosterImports,
   previewRosterImport,
+  REJECTED_ON_PAGE,
+  type RejectedRosterRow,
+  ROSTER_IMPORT_JOB,
+  type RosterImportStatus,
   rejectedRowsCsv,
   runRosterImport,
-  type RejectedRosterRow,
-  type RosterImportStatus,
 } from "./roster-import";
 export { MAX_FILE_BYTES, MAX_ROWS } from "./roster-parse";
+export { formatRut, normalizeRut, rutCheckDigit } from "./rut";
+export {
+  coordinatorSchools,
+  memberships,
+  organizations,
+  persons,
+  type Role,
+  rosterImports,
+  type SchoolRole,
+  schools,
+} from "./schema";
+export {
+  assignCoordinator,
+  createSchool,
+  getSchool,
+  IVE_BANDS,
+  type IveBand,
+  iveBandOf,
+  listSchools,
+  prepareSchoolForm,
+  type SchoolFilters,
+  type SchoolFormOptions,
+  schoolFormOptions,
+  unassignCoordinator,
+  updateSchool,
+} from "./schools";
+export { COMUNAS, comunaName, REGIONS, regionName } from "./territory";
+export { emailField, optionalTitle, type PersonInput, personInput, schoolRoleField } from "./validation";

@@ -26,7 +26,9 @@ describe("RUT", () => {
     expect(normalizeRut("12.345.678-6")).toBeNull();
     expect(normalizeRut("012345678-5")).toBeNull();
     expect(normalizeRut("abc")).toBeNull();
-    const withK = [...Array(200).keys()].map((i) => 10_000_000 + i).find((n) => rutCheckDigit(n) === "K") as number;
+    const withK = [...Array(200).keys()]
+      .map((i) => 10_000_000 + i)
+      .find((n) => rutCheckDigit(n) === "K") as number;
     expect(normalizeRut(`${withK}-k`)).toBe(`${withK}-K`);
   });
   it("shows a RUT as 12.345.678-5", () => {
@@ -39,7 +41,10 @@ describe("people service", () => {
   let w: Awaited<ReturnType<typeof makeWorld>>;
   beforeAll(async () => {
     w = await makeWorld();
-    await makePerson(w.org.id, [{ role: "teacher", schoolId: w.schoolA.id }], { givenNames: "Ñuñoa", familyNames: "Muñoz Peña" });
+    await makePerson(w.org.id, [{ role: "teacher", schoolId: w.schoolA.id }], {
+      givenNames: "Ñuñoa",
+      familyNames: "Muñoz Peña",
+    });
   });
 
   it("lists for a leader the people of their school, not those of another school", async () => {
@@ -82,9 +87,13 @@ describe("people service", () => {
       .where(and(eq(auditEvents.action, "person.read"), eq(auditEvents.subjectId, w.teacherA.id)));
     expect(reads.map((r) => r.actorPersonId)).toContain(w.leaderA.id);
     for (const stranger of [w.teacherA2, w.leaderB, w.otherCoordinator, w.otherAdmin]) {
-      await expect(getPersonProfile(await actorOf(stranger.id), w.teacherA.id)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(getPersonProfile(await actorOf(stranger.id), w.teacherA.id)).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
     }
-    await expect(getPersonProfile(await actorOf(w.admin.id), "not-a-uuid")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getPersonProfile(await actorOf(w.admin.id), "not-a-uuid")).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 
   it("updates a person with a normalized RUT, refusing a taken email and writing nothing then", async () => {
@@ -96,7 +105,11 @@ describe("people service", () => {
       rut: "15.509.661-6",
     });
     const [after] = await db().select().from(persons).where(eq(persons.id, w.teacherA.id));
-    expect(after).toMatchObject({ givenNames: "Camila", email: "camila.rojas@example.cl", rut: "15509661-6" });
+    expect(after).toMatchObject({
+      givenNames: "Camila",
+      email: "camila.rojas@example.cl",
+      rut: "15509661-6",
+    });
     const clash = await updatePerson(leader, w.teacherA2.id, {
       givenNames: "Otra",
       familyNames: "Persona",
@@ -111,7 +124,13 @@ describe("people service", () => {
 
   it("lets a teacher edit their own data but not a colleague's", async () => {
     const teacher = await actorOf(w.teacherA2.id);
-    await updatePerson(teacher, w.teacherA2.id, { givenNames: "Yo", familyNames: "Misma", email: w.teacherA2.email, locale: "pt-BR", timeZone: "America/Mexico_City" });
+    await updatePerson(teacher, w.teacherA2.id, {
+      givenNames: "Yo",
+      familyNames: "Misma",
+      email: w.teacherA2.email,
+      locale: "pt-BR",
+      timeZone: "America/Mexico_City",
+    });
     const [me] = await db().select().from(persons).where(eq(persons.id, w.teacherA2.id));
     expect(me).toMatchObject({ givenNames: "Yo", locale: "pt-BR", timeZone: "America/Mexico_City" });
     await expect(
@@ -122,11 +141,18 @@ describe("people service", () => {
   it("adds and removes roles within the actor's reach only", async () => {
     const leader = await actorOf(w.leaderA.id);
     await addMembership(leader, w.teacherA2.id, { role: "mentor", schoolId: w.schoolA.id });
-    const dup = await addMembership(leader, w.teacherA2.id, { role: "mentor", schoolId: w.schoolA.id }).catch((e) => e);
+    const dup = await addMembership(leader, w.teacherA2.id, { role: "mentor", schoolId: w.schoolA.id }).catch(
+      (e) => e,
+    );
     expect(dup.fieldErrors).toEqual({ role: "people.errors.role_exists" });
-    const wrongSchool = await addMembership(leader, w.teacherA2.id, { role: "mentor", schoolId: w.schoolB.id }).catch((e) => e);
+    const wrongSchool = await addMembership(leader, w.teacherA2.id, {
+      role: "mentor",
+      schoolId: w.schoolB.id,
+    }).catch((e) => e);
     expect(wrongSchool.fieldErrors).toEqual({ schoolId: "errors.invalid_choice" });
-    await expect(addMembership(leader, w.teacherA2.id, { role: "admin" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(addMembership(leader, w.teacherA2.id, { role: "admin" })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     const [m] = await db()
       .select()
       .from(memberships)

@@ -2,17 +2,17 @@ import { and, asc, count, eq, inArray, like, ne, or, sql } from "drizzle-orm";
 import { audit } from "../../platform/audit/audit";
 import { type DbOrTx, db } from "../../platform/db/client";
 import { NotFoundError, ValidationError } from "../../platform/errors";
-import { isUuid, newId } from "../../platform/ids";
 import { isLocale } from "../../platform/i18n/i18n";
+import { isUuid, newId } from "../../platform/ids";
 import { type Actor, authorize, can } from "../../platform/policy";
 import { likePattern, searchable } from "../../platform/text";
 import { parseInput } from "../../platform/validation";
 import { schoolsWithPeopleAccess } from "./actor";
 import "./policy";
-import type { PersonSubject } from "./policy";
-import { type Role, memberships, persons, schools } from "./schema";
-import { type PersonInput, personInput } from "./validation";
 import { z } from "zod";
+import type { PersonSubject } from "./policy";
+import { memberships, persons, type Role, schools } from "./schema";
+import { type PersonInput, personInput } from "./validation";
 
 export const PAGE_SIZE = 25;
 
@@ -56,7 +56,9 @@ export async function listPeople(actor: Actor, filters: PeopleFilters) {
       eq(persons.id, actor.personId),
     ];
     if (actor.organizationRoles.has("coordinator")) {
-      visible.push(sql`EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = ${persons.id} AND m.school_id IS NULL)`);
+      visible.push(
+        sql`EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = ${persons.id} AND m.school_id IS NULL)`,
+      );
     }
     conditions.push(or(...visible)!);
   }
@@ -97,7 +99,12 @@ export async function listPeople(actor: Actor, filters: PeopleFilters) {
         })
         .from(memberships)
         .leftJoin(schools, eq(schools.id, memberships.schoolId))
-        .where(inArray(memberships.personId, rows.map((r) => r.id)))
+        .where(
+          inArray(
+            memberships.personId,
+            rows.map((r) => r.id),
+          ),
+        )
     : [];
   return {
     people: rows.map((r) => ({ ...r, roles: roles.filter((m) => m.personId === r.id) })),
@@ -149,7 +156,10 @@ export async function getPersonProfile(actor: Actor, personId: string) {
       ...m,
       canRemove:
         m.schoolId !== null
-          ? can(actor, "manage_people", "school", { organizationId: subject.organizationId, schoolId: m.schoolId })
+          ? can(actor, "manage_people", "school", {
+              organizationId: subject.organizationId,
+              schoolId: m.schoolId,
+            })
           : can(actor, "manage_staff", "organization", { organizationId: subject.organizationId }),
     })),
     canEdit: can(actor, "update", "person", subject),
@@ -192,7 +202,11 @@ export async function updatePerson(actor: Actor, personId: string, input: Record
     const changed = (["givenNames", "familyNames", "email", "rut", "phone"] as const).filter(
       (k) => before?.[k] !== data[k],
     );
-    await audit(actor, { action: "person.update", subjectType: "person", subjectId: personId, details: { changed } }, tx);
+    await audit(
+      actor,
+      { action: "person.update", subjectType: "person", subjectId: personId, details: { changed } },
+      tx,
+    );
   });
 }
 
@@ -266,7 +280,14 @@ export async function ensurePersonWithRole(
   }
   const inserted = await tx
     .insert(memberships)
-    .values({ id: newId(), organizationId, personId, schoolId: role.schoolId, role: role.role, title: role.title ?? null })
+    .values({
+      id: newId(),
+      organizationId,
+      personId,
+      schoolId: role.schoolId,
+      role: role.role,
+      title: role.title ?? null,
+    })
     .onConflictDoNothing()
     .returning({ id: memberships.id });
   return { personId, created, roleAdded: inserted.length > 0 };
@@ -277,13 +298,19 @@ export async function removeMembership(actor: Actor, membershipId: string) {
   if (!isUuid(membershipId)) throw new NotFoundError();
   const [m] = await db().select().from(memberships).where(eq(memberships.id, membershipId));
   if (!m) throw new NotFoundError();
-  if (m.schoolId) authorize(actor, "manage_people", "school", { organizationId: m.organizationId, schoolId: m.schoolId });
+  if (m.schoolId)
+    authorize(actor, "manage_people", "school", { organizationId: m.organizationId, schoolId: m.schoolId });
   else authorize(actor, "manage_staff", "organization", { organizationId: m.organizationId });
   await db().transaction(async (tx) => {
     await tx.delete(memberships).where(eq(memberships.id, membershipId));
     await audit(
       actor,
-      { action: "membership.remove", subjectType: "person", subjectId: m.personId, details: { role: m.role, schoolId: m.schoolId } },
+      {
+        action: "membership.remove",
+        subjectType: "person",
+        subjectId: m.personId,
+        details: { role: m.role, schoolId: m.schoolId },
+      },
       tx,
     );
   });
@@ -311,7 +338,13 @@ export async function addMembership(actor: Actor, personId: string, input: Recor
       .select({ organizationId: schools.organizationId })
       .from(schools)
       .where(eq(schools.id, data.schoolId));
-    if (!school || !can(actor, "manage_people", "school", { organizationId: school.organizationId, schoolId: data.schoolId })) {
+    if (
+      !school ||
+      !can(actor, "manage_people", "school", {
+        organizationId: school.organizationId,
+        schoolId: data.schoolId,
+      })
+    ) {
       throw new ValidationError({ schoolId: "errors.invalid_choice" });
     }
   }
@@ -331,7 +364,12 @@ export async function addMembership(actor: Actor, personId: string, input: Recor
     if (!inserted.length) throw new ValidationError({ role: "people.errors.role_exists" });
     await audit(
       actor,
-      { action: "membership.add", subjectType: "person", subjectId: personId, details: { role: data.role, schoolId: data.schoolId ?? null } },
+      {
+        action: "membership.add",
+        subjectType: "person",
+        subjectId: personId,
+        details: { role: data.role, schoolId: data.schoolId ?? null },
+      },
       tx,
     );
   });
@@ -340,7 +378,14 @@ export async function addMembership(actor: Actor, personId: string, input: Recor
 /** Active people with this email in any organization (sign-in and password reset look them up). */
 export async function findActiveByEmail(email: string) {
   return db()
-    .select({ id: persons.id, organizationId: persons.organizationId, passwordHash: persons.passwordHash, givenNames: persons.givenNames, locale: persons.locale, email: persons.email })
+    .select({
+      id: persons.id,
+      organizationId: persons.organizationId,
+      passwordHash: persons.passwordHash,
+      givenNames: persons.givenNames,
+      locale: persons.locale,
+      email: persons.email,
+    })
     .from(persons)
     .where(and(eq(persons.email, email), eq(persons.status, "active")));
 }
@@ -353,7 +398,9 @@ export async function schoolsActorManages(actor: Actor) {
     .where(eq(schools.organizationId, actor.organizationId))
     .orderBy(asc(schools.name));
   return rows
-    .filter((s) => can(actor, "manage_people", "school", { organizationId: s.organizationId, schoolId: s.id }))
+    .filter((s) =>
+      can(actor, "manage_people", "school", { organizationId: s.organizationId, schoolId: s.id }),
+    )
     .map(({ id, name }) => ({ id, name }));
 }
 
@@ -364,7 +411,12 @@ export async function schoolsActorSeesPeopleOf(actor: Actor) {
   return db()
     .select({ id: schools.id, name: schools.name })
     .from(schools)
-    .where(and(eq(schools.organizationId, actor.organizationId), scope === null ? sql`true` : inArray(schools.id, scope)))
+    .where(
+      and(
+        eq(schools.organizationId, actor.organizationId),
+        scope === null ? sql`true` : inArray(schools.id, scope),
+      ),
+    )
     .orderBy(asc(schools.name));
 }
 
@@ -385,6 +437,10 @@ export async function setPreferredLocale(actor: Actor, locale: string) {
   if (!isLocale(locale)) return;
   await db().transaction(async (tx) => {
     await tx.update(persons).set({ locale, updatedAt: new Date() }).where(eq(persons.id, actor.personId));
-    await audit(actor, { action: "person.set_locale", subjectType: "person", subjectId: actor.personId, details: { locale } }, tx);
+    await audit(
+      actor,
+      { action: "person.set_locale", subjectType: "person", subjectId: actor.personId, details: { locale } },
+      tx,
+    );
   });
 }

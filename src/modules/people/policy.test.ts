@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { can } from "../../platform/policy";
 import { useTestDatabase } from "../../platform/testing/database";
 import "./policy";
-import { type PersonSubject } from "./policy";
+import type { PersonSubject } from "./policy";
 import { actorOf, makeWorld } from "./testing";
 
 useTestDatabase();
@@ -12,7 +12,19 @@ describe("people policy", () => {
   const actors: Record<string, Awaited<ReturnType<typeof actorOf>>> = {};
   beforeAll(async () => {
     w = await makeWorld();
-    for (const key of ["admin", "coordinator", "otherCoordinator", "leaderA", "leaderB", "mentorA", "teacherA", "teacherA2", "teacherB", "otherAdmin", "otherLeader"] as const) {
+    for (const key of [
+      "admin",
+      "coordinator",
+      "otherCoordinator",
+      "leaderA",
+      "leaderB",
+      "mentorA",
+      "teacherA",
+      "teacherA2",
+      "teacherB",
+      "otherAdmin",
+      "otherLeader",
+    ] as const) {
       actors[key] = await actorOf(w[key].id);
     }
   });

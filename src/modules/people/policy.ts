@@ -30,25 +30,57 @@ const managesOneOf = (a: Actor, p: PersonSubject) =>
 // Schools. Their directory data is not personal: staff see every school of their organization,
 // members see their own schools.
 allow("list", "school", (a: Actor, s: OrganizationSubject) => sameOrganization(a, s));
-allow("read", "school", (a: Actor, s: SchoolSubject) => sameOrganization(a, s) && (isStaff(a) || hasSchoolRole(a, s.schoolId)));
+allow(
+  "read",
+  "school",
+  (a: Actor, s: SchoolSubject) => sameOrganization(a, s) && (isStaff(a) || hasSchoolRole(a, s.schoolId)),
+);
 allow("create", "school", (a: Actor, s: OrganizationSubject) => sameOrganization(a, s) && isStaff(a));
-allow("update", "school", (a: Actor, s: SchoolSubject) => sameOrganization(a, s) && (isAdmin(a) || advises(a, s.schoolId)));
+allow(
+  "update",
+  "school",
+  (a: Actor, s: SchoolSubject) => sameOrganization(a, s) && (isAdmin(a) || advises(a, s.schoolId)),
+);
 /** import rosters, invite people, change memberships in the school */
 allow("manage_people", "school", (a: Actor, s: SchoolSubject) => managesSchool(a, s));
 allow("assign_coordinators", "school", (a: Actor, s: SchoolSubject) => sameOrganization(a, s) && isAdmin(a));
 
 // People. Individual records only where the actor works with the person.
 allow("read", "person", (a: Actor, p: PersonSubject) => self(a, p));
-allow("read", "person", (a: Actor, p: PersonSubject) => sameOrganization(a, p) && (isAdmin(a) || leadsOrObservesOneOf(a, p)));
-allow("read", "person", (a: Actor, p: PersonSubject) => sameOrganization(a, p) && isCoordinator(a) && p.isStaff);
+allow(
+  "read",
+  "person",
+  (a: Actor, p: PersonSubject) => sameOrganization(a, p) && (isAdmin(a) || leadsOrObservesOneOf(a, p)),
+);
+allow(
+  "read",
+  "person",
+  (a: Actor, p: PersonSubject) => sameOrganization(a, p) && isCoordinator(a) && p.isStaff,
+);
 allow("update", "person", (a: Actor, p: PersonSubject) => self(a, p));
-allow("update", "person", (a: Actor, p: PersonSubject) => sameOrganization(a, p) && (isAdmin(a) || managesOneOf(a, p)));
-allow("invite", "person", (a: Actor, p: PersonSubject) => sameOrganization(a, p) && (isAdmin(a) || managesOneOf(a, p)));
-allow("list", "person", (a: Actor, s: OrganizationSubject) =>
-  sameOrganization(a, s) && (isStaff(a) || [...a.schoolRoles.values()].some((r) => r.has("leader") || r.has("mentor"))),
+allow(
+  "update",
+  "person",
+  (a: Actor, p: PersonSubject) => sameOrganization(a, p) && (isAdmin(a) || managesOneOf(a, p)),
+);
+allow(
+  "invite",
+  "person",
+  (a: Actor, p: PersonSubject) => sameOrganization(a, p) && (isAdmin(a) || managesOneOf(a, p)),
+);
+allow(
+  "list",
+  "person",
+  (a: Actor, s: OrganizationSubject) =>
+    sameOrganization(a, s) &&
+    (isStaff(a) || [...a.schoolRoles.values()].some((r) => r.has("leader") || r.has("mentor"))),
 );
 /** organization roles (coordinator, administrator) */
-allow("manage_staff", "organization", (a: Actor, s: OrganizationSubject) => sameOrganization(a, s) && isAdmin(a));
+allow(
+  "manage_staff",
+  "organization",
+  (a: Actor, s: OrganizationSubject) => sameOrganization(a, s) && isAdmin(a),
+);
 
 // Platform records of the organization.
 allow("read", "outbox", (a: Actor, s: OrganizationSubject) => sameOrganization(a, s) && isAdmin(a));

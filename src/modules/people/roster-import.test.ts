@@ -1,5 +1,5 @@
-import ExcelJS from "exceljs";
 import { and, eq, sql } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { translator } from "../../messages";
 import { auditEvents } from "../../platform/audit/schema";
@@ -53,7 +53,10 @@ async function importFile(actor: Actor, schoolId: string, file: { fileName: stri
 }
 
 async function personByEmail(email: string) {
-  const [p] = await db().select().from(persons).where(and(eq(persons.organizationId, w.org.id), eq(persons.email, email)));
+  const [p] = await db()
+    .select()
+    .from(persons)
+    .where(and(eq(persons.organizationId, w.org.id), eq(persons.email, email)));
   return p;
 }
 
@@ -98,8 +101,11 @@ describe("roster import: reading and checking a file", () => {
     expect(await personByEmail("ana.munoz@escuela.cl")).toBeUndefined();
     // Every reason reads as a Spanish sentence.
     const t = translator("es-CL");
-    for (const row of page.rejected) for (const r of row.reasons) expect(t(r.key, r.params)).not.toContain("roster.");
-    expect(t("roster.reason.duplicate_email", { line: 2 })).toBe("El correo se repite: ya aparece en la línea 2.");
+    for (const row of page.rejected)
+      for (const r of row.reasons) expect(t(r.key, r.params)).not.toContain("roster.");
+    expect(t("roster.reason.duplicate_email", { line: 2 })).toBe(
+      "El correo se repite: ya aparece en la línea 2.",
+    );
   });
 
   it("reads Windows-1252 CSV with commas, Mineduc-style RUN and DV columns, and title lines above the header", async () => {
@@ -113,7 +119,13 @@ describe("roster import: reading and checking a file", () => {
     const page = await getRosterImport(coordinator, id);
     expect(page.rejected).toEqual([]);
     expect(page.sample).toEqual([
-      expect.objectContaining({ line: 4, givenNames: "José", familyNames: "Núñez Peña", email: "jose.nunez@escuela.cl", rut: "11111111-1" }),
+      expect.objectContaining({
+        line: 4,
+        givenNames: "José",
+        familyNames: "Núñez Peña",
+        email: "jose.nunez@escuela.cl",
+        rut: "11111111-1",
+      }),
     ]);
   });
 
@@ -136,9 +148,21 @@ describe("roster import: reading and checking a file", () => {
       [utf8(""), "roster.errors.no_file"],
       [utf8("nombre;edad\nAna;30\n"), "roster.errors.missing_columns"],
       [utf8("nombres;apellidos;correo\n"), "roster.errors.no_rows"],
-      [{ fileName: "viejo.xls", bytes: Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]) }, "roster.errors.old_xls"],
-      [{ fileName: "foto.png", bytes: Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 1, 2, 0, 0]) }, "roster.errors.unsupported_type"],
-      [{ fileName: "grande.csv", bytes: new Uint8Array(5 * 1024 * 1024 + 1).fill(65) }, "roster.errors.file_too_large"],
+      [
+        {
+          fileName: "viejo.xls",
+          bytes: Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+        },
+        "roster.errors.old_xls",
+      ],
+      [
+        { fileName: "foto.png", bytes: Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 1, 2, 0, 0]) },
+        "roster.errors.unsupported_type",
+      ],
+      [
+        { fileName: "grande.csv", bytes: new Uint8Array(5 * 1024 * 1024 + 1).fill(65) },
+        "roster.errors.file_too_large",
+      ],
     ];
     const before = await db().select({ n: sql<number>`count(*)::int` }).from(rosterImports);
     for (const [file, key] of cases) {
@@ -163,44 +187,77 @@ describe("roster import: importing", () => {
     ]);
     const first = await importFile(leaderA, w.schoolA.id, file);
     expect(first.status).toBe("done");
-    expect([first.createdCount, first.updatedCount, first.unchangedCount, first.rejectedCount]).toEqual([2, 0, 0, 1]);
+    expect([first.createdCount, first.updatedCount, first.unchangedCount, first.rejectedCount]).toEqual([
+      2, 0, 0, 1,
+    ]);
     const paula = await personByEmail("paula.fuentes@escuela.cl");
-    expect(paula).toMatchObject({ givenNames: "Paula", familyNames: "Fuentes", rut: rut(16000001), status: "invited" });
+    expect(paula).toMatchObject({
+      givenNames: "Paula",
+      familyNames: "Fuentes",
+      rut: rut(16000001),
+      status: "invited",
+    });
     const roles = await db().select().from(memberships).where(eq(memberships.personId, paula.id));
     expect(roles.map((r) => [r.role, r.schoolId])).toEqual([["teacher", w.schoolA.id]]);
     const raul = await personByEmail("raul.medina@escuela.cl");
     const raulRoles = await db().select().from(memberships).where(eq(memberships.personId, raul.id));
     expect(raulRoles.map((r) => [r.role, r.title])).toEqual([["leader", "Directora"]]);
 
-    const count = async () => (await db().select({ n: sql<number>`count(*)::int` }).from(persons).where(eq(persons.organizationId, w.org.id)))[0].n;
+    const count = async () =>
+      (
+        await db()
+          .select({ n: sql<number>`count(*)::int` })
+          .from(persons)
+          .where(eq(persons.organizationId, w.org.id))
+      )[0].n;
     const people = await count();
     const again = await importFile(leaderA, w.schoolA.id, file);
-    expect([again.createdCount, again.updatedCount, again.unchangedCount, again.rejectedCount]).toEqual([0, 0, 2, 1]);
+    expect([again.createdCount, again.updatedCount, again.unchangedCount, again.rejectedCount]).toEqual([
+      0, 0, 2, 1,
+    ]);
     expect(await count()).toBe(people);
 
     // The import is audited, with its counts.
-    const events = await db().select().from(auditEvents).where(and(eq(auditEvents.action, "roster.import"), eq(auditEvents.subjectId, w.schoolA.id)));
+    const events = await db()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "roster.import"), eq(auditEvents.subjectId, w.schoolA.id)));
     expect(events.length).toBeGreaterThanOrEqual(2);
   });
 
   it("updates a person's name when the row's name changed, and adds a role in a second school", async () => {
     await importFile(coordinator, w.schoolA.id, roster([`Tomás;Reyes;tomas.reyes@escuela.cl;;docente`]));
-    const renamed = await importFile(coordinator, w.schoolA.id, roster([`Tomás Ignacio;Reyes Lagos;tomas.reyes@escuela.cl;;docente`]));
+    const renamed = await importFile(
+      coordinator,
+      w.schoolA.id,
+      roster([`Tomás Ignacio;Reyes Lagos;tomas.reyes@escuela.cl;;docente`]),
+    );
     expect([renamed.createdCount, renamed.updatedCount, renamed.unchangedCount]).toEqual([0, 1, 0]);
     const tomas = await personByEmail("tomas.reyes@escuela.cl");
     expect([tomas.givenNames, tomas.familyNames]).toEqual(["Tomás Ignacio", "Reyes Lagos"]);
     expect(tomas.searchText).toContain("lagos");
 
     const admin = await actorOf(w.admin.id);
-    const second = await importFile(admin, w.schoolB.id, roster([`Tomás Ignacio;Reyes Lagos;tomas.reyes@escuela.cl;;docente`]));
+    const second = await importFile(
+      admin,
+      w.schoolB.id,
+      roster([`Tomás Ignacio;Reyes Lagos;tomas.reyes@escuela.cl;;docente`]),
+    );
     expect([second.createdCount, second.updatedCount]).toEqual([0, 1]);
     const roles = await db().select().from(memberships).where(eq(memberships.personId, tomas.id));
     expect(roles.map((r) => r.schoolId).sort()).toEqual([w.schoolA.id, w.schoolB.id].sort());
   });
 
   it("refuses a row whose email belongs to a person with another RUT", async () => {
-    await makePerson(w.org.id, [{ role: "teacher", schoolId: w.schoolB.id }], { email: "uma@escuela.cl", rut: rut(17000002) });
-    const id = await previewRosterImport(coordinator, w.schoolA.id, roster([`Uma;Soto;uma@escuela.cl;${rut(17000003)};docente`]));
+    await makePerson(w.org.id, [{ role: "teacher", schoolId: w.schoolB.id }], {
+      email: "uma@escuela.cl",
+      rut: rut(17000002),
+    });
+    const id = await previewRosterImport(
+      coordinator,
+      w.schoolA.id,
+      roster([`Uma;Soto;uma@escuela.cl;${rut(17000003)};docente`]),
+    );
     const page = await getRosterImport(coordinator, id);
     expect(page.validCount).toBe(0);
     expect(reasonsOf(page, 2)).toEqual(["roster.reason.email_taken"]);
@@ -208,7 +265,10 @@ describe("roster import: importing", () => {
   });
 
   it("imports a large file in batches, showing its progress, and resumes after a stop", async () => {
-    const rows = Array.from({ length: BATCH_SIZE * 2 + 37 }, (_, i) => `Docente;Número ${i};docente${i}@grande.cl;${rut(20000000 + i)};docente`);
+    const rows = Array.from(
+      { length: BATCH_SIZE * 2 + 37 },
+      (_, i) => `Docente;Número ${i};docente${i}@grande.cl;${rut(20000000 + i)};docente`,
+    );
     const id = await previewRosterImport(coordinator, w.schoolA.id, roster(rows));
     await confirmRosterImport(coordinator, id);
     await confirmRosterImport(coordinator, id); // twice is the same as once
@@ -221,23 +281,38 @@ describe("roster import: importing", () => {
     expect(done.status).toBe("done");
     expect(done.processedRows).toBe(rows.length);
     expect(done.createdCount).toBe(rows.length);
-    const [{ n }] = await db().select({ n: sql<number>`count(*)::int` }).from(persons).where(sql`${persons.email} LIKE '%@grande.cl'`);
+    const [{ n }] = await db()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(persons)
+      .where(sql`${persons.email} LIKE '%@grande.cl'`);
     expect(n).toBe(rows.length);
   });
 
   it("discards a preview and its rows; a discarded preview cannot be imported", async () => {
-    const id = await previewRosterImport(coordinator, w.schoolA.id, roster([`Vera;Luna;vera.luna@escuela.cl;;docente`]));
+    const id = await previewRosterImport(
+      coordinator,
+      w.schoolA.id,
+      roster([`Vera;Luna;vera.luna@escuela.cl;;docente`]),
+    );
     await cancelRosterImport(coordinator, id);
     const [row] = await db().select().from(rosterImports).where(eq(rosterImports.id, id));
     expect(row.status).toBe("cancelled");
     expect(row.validRows).toEqual([]);
-    await expect(confirmRosterImport(coordinator, id)).rejects.toMatchObject({ messageKey: "roster.errors.cancelled" });
+    await expect(confirmRosterImport(coordinator, id)).rejects.toMatchObject({
+      messageKey: "roster.errors.cancelled",
+    });
     expect(await personByEmail("vera.luna@escuela.cl")).toBeUndefined();
   });
 
   it("refuses to import a preview without good rows", async () => {
-    const id = await previewRosterImport(coordinator, w.schoolA.id, roster([`;;;;docente`, `X;Y;mal;;docente`]));
-    await expect(confirmRosterImport(coordinator, id)).rejects.toMatchObject({ messageKey: "roster.errors.nothing_to_import" });
+    const id = await previewRosterImport(
+      coordinator,
+      w.schoolA.id,
+      roster([`;;;;docente`, `X;Y;mal;;docente`]),
+    );
+    await expect(confirmRosterImport(coordinator, id)).rejects.toMatchObject({
+      messageKey: "roster.errors.nothing_to_import",
+    });
     const [row] = await db().select().from(rosterImports).where(eq(rosterImports.id, id));
     expect(row.status).toBe("preview");
   });
@@ -246,7 +321,10 @@ describe("roster import: importing", () => {
     const id = await previewRosterImport(
       coordinator,
       w.schoolA.id,
-      roster([`=HYPERLINK("http://x");Malo;mal-correo;;docente`, `Bien;Hecho;bien.hecho@escuela.cl;;docente`]),
+      roster([
+        `=HYPERLINK("http://x");Malo;mal-correo;;docente`,
+        `Bien;Hecho;bien.hecho@escuela.cl;;docente`,
+      ]),
     );
     const csv = await rejectedRowsCsv(coordinator, id, translator("es-CL"));
     expect(csv.fileName).toBe("nomina-rechazadas.csv");
@@ -268,10 +346,23 @@ describe("roster import: importing", () => {
 
 describe("roster import: who may", () => {
   it("lets only the school's leaders, its coordinators and administrators import or read imports", async () => {
-    const id = await previewRosterImport(coordinator, w.schoolA.id, utf8("nombres;apellidos;correo\nZoe;Paz;zoe@escuela.cl\n"));
-    for (const stranger of [w.teacherA, w.mentorA, w.leaderB, w.otherCoordinator, w.otherAdmin, w.otherLeader]) {
+    const id = await previewRosterImport(
+      coordinator,
+      w.schoolA.id,
+      utf8("nombres;apellidos;correo\nZoe;Paz;zoe@escuela.cl\n"),
+    );
+    for (const stranger of [
+      w.teacherA,
+      w.mentorA,
+      w.leaderB,
+      w.otherCoordinator,
+      w.otherAdmin,
+      w.otherLeader,
+    ]) {
       const actor = await actorOf(stranger.id);
-      await expect(previewRosterImport(actor, w.schoolA.id, utf8("nombres;apellidos;correo\nA;B;a@b.cl\n"))).rejects.toBeInstanceOf(NotFoundError);
+      await expect(
+        previewRosterImport(actor, w.schoolA.id, utf8("nombres;apellidos;correo\nA;B;a@b.cl\n")),
+      ).rejects.toBeInstanceOf(NotFoundError);
       await expect(listRosterImports(actor, w.schoolA.id)).rejects.toBeInstanceOf(NotFoundError);
       await expect(getRosterImport(actor, id)).rejects.toBeInstanceOf(NotFoundError);
       await expect(confirmRosterImport(actor, id)).rejects.toBeInstanceOf(NotFoundError);

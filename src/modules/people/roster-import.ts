@@ -13,7 +13,7 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import Papa from "papaparse";
 import { audit } from "../../platform/audit/audit";
-import { type DbOrTx, type Tx, db } from "../../platform/db/client";
+import { type DbOrTx, db, type Tx } from "../../platform/db/client";
 import { DomainError, NotFoundError } from "../../platform/errors";
 import { isUuid, newId } from "../../platform/ids";
 import { enqueue, registerJob } from "../../platform/jobs/queue";
@@ -22,9 +22,9 @@ import { log } from "../../platform/log";
 import { type Actor, authorize } from "../../platform/policy";
 import { searchable } from "../../platform/text";
 import "./policy";
+import { normalizeHeader, type ParsedRoster, parseRosterFile, type RosterField } from "./roster-parse";
 import { normalizeRut } from "./rut";
-import { type ParsedRoster, type RosterField, normalizeHeader, parseRosterFile } from "./roster-parse";
-import { type RejectedRow, type RosterRow, memberships, persons, rosterImports, schools } from "./schema";
+import { memberships, persons, type RejectedRow, type RosterRow, rosterImports, schools } from "./schema";
 import { emailField } from "./validation";
 
 export const ROSTER_IMPORT_JOB = "people.roster_import";
@@ -65,9 +65,24 @@ export function decodeReason(reason: string): RosterReason {
 
 type SchoolRole = RosterRow["role"];
 const TEACHER_WORDS = [
-  "docente", "docentes", "docente de aula", "profesor", "profesora", "profesor a", "profesores",
-  "profesor jefe", "profesora jefe", "educador", "educadora", "educador a", "educadora de parvulos",
-  "educador diferencial", "educadora diferencial", "teacher", "professor", "professora",
+  "docente",
+  "docentes",
+  "docente de aula",
+  "profesor",
+  "profesora",
+  "profesor a",
+  "profesores",
+  "profesor jefe",
+  "profesora jefe",
+  "educador",
+  "educadora",
+  "educador a",
+  "educadora de parvulos",
+  "educador diferencial",
+  "educadora diferencial",
+  "teacher",
+  "professor",
+  "professora",
 ];
 const MENTOR_WORDS = ["mentor", "mentora", "mentor a", "mentores"];
 /** Leadership words and the title they are stored with (null: no particular title). */
@@ -152,7 +167,8 @@ export function checkRows(parsed: ParsedRoster, school: SchoolFacts): Checked[] 
   const firstEmail = new Map<string, number>();
   const firstRut = new Map<string, number>();
   return parsed.rows.map(({ line, cells }) => {
-    const familyNames = clean(cells.familyNames) || clean(`${cells.paternalName ?? ""} ${cells.maternalName ?? ""}`);
+    const familyNames =
+      clean(cells.familyNames) || clean(`${cells.paternalName ?? ""} ${cells.maternalName ?? ""}`);
     const raw: RawRosterRow = {
       givenNames: cut(clean(cells.givenNames)),
       familyNames: cut(familyNames),
@@ -196,16 +212,28 @@ export function checkRows(parsed: ParsedRoster, school: SchoolFacts): Checked[] 
     }
 
     if (!belongsToSchool(raw.school, school)) {
-      reasons.push(encodeReason("roster.reason.unknown_school", { value: raw.school, school: school.name, rbd: school.rbd }));
+      reasons.push(
+        encodeReason("roster.reason.unknown_school", {
+          value: raw.school,
+          school: school.name,
+          rbd: school.rbd,
+        }),
+      );
     }
     const role = roleFromText(raw.role);
     if (!role) reasons.push(encodeReason("roster.reason.unknown_role", { value: raw.role }));
 
     const row: RosterRow | null =
-      email && role ? { line, givenNames, familyNames, email, rut, role: role.role, title: role.title } : null;
+      email && role
+        ? { line, givenNames, familyNames, email, rut, role: role.role, title: role.title }
+        : null;
     // A row refused for another reason is still checked against the organization when its email
     // (and RUT) can be read, so that the report lists every problem at once.
-    const probe = row ?? (email && (rut || !raw.rut) ? { line, givenNames, familyNames, email, rut, role: "teacher" as const, title: null } : null);
+    const probe =
+      row ??
+      (email && (rut || !raw.rut)
+        ? { line, givenNames, familyNames, email, rut, role: "teacher" as const, title: null }
+        : null);
     return { line, raw, row: reasons.length === 0 ? row : null, probe, reasons };
   });
 }
@@ -226,7 +254,11 @@ function textArray(values: string[]) {
   return sql`${literal}::text[]`;
 }
 
-async function findExisting(tx: DbOrTx, organizationId: string, rows: Array<{ email: string; rut: string | null }>) {
+async function findExisting(
+  tx: DbOrTx,
+  organizationId: string,
+  rows: Array<{ email: string; rut: string | null }>,
+) {
   const emails = rows.map((r) => r.email);
   const ruts = rows.flatMap((r) => (r.rut ? [r.rut] : []));
   const found = emails.length
@@ -257,7 +289,12 @@ async function findExisting(tx: DbOrTx, organizationId: string, rows: Array<{ em
 
 type Plan =
   | { kind: "create"; row: RosterRow }
-  | { kind: "existing"; row: RosterRow; person: Existing; changes: { givenNames: string; familyNames: string; rut: string | null } | null }
+  | {
+      kind: "existing";
+      row: RosterRow;
+      person: Existing;
+      changes: { givenNames: string; familyNames: string; rut: string | null } | null;
+    }
   | { kind: "reject"; row: RosterRow; reasons: string[] };
 
 /**
@@ -273,7 +310,8 @@ function planRow(row: RosterRow, byEmail: Map<string, Existing>, byRut: Map<stri
   if (reasons.length) return { kind: "reject", row, reasons };
   if (!owner) return { kind: "create", row };
   const rut = owner.rut ?? row.rut;
-  const changed = owner.givenNames !== row.givenNames || owner.familyNames !== row.familyNames || owner.rut !== rut;
+  const changed =
+    owner.givenNames !== row.givenNames || owner.familyNames !== row.familyNames || owner.rut !== rut;
   return {
     kind: "existing",
     row,
@@ -307,14 +345,20 @@ async function importFor(actor: Actor, importId: string) {
     .from(rosterImports)
     .where(eq(rosterImports.id, importId));
   if (!found) throw new NotFoundError();
-  authorize(actor, "manage_people", "school", { organizationId: found.organizationId, schoolId: found.schoolId });
+  authorize(actor, "manage_people", "school", {
+    organizationId: found.organizationId,
+    schoolId: found.schoolId,
+  });
   return found;
 }
 
 function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
-  const safe = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 200);
+  const safe = base
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim()
+    .slice(0, 200);
   return safe || "nomina";
 }
 
@@ -332,7 +376,9 @@ export async function listRosterImports(actor: Actor, schoolId: string) {
       unchangedCount: rosterImports.unchangedCount,
       rejectedCount: sql<number>`jsonb_array_length(${rosterImports.rejectedRows})`.mapWith(Number),
       createdAt: rosterImports.createdAt,
-      createdByName: sql<string | null>`(SELECT p.given_names || ' ' || p.family_names FROM persons p WHERE p.id = ${rosterImports.createdBy})`,
+      createdByName: sql<
+        string | null
+      >`(SELECT p.given_names || ' ' || p.family_names FROM persons p WHERE p.id = ${rosterImports.createdBy})`,
     })
     .from(rosterImports)
     .where(eq(rosterImports.schoolId, school.id))
@@ -402,7 +448,8 @@ export async function confirmRosterImport(actor: Actor, importId: string): Promi
 /** Drops a preview; the rows it kept (personal data) are deleted. Returns the school's id. */
 export async function cancelRosterImport(actor: Actor, importId: string): Promise<string> {
   const found = await importFor(actor, importId);
-  if (found.status !== "preview" && found.status !== "cancelled") throw new DomainError("roster.errors.not_cancellable");
+  if (found.status !== "preview" && found.status !== "cancelled")
+    throw new DomainError("roster.errors.not_cancellable");
   await db()
     .update(rosterImports)
     .set({ status: "cancelled", validRows: [], finishedAt: new Date() })
@@ -414,7 +461,11 @@ const PREVIEW_ROWS = 20;
 export const REJECTED_ON_PAGE = 500;
 
 /** An import's state for its page: counts, progress, a sample of the valid rows, the rejected ones. */
-export async function getRosterImport(actor: Actor, importId: string, options: { rejectedLimit?: number } = {}) {
+export async function getRosterImport(
+  actor: Actor,
+  importId: string,
+  options: { rejectedLimit?: number } = {},
+) {
   const found = await importFor(actor, importId);
   const limit = options.rejectedLimit ?? REJECTED_ON_PAGE;
   const [row] = await db()
@@ -433,8 +484,12 @@ export async function getRosterImport(actor: Actor, importId: string, options: {
       finishedAt: rosterImports.finishedAt,
       validCount: sql<number>`jsonb_array_length(${rosterImports.validRows})`.mapWith(Number),
       rejectedCount: sql<number>`jsonb_array_length(${rosterImports.rejectedRows})`.mapWith(Number),
-      sample: sql<RosterRow[]>`jsonb_path_query_array(${rosterImports.validRows}, ${`$[0 to ${PREVIEW_ROWS - 1}]`}::jsonpath)`,
-      rejected: sql<RejectedRow[]>`jsonb_path_query_array(${rosterImports.rejectedRows}, ${`$[0 to ${Math.max(0, limit - 1)}]`}::jsonpath)`,
+      sample: sql<
+        RosterRow[]
+      >`jsonb_path_query_array(${rosterImports.validRows}, ${`$[0 to ${PREVIEW_ROWS - 1}]`}::jsonpath)`,
+      rejected: sql<
+        RejectedRow[]
+      >`jsonb_path_query_array(${rosterImports.rejectedRows}, ${`$[0 to ${Math.max(0, limit - 1)}]`}::jsonpath)`,
     })
     .from(rosterImports)
     .innerJoin(schools, eq(schools.id, rosterImports.schoolId))
@@ -475,11 +530,27 @@ export async function rejectedRowsCsv(actor: Actor, importId: string, t: Transla
   const lines = sortRejected(row.rejected).map((r) => {
     const raw = r.raw as RawRosterRow;
     const reasons = r.reasons.map(decodeReason).map((reason) => t(reason.key, reason.params));
-    return [raw.givenNames, raw.familyNames, raw.email, raw.rut, raw.role, raw.school, String(r.line), reasons.join(" ")].map(
-      (v) => safeCell(v ?? ""),
-    );
+    return [
+      raw.givenNames,
+      raw.familyNames,
+      raw.email,
+      raw.rut,
+      raw.role,
+      raw.school,
+      String(r.line),
+      reasons.join(" "),
+    ].map((v) => safeCell(v ?? ""));
   });
-  const header = ["nombres", "apellidos", "correo", "rut", "rol", "rbd", t("roster.csv.line"), t("roster.csv.reasons")];
+  const header = [
+    "nombres",
+    "apellidos",
+    "correo",
+    "rut",
+    "rol",
+    "rbd",
+    t("roster.csv.line"),
+    t("roster.csv.reasons"),
+  ];
   const base = row.fileName.replace(/\.[^.]+$/, "");
   return { fileName: `${base}-rechazadas.csv`, content: excelCsv([header, ...lines]) };
 }
@@ -571,13 +642,16 @@ async function writeRows(tx: Tx, job: Running, rows: RosterRow[]) {
       plans = plans.map((p) => {
         const replan = again.get(p.row.line);
         if (!replan) return p;
-        if (replan.kind === "create") return { kind: "reject", row: p.row, reasons: [encodeReason("roster.reason.conflict")] };
+        if (replan.kind === "create")
+          return { kind: "reject", row: p.row, reasons: [encodeReason("roster.reason.conflict")] };
         return replan;
       });
     }
   }
 
-  const changed = plans.flatMap((p) => (p.kind === "existing" && p.changes ? [{ person: p.person, ...p.changes }] : []));
+  const changed = plans.flatMap((p) =>
+    p.kind === "existing" && p.changes ? [{ person: p.person, ...p.changes }] : [],
+  );
   if (changed.length) {
     const values = changed.map((c) => ({
       id: c.person.id,
@@ -595,7 +669,11 @@ async function writeRows(tx: Tx, job: Running, rows: RosterRow[]) {
   }
 
   const members = plans.flatMap((p) =>
-    p.kind === "create" ? [{ personId: createdIds.get(p.row.email) as string, row: p.row }] : p.kind === "existing" ? [{ personId: p.person.id, row: p.row }] : [],
+    p.kind === "create"
+      ? [{ personId: createdIds.get(p.row.email) as string, row: p.row }]
+      : p.kind === "existing"
+        ? [{ personId: p.person.id, row: p.row }]
+        : [],
   );
   const touched = new Set<string>();
   if (members.length) {
@@ -650,7 +728,10 @@ function rawOf(row: RosterRow): RawRosterRow {
  * Runs (or resumes) an import. Each batch commits with the progress it made, so that running this
  * again after a crash continues where it stopped. `maxBatches` lets a test stop it half-way.
  */
-export async function runRosterImport(importId: string, options: { maxBatches?: number } = {}): Promise<void> {
+export async function runRosterImport(
+  importId: string,
+  options: { maxBatches?: number } = {},
+): Promise<void> {
   const [job] = await db()
     .update(rosterImports)
     .set({ status: "running" })
@@ -675,7 +756,11 @@ export async function runRosterImport(importId: string, options: { maxBatches?: 
   await finish(job, "done");
 }
 
-async function finish(job: Pick<Running, "id" | "organizationId" | "schoolId" | "createdBy" | "fileName">, status: "done" | "failed", error?: string) {
+async function finish(
+  job: Pick<Running, "id" | "organizationId" | "schoolId" | "createdBy" | "fileName">,
+  status: "done" | "failed",
+  error?: string,
+) {
   await db().transaction(async (tx) => {
     const [done] = await tx
       .update(rosterImports)
@@ -696,7 +781,13 @@ async function finish(job: Pick<Running, "id" | "organizationId" | "schoolId" | 
         action: "roster.import",
         subjectType: "school",
         subjectId: job.schoolId,
-        details: { importId: job.id, fileName: job.fileName, status, ...done, ...(error ? { error: error.slice(0, 500) } : {}) },
+        details: {
+          importId: job.id,
+          fileName: job.fileName,
+          status,
+          ...done,
+          ...(error ? { error: error.slice(0, 500) } : {}),
+        },
       },
       tx,
     );
@@ -709,7 +800,13 @@ async function noteFailure(importId: string, error: unknown): Promise<void> {
   const [attempt] = await db()
     .select({ attempts: jobs.attempts, maxAttempts: jobs.maxAttempts })
     .from(jobs)
-    .where(and(eq(jobs.name, ROSTER_IMPORT_JOB), eq(jobs.status, "running"), sql`${jobs.payload} @> ${JSON.stringify({ importId })}::jsonb`))
+    .where(
+      and(
+        eq(jobs.name, ROSTER_IMPORT_JOB),
+        eq(jobs.status, "running"),
+        sql`${jobs.payload} @> ${JSON.stringify({ importId })}::jsonb`,
+      ),
+    )
     .limit(1);
   const last = !attempt || attempt.attempts >= attempt.maxAttempts;
   const [job] = await db()
@@ -724,7 +821,11 @@ async function noteFailure(importId: string, error: unknown): Promise<void> {
     .where(eq(rosterImports.id, importId));
   if (!job) return;
   if (last) await finish(job, "failed", message);
-  else await db().update(rosterImports).set({ status: "queued" }).where(and(eq(rosterImports.id, importId), eq(rosterImports.status, "running")));
+  else
+    await db()
+      .update(rosterImports)
+      .set({ status: "queued" })
+      .where(and(eq(rosterImports.id, importId), eq(rosterImports.status, "running")));
   log("error", "roster import failed", { importId, last, error: message });
 }
 

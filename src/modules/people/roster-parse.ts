@@ -110,7 +110,10 @@ function mapColumns(headers: string[]): Map<RosterField, number> {
 const isBlank = (cells: string[]) => cells.every((c) => !c.trim());
 
 /** Turns a grid of text cells (first row = line 1) into a roster, finding the line of column names. */
-export function rosterFromGrid(grid: Array<{ line: number; cells: string[] }>, format: ParsedRoster["format"]): ParsedRoster {
+export function rosterFromGrid(
+  grid: Array<{ line: number; cells: string[] }>,
+  format: ParsedRoster["format"],
+): ParsedRoster {
   const nonBlank = grid.filter((r) => !isBlank(r.cells));
   if (nonBlank.length === 0) throw fileError("roster.errors.empty_file");
   let headerAt = -1;
@@ -138,7 +141,8 @@ export function rosterFromGrid(grid: Array<{ line: number; cells: string[] }>, f
   }
   const dataRows = nonBlank.slice(headerAt + 1);
   if (dataRows.length === 0) throw fileError("roster.errors.no_rows");
-  if (dataRows.length > MAX_ROWS) throw fileError("roster.errors.too_many_rows", { max: MAX_ROWS.toLocaleString("es-CL") });
+  if (dataRows.length > MAX_ROWS)
+    throw fileError("roster.errors.too_many_rows", { max: MAX_ROWS.toLocaleString("es-CL") });
   const entries = [...columns];
   return {
     format,
@@ -176,7 +180,10 @@ export function decodeText(bytes: Uint8Array): string | null {
 
 /** The separator of the header line: the most frequent of ; , tab outside quotes (comma on a tie). */
 export function detectDelimiter(text: string): string {
-  const lines = text.split(/\r\n|\n|\r/).filter((l) => l.trim()).slice(0, HEADER_SEARCH_LINES);
+  const lines = text
+    .split(/\r\n|\n|\r/)
+    .filter((l) => l.trim())
+    .slice(0, HEADER_SEARCH_LINES);
   let best = ",";
   let bestScore = 0;
   for (const line of lines) {
@@ -227,11 +234,16 @@ export function zipUnpackedSize(bytes: Uint8Array): number {
   let offset = view.getUint32(end + 16, true);
   let total = 0;
   for (let n = 0; n < entries; n++) {
-    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) return Number.POSITIVE_INFINITY;
+    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50)
+      return Number.POSITIVE_INFINITY;
     const size = view.getUint32(offset + 24, true);
     if (size === 0xffffffff) return Number.POSITIVE_INFINITY; // zip64: far beyond any roster
     total += size;
-    offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+    offset +=
+      46 +
+      view.getUint16(offset + 28, true) +
+      view.getUint16(offset + 30, true) +
+      view.getUint16(offset + 32, true);
   }
   return total;
 }
@@ -246,7 +258,8 @@ function cellText(cell: ExcelJS.Cell): string {
   if (typeof value === "object" && "hyperlink" in value && typeof value.hyperlink === "string") {
     const text = cell.text;
     // An email written as a link whose visible text is a name: the address is in the link.
-    if (!text.includes("@") && value.hyperlink.toLowerCase().startsWith("mailto:")) return value.hyperlink.slice(7);
+    if (!text.includes("@") && value.hyperlink.toLowerCase().startsWith("mailto:"))
+      return value.hyperlink.slice(7);
     return text;
   }
   if (typeof value === "object" && "error" in value) return "";
@@ -258,14 +271,19 @@ function cellText(cell: ExcelJS.Cell): string {
 }
 
 async function parseXlsx(bytes: Uint8Array): Promise<ParsedRoster> {
-  if (zipUnpackedSize(bytes) > MAX_UNPACKED_BYTES) throw fileError("roster.errors.file_too_large", { max: "5 MB" });
+  if (zipUnpackedSize(bytes) > MAX_UNPACKED_BYTES)
+    throw fileError("roster.errors.file_too_large", { max: "5 MB" });
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+    await workbook.xlsx.load(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer,
+    );
   } catch {
     throw fileError("roster.errors.unreadable_xlsx");
   }
-  const sheet = workbook.worksheets.find((ws) => ws.state !== "hidden" && ws.actualRowCount > 0) ?? workbook.worksheets[0];
+  const sheet =
+    workbook.worksheets.find((ws) => ws.state !== "hidden" && ws.actualRowCount > 0) ??
+    workbook.worksheets[0];
   if (!sheet) throw fileError("roster.errors.empty_file");
   if (sheet.actualRowCount > MAX_ROWS + HEADER_SEARCH_LINES) {
     throw fileError("roster.errors.too_many_rows", { max: MAX_ROWS.toLocaleString("es-CL") });

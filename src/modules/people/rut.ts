@@ -16,7 +16,10 @@ export function rutCheckDigit(body: string | number): string {
 
 /** The normalized form "12345678-5", or null when the input is not a valid RUT. */
 export function normalizeRut(input: string): string | null {
-  const cleaned = input.trim().replace(/[.\s-]/g, "").toUpperCase();
+  const cleaned = input
+    .trim()
+    .replace(/[.\s-]/g, "")
+    .toUpperCase();
   const match = /^([1-9]\d{0,8})([0-9K])$/.exec(cleaned);
   if (!match) return null;
   const [, body, dv] = match;

@@ -85,9 +85,7 @@ export const persons = pgTable(
   },
   (t) => [
     uniqueIndex("persons_org_email_uq").on(t.organizationId, t.email),
-    uniqueIndex("persons_org_rut_uq")
-      .on(t.organizationId, t.rut)
-      .where(sql`${t.rut} IS NOT NULL`),
+    uniqueIndex("persons_org_rut_uq").on(t.organizationId, t.rut).where(sql`${t.rut} IS NOT NULL`),
     index("persons_email_idx").on(t.email),
   ],
 );
@@ -119,9 +117,7 @@ export const memberships = pgTable(
     uniqueIndex("memberships_school_role_uq")
       .on(t.personId, t.schoolId, t.role)
       .where(sql`${t.schoolId} IS NOT NULL`),
-    uniqueIndex("memberships_org_role_uq")
-      .on(t.personId, t.role)
-      .where(sql`${t.schoolId} IS NULL`),
+    uniqueIndex("memberships_org_role_uq").on(t.personId, t.role).where(sql`${t.schoolId} IS NULL`),
     index("memberships_school_idx").on(t.schoolId, t.role),
     check(
       "memberships_scope",
@@ -145,7 +141,10 @@ export const coordinatorSchools = pgTable(
       .references(() => schools.id, { onDelete: "cascade" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.personId, t.schoolId] }), index("coordinator_schools_school_idx").on(t.schoolId)],
+  (t) => [
+    primaryKey({ columns: [t.personId, t.schoolId] }),
+    index("coordinator_schools_school_idx").on(t.schoolId),
+  ],
 );
 
 export type RosterRow = {

@@ -4,21 +4,20 @@ import { newId } from "../../platform/ids";
 import type { Actor } from "../../platform/policy";
 import { searchable } from "../../platform/text";
 import { loadActor } from "./actor";
-import { type Role, coordinatorSchools, memberships, organizations, persons, schools } from "./schema";
+import { coordinatorSchools, memberships, organizations, persons, type Role, schools } from "./schema";
 
 let counter = 0;
 const next = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 
 export async function makeOrganization(name = "Fundación de Prueba") {
   const id = newId();
-  await db().insert(organizations).values({ id, name, slug: `org-${next()}` });
+  await db()
+    .insert(organizations)
+    .values({ id, name, slug: `org-${next()}` });
   return { id, name };
 }
 
-export async function makeSchool(
-  organizationId: string,
-  values: Partial<typeof schools.$inferInsert> = {},
-) {
+export async function makeSchool(organizationId: string, values: Partial<typeof schools.$inferInsert> = {}) {
   const id = newId();
   const name = values.name ?? `Escuela ${next()}`;
   const row = {
@@ -96,7 +95,21 @@ export async function makeWorld() {
   const otherAdmin = await makePerson(otherOrg.id, [{ role: "admin" }]);
   const otherLeader = await makePerson(otherOrg.id, [{ role: "leader", schoolId: otherSchool.id }]);
   return {
-    org, schoolA, schoolB, admin, coordinator, otherCoordinator, leaderA, leaderB, mentorA,
-    teacherA, teacherA2, teacherB, otherOrg, otherSchool, otherAdmin, otherLeader,
+    org,
+    schoolA,
+    schoolB,
+    admin,
+    coordinator,
+    otherCoordinator,
+    leaderA,
+    leaderB,
+    mentorA,
+    teacherA,
+    teacherA2,
+    teacherB,
+    otherOrg,
+    otherSchool,
+    otherAdmin,
+    otherLeader,
   };
 }

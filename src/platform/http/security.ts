@@ -55,7 +55,7 @@ export function securityHeaders(req: Request, res: Response, next: NextFunction)
  * Sec-Fetch-Site (all current ones) or at least Origin on every POST, including plain HTML forms; a
  * request that says it comes from another site is refused. Cookies are also SameSite=Lax.
  */
-export function crossSiteProtection(req: Request, res: Response, next: NextFunction): void {
+export function crossSiteProtection(req: Request, res: Response, next: NextFunction): unknown {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
   const site = req.get("sec-fetch-site");
   if (site) {
@@ -78,5 +78,8 @@ export function crossSiteProtection(req: Request, res: Response, next: NextFunct
 }
 
 function refuse(res: Response): void {
-  res.status(403).type("text/plain; charset=utf-8").send("Solicitud rechazada: el formulario no proviene de Impulso.");
+  res
+    .status(403)
+    .type("text/plain; charset=utf-8")
+    .send("Solicitud rechazada: el formulario no proviene de Impulso.");
 }

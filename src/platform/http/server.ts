@@ -19,7 +19,10 @@ export function createApp(
   app.use(requestInfo);
   app.use(securityHeaders);
   // Hashed assets never change; everything else is revalidated.
-  app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }));
+  app.use(
+    "/assets",
+    express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }),
+  );
   app.use(express.static(clientDir, { maxAge: "1h", index: false }));
   app.use(crossSiteProtection);
   app.use(
@@ -30,9 +33,15 @@ export function createApp(
   );
   app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const info = res.locals.info as RequestInfo | undefined;
-    log("error", "unhandled", { requestId: info?.requestId, error: String((error as Error)?.stack ?? error) });
+    log("error", "unhandled", {
+      requestId: info?.requestId,
+      error: String((error as Error)?.stack ?? error),
+    });
     if (!res.headersSent) {
-      res.status(500).type("text/plain; charset=utf-8").send(`Ocurrió un error inesperado. Código: ${info?.requestId ?? "-"}`);
+      res
+        .status(500)
+        .type("text/plain; charset=utf-8")
+        .send(`Ocurrió un error inesperado. Código: ${info?.requestId ?? "-"}`);
     }
   });
   return app;

@@ -24,7 +24,11 @@ export function formatTime(date: Date | string, locale: Locale, timeZone: string
   }).format(d);
 }
 
-export function formatDateTime(date: Date | string | null | undefined, locale: Locale, timeZone: string): string {
+export function formatDateTime(
+  date: Date | string | null | undefined,
+  locale: Locale,
+  timeZone: string,
+): string {
   if (!date) return "";
   return `${formatDate(date, locale, timeZone)} ${formatTime(date, locale, timeZone)}`;
 }

@@ -43,7 +43,13 @@ const workerId = `${hostname()}:${process.pid}`;
 
 /** Claims one due job (or one whose worker died) and runs it. Returns false when there was none. */
 export async function runNextJob(): Promise<boolean> {
-  type Claimed = { id: string; name: string; payload: Record<string, unknown>; attempts: number; max_attempts: number };
+  type Claimed = {
+    id: string;
+    name: string;
+    payload: Record<string, unknown>;
+    attempts: number;
+    max_attempts: number;
+  };
   const claimed = (await db().execute(sql`
     UPDATE jobs SET status = 'running', locked_at = now(), locked_by = ${workerId}, attempts = attempts + 1
     WHERE id = (

@@ -53,11 +53,16 @@ export async function deliverEmail(emailId: string): Promise<void> {
       subject: email.subject,
       text: email.textBody,
     });
-    await db().update(emails).set({ status: "sent", sentAt: new Date(), error: null }).where(eq(emails.id, emailId));
+    await db()
+      .update(emails)
+      .set({ status: "sent", sentAt: new Date(), error: null })
+      .where(eq(emails.id, emailId));
   } else {
     await db().update(emails).set({ status: "kept", sentAt: new Date() }).where(eq(emails.id, emailId));
     if (config().LOG_LEVEL !== "silent") {
-      console.log(`\n── Correo para ${email.toAddress} ──\nAsunto: ${email.subject}\n\n${email.textBody}\n──────────\n`);
+      console.log(
+        `\n── Correo para ${email.toAddress} ──\nAsunto: ${email.subject}\n\n${email.textBody}\n──────────\n`,
+      );
     }
   }
   log("info", "email delivered", { emailId, via: url ? "smtp" : "outbox" });
