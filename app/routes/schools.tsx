@@ -28,7 +28,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       page: Number(params.get("pagina") ?? 1) || 1,
     }),
   );
-  return { ...result, options: schoolFormOptions() };
+  const options = schoolFormOptions();
+  // Filtering by a comuna without schools finds nothing: offer only the places in use (a smaller page).
+  const inUse = new Set([...result.comunasInUse, result.filters.comunaCode]);
+  const regions = options.regions
+    .map((r) => ({ ...r, comunas: r.comunas.filter(([code]) => inUse.has(code)) }))
+    .filter((r) => r.comunas.length > 0 || r.code === result.filters.regionCode);
+  return { ...result, comunasInUse: undefined, options: { ...options, regions } };
 }
 
 export default function Schools({ loaderData }: Route.ComponentProps) {

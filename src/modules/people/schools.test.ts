@@ -395,6 +395,14 @@ describe("listing schools", () => {
     expect((await listSchools(await actorOf(nobody.id), {})).total).toBe(0);
   });
 
+  it("offers as filters only the comunas of the schools the actor sees, whatever the other filters", async () => {
+    const admin = await listSchools(await actorOf(w.admin.id), { regionCode: "09" });
+    // makeWorld's schools are in Santiago (13101); another organization's Ñuñoa school is not counted twice
+    expect([...admin.comunasInUse].sort()).toEqual(["09101", "12101", "13101", "13112", "13120"]);
+    const teacher = await listSchools(await actorOf(w.teacherA.id), {});
+    expect(teacher.comunasInUse).toEqual(["13101"]);
+  });
+
   it("pages by 25", async () => {
     const org = await makeOrganization();
     const admin = await makePerson(org.id, [{ role: "admin" }]);

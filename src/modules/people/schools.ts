@@ -350,6 +350,7 @@ export async function listSchools(actor: Actor, filters: SchoolFilters = {}) {
     const own = [...actor.schoolRoles.keys()];
     conditions.push(own.length ? inArray(schools.id, own) : sql`false`);
   }
+  const visible = and(...conditions);
   for (const term of searchTerms(applied.q)) conditions.push(like(schools.searchText, likePattern(term)));
   if (applied.regionCode) conditions.push(eq(schools.regionCode, applied.regionCode));
   if (applied.comunaCode) conditions.push(eq(schools.comunaCode, applied.comunaCode));
@@ -357,7 +358,7 @@ export async function listSchools(actor: Actor, filters: SchoolFilters = {}) {
   if (applied.iveBand) conditions.push(iveBandCondition(applied.iveBand));
   const where = and(...conditions);
   const page = Math.max(1, Math.min(10_000, Math.floor(filters.page ?? 1) || 1));
-  const [rows, [{ total }]] = await Promise.all([
+  const [rows, [{ total }], places] = await Promise.all([
     db()
       .select({
         id: schools.id,
@@ -376,6 +377,8 @@ export async function listSchools(actor: Actor, filters: SchoolFilters = {}) {
       .limit(PAGE_SIZE)
       .offset((page - 1) * PAGE_SIZE),
     db().select({ total: count() }).from(schools).where(where),
+    // The filter offers only the regions and comunas where the actor has schools.
+    db().selectDistinct({ comunaCode: schools.comunaCode }).from(schools).where(visible),
   ]);
   const teacherCounts = rows.length
     ? await db()
@@ -406,6 +409,8 @@ export async function listSchools(actor: Actor, filters: SchoolFilters = {}) {
     total,
     page,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    /** the comunas of the schools the actor sees, for the filter */
+    comunasInUse: places.map((p) => p.comunaCode),
     /** false: the actor sees only the schools where they hold a role */
     seesAll: isStaff(actor),
     canCreate: can(actor, "create", "school", { organizationId: actor.organizationId }),
