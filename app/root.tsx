@@ -145,6 +145,8 @@ export function ErrorBoundary() {
   if (isRouteErrorResponse(error) && error.status === 404) {
     return (
       <section className="stack">
+        {/* React hoists this into <head>: error pages have no route meta */}
+        <title>{`${t("errors.not_found.title")} · ${t("app.name")}`}</title>
         <h1>{t("errors.not_found.title")}</h1>
         <p>{t("errors.not_found.body")}</p>
         <p>
@@ -155,6 +157,7 @@ export function ErrorBoundary() {
   }
   return (
     <section className="stack">
+      <title>{`${t("errors.unexpected.title")} · ${t("app.name")}`}</title>
       <h1>{t("errors.unexpected.title")}</h1>
       <p>{t("errors.unexpected.body", { requestId: data?.requestId ?? "-" })}</p>
       <p>

@@ -1,5 +1,6 @@
 import { Form, Link, redirect } from "react-router";
-import { formatRut, getPersonProfile, updatePerson } from "../../src/modules/people";
+import { getPersonProfile, updatePerson } from "../../src/modules/people";
+import { formatRut } from "../../src/modules/people/rut";
 import { LOCALES } from "../../src/platform/i18n/i18n";
 import { Field, FormMessage, failureOf, SelectField, SubmitButton } from "../components/form";
 import { load, notFound, perform } from "../lib/actions.server";

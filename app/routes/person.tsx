@@ -1,11 +1,11 @@
 import { Form, Link, redirect } from "react-router";
 import {
   addMembership,
-  formatRut,
   getPersonProfile,
   removeMembership,
   schoolsActorManages,
 } from "../../src/modules/people";
+import { formatRut } from "../../src/modules/people/rut";
 import { can } from "../../src/platform/policy";
 import { FormMessage, failureOf, SelectField, SubmitButton } from "../components/form";
 import { load, perform } from "../lib/actions.server";
