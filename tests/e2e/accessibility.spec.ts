@@ -1,0 +1,466 @@
+// Accessibility sweep: every page of app/routes.ts that renders HTML (the .csv resource routes and the
+// POST-only /salir and /idioma, whose GET only redirects, are left out), in the states a person meets
+// (empty, refused with errors beside the fields, done), opened by the persona who may see it. On each
+// page: no serious or critical axe-core violation, and at 360 px wide the page does not scroll sideways.
+//
+// Problems are collected page by page and reported together at the end of each test, so that one run
+// lists all of them.
+import { type Browser, expect, type Locator, type Page, type TestInfo, test } from "@playwright/test";
+import { translator } from "../../src/messages";
+import { type A11yOptions, expectNoSeriousA11yViolations } from "./support/axe";
+import { linkIn, waitForEmail } from "./support/mailbox";
+
+test.describe.configure({ mode: "parallel" });
+
+const DEMO_PASSWORD = "impulso-demo-2026";
+/** The Spanish texts the app shows, from its catalogue (sentences get reworded; what they say does not). */
+const t = translator("es-CL");
+const NARROW = 360;
+
+class Sweep {
+  readonly problems: string[] = [];
+  readonly checked: string[] = [];
+  /** JavaScript errors of the page since the last check (a page that fails to hydrate, for example) */
+  private errors: string[] = [];
+  constructor(private readonly page: Page) {
+    page.on("pageerror", (error) => this.errors.push(error.message));
+  }
+
+  /** axe-core on the page as it is, then the page at 360 px wide, then back to the project's size. */
+  async check(label: string, options?: A11yOptions): Promise<void> {
+    const page = this.page;
+    await test.step(`accesibilidad y 360 px: ${label}`, async () => {
+      const where = new URL(page.url()).pathname + new URL(page.url()).search;
+      this.checked.push(`${label} (${where})`);
+      if (this.errors.length) {
+        this.problems.push(
+          `■ ${label} (${where}): errores de JavaScript en la página: ${[...new Set(this.errors)].join("; ")}`,
+        );
+        this.errors = [];
+      }
+      try {
+        await expectNoSeriousA11yViolations(page, options);
+      } catch (error) {
+        this.problems.push(`■ ${label} (${where}): ${(error as Error).message.split("\n\nExpected")[0]}`);
+      }
+      const size = page.viewportSize() ?? { width: 1280, height: 800 };
+      await page.setViewportSize({ width: NARROW, height: size.height });
+      try {
+        const overflow = await page.evaluate((limit) => {
+          const nameOf = (el: Element) => {
+            const id = el.id ? `#${el.id}` : "";
+            const cls =
+              typeof el.className === "string" && el.className
+                ? `.${el.className.trim().split(/\s+/).join(".")}`
+                : "";
+            const text = (el.textContent ?? "").replace(/\s+/g, " ").trim().slice(0, 60);
+            return `<${el.tagName.toLowerCase()}${id}${cls}> «${text}» (${Math.round(el.getBoundingClientRect().width)} px, hasta ${Math.round(el.getBoundingClientRect().right)} px)`;
+          };
+          const wide: string[] = [];
+          for (const el of document.body.querySelectorAll("*")) {
+            const rect = el.getBoundingClientRect();
+            if (rect.width === 0 || rect.right <= limit + 0.5) continue;
+            const parent = el.parentElement;
+            if (parent && parent !== document.body && parent.getBoundingClientRect().right > limit + 0.5)
+              continue;
+            wide.push(nameOf(el));
+          }
+          // Text wider than its own box (a long address or link that does not wrap).
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          const range = document.createRange();
+          while (walker.nextNode()) {
+            const node = walker.currentNode;
+            const parent = node.parentElement;
+            if (!parent || !node.textContent?.trim() || parent.getBoundingClientRect().right > limit + 0.5)
+              continue;
+            range.selectNodeContents(node);
+            const right = range.getBoundingClientRect().right;
+            if (right > limit + 0.5)
+              wide.push(`texto que no se parte, hasta ${Math.round(right)} px, en ${nameOf(parent)}`);
+          }
+          return { scrollWidth: document.documentElement.scrollWidth, wide: wide.slice(0, 5) };
+        }, NARROW);
+        if (overflow.scrollWidth > NARROW) {
+          this.problems.push(
+            `■ ${label} (${where}): a ${NARROW} px de ancho la página se desplaza horizontalmente ` +
+              `(document.documentElement.scrollWidth = ${overflow.scrollWidth}). Sobresalen:\n    ${overflow.wide.join("\n    ")}`,
+          );
+        }
+      } finally {
+        await page.setViewportSize(size);
+      }
+    });
+  }
+
+  /** Fails the test with every problem found, after every page was checked. */
+  finish(): void {
+    expect(
+      this.problems,
+      `Problemas en ${this.problems.length} de ${this.checked.length} páginas revisadas:\n\n${this.problems.join("\n\n")}\n`,
+    ).toEqual([]);
+  }
+}
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto("/ingresar");
+  await page.getByLabel("Correo electrónico").fill(email);
+  await page.getByLabel("Contraseña").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Ingresar" }).click();
+  await expect(page.getByRole("heading", { name: /^Hola, / })).toBeVisible();
+}
+
+/** A browser context of the same size and kind as the project's, with nobody signed in. */
+async function freshContext(browser: Browser, testInfo: TestInfo) {
+  const use = testInfo.project.use;
+  return browser.newContext({
+    baseURL: use.baseURL,
+    viewport: use.viewport,
+    userAgent: use.userAgent,
+    deviceScaleFactor: use.deviceScaleFactor,
+    isMobile: use.isMobile,
+    hasTouch: use.hasTouch,
+    locale: use.locale,
+    timezoneId: use.timezoneId,
+  });
+}
+
+/**
+ * Opens a link's address as a new page load instead of clicking it. For the profile pages
+ * (/personas/:id and …/editar): their client bundle does not load in the browser ("Buffer is not
+ * defined"), so a click from another page does not navigate; the sweep still checks them as loaded
+ * from the server, and Sweep.check reports the JavaScript error.
+ */
+async function openByAddress(page: Page, link: Locator): Promise<void> {
+  const href = await link.getAttribute("href");
+  expect(href, "el enlace tiene dirección").toBeTruthy();
+  await page.goto(href as string);
+}
+
+function rutCheckDigit(body: number): string {
+  let sum = 0;
+  let weight = 2;
+  for (const d of String(body).split("").reverse()) {
+    sum += Number(d) * weight;
+    weight = weight === 7 ? 2 : weight + 1;
+  }
+  const r = 11 - (sum % 11);
+  return r === 11 ? "0" : r === 10 ? "K" : String(r);
+}
+
+/** An RBD for this run and project: 65000-99999 (journey 2 uses 30000-64999), phone and desktop differ. */
+function uniqueRbd(testInfo: TestInfo): number {
+  const seconds = Math.floor(Date.now() / 1000);
+  return 65_000 + ((seconds * 2 + (testInfo.project.name === "telefono" ? 0 : 1)) % 35_000);
+}
+
+test("sin sesión: ingreso, recuperación de contraseña, enlaces inválidos y página 404", async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const sweep = new Sweep(page);
+
+  await page.goto("/ingresar");
+  await expect(page.getByRole("heading", { name: "Ingresar a Impulso" })).toBeVisible();
+  await sweep.check("ingreso");
+
+  await page.getByLabel("Correo electrónico").fill("nadie@ejemplo.cl");
+  await page.getByLabel("Contraseña").fill("no-es-la-clave");
+  await page.getByRole("button", { name: "Ingresar" }).click();
+  await expect(page.getByRole("alert")).toHaveText(t("auth.sign_in.failed"));
+  await sweep.check("ingreso fallido");
+
+  await page.getByRole("link", { name: "¿Olvidó su contraseña?" }).click();
+  await expect(page.getByRole("heading", { name: "Recuperar la contraseña" })).toBeVisible();
+  await sweep.check("recuperar contraseña");
+
+  // One demo account per project, so that the two runs never read each other's email; the password
+  // is not changed (other specs sign in with these accounts).
+  const account = testInfo.project.name === "telefono" ? "mentor@demo.impulso.cl" : "docente@demo.impulso.cl";
+  await page.getByLabel("Correo electrónico").fill(account);
+  await page.getByRole("button", { name: "Enviar enlace" }).click();
+  await expect(page.getByRole("status")).toHaveText(t("auth.forgot.sent"));
+  await sweep.check("recuperar contraseña, enlace enviado");
+
+  const reset = await waitForEmail(account, t("email.reset.subject"));
+  await page.goto(linkIn(reset, `${testInfo.project.use.baseURL}/restablecer/`));
+  await expect(page.getByRole("heading", { name: "Crear una contraseña nueva" })).toBeVisible();
+  await expect(page.getByLabel("Contraseña nueva")).toBeVisible();
+  await sweep.check("crear contraseña nueva");
+
+  await page.getByLabel("Contraseña nueva").fill("una frase bastante larga");
+  await page.getByLabel("Repita la contraseña").fill("otra frase distinta");
+  await page.getByRole("button", { name: "Guardar contraseña" }).click();
+  await expect(page.getByText(t("auth.password.mismatch"))).toBeVisible();
+  await sweep.check("crear contraseña nueva con errores");
+
+  await page.goto("/restablecer/un-enlace-que-no-existe");
+  await expect(page.getByRole("alert")).toHaveText(t("auth.reset.invalid"));
+  await sweep.check("enlace de contraseña inválido");
+
+  await page.goto("/invitacion/una-invitacion-que-no-existe");
+  await expect(page.getByRole("alert")).toHaveText(t("auth.invitation.invalid"));
+  await sweep.check("invitación inválida");
+
+  const missing = await page.goto("/esta-pagina-no-existe");
+  expect(missing?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: t("errors.not_found.title") })).toBeVisible();
+  await sweep.check("página no encontrada (404)");
+
+  // Pages that need a session send a visitor to sign in.
+  await page.goto("/personas");
+  await expect(page).toHaveURL(/\/ingresar/);
+
+  sweep.finish();
+});
+
+test("coordinadora: establecimientos, crear y editar uno, y una página inexistente", async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const sweep = new Sweep(page);
+  const rbd = uniqueRbd(testInfo);
+  const dv = rutCheckDigit(rbd);
+  const schoolName = `Liceo Bicentenario Las Araucarias ${rbd}`;
+
+  await signIn(page, "coordinadora@demo.impulso.cl");
+  await sweep.check("inicio de la coordinadora");
+
+  await page.getByRole("link", { name: "Establecimientos", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Establecimientos", level: 1 })).toBeVisible();
+  await sweep.check("lista de establecimientos");
+
+  await page.getByRole("link", { name: "Nuevo establecimiento" }).click();
+  await expect(page.getByRole("heading", { name: "Nuevo establecimiento", level: 1 })).toBeVisible();
+  await sweep.check("nuevo establecimiento");
+
+  await page.getByRole("button", { name: "Crear establecimiento" }).click();
+  await expect(page.getByRole("alert")).toBeVisible();
+  await expect(page.getByText(t("schools.errors.rbd_required"))).toBeVisible();
+  await expect(page.getByText(t("schools.errors.comuna_required"))).toBeVisible();
+  await sweep.check("nuevo establecimiento enviado vacío (errores)");
+
+  await page.getByLabel("Nombre del establecimiento").fill(schoolName);
+  await page.getByLabel("RBD", { exact: true }).fill(`${rbd}-${dv}`);
+  await page.getByLabel("Región").selectOption({ label: "Región de Los Lagos" });
+  await page.getByLabel("Comuna").selectOption({ label: "Puerto Montt" });
+  await page.getByLabel("Dependencia administrativa").selectOption({ label: "Particular Subvencionado" });
+  await page.getByLabel(/^IVE \(%\)/).fill("77");
+  await page.getByLabel(/^Año del IVE/).fill("2024");
+  await page.getByRole("button", { name: "Crear establecimiento" }).click();
+  await expect(page.getByRole("heading", { name: schoolName, level: 1 })).toBeVisible();
+  await sweep.check("establecimiento recién creado");
+
+  await page.getByRole("link", { name: "Editar datos" }).click();
+  await expect(page.getByRole("heading", { name: `Editar ${schoolName}` })).toBeVisible();
+  await sweep.check("editar establecimiento");
+
+  // A page of a school that does not exist, signed in.
+  const missing = await page.goto("/establecimientos/01900000-0000-7000-8000-000000000000");
+  expect(missing?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: t("errors.not_found.title") })).toBeVisible();
+  await sweep.check("establecimiento inexistente (404 con sesión)");
+
+  sweep.finish();
+});
+
+test("coordinadora: importar una nómina, invitar y ver a las personas", async ({
+  page,
+  browser,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const sweep = new Sweep(page);
+  // A demo school the coordinator advises; the people added here are unique to this run and project.
+  const school = "Liceo Pampa del Tamarugal";
+  const n = uniqueRbd(testInfo);
+
+  await signIn(page, "coordinadora@demo.impulso.cl");
+  await page.getByRole("link", { name: "Establecimientos", exact: true }).click();
+  await page.getByRole("link", { name: school }).click();
+  await expect(page.getByRole("heading", { name: school, level: 1 })).toBeVisible();
+  await sweep.check("establecimiento asesorado");
+  const schoolPath = new URL(page.url()).pathname;
+
+  await page.getByRole("link", { name: "Importar nómina" }).click();
+  await expect(page.getByRole("heading", { name: `Importar la nómina de ${school}` })).toBeVisible();
+  await sweep.check("importar nómina");
+
+  await page.getByRole("button", { name: "Revisar el archivo" }).click();
+  await expect(page.getByText(t("roster.errors.no_file"))).toBeVisible();
+  await sweep.check("importar nómina sin archivo (error)");
+
+  const body = (i: number) => 31_000_000 + n * 10 + i;
+  const rut = (i: number) => `${body(i)}-${rutCheckDigit(body(i))}`;
+  const csv = [
+    "Nómina docente 2026",
+    "",
+    "nombres;apellido paterno;apellido materno;correo electrónico;rut;cargo;rbd",
+    `Valentina;Oyarzún;Barría;valentina.${n}@ejemplo.cl;${rut(1)};docente;12843`,
+    `Cristóbal;Millán;Cárcamo;cristobal.${n}@ejemplo.cl;${rut(2)};jefe utp;12843`,
+    `Rocío;Toledo;Zúñiga;rocio.${n}@ejemplo.cl;;mentora;`,
+    `Ignacio;Parra;Molina;ignacio.${n}@ejemplo.cl;11.111.111-2;docente;12843`,
+    `Bárbara;Ibáñez;Correa;;;docente;12843`,
+    `Héctor;Poblete;Arancibia;valentina.${n}@ejemplo.cl;;docente;12843`,
+    `Macarena;Quiroz;Olivares;macarena.${n}@ejemplo.cl;;bibliotecaria;24517`,
+  ].join("\r\n");
+  await page.getByLabel("Archivo de la nómina").setInputFiles({
+    name: `nomina-${n}.csv`,
+    mimeType: "text/csv",
+    buffer: Buffer.from(csv, "utf8"),
+  });
+  await page.getByRole("button", { name: "Revisar el archivo" }).click();
+  await expect(
+    page.getByText(t("roster.preview.summary", { total: 7, valid: 3, rejected: 4 })),
+  ).toBeVisible();
+  await sweep.check("vista previa de la importación");
+
+  await page.getByRole("button", { name: t("roster.preview.confirm", { count: 3, valid: 3 }) }).click();
+  await expect(page.getByRole("status")).toHaveText(
+    t("roster.done.summary", { created: 3, updated: 0, unchanged: 0, rejected: 4 }),
+    { timeout: 30_000 },
+  );
+  await sweep.check("informe de la importación");
+
+  await page.getByRole("link", { name: "Volver a importar nóminas" }).click();
+  await expect(page.getByRole("link", { name: `nomina-${n}.csv` })).toBeVisible();
+  await sweep.check("importar nómina, con historial");
+
+  await page.goto(schoolPath);
+  await page.getByRole("link", { name: "Invitar a una persona" }).click();
+  await expect(page.getByRole("heading", { name: `Invitar a ${school}` })).toBeVisible();
+  await sweep.check("invitar a una persona al establecimiento");
+
+  await page.getByLabel("Correo electrónico").fill("no-es-un-correo");
+  await page.getByLabel("RUT").fill("12.345.678-9");
+  await page.getByRole("button", { name: "Enviar invitación" }).click();
+  await expect(page.getByText(t("errors.invalid_email"))).toBeVisible();
+  await sweep.check("invitación con errores");
+
+  const invitee = `francisca.${n}@ejemplo.cl`;
+  await page.getByLabel("Nombres").fill("Francisca");
+  await page.getByLabel("Apellidos").fill("Huenchumilla Paredes");
+  await page.getByLabel("Correo electrónico").fill(invitee);
+  await page.getByLabel("RUT").fill("");
+  await page.getByLabel("Rol").selectOption({ label: "Mentor/a" });
+  await page.getByRole("button", { name: "Enviar invitación" }).click();
+  await expect(page.getByRole("status")).toHaveText(t("people.invite.sent", { email: invitee }));
+  await sweep.check("invitación enviada");
+
+  // The invitation, opened by the person invited (nobody signed in).
+  const invitation = await waitForEmail(invitee, t("email.invitation.subject"));
+  const guestContext = await freshContext(browser, testInfo);
+  try {
+    const guest = await guestContext.newPage();
+    const guestSweep = new Sweep(guest);
+    await guest.goto(linkIn(invitation, `${testInfo.project.use.baseURL}/invitacion/`));
+    await expect(guest.getByRole("heading", { name: "Bienvenida/o a Impulso" })).toBeVisible();
+    await guestSweep.check("aceptar invitación");
+    sweep.problems.push(...guestSweep.problems);
+    sweep.checked.push(...guestSweep.checked);
+  } finally {
+    await guestContext.close();
+  }
+
+  await page.getByRole("link", { name: "Personas", exact: true }).click();
+  await page.getByLabel("Buscar por nombre, correo o RUT").fill(String(n));
+  await page.getByLabel("Establecimiento").selectOption({ label: school });
+  await page.getByRole("button", { name: "Buscar" }).click();
+  await expect(page.getByText(t("list.results", { count: 4 }))).toBeVisible();
+  await sweep.check("personas de un establecimiento, con búsqueda");
+
+  await openByAddress(page, page.getByRole("link", { name: "Oyarzún Barría, Valentina" }));
+  await expect(page.getByRole("heading", { name: "Valentina Oyarzún Barría", level: 1 })).toBeVisible();
+  await sweep.check("ficha de una docente");
+
+  await page.getByRole("link", { name: "Editar", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Editar datos de Valentina Oyarzún Barría" })).toBeVisible();
+  await sweep.check("editar datos de una docente");
+
+  sweep.finish();
+});
+
+test("administrador: personas, invitar a la coordinación, correos y auditoría", async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const sweep = new Sweep(page);
+  await signIn(page, "admin@demo.impulso.cl");
+  await sweep.check("inicio del administrador");
+
+  await page.getByRole("link", { name: "Personas", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Personas", level: 1 })).toBeVisible();
+  await sweep.check("personas de la organización");
+
+  await page.getByRole("link", { name: "Invitar a la coordinación" }).click();
+  await expect(page.getByRole("heading", { name: /^Invitar/ })).toBeVisible();
+  await sweep.check("invitar a la coordinación");
+
+  const invitee = `coordinacion.${uniqueRbd(testInfo)}@ejemplo.cl`;
+  await page.getByLabel("Nombres").fill("Gonzalo");
+  await page.getByLabel("Apellidos").fill("Fuentealba Mena");
+  await page.getByLabel("Correo electrónico").fill(invitee);
+  await page.getByLabel("Rol").selectOption({ label: "Coordinador/a" });
+  await page.getByRole("button", { name: "Enviar invitación" }).click();
+  await expect(page.getByRole("status")).toHaveText(t("people.invite.sent", { email: invitee }));
+  await sweep.check("invitación a la coordinación enviada");
+
+  await page.getByRole("link", { name: "Correos", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Correos", level: 1 })).toBeVisible();
+  await expect(page.getByRole("cell", { name: invitee }).first()).toBeVisible();
+  await sweep.check("correos enviados");
+
+  await page.getByRole("row").filter({ hasText: invitee }).getByRole("link").first().click();
+  await expect(page.getByRole("heading", { name: t("email.invitation.subject"), level: 1 })).toBeVisible();
+  await sweep.check("un correo enviado");
+
+  await page.getByRole("link", { name: "Auditoría", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Auditoría", level: 1 })).toBeVisible();
+  await expect(page.getByRole("table")).toBeVisible();
+  await sweep.check("registro de auditoría");
+
+  await page.getByRole("link", { name: "Establecimientos", exact: true }).click();
+  await page.getByRole("link", { name: "Colegio Cerro Ñielol" }).click();
+  await expect(page.getByRole("heading", { name: "Colegio Cerro Ñielol", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Asignar un coordinador/a" })).toBeVisible();
+  await sweep.check("establecimiento visto por el administrador (asignar coordinación)");
+
+  await page.getByRole("button", { name: "Asignar", exact: true }).click();
+  await expect(page.getByText(t("schools.errors.coordinator_required"))).toBeVisible();
+  await sweep.check("asignar coordinación sin elegir (error)");
+
+  await page.getByRole("link", { name: "Docentes: " }).click();
+  await openByAddress(page, page.getByRole("table").getByRole("link").first());
+  await expect(page.getByRole("heading", { name: "Agregar un rol" })).toBeVisible();
+  await sweep.check("ficha de una persona vista por el administrador");
+
+  sweep.finish();
+});
+
+test("directora y docente: inicio, personas y datos propios", async ({ page }) => {
+  test.setTimeout(120_000);
+  const sweep = new Sweep(page);
+
+  await signIn(page, "directora.aromos@demo.impulso.cl");
+  await sweep.check("inicio de la directora");
+  await page.getByRole("link", { name: "Personas", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Personas", level: 1 })).toBeVisible();
+  await sweep.check("personas vistas por la directora");
+  await page.getByRole("link", { name: "Establecimientos", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Establecimientos", level: 1 })).toBeVisible();
+  await sweep.check("establecimientos vistos por la directora");
+  await page.getByRole("link", { name: "Escuela Básica Los Aromos" }).click();
+  await expect(page.getByRole("heading", { name: "Escuela Básica Los Aromos", level: 1 })).toBeVisible();
+  await sweep.check("su establecimiento visto por la directora");
+  await page.getByRole("button", { name: "Cerrar sesión" }).click();
+  await expect(page.getByRole("status")).toHaveText(t("auth.signed_out"));
+
+  await signIn(page, "docente@demo.impulso.cl");
+  await sweep.check("inicio de la docente");
+  await openByAddress(page, page.getByRole("link", { name: "Mi perfil" }));
+  await expect(page.getByRole("heading", { name: "Daniela Soto Vergara", level: 1 })).toBeVisible();
+  await sweep.check("perfil propio de la docente");
+  await page.getByRole("link", { name: "Editar", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Editar datos de Daniela Soto Vergara" })).toBeVisible();
+  await sweep.check("editar datos propios");
+
+  sweep.finish();
+});
