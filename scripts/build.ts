@@ -7,7 +7,15 @@ import path from "node:path";
 export const root = path.resolve(import.meta.dirname, "..");
 export const buildDir = path.join(root, "build");
 const stamp = path.join(buildDir, ".built");
-const sources = ["app", "src", "server", "public", "package.json", "vite.config.ts", "react-router.config.ts"];
+const sources = [
+  "app",
+  "src",
+  "server",
+  "public",
+  "package.json",
+  "vite.config.ts",
+  "react-router.config.ts",
+];
 
 function newestMtime(target: string): number {
   if (!existsSync(target)) return 0;
@@ -19,14 +27,24 @@ function newestMtime(target: string): number {
 }
 
 export function ensureBuilt(): void {
+  // scripts/test.ts builds once at its start and sets this, so that every suite tests that one build
+  // even if a source file is edited while the tests run (no rebuild half-way through a suite).
+  if (process.env.IMPULSO_PREBUILT === "1" && existsSync(path.join(buildDir, "server", "index.js"))) return;
   const builtAt = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
   const changedAt = Math.max(...sources.map((s) => newestMtime(path.join(root, s))));
   if (builtAt >= changedAt && existsSync(path.join(buildDir, "server", "index.js"))) return;
   console.log("Preparando Impulso (compilación de producción, solo la primera vez o tras cambios)…");
-  const result = spawnSync(process.execPath, [path.join(root, "node_modules/@react-router/dev/bin.cjs"), "build"], {
-    cwd: root,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(root, "node_modules/@react-router/dev/bin.cjs"), "build"],
+    {
+      cwd: root,
+      // Always a production build, also when called from Vitest (which sets NODE_ENV=test and would
+      // otherwise ship React's development build to the browser).
+      env: { ...process.env, NODE_ENV: "production" },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   if (result.status !== 0) {
     console.error("La compilación falló.");
     process.exit(1);

@@ -7,8 +7,13 @@ import { buildDir, ensureBuilt } from "./build";
 
 ensureBuilt();
 const server = await import(pathToFileURL(path.join(buildDir, "server", "index.js")).href);
-const running = await server.startServer({ clientDir: path.join(buildDir, "client"), seed: process.env.SEED !== "false" });
-const database = process.env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `PGlite en ${path.resolve(process.env.DATA_DIR ?? "./data")}`;
+const running = await server.startServer({
+  clientDir: path.join(buildDir, "client"),
+  seed: process.env.SEED !== "false",
+});
+const database = process.env.DATABASE_URL
+  ? "PostgreSQL (DATABASE_URL)"
+  : `PGlite en ${path.resolve(process.env.DATA_DIR ?? "./data")}`;
 console.log(`
 Impulso está funcionando en ${running.url}
 Base de datos: ${database}${running.seeded ? " (datos de demostración creados)" : ""}

@@ -1,6 +1,7 @@
 // Small helpers shared by the test command, the throwaway PostgreSQL server and the benchmarks:
 // free ports on loopback and installing Debian packages when a tool the tests need is missing.
 import { spawnSync } from "node:child_process";
+import { closeSync, openSync, readFileSync } from "node:fs";
 import net from "node:net";
 
 /** A TCP port that was free on 127.0.0.1 a moment ago (the caller binds it right away). */
@@ -23,24 +24,43 @@ export function isRoot(): boolean {
 
 /**
  * Installs Debian packages with apt-get, saying so. Tries the install first and refreshes the package
- * lists only when it fails (a fresh machine's lists may be missing or stale). Throws when it can't.
+ * lists only when it fails (a fresh machine's lists may be missing or stale). apt's own output goes to
+ * logFile when one is given (its last lines are shown if it fails). Throws when it can't install.
  */
-export function aptInstall(packages: string[], why: string): void {
+export function aptInstall(packages: string[], why: string, logFile?: string): void {
   const list = packages.join(" ");
   console.log(`Instalando ${list} con apt-get… (${why})`);
   if (!isRoot()) {
-    throw new Error(`Falta ${list} y no se puede instalar sin ser root: ejecute "sudo apt-get install -y ${list}".`);
+    throw new Error(
+      `Falta ${list} y no se puede instalar sin ser root: ejecute "sudo apt-get install -y ${list}".`,
+    );
   }
+  const started = Date.now();
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  const install = () =>
-    spawnSync("apt-get", ["install", "-y", "-q", ...packages], { stdio: ["ignore", "inherit", "inherit"], env });
-  let result = install();
+  const apt = (args: string[]) => {
+    const fd = logFile ? openSync(logFile, "a") : undefined;
+    try {
+      return spawnSync("apt-get", ["-q", "-o", "Dpkg::Use-Pty=0", ...args], {
+        stdio: fd === undefined ? ["ignore", "inherit", "inherit"] : ["ignore", fd, fd],
+        env,
+      });
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  };
+  let result = apt(["install", "-y", ...packages]);
   if (result.status !== 0) {
     console.log("apt-get install falló; actualizando la lista de paquetes (apt-get update) y reintentando…");
-    spawnSync("apt-get", ["update", "-q"], { stdio: ["ignore", "inherit", "inherit"], env });
-    result = install();
+    apt(["update"]);
+    result = apt(["install", "-y", ...packages]);
   }
   if (result.status !== 0) {
-    throw new Error(`apt-get install ${list} falló (código ${result.status ?? result.signal}).`);
+    const shown = logFile
+      ? `\n${readFileSync(logFile, "utf8").trimEnd().split("\n").slice(-30).join("\n")}`
+      : "";
+    throw new Error(`apt-get install ${list} falló (código ${result.status ?? result.signal}).${shown}`);
   }
+  console.log(
+    `Instalado ${list} en ${((Date.now() - started) / 1000).toFixed(0)} s${logFile ? ` (registro: ${logFile})` : ""}.`,
+  );
 }

@@ -1,8 +1,8 @@
 // The production server: Express serving React Router, built by Vite into build/server/index.js
 // together with the whole app (one bundle, one copy of every module). scripts/start.ts runs it.
 import path from "node:path";
-import { RouterContextProvider } from "react-router";
 import * as build from "virtual:react-router/server-build";
+import { RouterContextProvider } from "react-router";
 import { requestInfoContext } from "../app/lib/context";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "../src/demo/seed";
 import "../src/jobs";
@@ -35,7 +35,9 @@ export async function startServer(options: {
   const ownsDatabase = !options.database;
   const database =
     options.database ??
-    (await openDatabase(cfg.DATABASE_URL ? { url: cfg.DATABASE_URL } : { dataDir: path.join(cfg.dataDir, "pglite") }));
+    (await openDatabase(
+      cfg.DATABASE_URL ? { url: cfg.DATABASE_URL } : { dataDir: path.join(cfg.dataDir, "pglite") },
+    ));
   setDatabase(database);
   await database.migrate();
   const seeded = options.seed ? await seedDemo() : false;

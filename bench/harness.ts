@@ -1,0 +1,292 @@
+// What a benchmark gets (bench/run.ts builds it): fresh PostgreSQL databases, the built app served
+// on a free port, HTTP load with exact percentiles, a timer, and report(), which prints one JSON line
+// per figure and remembers whether the figure met its target.
+//
+// A benchmark is a module bench/<name>.ts whose default export is a Benchmark.
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import { createDatabase, dropDatabase } from "../scripts/postgres";
+import { freePort } from "../scripts/system";
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+export const outDir = path.join(root, ".tmp", "bench");
+
+export interface Figure {
+  figure: string;
+  value: number;
+  unit: string;
+  target: number;
+  /** true (the default) when the figure must be at most the target; false when at least */
+  lowerIsBetter?: boolean;
+}
+
+export interface Benchmark {
+  name: string;
+  run(ctx: BenchContext): Promise<void>;
+}
+
+export interface RunningApp {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  databaseUrl: string;
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+export interface LoadOptions {
+  url: string;
+  connections: number;
+  durationSeconds: number;
+  /** an unmeasured run first, so that the measured one sees a warm server (default 2 s) */
+  warmupSeconds?: number;
+  method?: "GET" | "POST";
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+export interface LoadResult {
+  requests: number;
+  requestsPerSecond: number;
+  /** latencies in ms, computed from every response (not autocannon's bucketed histogram) */
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  /** responses that were not 2xx, plus connection errors and timeouts */
+  failures: number;
+}
+
+export interface BenchContext {
+  name: string;
+  /** the PostgreSQL server (a throwaway one, or DATABASE_URL) */
+  serverUrl: string;
+  /** a new, empty database on that server, dropped after the benchmark */
+  freshDatabase(): Promise<string>;
+  /** the production server (scripts/start.ts) on a free port, against databaseUrl (default: a fresh database) */
+  startApp(options?: { databaseUrl?: string; env?: Record<string, string> }): Promise<RunningApp>;
+  /** HTTP load with autocannon */
+  load(options: LoadOptions): Promise<LoadResult>;
+  /** prints the figure as one JSON line on stdout */
+  report(figure: Figure): void;
+  /** progress for people, on stderr */
+  log(message: string): void;
+}
+
+/** Milliseconds that fn takes, and its result. For figures measured in-process (e.g. an import). */
+export async function time<T>(fn: () => Promise<T>): Promise<{ ms: number; result: T }> {
+  const started = performance.now();
+  const result = await fn();
+  return { ms: performance.now() - started, result };
+}
+
+/**
+ * Opens the app's database module in this process on databaseUrl (migrated), so a benchmark can call
+ * services directly (e.g. the roster import) instead of going through HTTP. Close it when done.
+ */
+export async function openAppDatabase(databaseUrl: string): Promise<{ close(): Promise<void> }> {
+  const client = await import("../src/platform/db/client");
+  const database = await client.openDatabase({ url: databaseUrl });
+  await database.migrate();
+  client.setDatabase(database);
+  return {
+    close: async () => {
+      client.setDatabase(undefined);
+      await database.close();
+    },
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index] as number;
+}
+
+export async function load(options: LoadOptions): Promise<LoadResult> {
+  const once = (durationSeconds: number, record: boolean) =>
+    new Promise<LoadResult>((resolve, reject) => {
+      const latencies: number[] = [];
+      const instance = autocannon(
+        {
+          url: options.url,
+          connections: options.connections,
+          duration: durationSeconds,
+          method: options.method ?? "GET",
+          headers: options.headers,
+          body: options.body,
+          timeout: 10,
+        },
+        (error, result) => {
+          if (error) return reject(error);
+          latencies.sort((a, b) => a - b);
+          const failures = result.non2xx + result.errors + result.timeouts;
+          resolve({
+            requests: latencies.length,
+            requestsPerSecond: latencies.length / durationSeconds,
+            p50: percentile(latencies, 50),
+            p95: percentile(latencies, 95),
+            p99: percentile(latencies, 99),
+            max: latencies.at(-1) ?? Number.NaN,
+            failures,
+          });
+        },
+      );
+      if (record) {
+        instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
+          latencies.push(responseTime);
+        });
+      }
+    });
+  if ((options.warmupSeconds ?? 2) > 0) await once(options.warmupSeconds ?? 2, false);
+  return once(options.durationSeconds, true);
+}
+
+function tail(file: string, lines = 30): string {
+  try {
+    return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+  } catch {
+    return "";
+  }
+}
+
+/** Spawns scripts/start.ts (which builds the app when needed) and waits until GET /ingresar answers 200. */
+export async function startApp(
+  name: string,
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<RunningApp> {
+  mkdirSync(outDir, { recursive: true });
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const logFile = path.join(outDir, `${name}-app-${port}.log`);
+  const fd = openSync(logFile, "w");
+  const child: ChildProcess = spawn(process.execPath, ["scripts/node24.mjs", "scripts/start.ts"], {
+    cwd: root,
+    detached: true,
+    stdio: ["ignore", fd, fd],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      APP_URL: url,
+      DATABASE_URL: databaseUrl,
+      DATA_DIR: path.join(outDir, `data-${port}`),
+      SECURE_COOKIES: "false",
+      ...env,
+    },
+  });
+  closeSync(fd);
+  const killGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-(child.pid as number), signal);
+    } catch {
+      // gone
+    }
+  };
+  const exitHandler = () => killGroup("SIGKILL");
+  process.on("exit", exitHandler);
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      process.off("exit", exitHandler);
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      const timer = setTimeout(() => killGroup("SIGKILL"), 10_000);
+      child.once("exit", () => {
+        clearTimeout(timer);
+        killGroup("SIGKILL");
+        resolve();
+      });
+      killGroup("SIGTERM");
+    });
+
+  const deadline = Date.now() + 180_000;
+  let last = "sin respuesta";
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(
+        `La aplicación terminó al arrancar (código ${child.exitCode ?? child.signalCode}):\n${tail(logFile)}`,
+      );
+    }
+    try {
+      const response = await fetch(`${url}/ingresar`, { signal: AbortSignal.timeout(5000) });
+      await response.arrayBuffer();
+      if (response.status === 200) break;
+      last = `GET /ingresar respondió ${response.status}`;
+    } catch (error) {
+      last = String((error as Error).cause ?? error);
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`La aplicación no respondió en 180 s (${last}):\n${tail(logFile)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  return { url, databaseUrl, logFile, stop };
+}
+
+/** Builds the context for one benchmark; cleanup() stops its apps and drops its databases. */
+export function createContext(
+  name: string,
+  serverUrl: string,
+  onFigure: (figure: Figure, met: boolean) => void,
+): { ctx: BenchContext; cleanup(): Promise<void> } {
+  const databases: string[] = [];
+  const apps: RunningApp[] = [];
+  const freshDatabase = async () => {
+    const dbName = `bench_${name.replace(/[^a-z0-9]/gi, "_").toLowerCase()}_${randomBytes(4).toString("hex")}`;
+    try {
+      const url = await createDatabase(serverUrl, dbName);
+      databases.push(dbName);
+      return url;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "42501") throw error;
+      // DATABASE_URL's user may not create databases: then use that database itself.
+      console.error(`[${name}] sin permiso para crear bases de datos; se usa DATABASE_URL tal cual`);
+      return serverUrl;
+    }
+  };
+  const ctx: BenchContext = {
+    name,
+    serverUrl,
+    freshDatabase,
+    startApp: async (options = {}) => {
+      const app = await startApp(name, options.databaseUrl ?? (await freshDatabase()), options.env);
+      apps.push(app);
+      return app;
+    },
+    load,
+    report: (figure) => {
+      const lowerIsBetter = figure.lowerIsBetter ?? true;
+      const value = Math.round(figure.value * 100) / 100;
+      const met = lowerIsBetter ? value <= figure.target : value >= figure.target;
+      console.log(
+        JSON.stringify({
+          bench: name,
+          figure: figure.figure,
+          value,
+          unit: figure.unit,
+          target: figure.target,
+          lowerIsBetter,
+          met,
+        }),
+      );
+      onFigure(figure, met);
+    },
+    log: (message) => console.error(`[${name}] ${message}`),
+  };
+  return {
+    ctx,
+    cleanup: async () => {
+      for (const app of apps.splice(0)) await app.stop();
+      for (const dbName of databases.splice(0)) {
+        await dropDatabase(serverUrl, dbName).catch((error) =>
+          ctx.log(`no se pudo borrar ${dbName}: ${error}`),
+        );
+      }
+    },
+  };
+}

@@ -1,0 +1,146 @@
+// Before the browser tests: a real SMTP sink, a fresh database and the app's production server.
+// Returns the teardown, which stops all three.
+//
+// scripts/test.ts passes TEST_DATABASE_URL (its throwaway PostgreSQL server) and the ports (E2E_PORT,
+// E2E_SMTP_PORT; playwright.config.ts fills them in when Playwright runs alone). Without
+// TEST_DATABASE_URL a throwaway PostgreSQL server is started here.
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import {
+  createDatabase,
+  dropDatabase,
+  startThrowawayPostgres,
+  type ThrowawayPostgres,
+} from "../../scripts/postgres";
+import { startSmtpSink } from "./support/smtp-sink";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const START_TIMEOUT_MS = 120_000;
+
+function tail(file: string, lines = 40): string {
+  try {
+    return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+  } catch {
+    return "";
+  }
+}
+
+function running(child: ChildProcess): boolean {
+  return child.exitCode === null && child.signalCode === null;
+}
+
+async function waitForApp(baseURL: string, app: ChildProcess, logFile: string): Promise<void> {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  let last = "sin respuesta";
+  while (Date.now() < deadline) {
+    if (!running(app)) {
+      throw new Error(
+        `La aplicación terminó al arrancar (código ${app.exitCode ?? app.signalCode}):\n${tail(logFile)}`,
+      );
+    }
+    try {
+      const response = await fetch(`${baseURL}/ingresar`, { signal: AbortSignal.timeout(5000) });
+      await response.arrayBuffer();
+      if (response.status === 200) return;
+      last = `GET /ingresar respondió ${response.status}`;
+    } catch (error) {
+      last = String((error as Error).cause ?? error);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error(
+    `La aplicación no respondió 200 en /ingresar en ${START_TIMEOUT_MS / 1000} s (${last}):\n${tail(logFile)}`,
+  );
+}
+
+function stopApp(app: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (!app.pid || !running(app)) return resolve();
+    const killGroup = (signal: NodeJS.Signals) => {
+      try {
+        process.kill(-(app.pid as number), signal);
+      } catch {
+        // already gone
+      }
+    };
+    const timer = setTimeout(() => killGroup("SIGKILL"), 10_000);
+    app.once("exit", () => {
+      clearTimeout(timer);
+      killGroup("SIGKILL"); // anything left in its process group
+      resolve();
+    });
+    killGroup("SIGTERM");
+  });
+}
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const port = Number(process.env.E2E_PORT);
+  const smtpPort = Number(process.env.E2E_SMTP_PORT);
+  const mailDir = process.env.E2E_MAIL_DIR as string;
+  const outDir = process.env.E2E_OUTPUT_DIR as string;
+  const baseURL = process.env.E2E_BASE_URL as string;
+  mkdirSync(outDir, { recursive: true });
+  rmSync(mailDir, { recursive: true, force: true });
+
+  const cleanups: (() => Promise<void>)[] = [];
+  const teardown = async () => {
+    for (const cleanup of cleanups.reverse()) {
+      await cleanup().catch((error) => console.error("Al limpiar las pruebas de navegador:", error));
+    }
+  };
+  try {
+    // 1. Where the app's email goes.
+    const sink = await startSmtpSink({ port: smtpPort, dir: mailDir });
+    cleanups.push(() => sink.stop());
+
+    // 2. A fresh database.
+    let serverUrl = process.env.TEST_DATABASE_URL;
+    if (!serverUrl) {
+      const postgres: ThrowawayPostgres = await startThrowawayPostgres();
+      cleanups.push(() => postgres.stop());
+      serverUrl = postgres.url;
+    }
+    const dbName = `e2e_${randomBytes(5).toString("hex")}`;
+    const databaseUrl = await createDatabase(serverUrl, dbName);
+    cleanups.push(() => dropDatabase(serverUrl, dbName));
+
+    // 3. The app (scripts/start.ts builds it when build/ is missing, migrates, seeds the demo data).
+    const logFile = path.join(outDir, "e2e-app.log");
+    const dataDir = path.join(outDir, "e2e-data");
+    rmSync(dataDir, { recursive: true, force: true });
+    const fd = openSync(logFile, "w");
+    const app = spawn(process.execPath, ["scripts/node24.mjs", "scripts/start.ts"], {
+      cwd: root,
+      detached: true, // its own process group, so stopping it stops everything it started
+      stdio: ["ignore", fd, fd],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        APP_URL: baseURL,
+        DATABASE_URL: databaseUrl,
+        DATA_DIR: dataDir,
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}?ignoreTLS=true`,
+        SECURE_COOKIES: "false",
+        JOB_POLL_MS: "100",
+        LOG_LEVEL: "info",
+      },
+    });
+    closeSync(fd);
+    writeFileSync(path.join(outDir, "e2e-app.pid"), String(app.pid));
+    cleanups.push(() => stopApp(app));
+    console.log(`Iniciando la aplicación en ${baseURL} (registro: ${path.relative(root, logFile)})…`);
+    const started = Date.now();
+    await waitForApp(baseURL, app, logFile);
+    console.log(`Aplicación lista en ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    if (!existsSync(path.join(root, "build")))
+      console.warn("Aviso: no hay build/ tras arrancar la aplicación.");
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  return teardown;
+}
