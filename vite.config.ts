@@ -10,6 +10,14 @@ export default defineConfig({
     ssr: { build: { rollupOptions: { input: "./server/app.ts" } } },
   },
   ssr: {
-    external: ["@electric-sql/pglite", "pg", "@node-rs/argon2", "exceljs", "nodemailer", "express", "compression"],
+    external: [
+      "@electric-sql/pglite",
+      "pg",
+      "@node-rs/argon2",
+      "exceljs",
+      "nodemailer",
+      "express",
+      "compression",
+    ],
   },
 });
