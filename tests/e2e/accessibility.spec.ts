@@ -5,14 +5,14 @@
 //
 // Problems are collected page by page and reported together at the end of each test, so that one run
 // lists all of them.
-import { type Browser, expect, type Locator, type Page, type TestInfo, test } from "@playwright/test";
+import { expect, type Locator, type Page, type TestInfo, test } from "@playwright/test";
 import { translator } from "../../src/messages";
 import { type A11yOptions, expectNoSeriousA11yViolations } from "./support/axe";
 import { linkIn, waitForEmail } from "./support/mailbox";
+import { freshContext, signIn } from "./support/session";
 
 test.describe.configure({ mode: "parallel" });
 
-const DEMO_PASSWORD = "impulso-demo-2026";
 /** The Spanish texts the app shows, from its catalogue (sentences get reworded; what they say does not). */
 const t = translator("es-CL");
 const NARROW = 360;
@@ -99,29 +99,6 @@ class Sweep {
       `Problemas en ${this.problems.length} de ${this.checked.length} páginas revisadas:\n\n${this.problems.join("\n\n")}\n`,
     ).toEqual([]);
   }
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto("/ingresar");
-  await page.getByLabel("Correo electrónico").fill(email);
-  await page.getByLabel("Contraseña").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Ingresar" }).click();
-  await expect(page.getByRole("heading", { name: /^Hola, / })).toBeVisible();
-}
-
-/** A browser context of the same size and kind as the project's, with nobody signed in. */
-async function freshContext(browser: Browser, testInfo: TestInfo) {
-  const use = testInfo.project.use;
-  return browser.newContext({
-    baseURL: use.baseURL,
-    viewport: use.viewport,
-    userAgent: use.userAgent,
-    deviceScaleFactor: use.deviceScaleFactor,
-    isMobile: use.isMobile,
-    hasTouch: use.hasTouch,
-    locale: use.locale,
-    timezoneId: use.timezoneId,
-  });
 }
 
 /**

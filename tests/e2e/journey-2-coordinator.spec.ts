@@ -2,14 +2,14 @@
 // good and bad rows, reads why each bad row was refused, downloads them to fix, and invites the school's
 // leader, who activates the account from the email and sees the school.
 import { readFileSync } from "node:fs";
-import { type Browser, expect, type Page, type TestInfo, test } from "@playwright/test";
+import { expect, type TestInfo, test } from "@playwright/test";
 import { translator } from "../../src/messages";
 import { linkIn, waitForEmail } from "./support/mailbox";
+import { freshContext, signIn } from "./support/session";
 
 /** The Spanish texts the app shows, from its catalogue: the copy may be reworded, the facts may not. */
 const t = translator("es-CL");
 
-const DEMO_PASSWORD = "impulso-demo-2026";
 /** Escuela Básica Los Aromos, a demo school: its RBD in this school's file is refused. */
 const OTHER_SCHOOL_RBD = 24517;
 
@@ -37,29 +37,6 @@ function uniqueRun(testInfo: TestInfo) {
   const seconds = Math.floor(Date.now() / 1000);
   const rbd = 30_000 + ((seconds * 2 + (testInfo.project.name === "telefono" ? 0 : 1)) % 70_000);
   return { rbd, tag: `${rbd}${testInfo.project.name === "telefono" ? "t" : "e"}` };
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/ingresar");
-  await page.getByLabel("Correo electrónico").fill(email);
-  await page.getByLabel("Contraseña").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Ingresar" }).click();
-  await expect(page.getByRole("heading", { name: /^Hola, / })).toBeVisible();
-}
-
-/** A browser context of the same size and kind as the project's, with nobody signed in. */
-async function freshContext(browser: Browser, testInfo: TestInfo) {
-  const use = testInfo.project.use;
-  return browser.newContext({
-    baseURL: use.baseURL,
-    viewport: use.viewport,
-    userAgent: use.userAgent,
-    deviceScaleFactor: use.deviceScaleFactor,
-    isMobile: use.isMobile,
-    hasTouch: use.hasTouch,
-    locale: use.locale,
-    timezoneId: use.timezoneId,
-  });
 }
 
 test("una coordinadora crea un establecimiento, importa su nómina e invita a su directora", async ({
