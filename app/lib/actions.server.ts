@@ -63,3 +63,71 @@ export async function load<T>(run: () => Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+/** A form of text fields; anything larger than this is not one of ours. */
+export const FORM_MAX_BYTES = 256 * 1024;
+
+/** How much of a refused body is read and dropped before the connection is cut. */
+const DRAIN_BYTES = 16 * 1024 * 1024;
+
+type Refusal = ReturnType<typeof data<FormFailure>>;
+
+/**
+ * Reads a form's body, counting bytes as they arrive: a body larger than `maxBytes` is refused
+ * whether or not it declared its length (a chunked upload declares none), and a malformed body is a
+ * message for the user, not a 500. Routes read their forms only through here.
+ */
+export async function readForm(
+  request: Request,
+  options: { maxBytes?: number; tooLarge?: DomainError } = {},
+): Promise<FormData | Refusal> {
+  const maxBytes = options.maxBytes ?? FORM_MAX_BYTES;
+  const refuse = (error: DomainError, status: number): Refusal =>
+    data<FormFailure>(
+      {
+        ok: false,
+        message: error.messageKey,
+        fieldErrors: error.fieldErrors,
+        params: error.params,
+        values: {},
+      },
+      { status },
+    );
+  const tooLarge = () => refuse(options.tooLarge ?? new DomainError("errors.form_too_large"), 413);
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes + DRAIN_BYTES) return tooLarge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        // Read on without keeping, up to a bound, so that the client is still listening for the
+        // answer (a connection reset mid-upload shows the browser's error page, not our message).
+        while (size < maxBytes + DRAIN_BYTES) {
+          const next = await reader.read();
+          if (next.done) return tooLarge();
+          size += next.value.byteLength;
+        }
+        await reader.cancel().catch(() => {});
+        return tooLarge();
+      }
+      chunks.push(value);
+    }
+  }
+  const headers = new Headers();
+  const contentType = request.headers.get("content-type");
+  if (contentType) headers.set("content-type", contentType);
+  try {
+    return await new Request(request.url, {
+      method: "POST",
+      headers,
+      body: Buffer.concat(chunks),
+    }).formData();
+  } catch {
+    return refuse(new DomainError("errors.form_unreadable"), 400);
+  }
+}

@@ -1,7 +1,7 @@
 import { Form, redirect } from "react-router";
 import { acceptInvitation, getInvitation } from "../../src/modules/accounts";
 import { FormMessage, failureOf, SubmitButton } from "../components/form";
-import { perform } from "../lib/actions.server";
+import { perform, readForm } from "../lib/actions.server";
 import { requestInfoContext } from "../lib/context";
 import { pageTitle, useT } from "../lib/i18n";
 import { sessionCookie } from "../lib/session.server";
@@ -18,7 +18,8 @@ export async function loader({ params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
+  if (!(form instanceof FormData)) return form;
   const info = context.get(requestInfoContext);
   const result = await perform(
     () =>

@@ -1,7 +1,7 @@
 import { Form, Link } from "react-router";
 import { requestPasswordReset } from "../../src/modules/accounts";
 import { Field, FormMessage, failureOf, SubmitButton } from "../components/form";
-import { perform } from "../lib/actions.server";
+import { perform, readForm } from "../lib/actions.server";
 import { requestInfoContext } from "../lib/context";
 import { pageTitle, useT } from "../lib/i18n";
 import type { Route } from "./+types/forgot-password";
@@ -9,7 +9,8 @@ import type { Route } from "./+types/forgot-password";
 export const meta: Route.MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "auth.forgot.title") }];
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
+  if (!(form instanceof FormData)) return form;
   const info = context.get(requestInfoContext);
   const result = await perform(
     () => requestPasswordReset({ email: form.get("email") }, { ip: info.ip, requestId: info.requestId }),

@@ -1,6 +1,7 @@
 import { redirect } from "react-router";
 import { setPreferredLocale } from "../../src/modules/people";
 import { isLocale } from "../../src/platform/i18n/i18n";
+import { readForm } from "../lib/actions.server";
 import { requestInfoContext } from "../lib/context";
 import { serializeCookie } from "../lib/cookies.server";
 import { LANGUAGE_COOKIE, safeReturnPath, sessionOf } from "../lib/session.server";
@@ -12,7 +13,8 @@ export async function loader() {
 
 /** The language switch: a cookie for a year, then back to the page the person was on. */
 export async function action({ request, context }: Route.ActionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
+  if (!(form instanceof FormData)) return form;
   const locale = form.get("locale");
   const back = safeReturnPath(form.get("volver"));
   if (!isLocale(locale)) throw redirect(back);

@@ -3,7 +3,7 @@ import { invitePerson } from "../../src/modules/accounts";
 import { can } from "../../src/platform/policy";
 import { failureOf } from "../components/form";
 import { InviteForm } from "../components/invite-form";
-import { notFound, perform } from "../lib/actions.server";
+import { notFound, perform, readForm } from "../lib/actions.server";
 import { pageTitle, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/people.invite-staff";
@@ -20,7 +20,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const actor = requireActor(request, context);
-  const form = await request.formData();
+  const form = await readForm(request);
+  if (!(form instanceof FormData)) return form;
   const result = await perform(
     () =>
       invitePerson(actor, {

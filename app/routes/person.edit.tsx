@@ -3,7 +3,7 @@ import { getPersonProfile, updatePerson } from "../../src/modules/people";
 import { formatRut } from "../../src/modules/people/rut";
 import { LOCALES } from "../../src/platform/i18n/i18n";
 import { Field, FormMessage, failureOf, SelectField, SubmitButton } from "../components/form";
-import { load, notFound, perform } from "../lib/actions.server";
+import { load, notFound, perform, readForm } from "../lib/actions.server";
 import { pageTitle, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import { TIME_ZONES } from "../lib/time-zones";
@@ -26,7 +26,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const actor = requireActor(request, context);
-  const form = await request.formData();
+  const form = await readForm(request);
+  if (!(form instanceof FormData)) return form;
   const result = await perform(
     () =>
       updatePerson(actor, params.personId, {

@@ -8,7 +8,7 @@ import {
 import { formatRut } from "../../src/modules/people/rut";
 import { can } from "../../src/platform/policy";
 import { FormMessage, failureOf, SelectField, SubmitButton } from "../components/form";
-import { load, perform } from "../lib/actions.server";
+import { load, perform, readForm } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/person";
@@ -38,7 +38,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const actor = requireActor(request, context);
-  const form = await request.formData();
+  const form = await readForm(request);
+  if (!(form instanceof FormData)) return form;
   if (form.get("intent") === "remove") {
     const result = await perform(() => removeMembership(actor, String(form.get("membershipId") ?? "")), form);
     if ("ok" in result && result.ok) throw redirect(`/personas/${params.personId}?aviso=rol-quitado`);

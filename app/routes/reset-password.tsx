@@ -2,7 +2,7 @@ import { Form, Link, redirect } from "react-router";
 import { isResetTokenValid, resetPassword } from "../../src/modules/accounts";
 import { PASSWORD_MIN_LENGTH } from "../../src/platform/auth/password-rules";
 import { Field, FormMessage, failureOf, SubmitButton } from "../components/form";
-import { perform } from "../lib/actions.server";
+import { perform, readForm } from "../lib/actions.server";
 import { requestInfoContext } from "../lib/context";
 import { pageTitle, useT } from "../lib/i18n";
 import type { Route } from "./+types/reset-password";
@@ -17,7 +17,8 @@ export async function loader({ params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
+  if (!(form instanceof FormData)) return form;
   const info = context.get(requestInfoContext);
   const result = await perform(
     () =>

@@ -9,7 +9,7 @@ import {
 import { formatRut } from "../../src/modules/people/rut";
 import { FormMessage, failureOf, SubmitButton } from "../components/form";
 import { InvitePending } from "../components/invite-pending";
-import { load, notFound, perform } from "../lib/actions.server";
+import { load, notFound, perform, readForm } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/roster.import";
@@ -38,7 +38,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const actor = requireActor(request, context);
   const found = await load(() => getRosterImport(actor, params.importId, { rejectedLimit: 0 }));
   if (found.schoolId !== params.schoolId) throw notFound();
-  const form = await request.formData();
+  const form = await readForm(request);
+  if (!(form instanceof FormData)) return form;
   if (form.get("intent") === "cancel") {
     const result = await perform(() => cancelRosterImport(actor, params.importId), form);
     if ("ok" in result && result.ok) throw redirect(`/establecimientos/${params.schoolId}/importar`);

@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect } from "react-router";
+import { Form, Link, redirect } from "react-router";
 import {
   listRosterImports,
   MAX_FILE_BYTES,
@@ -7,7 +7,7 @@ import {
 } from "../../src/modules/people";
 import { DomainError } from "../../src/platform/errors";
 import { FormMessage, failureOf, SubmitButton } from "../components/form";
-import { type FormFailure, load, perform } from "../lib/actions.server";
+import { load, perform, readForm } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/roster.upload";
@@ -28,25 +28,15 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const actor = requireActor(request, context);
   // Who may upload is checked before the body is read.
   await load(() => schoolForPeopleManagement(actor, params.schoolId));
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_FILE_BYTES + ENVELOPE_BYTES) {
-    const error = new DomainError(
+  const form = await readForm(request, {
+    maxBytes: MAX_FILE_BYTES + ENVELOPE_BYTES,
+    tooLarge: new DomainError(
       "roster.errors.file_too_large",
       { file: "roster.errors.file_too_large" },
       { max: "5 MB" },
-    );
-    return data<FormFailure>(
-      {
-        ok: false,
-        message: error.messageKey,
-        fieldErrors: error.fieldErrors,
-        params: error.params,
-        values: {},
-      },
-      { status: 413 },
-    );
-  }
-  const form = await request.formData();
+    ),
+  });
+  if (!(form instanceof FormData)) return form;
   const file = form.get("file");
   const upload =
     file && typeof file === "object"

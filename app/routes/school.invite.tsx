@@ -4,7 +4,7 @@ import { schoolForPeopleManagement } from "../../src/modules/people";
 import { failureOf } from "../components/form";
 import { InviteForm } from "../components/invite-form";
 import { InvitePending } from "../components/invite-pending";
-import { load, perform } from "../lib/actions.server";
+import { load, perform, readForm } from "../lib/actions.server";
 import { pageTitle, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/school.invite";
@@ -29,7 +29,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const actor = requireActor(request, context);
   await load(() => schoolForPeopleManagement(actor, params.schoolId));
-  const form = await request.formData();
+  const form = await readForm(request);
+  if (!(form instanceof FormData)) return form;
   if (form.get("intent") === "pending") {
     const sent = await invitePendingOfSchool(actor, params.schoolId);
     throw redirect(`/establecimientos/${params.schoolId}/invitar?invitadas=${sent}`);

@@ -2,7 +2,7 @@ import { Form, Link, redirect } from "react-router";
 import { assignCoordinator, getSchool, unassignCoordinator } from "../../src/modules/people";
 import { FormMessage, failureOf, SelectField, SubmitButton } from "../components/form";
 import { IveBandBadge, rbdText, useIveText } from "../components/school-form";
-import { load, perform } from "../lib/actions.server";
+import { load, perform, readForm } from "../lib/actions.server";
 import { pageTitle, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/schools.detail";
@@ -19,7 +19,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const actor = requireActor(request, context);
-  const form = await request.formData();
+  const form = await readForm(request);
+  if (!(form instanceof FormData)) return form;
   const unassign = form.get("intent") === "unassign";
   const result = await perform(
     () =>

@@ -1,7 +1,7 @@
 import { Form, Link, redirect } from "react-router";
 import { signIn } from "../../src/modules/accounts";
 import { Field, FormMessage, failureOf, SubmitButton } from "../components/form";
-import { perform } from "../lib/actions.server";
+import { perform, readForm } from "../lib/actions.server";
 import { requestInfoContext } from "../lib/context";
 import { pageTitle, useT } from "../lib/i18n";
 import { safeReturnPath, sessionCookie, sessionOf } from "../lib/session.server";
@@ -18,7 +18,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
+  if (!(form instanceof FormData)) return form;
   const info = context.get(requestInfoContext);
   const result = await perform(
     () =>

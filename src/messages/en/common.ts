@@ -53,6 +53,8 @@ export const common: Record<keyof typeof source, string> = {
   "errors.unexpected.title": "Something went wrong",
   "errors.unexpected.body":
     "An unexpected error occurred. Please try again; if it happens again, share this code with the support team: {requestId}.",
+  "errors.form_too_large": "What was sent is too large. Shorten the text and send it again.",
+  "errors.form_unreadable": "We could not read the form that was sent. Reload the page and try again.",
   "errors.csrf": "Request rejected: the form did not come from Impulso.",
   "errors.invalid_choice": "Choose an option from the list.",
   "home.title": "Hello, {name}",

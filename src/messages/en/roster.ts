@@ -101,6 +101,8 @@ export const roster: Record<keyof typeof source, string> = {
   "roster.reason.email_taken": "That email belongs to a person in the organization with a different RUT.",
   "roster.reason.rut_taken":
     "That RUT belongs to another person in the organization, with a different email.",
+  "roster.reason.person_elsewhere":
+    "This person is already registered in the organization and you do not manage their details. To add them to this school, use «Invite someone»: they will be told by email.",
   "roster.reason.conflict":
     "This person was registered at the same time by another route; import this row again.",
   // Problems with the whole file
@@ -115,6 +117,8 @@ export const roster: Record<keyof typeof source, string> = {
   "roster.errors.missing_columns":
     "Required columns are missing: {missing}. Columns found in the file: {found}.",
   "roster.errors.no_rows": "The file has the column names but no rows with people.",
+  "roster.errors.too_many_columns":
+    "The sheet has more than {max} columns. Keep only the listed columns (given names, family names, email, RUT, role) and upload it again.",
   "roster.errors.too_many_rows":
     "The file has too many rows: the maximum is {max}. Split it into several files.",
   "roster.errors.cancelled": "This preview was discarded. Upload the file again.",

@@ -51,6 +51,9 @@ export const common = {
   "errors.unexpected.title": "Algo salió mal",
   "errors.unexpected.body":
     "Ocurrió un error inesperado. Inténtelo de nuevo; si se repite, comparta este código con el equipo de soporte: {requestId}.",
+  "errors.form_too_large": "Lo enviado es demasiado grande. Acorte el texto y vuelva a enviarlo.",
+  "errors.form_unreadable":
+    "No pudimos leer el formulario enviado. Vuelva a cargar la página e inténtelo de nuevo.",
   "errors.csrf": "Solicitud rechazada: el formulario no proviene de Impulso.",
   "errors.invalid_choice": "Elija una opción de la lista.",
   "home.title": "Hola, {name}",

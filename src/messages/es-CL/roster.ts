@@ -96,6 +96,8 @@ export const roster = {
   "roster.reason.unknown_role": "El rol «{value}» no se reconoce: use docente, mentor o un cargo directivo.",
   "roster.reason.email_taken": "Ese correo pertenece a una persona de la organización con otro RUT.",
   "roster.reason.rut_taken": "Ese RUT pertenece a otra persona de la organización, con otro correo.",
+  "roster.reason.person_elsewhere":
+    "Esta persona ya está registrada en la organización y usted no administra sus datos. Para sumarla a este establecimiento, use «Invitar a una persona»: se le avisará por correo.",
   "roster.reason.conflict":
     "La persona se registró al mismo tiempo por otra vía; vuelva a importar esta fila.",
   // Problems with the whole file
@@ -110,6 +112,8 @@ export const roster = {
   "roster.errors.missing_columns":
     "Faltan columnas obligatorias: {missing}. Columnas encontradas en el archivo: {found}.",
   "roster.errors.no_rows": "El archivo tiene los nombres de las columnas, pero ninguna fila con personas.",
+  "roster.errors.too_many_columns":
+    "La hoja tiene más de {max} columnas. Deje solo las columnas de la lista (nombres, apellidos, correo, RUT, rol) y vuelva a subirla.",
   "roster.errors.too_many_rows":
     "El archivo tiene demasiadas filas: el máximo es {max}. Divídalo en varios archivos.",
   "roster.errors.cancelled": "Esta vista previa se descartó. Suba el archivo otra vez.",

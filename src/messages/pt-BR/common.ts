@@ -53,6 +53,8 @@ export const common: Record<keyof typeof source, string> = {
   "errors.unexpected.title": "Algo deu errado",
   "errors.unexpected.body":
     "Ocorreu um erro inesperado. Tente novamente; se o erro se repetir, informe este código à equipe de suporte: {requestId}.",
+  "errors.form_too_large": "O envio é grande demais. Encurte o texto e envie de novo.",
+  "errors.form_unreadable": "Não conseguimos ler o formulário enviado. Recarregue a página e tente de novo.",
   "errors.csrf": "Solicitação recusada: o formulário não veio do Impulso.",
   "errors.invalid_choice": "Escolha uma opção da lista.",
   "home.title": "Olá, {name}",

@@ -103,6 +103,8 @@ export const roster: Record<keyof typeof source, string> = {
     "A função “{value}” não foi reconhecida: use docente (professor ou professora), mentor ou um cargo da equipe gestora.",
   "roster.reason.email_taken": "Esse e-mail pertence a uma pessoa da organização com outro RUT.",
   "roster.reason.rut_taken": "Esse RUT pertence a outra pessoa da organização, com outro e-mail.",
+  "roster.reason.person_elsewhere":
+    "Esta pessoa já está cadastrada na organização e você não administra os dados dela. Para incluí-la nesta escola, use «Convidar uma pessoa»: ela será avisada por e-mail.",
   "roster.reason.conflict":
     "A pessoa foi cadastrada ao mesmo tempo por outra via; importe esta linha novamente.",
   // Problems with the whole file
@@ -117,6 +119,8 @@ export const roster: Record<keyof typeof source, string> = {
   "roster.errors.missing_columns":
     "Faltam colunas obrigatórias: {missing}. Colunas encontradas no arquivo: {found}.",
   "roster.errors.no_rows": "O arquivo tem os nomes das colunas, mas nenhuma linha com pessoas.",
+  "roster.errors.too_many_columns":
+    "A planilha tem mais de {max} colunas. Deixe apenas as colunas da lista (nomes, sobrenomes, e-mail, RUT, papel) e envie de novo.",
   "roster.errors.too_many_rows":
     "O arquivo tem linhas demais: o máximo é {max}. Divida-o em vários arquivos.",
   "roster.errors.cancelled": "Esta prévia foi descartada. Envie o arquivo novamente.",

@@ -63,6 +63,22 @@ describe("people policy", () => {
     expect(can(actors.otherAdmin, "create", "school", { organizationId: w.org.id })).toBe(false);
   });
 
+  it("lets a school's team change its teachers, but only administrators change organization staff", () => {
+    // The coordinator also teaching at school A does not put them under school A's leader.
+    const staffInSchoolA: PersonSubject = {
+      organizationId: w.org.id,
+      personId: w.coordinator.id,
+      schoolIds: [w.schoolA.id],
+      isStaff: true,
+    };
+    expect(can(actors.leaderA, "update", "person", teacherASubject())).toBe(true);
+    expect(can(actors.leaderA, "invite", "person", teacherASubject())).toBe(true);
+    for (const action of ["update", "invite"]) {
+      expect(can(actors.leaderA, action, "person", staffInSchoolA), action).toBe(false);
+      expect(can(actors.admin, action, "person", staffInSchoolA), action).toBe(true);
+    }
+  });
+
   it("denies an action nobody declared", () => {
     expect(can(actors.admin, "launch_rockets", "school", { organizationId: w.org.id })).toBe(false);
   });

@@ -58,15 +58,19 @@ allow(
   (a: Actor, p: PersonSubject) => sameOrganization(a, p) && isCoordinator(a) && p.isStaff,
 );
 allow("update", "person", (a: Actor, p: PersonSubject) => self(a, p));
+// Organization staff (coordinators, administrators) are changed only by administrators (or themselves),
+// even when they also hold a role in a school that a leader manages.
 allow(
   "update",
   "person",
-  (a: Actor, p: PersonSubject) => sameOrganization(a, p) && (isAdmin(a) || managesOneOf(a, p)),
+  (a: Actor, p: PersonSubject) =>
+    sameOrganization(a, p) && (isAdmin(a) || (!p.isStaff && managesOneOf(a, p))),
 );
 allow(
   "invite",
   "person",
-  (a: Actor, p: PersonSubject) => sameOrganization(a, p) && (isAdmin(a) || managesOneOf(a, p)),
+  (a: Actor, p: PersonSubject) =>
+    sameOrganization(a, p) && (isAdmin(a) || (!p.isStaff && managesOneOf(a, p))),
 );
 allow(
   "list",

@@ -143,6 +143,33 @@ describe("roster import: reading and checking a file", () => {
     expect(reasonsOf(page, 3)).toEqual(["roster.reason.email_invalid"]);
   });
 
+  it("reads an XLSX whose formatting declares thousands of empty cells, and refuses a sheet far too wide", async () => {
+    const styled = new ExcelJS.Workbook();
+    const sheet = styled.addWorksheet("Docentes");
+    sheet.addRow(["nombres", "apellidos", "correo"]);
+    sheet.addRow(["Lucía", "Vargas", "lucia.vargas@escuela.cl"]);
+    // A border on a far cell: the file declares it, but it holds nothing.
+    sheet.getCell(2, 5000).border = { top: { style: "thin" } };
+    const page = await getRosterImport(
+      coordinator,
+      await previewRosterImport(coordinator, w.schoolA.id, {
+        fileName: "formato.xlsx",
+        bytes: new Uint8Array(await styled.xlsx.writeBuffer()),
+      }),
+    );
+    expect(page.validCount).toBe(1);
+
+    const wide = new ExcelJS.Workbook();
+    const wideSheet = wide.addWorksheet("Docentes");
+    wideSheet.addRow(["nombres", "apellidos", "correo"]);
+    wideSheet.getCell(2, 300).value = "x";
+    const error = await previewRosterImport(coordinator, w.schoolA.id, {
+      fileName: "ancha.xlsx",
+      bytes: new Uint8Array(await wide.xlsx.writeBuffer()),
+    }).catch((e) => e);
+    expect((error as DomainError).fieldErrors.file).toBe("roster.errors.too_many_columns");
+  });
+
   it("refuses whole files it cannot use, with a message on the file field", async () => {
     const cases: Array<[{ fileName: string; bytes: Uint8Array }, string]> = [
       [utf8(""), "roster.errors.no_file"],
@@ -264,6 +291,47 @@ describe("roster import: importing", () => {
     expect((await personByEmail("uma@escuela.cl")).familyNames).not.toBe("Soto");
   });
 
+  it("never changes people the importer does not manage: another school's teacher, or the admin", async () => {
+    const admin = await personByEmail(w.admin.email);
+    const teacherB = await personByEmail(w.teacherB.email);
+    const id = await previewRosterImport(
+      leaderA,
+      w.schoolA.id,
+      roster([
+        `Hacked;Admin;${w.admin.email};${rut(11111111)};director`,
+        `Otro;Nombre;${w.teacherB.email};;docente`,
+      ]),
+    );
+    const page = await getRosterImport(leaderA, id);
+    expect(page.validCount).toBe(0);
+    expect(reasonsOf(page, 2)).toEqual(["roster.reason.person_elsewhere"]);
+    expect(reasonsOf(page, 3)).toEqual(["roster.reason.person_elsewhere"]);
+    expect(await personByEmail(w.admin.email)).toEqual(admin);
+    expect(await personByEmail(w.teacherB.email)).toEqual(teacherB);
+    const adminRoles = await db().select().from(memberships).where(eq(memberships.personId, w.admin.id));
+    expect(adminRoles.map((r) => r.role)).toEqual(["admin"]);
+  });
+
+  it("re-checks at import time: a person moved out of the importer's reach meanwhile is refused", async () => {
+    const id = await previewRosterImport(
+      leaderA,
+      w.schoolA.id,
+      roster([`Wanda;Paz;wanda.paz@escuela.cl;;docente`]),
+    );
+    // Between preview and import, someone registers the same email in school B.
+    await makePerson(w.org.id, [{ role: "teacher", schoolId: w.schoolB.id }], {
+      email: "wanda.paz@escuela.cl",
+      givenNames: "Wanda",
+    });
+    await confirmRosterImport(leaderA, id);
+    await drainJobs();
+    const page = await getRosterImport(leaderA, id);
+    expect(page.status).toBe("done");
+    expect([page.createdCount, page.updatedCount]).toEqual([0, 0]);
+    expect(reasonsOf(page, 2)).toEqual(["roster.reason.person_elsewhere"]);
+    expect((await personByEmail("wanda.paz@escuela.cl")).familyNames).not.toBe("Paz");
+  });
+
   it("imports a large file in batches, showing its progress, and resumes after a stop", async () => {
     const rows = Array.from(
       { length: BATCH_SIZE * 2 + 37 },
@@ -298,6 +366,7 @@ describe("roster import: importing", () => {
     const [row] = await db().select().from(rosterImports).where(eq(rosterImports.id, id));
     expect(row.status).toBe("cancelled");
     expect(row.validRows).toEqual([]);
+    expect(row.rejectedRows).toEqual([]);
     await expect(confirmRosterImport(coordinator, id)).rejects.toMatchObject({
       messageKey: "roster.errors.cancelled",
     });

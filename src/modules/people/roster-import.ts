@@ -19,8 +19,9 @@ import { isUuid, newId } from "../../platform/ids";
 import { enqueue, registerJob } from "../../platform/jobs/queue";
 import { jobs } from "../../platform/jobs/schema";
 import { log } from "../../platform/log";
-import { type Actor, authorize } from "../../platform/policy";
+import { type Actor, authorize, can } from "../../platform/policy";
 import { searchable } from "../../platform/text";
+import { loadActor } from "./actor";
 import "./policy";
 import { normalizeHeader, type ParsedRoster, parseRosterFile, type RosterField } from "./roster-parse";
 import { normalizeRut } from "./rut";
@@ -246,6 +247,23 @@ interface Existing {
   rut: string | null;
   givenNames: string;
   familyNames: string;
+  /** the schools where the person holds a role, and whether they hold an organization role */
+  schoolIds: string[];
+  isStaff: boolean;
+}
+
+/** May the importer change this existing person (names, RUT, a role in the school)? The policy decides. */
+type MayEdit = (person: Existing) => boolean;
+
+function editableBy(actor: Actor | null, organizationId: string): MayEdit {
+  return (person) =>
+    actor !== null &&
+    can(actor, "update", "person", {
+      organizationId,
+      personId: person.id,
+      schoolIds: person.schoolIds,
+      isStaff: person.isStaff,
+    });
 }
 
 /** A PostgreSQL text[] literal as one parameter: one round trip whatever the batch size. */
@@ -269,6 +287,11 @@ async function findExisting(
           rut: persons.rut,
           givenNames: persons.givenNames,
           familyNames: persons.familyNames,
+          // "persons.id" written out: inside the subquery an unqualified "id" would be the membership's.
+          schoolIds: sql<string[]>`coalesce((SELECT array_agg(m.school_id::text) FROM memberships m
+            WHERE m.person_id = persons.id AND m.school_id IS NOT NULL), '{}')`,
+          isStaff: sql<boolean>`EXISTS (SELECT 1 FROM memberships m
+            WHERE m.person_id = persons.id AND m.school_id IS NULL)`,
         })
         .from(persons)
         .where(
@@ -300,8 +323,16 @@ type Plan =
 /**
  * What to do with a row, given who already exists: the person is found by email (or RUT); a row
  * whose email and RUT point at different people, or at a person with another RUT or email, is refused.
+ * An existing person is changed only if the importer may edit them (people of the importer's schools;
+ * organization staff only by an administrator): anyone else is added to a school through an
+ * invitation, which tells them by email.
  */
-function planRow(row: RosterRow, byEmail: Map<string, Existing>, byRut: Map<string, Existing>): Plan {
+function planRow(
+  row: RosterRow,
+  byEmail: Map<string, Existing>,
+  byRut: Map<string, Existing>,
+  mayEdit: MayEdit,
+): Plan {
   const owner = byEmail.get(row.email);
   const rutOwner = row.rut ? byRut.get(row.rut) : undefined;
   const reasons: string[] = [];
@@ -309,6 +340,8 @@ function planRow(row: RosterRow, byEmail: Map<string, Existing>, byRut: Map<stri
   if (rutOwner && rutOwner.email !== row.email) reasons.push(encodeReason("roster.reason.rut_taken"));
   if (reasons.length) return { kind: "reject", row, reasons };
   if (!owner) return { kind: "create", row };
+  if (!mayEdit(owner))
+    return { kind: "reject", row, reasons: [encodeReason("roster.reason.person_elsewhere")] };
   const rut = owner.rut ?? row.rut;
   const changed =
     owner.givenNames !== row.givenNames || owner.familyNames !== row.familyNames || owner.rut !== rut;
@@ -402,10 +435,11 @@ export async function previewRosterImport(
 
   const readable = checked.flatMap((c) => (c.probe ? [c.probe] : []));
   const { byEmail, byRut } = await findExisting(db(), school.organizationId, readable);
+  const mayEdit = editableBy(actor, school.organizationId);
   const valid: RosterRow[] = [];
   const rejected: RejectedRow[] = [];
   for (const c of checked) {
-    const plan = c.probe ? planRow(c.probe, byEmail, byRut) : null;
+    const plan = c.probe ? planRow(c.probe, byEmail, byRut, mayEdit) : null;
     const reasons = [...c.reasons, ...(plan?.kind === "reject" ? plan.reasons : [])];
     if (reasons.length === 0 && c.row) valid.push(c.row);
     else rejected.push({ line: c.line, raw: c.raw, reasons });
@@ -452,7 +486,7 @@ export async function cancelRosterImport(actor: Actor, importId: string): Promis
     throw new DomainError("roster.errors.not_cancellable");
   await db()
     .update(rosterImports)
-    .set({ status: "cancelled", validRows: [], finishedAt: new Date() })
+    .set({ status: "cancelled", validRows: [], rejectedRows: [], finishedAt: new Date() })
     .where(and(eq(rosterImports.id, importId), eq(rosterImports.status, "preview")));
   return found.schoolId;
 }
@@ -580,7 +614,7 @@ interface Running {
 }
 
 /** Imports the next batch of rows in one transaction; false when none was left. */
-async function importBatch(job: Running, valid: RosterRow[]): Promise<boolean> {
+async function importBatch(job: Running, valid: RosterRow[], mayEdit: MayEdit): Promise<boolean> {
   return db().transaction(async (tx) => {
     // One import at a time per organization writes people, so that two files with the same person
     // never race; the import row itself is locked so that a batch is never done twice.
@@ -592,7 +626,7 @@ async function importBatch(job: Running, valid: RosterRow[]): Promise<boolean> {
       .for("update");
     if (!state || state.status !== "running" || state.processed >= valid.length) return false;
     const rows = valid.slice(state.processed, state.processed + BATCH_SIZE);
-    const outcome = await writeRows(tx, job, rows);
+    const outcome = await writeRows(tx, job, rows, mayEdit);
     await tx
       .update(rosterImports)
       .set({
@@ -610,9 +644,9 @@ async function importBatch(job: Running, valid: RosterRow[]): Promise<boolean> {
 }
 
 /** The set-based heart: one lookup, one insert of people, one update, one insert of roles per batch. */
-async function writeRows(tx: Tx, job: Running, rows: RosterRow[]) {
+async function writeRows(tx: Tx, job: Running, rows: RosterRow[], mayEdit: MayEdit) {
   let { byEmail, byRut } = await findExisting(tx, job.organizationId, rows);
-  let plans = rows.map((row) => planRow(row, byEmail, byRut));
+  let plans = rows.map((row) => planRow(row, byEmail, byRut, mayEdit));
 
   const toCreate = plans.filter((p) => p.kind === "create");
   const createdIds = new Map<string, string>();
@@ -638,7 +672,7 @@ async function writeRows(tx: Tx, job: Running, rows: RosterRow[]) {
     const raced = toCreate.filter(({ row }) => !createdIds.has(row.email)).map((p) => p.row);
     if (raced.length) {
       ({ byEmail, byRut } = await findExisting(tx, job.organizationId, raced));
-      const again = new Map(raced.map((row) => [row.line, planRow(row, byEmail, byRut)]));
+      const again = new Map(raced.map((row) => [row.line, planRow(row, byEmail, byRut, mayEdit)]));
       plans = plans.map((p) => {
         const replan = again.get(p.row.line);
         if (!replan) return p;
@@ -745,12 +779,15 @@ export async function runRosterImport(
       totalRows: rosterImports.totalRows,
     });
   if (!job) return; // done, cancelled or gone: nothing to do
+  // Existing people are changed on the importer's authority, as it stands now.
+  const importer = (await loadActor(job.createdBy))?.actor ?? null;
+  const mayEdit = editableBy(importer, job.organizationId);
   const [{ valid }] = await db()
     .select({ valid: rosterImports.validRows })
     .from(rosterImports)
     .where(eq(rosterImports.id, importId));
   let batches = 0;
-  while (await importBatch(job, valid)) {
+  while (await importBatch(job, valid, mayEdit)) {
     if (options.maxBatches !== undefined && ++batches >= options.maxBatches) return;
   }
   await finish(job, "done");
@@ -764,7 +801,8 @@ async function finish(
   await db().transaction(async (tx) => {
     const [done] = await tx
       .update(rosterImports)
-      .set({ status, finishedAt: new Date() })
+      // A finished import no longer needs the rows it wrote (personal data); a failed one keeps them to retry.
+      .set({ status, finishedAt: new Date(), ...(status === "done" ? { validRows: [] } : {}) })
       .where(and(eq(rosterImports.id, job.id), inArray(rosterImports.status, ["queued", "running"])))
       .returning({
         totalRows: rosterImports.totalRows,

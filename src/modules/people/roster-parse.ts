@@ -12,7 +12,9 @@ import { searchable } from "../../platform/text";
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 export const MAX_ROWS = 20_000;
 /** An XLSX is a zip: refuse one whose parts would unpack to more than this (a "zip bomb"). */
-const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
+const MAX_UNPACKED_BYTES = 40 * 1024 * 1024;
+/** A roster has a handful of columns; a sheet far wider than that is not one (and would be costly). */
+export const MAX_COLUMNS = 200;
 /** Column names are looked for in the first lines, under possible title lines. */
 const HEADER_SEARCH_LINES = 10;
 
@@ -288,14 +290,20 @@ async function parseXlsx(bytes: Uint8Array): Promise<ParsedRoster> {
   if (sheet.actualRowCount > MAX_ROWS + HEADER_SEARCH_LINES) {
     throw fileError("roster.errors.too_many_rows", { max: MAX_ROWS.toLocaleString("es-CL") });
   }
+  const tooWide = () => fileError("roster.errors.too_many_columns", { max: String(MAX_COLUMNS) });
   const grid: Array<{ line: number; cells: string[] }> = [];
+  let wide = false;
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (wide) return;
     const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, column) => {
-      cells[column - 1] = cellText(cell);
+    // Only cells with a value: a sheet's formatting can declare thousands of empty ones.
+    row.eachCell({ includeEmpty: false }, (cell, column) => {
+      if (column > MAX_COLUMNS) wide = true;
+      else cells[column - 1] = cellText(cell);
     });
     grid.push({ line: rowNumber, cells: Array.from(cells, (c) => c ?? "") });
   });
+  if (wide) throw tooWide();
   return rosterFromGrid(grid, "xlsx");
 }
 
