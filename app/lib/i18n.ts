@@ -1,6 +1,6 @@
 import { useRouteLoaderData } from "react-router";
 import { type Translate, translator } from "../../src/messages";
-import { formatDate, formatDateTime, formatNumber } from "../../src/platform/i18n/format";
+import { formatDate, formatDateTime, formatNumber, formatPercent } from "../../src/platform/i18n/format";
 import { DEFAULT_LOCALE, isLocale, type Locale, type Params } from "../../src/platform/i18n/i18n";
 
 type RootData = { locale: Locale; timeZone: string } | undefined;
@@ -20,6 +20,7 @@ export function useFormat() {
     date: (d: Date | string | null | undefined) => formatDate(d, locale, timeZone),
     dateTime: (d: Date | string | null | undefined) => formatDateTime(d, locale, timeZone),
     number: (n: number, digits = 0) => formatNumber(n, locale, digits),
+    percent: (share: number) => formatPercent(share, locale),
   };
 }
 

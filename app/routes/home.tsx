@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { observationHome } from "../../src/modules/observation";
 import { homeSummary } from "../../src/modules/people";
 import { pageTitle, useT } from "../lib/i18n";
 import { requireActor, sessionOf } from "../lib/session.server";
@@ -9,13 +10,22 @@ export const meta: Route.MetaFunction = ({ matches }) => [{ title: pageTitle(mat
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
   const viewer = sessionOf(context).viewer;
-  return { name: viewer?.givenNames ?? "", personId: actor.personId, summary: await homeSummary(actor) };
+  return {
+    name: viewer?.givenNames ?? "",
+    personId: actor.personId,
+    summary: await homeSummary(actor),
+    observation: observationHome(actor),
+  };
 }
 
 export default function Home({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const { summary } = loaderData;
   const cards: Array<{ to: string; label: string }> = [];
+  if (loaderData.observation.observes)
+    cards.push({ to: "/observaciones", label: t("home.card.observations") });
+  if (loaderData.observation.teaches)
+    cards.push({ to: `/personas/${loaderData.personId}/desarrollo`, label: t("home.card.development") });
   if (summary.canListSchools) cards.push({ to: "/establecimientos", label: t("home.card.schools") });
   if (summary.canCreateSchool)
     cards.push({ to: "/establecimientos/nuevo", label: t("home.card.schools_create") });

@@ -1,6 +1,17 @@
 // The demo organization seeded on the first start: fictitious schools in real comunas, teachers with
 // valid RUTs, and one account per role. Everything a newcomer needs to try Impulso.
-import { count } from "drizzle-orm";
+import { and, asc, count, eq } from "drizzle-orm";
+import {
+  actionSteps,
+  catalogueSteps,
+  ensureObservationSetup,
+  feedbackMeetings,
+  instrumentVersions,
+  observationLevels,
+  observationNotes,
+  observationSnapshots,
+  observations,
+} from "../modules/observation";
 import {
   coordinatorSchools,
   memberships,
@@ -158,6 +169,161 @@ const FAMILY = [
   "Parra Molina",
 ];
 
+/**
+ * Two feedback cycles of the demo teacher (a step named, then continued and now in course) and a
+ * visit of two colleagues still waiting for their meeting: the pages have something true to show.
+ */
+async function seedDemoObservations(
+  tx: DbOrTx,
+  ids: {
+    organizationId: string;
+    schoolId: string;
+    leaderId: string;
+    mentorId: string;
+    teacherId: string;
+    otherTeacherIds: string[];
+  },
+) {
+  const [version] = await tx
+    .select({ id: instrumentVersions.id, content: instrumentVersions.content })
+    .from(instrumentVersions)
+    .where(eq(instrumentVersions.organizationId, ids.organizationId))
+    .orderBy(asc(instrumentVersions.createdAt))
+    .limit(1);
+  const [step] = await tx
+    .select()
+    .from(catalogueSteps)
+    .where(
+      and(eq(catalogueSteps.organizationId, ids.organizationId), eq(catalogueSteps.category, "routines")),
+    )
+    .orderBy(asc(catalogueSteps.position))
+    .limit(1);
+  const day = 86_400_000;
+  const now = Date.now();
+  const visit = async (
+    teacherId: string,
+    observerId: string,
+    daysAgo: number,
+    onTask: number[],
+    notes: string[],
+    extra: Partial<typeof observations.$inferInsert> = {},
+  ) => {
+    const id = newId();
+    const startedAt = new Date(now - daysAgo * day);
+    await tx.insert(observations).values({
+      id,
+      organizationId: ids.organizationId,
+      schoolId: ids.schoolId,
+      teacherId,
+      observerId,
+      instrumentVersionId: version.id,
+      purpose: "formativa",
+      course: "6° básico B",
+      subject: "Lenguaje y Comunicación",
+      status: "submitted",
+      startedAt,
+      submittedAt: new Date(startedAt.getTime() + 20 * 60_000),
+      ...extra,
+    });
+    await tx
+      .insert(observationNotes)
+      .values(notes.map((body, i) => ({ id: newId(), observationId: id, minute: i * 4, body })));
+    await tx
+      .insert(observationSnapshots)
+      .values(
+        onTask.map((n, i) => ({ id: newId(), observationId: id, minute: 3 + i * 5, onTask: n, present: 30 })),
+      );
+    await tx.insert(observationLevels).values([
+      { observationId: id, indicatorKey: "b5.1", level: 2 },
+      { observationId: id, indicatorKey: "c7.1", level: 3 },
+    ]);
+    return { id, startedAt };
+  };
+  const first = await visit(
+    ids.teacherId,
+    ids.leaderId,
+    16,
+    [19, 21, 20],
+    [
+      "La docente espera en silencio; 6 estudiantes siguen conversando al minuto 2.",
+      "Instrucción oral para la guía: 9 estudiantes preguntan qué hacer.",
+      "A los 10 minutos, 20 de 30 escriben en la guía.",
+    ],
+  );
+  const stepId = newId();
+  await tx.insert(actionSteps).values({
+    id: stepId,
+    organizationId: ids.organizationId,
+    schoolId: ids.schoolId,
+    teacherId: ids.teacherId,
+    catalogueStepId: step.id,
+    category: step.category,
+    title: step.title,
+    mastery: step.mastery,
+    status: "open",
+    openedAt: new Date(first.startedAt.getTime() + day),
+    openedBy: ids.leaderId,
+  });
+  const meeting = (observationId: string, observerId: string, heldAt: Date, praise: string) => ({
+    id: newId(),
+    organizationId: ids.organizationId,
+    schoolId: ids.schoolId,
+    observationId,
+    teacherId: ids.teacherId,
+    observerId,
+    heldAt,
+    praise,
+    model: "Vimos juntas el video de una entrada a clases con instrucciones en tres pasos.",
+    gap: "Las instrucciones se dieron solo de forma oral y sin tiempo definido.",
+    actionStepId: stepId,
+    plan: "Escribir en la pizarra qué, cómo y en cuánto tiempo antes de cada actividad.",
+    practiced: true,
+    practiceNote: "Dos ensayos de la instrucción para la guía del jueves.",
+    acknowledgedAt: new Date(heldAt.getTime() + 3 * 3_600_000),
+  });
+  await tx
+    .insert(feedbackMeetings)
+    .values(
+      meeting(
+        first.id,
+        ids.leaderId,
+        new Date(first.startedAt.getTime() + day),
+        "Saludaste a cada estudiante en la puerta y la clase empezó a la hora.",
+      ),
+    );
+  const second = await visit(
+    ids.teacherId,
+    ids.mentorId,
+    5,
+    [24, 25, 26],
+    [
+      "Instrucción escrita en la pizarra con tres pasos; 25 de 30 comienzan al minuto 1.",
+      "Dos estudiantes preguntan por el tiempo; la docente señala la pizarra.",
+      "Cierre: la docente pide a 3 estudiantes leer su respuesta.",
+    ],
+    { focusStepId: stepId, focusResult: "continued" },
+  );
+  await tx
+    .insert(feedbackMeetings)
+    .values(
+      meeting(
+        second.id,
+        ids.mentorId,
+        new Date(second.startedAt.getTime() + day),
+        "La instrucción escrita en tres pasos hizo que 25 estudiantes comenzaran al primer minuto.",
+      ),
+    );
+  for (const [i, teacherId] of ids.otherTeacherIds.entries()) {
+    await visit(
+      teacherId,
+      ids.leaderId,
+      1 + i * 2,
+      [22 + i, 24],
+      ["Inicio con objetivo escrito en la pizarra.", "Trabajo en parejas; la docente recorre la sala."],
+    );
+  }
+}
+
 function rut(body: number): string {
   return `${body}-${rutCheckDigit(body)}`;
 }
@@ -239,7 +405,7 @@ export async function seedDemo(): Promise<boolean> {
         .values({ organizationId, personId: coordinatorId, schoolId: schoolIds[key] });
     }
     await addPerson("Rodrigo", "Salinas Mella", "admin@demo.impulso.cl", [{ role: "admin" }]);
-    await addPerson("Marcela", "Fuentes Araya", "directora.aromos@demo.impulso.cl", [
+    const directoraId = await addPerson("Marcela", "Fuentes Araya", "directora.aromos@demo.impulso.cl", [
       { role: "leader", school: "aromos", title: "Directora" },
     ]);
     await addPerson("Jorge", "Pino Retamal", "utp.aromos@demo.impulso.cl", [
@@ -254,24 +420,41 @@ export async function seedDemo(): Promise<boolean> {
     await addPerson("Verónica", "Oyarzún Barría", "directora.estrecho@demo.impulso.cl", [
       { role: "leader", school: "estrecho", title: "Directora" },
     ]);
-    await addPerson("Andrea", "Moreno Lillo", "mentor@demo.impulso.cl", [
+    const mentorId = await addPerson("Andrea", "Moreno Lillo", "mentor@demo.impulso.cl", [
       { role: "mentor", school: "aromos" },
       { role: "teacher", school: "pampa" },
     ]);
-    await addPerson("Daniela", "Soto Vergara", "docente@demo.impulso.cl", [
+    const docenteId = await addPerson("Daniela", "Soto Vergara", "docente@demo.impulso.cl", [
       { role: "teacher", school: "aromos" },
     ]);
     const keys = ["aromos", "aromos", "pampa", "nielol", "estrecho"];
+    const aromosTeachers: string[] = [];
     for (let i = 0; i < 30; i++) {
       const given = GIVEN[i % GIVEN.length];
       const family = FAMILY[(i * 7) % FAMILY.length];
       const email = `${searchable(given).replace(/\s+/g, "")}.${searchable(family.split(" ")[0])}${i}@demo.impulso.cl`;
       // Two teachers come from abroad (no RUT) and three have not accepted their invitation yet.
-      await addPerson(given, family, email, [{ role: "teacher", school: keys[i % keys.length] }], {
-        rutBody: i === 7 || i === 19 ? null : undefined,
-        active: i % 10 !== 9,
-      });
+      const teacherId = await addPerson(
+        given,
+        family,
+        email,
+        [{ role: "teacher", school: keys[i % keys.length] }],
+        {
+          rutBody: i === 7 || i === 19 ? null : undefined,
+          active: i % 10 !== 9,
+        },
+      );
+      if (keys[i % keys.length] === "aromos" && i % 10 !== 9) aromosTeachers.push(teacherId);
     }
+    await ensureObservationSetup(organizationId, tx);
+    await seedDemoObservations(tx, {
+      organizationId,
+      schoolId: schoolIds.aromos,
+      leaderId: directoraId,
+      mentorId,
+      teacherId: docenteId,
+      otherTeacherIds: aromosTeachers.slice(0, 2),
+    });
   });
   return true;
 }

@@ -4,6 +4,16 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import routes from "../../app/routes";
 import {
+  ensureObservationSetup,
+  feedbackMeetings,
+  instruments,
+  observationNotes,
+  observations,
+  recordMeeting,
+  saveVisit,
+  startVisit,
+} from "../../src/modules/observation";
+import {
   coordinatorSchools,
   memberships,
   persons,
@@ -16,10 +26,28 @@ import { db } from "../../src/platform/db/client";
 import { queueEmail } from "../../src/platform/mail/mail";
 import { useTestServer } from "./server";
 
-type World = Awaited<ReturnType<typeof makeWorld>> & { emailId: string; importId: string };
+type World = Awaited<ReturnType<typeof makeWorld>> & {
+  emailId: string;
+  importId: string;
+  /** teacher A's visit by leader A, submitted, with its meeting */
+  observationId: string;
+  /** teacher A2's visit by leader A, submitted, waiting for its meeting */
+  pendingId: string;
+  /** teacher A2's visit by leader A, still a draft */
+  draftId: string;
+};
 type Persona = Exclude<
   keyof World,
-  "org" | "schoolA" | "schoolB" | "otherOrg" | "otherSchool" | "emailId" | "importId"
+  | "org"
+  | "schoolA"
+  | "schoolB"
+  | "otherOrg"
+  | "otherSchool"
+  | "emailId"
+  | "importId"
+  | "observationId"
+  | "pendingId"
+  | "draftId"
 >;
 const PERSONAS: Persona[] = [
   "admin",
@@ -198,6 +226,68 @@ const ACCESS: Record<string, Access> = {
     url: (w) => `/establecimientos/${w.schoolA.id}/importaciones/${w.importId}/rechazadas.csv`,
     allowed: ["admin", "coordinator", "leaderA"],
   },
+  "personas/:personId/desarrollo": {
+    url: (w) => `/personas/${w.teacherA.id}/desarrollo`,
+    allowed: ["coordinator", "leaderA", "mentorA", "teacherA"],
+  },
+  observaciones: {
+    url: () => "/observaciones",
+    allowed: ["leaderA", "leaderB", "mentorA", "otherLeader"],
+    mustNotShow: { to: ["leaderB", "mentorA", "otherLeader"], text: (w) => w.observationId },
+  },
+  "observaciones/nueva": {
+    url: () => "/observaciones/nueva",
+    allowed: ["leaderA", "leaderB", "mentorA", "otherLeader"],
+    mustNotShow: { to: ["leaderB", "otherLeader"], text: (w) => w.teacherA.id },
+    post: {
+      fields: (w) => ({
+        schoolId: w.schoolA.id,
+        teacherId: w.teacherA.id,
+        instrumentId: "x",
+        course: "1° A",
+        subject: "Historia",
+        purpose: "formativa",
+      }),
+      unchanged: async (w) => {
+        const rows = await db().select().from(observations).where(eq(observations.teacherId, w.teacherA.id));
+        expect(rows).toHaveLength(1);
+      },
+    },
+  },
+  "observaciones/:observationId": {
+    url: (w) => `/observaciones/${w.observationId}`,
+    allowed: ["coordinator", "leaderA", "mentorA", "teacherA"],
+    post: {
+      fields: () => ({ intent: "acknowledge" }),
+      unchanged: async (w) => {
+        const [m] = await db()
+          .select()
+          .from(feedbackMeetings)
+          .where(eq(feedbackMeetings.observationId, w.observationId));
+        expect(m.acknowledgedAt).toBeNull();
+      },
+    },
+  },
+  "observaciones/:observationId/reunion": {
+    url: (w) => `/observaciones/${w.pendingId}/reunion`,
+    allowed: ["leaderA"],
+    post: {
+      fields: () => ({
+        heldOn: "2026-01-01",
+        heldAtTime: "10:00",
+        praise: "Intrusión",
+        stepChoice: "custom",
+        stepTitle: "Paso intruso",
+      }),
+      unchanged: async (w) => {
+        const rows = await db()
+          .select()
+          .from(feedbackMeetings)
+          .where(eq(feedbackMeetings.observationId, w.pendingId));
+        expect(rows).toEqual([]);
+      },
+    },
+  },
   "admin/correos": {
     url: () => "/admin/correos",
     allowed: ["admin", "otherAdmin"],
@@ -228,7 +318,43 @@ beforeAll(async () => {
     fileName: "nomina.csv",
     bytes: roster,
   });
-  w = { ...world, emailId, importId };
+  await ensureObservationSetup(world.org.id);
+  const leader = await actorOf(world.leaderA.id);
+  const [instrument] = await db()
+    .select()
+    .from(instruments)
+    .where(eq(instruments.organizationId, world.org.id));
+  const visitOf = async (teacherId: string, submit: boolean) => {
+    const id = await startVisit(leader, {
+      schoolId: world.schoolA.id,
+      teacherId,
+      instrumentId: instrument.id,
+      course: "4° básico A",
+      subject: "Ciencias Naturales",
+      purpose: "formativa",
+    });
+    await saveVisit(leader, id, submit ? "submit" : "note", { note: "Evidencia secreta de la visita." });
+    return id;
+  };
+  const observationId = await visitOf(world.teacherA.id, true);
+  const now = new Date(Date.now() + 120_000);
+  const local = new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "America/Santiago",
+    dateStyle: "short",
+    timeStyle: "short",
+  })
+    .format(new Date())
+    .split(" ");
+  await recordMeeting(
+    leader,
+    observationId,
+    { heldOn: local[0], heldAtTime: local[1], praise: "Bien.", stepChoice: "custom", stepTitle: "Paso" },
+    "America/Santiago",
+    now,
+  );
+  const pendingId = await visitOf(world.teacherA2.id, true);
+  const draftId = await visitOf(world.teacherA2.id, false);
+  w = { ...world, emailId, importId, observationId, pendingId, draftId };
 });
 
 describe("authorization of every route", () => {
@@ -269,6 +395,44 @@ describe("authorization of every route", () => {
       });
     }
   }
+});
+
+describe("observation drafts and teachers' reflections", () => {
+  it("shows a draft visit to its author alone", async () => {
+    for (const persona of PERSONAS) {
+      const res = await (await server.current().as(w[persona].id)).get(`/observaciones/${w.draftId}`);
+      expect(res.status, persona).toBe(persona === "leaderA" ? 200 : 404);
+    }
+  });
+
+  it("lets nobody but the author change a draft", async () => {
+    for (const persona of PERSONAS.filter((p) => p !== "leaderA")) {
+      const client = await server.current().as(w[persona].id);
+      const res = await client.post(`/observaciones/${w.draftId}`, { intent: "note", note: "Nota intrusa" });
+      expect(res.status, persona).toBe(404);
+    }
+    const notes = await db()
+      .select()
+      .from(observationNotes)
+      .where(eq(observationNotes.observationId, w.draftId));
+    expect(notes.map((n) => n.body)).toEqual(["Evidencia secreta de la visita."]);
+  });
+
+  it("will not start a visit of another school's teacher for a leader who may open the form", async () => {
+    const client = await server.current().as(w.leaderB.id);
+    const res = await client.post("/observaciones/nueva", {
+      schoolId: w.schoolA.id,
+      teacherId: w.teacherA.id,
+      instrumentId: "x",
+      course: "1° A",
+      subject: "Historia",
+      purpose: "formativa",
+    });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("no puede registrar visitas de este docente");
+    const rows = await db().select().from(observations).where(eq(observations.observerId, w.leaderB.id));
+    expect(rows).toEqual([]);
+  });
 });
 
 describe("cross-site requests", () => {

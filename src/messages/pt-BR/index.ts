@@ -2,6 +2,7 @@ import type { MessageKey } from "../es-CL";
 import { admin } from "./admin";
 import { auth } from "./auth";
 import { common } from "./common";
+import { observation } from "./observation";
 import { people } from "./people";
 import { roster } from "./roster";
 import { schools } from "./schools";
@@ -15,4 +16,5 @@ export const ptBR: Partial<Record<MessageKey, string>> = {
   ...schools,
   ...roster,
   ...admin,
+  ...observation,
 };

@@ -39,3 +39,8 @@ export function formatNumber(value: number, locale: Locale, fractionDigits = 0):
     maximumFractionDigits: fractionDigits,
   }).format(value);
 }
+
+/** A share (0.86) as a percentage in the reader's language ("86 %"). */
+export function formatPercent(share: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(share);
+}

@@ -1,0 +1,112 @@
+// Who may see and do what in observation and feedback: the "who may see what" table of product.md.
+// An observation of teacher T (its notes, levels, meeting and action steps) is seen by T (once
+// submitted), by its author, by the leadership team and the mentors of T's school (a school's mentors
+// are the ones paired with its teachers until pairings exist), and by coordinators who advise the
+// school. A private reflection is read by T alone. Administrators are not in the table: they see none.
+import { type Actor, advises, allow, hasSchoolRole, isStaff, sameOrganization } from "../../platform/policy";
+
+export interface ObservationSubject {
+  organizationId: string;
+  schoolId: string;
+  teacherId: string;
+  observerId: string;
+  status: "draft" | "submitted";
+}
+export interface TeacherInSchool {
+  organizationId: string;
+  schoolId: string;
+  teacherId: string;
+}
+export interface ReflectionSubject extends ObservationSubject {
+  private: boolean;
+}
+type SchoolSubject = { organizationId: string; schoolId: string };
+type OrganizationSubject = { organizationId: string };
+
+const author = (a: Actor, o: ObservationSubject) => a.personId === o.observerId;
+const schoolTeam = (a: Actor, s: SchoolSubject) =>
+  hasSchoolRole(a, s.schoolId, "leader", "mentor") || advises(a, s.schoolId);
+
+// Recording a visit: leaders and mentors of the school, of a teacher of that school, not themselves.
+allow(
+  "observe",
+  "teacher",
+  (a: Actor, t: TeacherInSchool) =>
+    sameOrganization(a, t) && a.personId !== t.teacherId && hasSchoolRole(a, t.schoolId, "leader", "mentor"),
+);
+// A teacher's development (open step, timeline): the teacher, and whoever may read their visits.
+allow(
+  "read_development",
+  "teacher",
+  (a: Actor, t: TeacherInSchool) => sameOrganization(a, t) && a.personId === t.teacherId,
+);
+allow(
+  "read_development",
+  "teacher",
+  (a: Actor, t: TeacherInSchool) => sameOrganization(a, t) && schoolTeam(a, t),
+);
+
+allow("read", "observation", (a: Actor, o: ObservationSubject) => sameOrganization(a, o) && author(a, o));
+allow(
+  "read",
+  "observation",
+  (a: Actor, o: ObservationSubject) =>
+    sameOrganization(a, o) && o.status === "submitted" && (a.personId === o.teacherId || schoolTeam(a, o)),
+);
+/** notes, levels, snapshots, step decision, submit: the author, while it is a draft */
+allow(
+  "update",
+  "observation",
+  (a: Actor, o: ObservationSubject) =>
+    sameOrganization(a, o) &&
+    author(a, o) &&
+    o.status === "draft" &&
+    hasSchoolRole(a, o.schoolId, "leader", "mentor"),
+);
+/** the feedback meeting of a submitted visit: its author */
+allow(
+  "hold_meeting",
+  "observation",
+  (a: Actor, o: ObservationSubject) => sameOrganization(a, o) && author(a, o) && o.status === "submitted",
+);
+/** acknowledging the feedback and writing a reflection: the teacher */
+allow(
+  "respond",
+  "observation",
+  (a: Actor, o: ObservationSubject) =>
+    sameOrganization(a, o) && o.status === "submitted" && a.personId === o.teacherId,
+);
+allow(
+  "read",
+  "reflection",
+  (a: Actor, r: ReflectionSubject) => sameOrganization(a, r) && a.personId === r.teacherId,
+);
+allow(
+  "read",
+  "reflection",
+  (a: Actor, r: ReflectionSubject) =>
+    sameOrganization(a, r) && !r.private && r.status === "submitted" && (author(a, r) || schoolTeam(a, r)),
+);
+
+// School aggregates and cadence: the school's leadership team and advising coordinators.
+allow(
+  "read_observation_aggregates",
+  "school",
+  (a: Actor, s: SchoolSubject) =>
+    sameOrganization(a, s) && (hasSchoolRole(a, s.schoolId, "leader") || advises(a, s.schoolId)),
+);
+allow(
+  "configure_observation",
+  "school",
+  (a: Actor, s: SchoolSubject) =>
+    sameOrganization(a, s) && (hasSchoolRole(a, s.schoolId, "leader") || advises(a, s.schoolId)),
+);
+
+// Instruments and the action-step catalogue: organization staff edit them; observers and teachers
+// of the organization read them.
+allow(
+  "manage",
+  "observation_setup",
+  (a: Actor, s: OrganizationSubject) => sameOrganization(a, s) && isStaff(a),
+);
+allow("read", "observation_setup", (a: Actor, s: OrganizationSubject) => sameOrganization(a, s));

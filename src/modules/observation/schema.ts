@@ -1,0 +1,296 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { organizations, persons, schools } from "../people/schema";
+import type { ActionStepCategory, InstrumentContent } from "./content";
+
+/** An observation instrument (pauta). Its content lives in versions. */
+export const instruments = pgTable(
+  "instruments",
+  {
+    id: uuid("id").primaryKey(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("instruments_org_idx").on(t.organizationId)],
+);
+
+export const INSTRUMENT_VERSION_STATUSES = ["draft", "published"] as const;
+export type InstrumentVersionStatus = (typeof INSTRUMENT_VERSION_STATUSES)[number];
+
+/**
+ * One version of an instrument. A published version is never changed: editing makes (or continues)
+ * the one draft, and publishing the draft makes it the next version. Visits point at the version
+ * they were scored with.
+ */
+export const instrumentVersions = pgTable(
+  "instrument_versions",
+  {
+    id: uuid("id").primaryKey(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    instrumentId: uuid("instrument_id")
+      .notNull()
+      .references(() => instruments.id, { onDelete: "cascade" }),
+    /** 1, 2, 3… for published versions; the draft carries the number it will get */
+    version: integer("version").notNull(),
+    status: text("status").notNull().$type<InstrumentVersionStatus>(),
+    content: jsonb("content").notNull().$type<InstrumentContent>(),
+    createdBy: uuid("created_by").references(() => persons.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("instrument_versions_uq").on(t.instrumentId, t.version),
+    uniqueIndex("instrument_versions_one_draft_uq").on(t.instrumentId).where(sql`${t.status} = 'draft'`),
+  ],
+);
+
+/** The scope and sequence of action steps, editable by coordinators. */
+export const catalogueSteps = pgTable(
+  "catalogue_steps",
+  {
+    id: uuid("id").primaryKey(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    category: text("category").notNull().$type<ActionStepCategory>(),
+    title: text("title").notNull(),
+    mastery: text("mastery").notNull(),
+    mbeStandard: smallint("mbe_standard"),
+    position: integer("position").notNull(),
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("catalogue_steps_org_idx").on(t.organizationId, t.category, t.position)],
+);
+
+export const PURPOSES = ["formativa", "evaluativa"] as const;
+export type Purpose = (typeof PURPOSES)[number];
+
+/** A school's cadence targets for observation and feedback. */
+export const schoolObservationSettings = pgTable("school_observation_settings", {
+  schoolId: uuid("school_id")
+    .primaryKey()
+    .references(() => schools.id, { onDelete: "cascade" }),
+  organizationId: uuid("organization_id")
+    .notNull()
+    .references(() => organizations.id),
+  visitEveryDays: integer("visit_every_days").notNull().default(14),
+  meetingWithinHours: integer("meeting_within_hours").notNull().default(48),
+  defaultPurpose: text("default_purpose").notNull().default("formativa").$type<Purpose>(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const ACTION_STEP_STATUSES = ["open", "mastered", "closed"] as const;
+export type ActionStepStatus = (typeof ACTION_STEP_STATUSES)[number];
+
+/**
+ * A teacher's action step. At most one is open per teacher, whoever observes them (a partial unique
+ * index). "closed" is a step replaced by another before it was mastered.
+ */
+export const actionSteps = pgTable(
+  "action_steps",
+  {
+    id: uuid("id").primaryKey(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id),
+    teacherId: uuid("teacher_id")
+      .notNull()
+      .references(() => persons.id),
+    catalogueStepId: uuid("catalogue_step_id").references(() => catalogueSteps.id),
+    category: text("category").$type<ActionStepCategory>(),
+    title: text("title").notNull(),
+    mastery: text("mastery"),
+    status: text("status").notNull().$type<ActionStepStatus>(),
+    openedAt: timestamp("opened_at", { withTimezone: true }).notNull(),
+    openedBy: uuid("opened_by").references(() => persons.id),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    masteredInObservationId: uuid("mastered_in_observation_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("action_steps_one_open_uq").on(t.teacherId).where(sql`${t.status} = 'open'`),
+    index("action_steps_teacher_idx").on(t.teacherId, t.openedAt),
+    index("action_steps_school_idx").on(t.schoolId, t.openedAt),
+  ],
+);
+
+export const OBSERVATION_STATUSES = ["draft", "submitted"] as const;
+export type ObservationStatus = (typeof OBSERVATION_STATUSES)[number];
+export const FOCUS_RESULTS = ["mastered", "continued"] as const;
+export type FocusResult = (typeof FOCUS_RESULTS)[number];
+
+/** A classroom visit. */
+export const observations = pgTable(
+  "observations",
+  {
+    id: uuid("id").primaryKey(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id),
+    teacherId: uuid("teacher_id")
+      .notNull()
+      .references(() => persons.id),
+    observerId: uuid("observer_id")
+      .notNull()
+      .references(() => persons.id),
+    instrumentVersionId: uuid("instrument_version_id")
+      .notNull()
+      .references(() => instrumentVersions.id),
+    purpose: text("purpose").notNull().$type<Purpose>(),
+    course: text("course").notNull(),
+    subject: text("subject").notNull(),
+    status: text("status").notNull().$type<ObservationStatus>(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    /** the teacher's open step when the visit began, shown at its top */
+    focusStepId: uuid("focus_step_id").references(() => actionSteps.id),
+    focusResult: text("focus_result").$type<FocusResult>(),
+    /** the next step the observer proposes for the meeting */
+    proposedCatalogueStepId: uuid("proposed_catalogue_step_id").references(() => catalogueSteps.id),
+    proposedStepTitle: text("proposed_step_title"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("observations_teacher_idx").on(t.teacherId, t.startedAt),
+    index("observations_school_idx").on(t.schoolId, t.status, t.startedAt),
+    index("observations_observer_idx").on(t.observerId, t.status, t.startedAt),
+    index("observations_version_idx").on(t.instrumentVersionId),
+  ],
+);
+
+/** Timestamped low-inference evidence, optionally tagged to indicators. */
+export const observationNotes = pgTable(
+  "observation_notes",
+  {
+    id: uuid("id").primaryKey(),
+    observationId: uuid("observation_id")
+      .notNull()
+      .references(() => observations.id, { onDelete: "cascade" }),
+    minute: integer("minute").notNull(),
+    body: text("body").notNull(),
+    indicatorKeys: text("indicator_keys").array().notNull().default(sql`'{}'::text[]`),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("observation_notes_obs_idx").on(t.observationId, t.minute)],
+);
+
+export const observationLevels = pgTable(
+  "observation_levels",
+  {
+    observationId: uuid("observation_id")
+      .notNull()
+      .references(() => observations.id, { onDelete: "cascade" }),
+    indicatorKey: text("indicator_key").notNull(),
+    level: smallint("level").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.observationId, t.indicatorKey] }),
+    check("observation_levels_range", sql`${t.level} BETWEEN 1 AND 4`),
+  ],
+);
+
+/** Time on task at one moment of the visit: students on task out of students present. */
+export const observationSnapshots = pgTable(
+  "observation_snapshots",
+  {
+    id: uuid("id").primaryKey(),
+    observationId: uuid("observation_id")
+      .notNull()
+      .references(() => observations.id, { onDelete: "cascade" }),
+    minute: integer("minute").notNull(),
+    onTask: integer("on_task").notNull(),
+    present: integer("present").notNull(),
+  },
+  (t) => [
+    index("observation_snapshots_obs_idx").on(t.observationId),
+    check(
+      "observation_snapshots_counts",
+      sql`${t.present} > 0 AND ${t.onTask} >= 0 AND ${t.onTask} <= ${t.present}`,
+    ),
+  ],
+);
+
+/** The feedback meeting after a visit: see it, name it, do it, follow up. */
+export const feedbackMeetings = pgTable(
+  "feedback_meetings",
+  {
+    id: uuid("id").primaryKey(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id),
+    observationId: uuid("observation_id")
+      .notNull()
+      .references(() => observations.id, { onDelete: "cascade" }),
+    teacherId: uuid("teacher_id")
+      .notNull()
+      .references(() => persons.id),
+    observerId: uuid("observer_id")
+      .notNull()
+      .references(() => persons.id),
+    heldAt: timestamp("held_at", { withTimezone: true }).notNull(),
+    praise: text("praise").notNull(),
+    model: text("model").notNull().default(""),
+    gap: text("gap").notNull().default(""),
+    actionStepId: uuid("action_step_id")
+      .notNull()
+      .references(() => actionSteps.id),
+    plan: text("plan").notNull().default(""),
+    practiced: boolean("practiced").notNull().default(false),
+    practiceNote: text("practice_note").notNull().default(""),
+    followUpOn: date("follow_up_on", { mode: "string" }),
+    acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("feedback_meetings_obs_uq").on(t.observationId),
+    index("feedback_meetings_teacher_idx").on(t.teacherId, t.heldAt),
+    index("feedback_meetings_school_idx").on(t.schoolId, t.heldAt),
+  ],
+);
+
+/** The teacher's reflection on a meeting; a private one is read by the teacher alone. */
+export const reflections = pgTable("reflections", {
+  meetingId: uuid("meeting_id")
+    .primaryKey()
+    .references(() => feedbackMeetings.id, { onDelete: "cascade" }),
+  teacherId: uuid("teacher_id")
+    .notNull()
+    .references(() => persons.id),
+  body: text("body").notNull(),
+  private: boolean("private").notNull().default(false),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,601 @@
+// Recording a classroom visit: start it for a teacher, add timestamped evidence, tag notes to
+// indicators, give optional levels, take time-on-task snapshots, decide on the open action step and
+// propose the next one, then submit. Every save writes everything the observer typed, so a reload or a
+// lost connection loses nothing already sent.
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import { audit } from "../../platform/audit/audit";
+import { type DbOrTx, db } from "../../platform/db/client";
+import { DomainError, NotFoundError, ValidationError } from "../../platform/errors";
+import { isUuid, newId } from "../../platform/ids";
+import { type Actor, authorize, can, hasSchoolRole } from "../../platform/policy";
+import { parseInput } from "../../platform/validation";
+import { memberships, persons, schools } from "../people";
+import { type IndicatorDef, type InstrumentContent, NOTE_MAX } from "./content";
+import type { ObservationSubject } from "./policy";
+import {
+  actionSteps,
+  catalogueSteps,
+  type FocusResult,
+  feedbackMeetings,
+  instruments,
+  instrumentVersions,
+  observationLevels,
+  observationNotes,
+  observationSnapshots,
+  observations,
+  PURPOSES,
+  type Purpose,
+  reflections,
+  schoolObservationSettings,
+} from "./schema";
+
+export const MAX_STUDENTS = 200;
+
+const asText = (v: unknown) => (typeof v === "string" ? v : "");
+const text = (max: number) => z.preprocess(asText, z.string().trim().max(max, "errors.too_long"));
+const required = (max: number, message = "errors.required") =>
+  z.preprocess(asText, z.string().trim().min(1, message).max(max, "errors.too_long"));
+
+// ─── Reading ─────────────────────────────────────────────────────────────────────────────────────
+
+export async function observationSubject(id: string, tx: DbOrTx = db()): Promise<ObservationSubject | null> {
+  if (!isUuid(id)) return null;
+  const [row] = await tx
+    .select({
+      organizationId: observations.organizationId,
+      schoolId: observations.schoolId,
+      teacherId: observations.teacherId,
+      observerId: observations.observerId,
+      status: observations.status,
+    })
+    .from(observations)
+    .where(eq(observations.id, id));
+  return row ?? null;
+}
+
+async function authorizedObservation(actor: Actor, action: string, id: string, tx: DbOrTx = db()) {
+  const subject = await observationSubject(id, tx);
+  if (!subject) throw new NotFoundError();
+  authorize(actor, action, "observation", subject);
+  return subject;
+}
+
+/** Scored and evidence indicators of a version, in order. */
+export function indicatorsOf(content: InstrumentContent): IndicatorDef[] {
+  return content.sections.flatMap((s) => s.indicators);
+}
+
+export const personName = sql<string>`${persons.givenNames} || ' ' || ${persons.familyNames}`;
+
+/** The teacher's open action step, if any. */
+export async function openStepOf(teacherId: string, tx: DbOrTx = db()) {
+  const [step] = await tx
+    .select({
+      id: actionSteps.id,
+      title: actionSteps.title,
+      mastery: actionSteps.mastery,
+      category: actionSteps.category,
+      openedAt: actionSteps.openedAt,
+    })
+    .from(actionSteps)
+    .where(and(eq(actionSteps.teacherId, teacherId), eq(actionSteps.status, "open")));
+  return step ?? null;
+}
+
+/** Everything the visit page shows, as far as the actor may see it. */
+export async function getVisit(actor: Actor, id: string) {
+  const subject = await authorizedObservation(actor, "read", id);
+  const [row] = await db()
+    .select({
+      id: observations.id,
+      schoolId: observations.schoolId,
+      schoolName: schools.name,
+      teacherId: observations.teacherId,
+      observerId: observations.observerId,
+      purpose: observations.purpose,
+      course: observations.course,
+      subject: observations.subject,
+      status: observations.status,
+      startedAt: observations.startedAt,
+      submittedAt: observations.submittedAt,
+      updatedAt: observations.updatedAt,
+      focusStepId: observations.focusStepId,
+      focusResult: observations.focusResult,
+      proposedCatalogueStepId: observations.proposedCatalogueStepId,
+      proposedStepTitle: observations.proposedStepTitle,
+      instrumentName: instruments.name,
+      instrumentVersion: instrumentVersions.version,
+      content: instrumentVersions.content,
+    })
+    .from(observations)
+    .innerJoin(schools, eq(schools.id, observations.schoolId))
+    .innerJoin(instrumentVersions, eq(instrumentVersions.id, observations.instrumentVersionId))
+    .innerJoin(instruments, eq(instruments.id, instrumentVersions.instrumentId))
+    .where(eq(observations.id, id));
+  if (!row) throw new NotFoundError();
+  const [people, notes, levels, snapshots, focusStep, meetingRows] = await Promise.all([
+    db()
+      .select({ id: persons.id, name: personName })
+      .from(persons)
+      .where(inArray(persons.id, [row.teacherId, row.observerId])),
+    db()
+      .select({
+        id: observationNotes.id,
+        minute: observationNotes.minute,
+        body: observationNotes.body,
+        indicatorKeys: observationNotes.indicatorKeys,
+      })
+      .from(observationNotes)
+      .where(eq(observationNotes.observationId, id))
+      .orderBy(asc(observationNotes.minute), asc(observationNotes.createdAt)),
+    db()
+      .select({ indicatorKey: observationLevels.indicatorKey, level: observationLevels.level })
+      .from(observationLevels)
+      .where(eq(observationLevels.observationId, id)),
+    db()
+      .select({
+        id: observationSnapshots.id,
+        minute: observationSnapshots.minute,
+        onTask: observationSnapshots.onTask,
+        present: observationSnapshots.present,
+      })
+      .from(observationSnapshots)
+      .where(eq(observationSnapshots.observationId, id))
+      .orderBy(asc(observationSnapshots.minute), asc(observationSnapshots.id)),
+    row.focusStepId
+      ? db()
+          .select({
+            id: actionSteps.id,
+            title: actionSteps.title,
+            mastery: actionSteps.mastery,
+            status: actionSteps.status,
+          })
+          .from(actionSteps)
+          .where(eq(actionSteps.id, row.focusStepId))
+      : Promise.resolve([]),
+    db()
+      .select({
+        id: feedbackMeetings.id,
+        heldAt: feedbackMeetings.heldAt,
+        praise: feedbackMeetings.praise,
+        model: feedbackMeetings.model,
+        gap: feedbackMeetings.gap,
+        plan: feedbackMeetings.plan,
+        practiced: feedbackMeetings.practiced,
+        practiceNote: feedbackMeetings.practiceNote,
+        followUpOn: feedbackMeetings.followUpOn,
+        acknowledgedAt: feedbackMeetings.acknowledgedAt,
+        stepTitle: actionSteps.title,
+        stepMastery: actionSteps.mastery,
+        stepStatus: actionSteps.status,
+      })
+      .from(feedbackMeetings)
+      .innerJoin(actionSteps, eq(actionSteps.id, feedbackMeetings.actionStepId))
+      .where(eq(feedbackMeetings.observationId, id)),
+  ]);
+  const nameOf = (personId: string) => people.find((p) => p.id === personId)?.name ?? "";
+  const meeting = meetingRows[0] ?? null;
+  let reflection: { body: string; private: boolean; updatedAt: Date } | null = null;
+  if (meeting) {
+    const [found] = await db()
+      .select({ body: reflections.body, private: reflections.private, updatedAt: reflections.updatedAt })
+      .from(reflections)
+      .where(eq(reflections.meetingId, meeting.id));
+    if (found && can(actor, "read", "reflection", { ...subject, private: found.private })) reflection = found;
+  }
+  const editable = can(actor, "update", "observation", subject);
+  const canHoldMeeting = !meeting && can(actor, "hold_meeting", "observation", subject);
+  const canRespond = !!meeting && can(actor, "respond", "observation", subject);
+  const proposedCatalogueStep = row.proposedCatalogueStepId
+    ? ((
+        await db()
+          .select({ id: catalogueSteps.id, title: catalogueSteps.title })
+          .from(catalogueSteps)
+          .where(eq(catalogueSteps.id, row.proposedCatalogueStepId))
+      )[0] ?? null)
+    : null;
+  // Someone other than the teacher and the author reading a teacher's visit is a sensitive read.
+  if (actor.personId !== row.teacherId && actor.personId !== row.observerId) {
+    await audit(actor, { action: "observation.read", subjectType: "observation", subjectId: id });
+  }
+  const [settings] = await db()
+    .select({ meetingWithinHours: schoolObservationSettings.meetingWithinHours })
+    .from(schoolObservationSettings)
+    .where(eq(schoolObservationSettings.schoolId, row.schoolId));
+  const meetingDue = row.submittedAt
+    ? new Date(row.submittedAt.getTime() + (settings?.meetingWithinHours ?? 48) * 3_600_000)
+    : null;
+  return {
+    ...row,
+    meetingDue,
+    catalogue: editable || canHoldMeeting ? await catalogueToPick(subject.organizationId) : [],
+    teacherName: nameOf(row.teacherId),
+    observerName: nameOf(row.observerId),
+    notes,
+    levels: Object.fromEntries(levels.map((l) => [l.indicatorKey, l.level])) as Record<string, number>,
+    snapshots,
+    onTaskShare: onTaskShare(snapshots),
+    focusStep: focusStep[0] ?? null,
+    proposedCatalogueStep,
+    meeting,
+    reflection,
+    can: { edit: editable, holdMeeting: canHoldMeeting, respond: canRespond },
+    isTeacher: actor.personId === row.teacherId,
+  };
+}
+export type Visit = Awaited<ReturnType<typeof getVisit>>;
+
+/** The catalogue's current steps, in order, to pick one. */
+export async function catalogueToPick(organizationId: string) {
+  return db()
+    .select({ id: catalogueSteps.id, category: catalogueSteps.category, title: catalogueSteps.title })
+    .from(catalogueSteps)
+    .where(and(eq(catalogueSteps.organizationId, organizationId), isNull(catalogueSteps.archivedAt)))
+    .orderBy(asc(catalogueSteps.category), asc(catalogueSteps.position));
+}
+
+/** Students on task over students present, across the snapshots (null without snapshots). */
+export function onTaskShare(snapshots: Array<{ onTask: number; present: number }>): number | null {
+  const present = snapshots.reduce((sum, s) => sum + s.present, 0);
+  if (present === 0) return null;
+  return snapshots.reduce((sum, s) => sum + s.onTask, 0) / present;
+}
+
+// ─── Starting ────────────────────────────────────────────────────────────────────────────────────
+
+/** Schools where the actor observes, with their teachers and each teacher's open step. */
+export async function visitOptions(actor: Actor, schoolId?: string) {
+  const observedSchools = [...actor.schoolRoles]
+    .filter(([id]) => hasSchoolRole(actor, id, "leader", "mentor"))
+    .map(([id]) => id);
+  if (observedSchools.length === 0) throw new NotFoundError();
+  const schoolRows = await db()
+    .select({ id: schools.id, name: schools.name })
+    .from(schools)
+    .where(and(inArray(schools.id, observedSchools), eq(schools.organizationId, actor.organizationId)))
+    .orderBy(asc(schools.name));
+  const chosen =
+    schoolRows.find((s) => s.id === schoolId) ?? (schoolRows.length === 1 ? schoolRows[0] : null);
+  const teachers = chosen
+    ? await db()
+        .select({ id: persons.id, name: personName, openStep: actionSteps.title })
+        .from(memberships)
+        .innerJoin(persons, eq(persons.id, memberships.personId))
+        .leftJoin(actionSteps, and(eq(actionSteps.teacherId, persons.id), eq(actionSteps.status, "open")))
+        .where(
+          and(
+            eq(memberships.schoolId, chosen.id),
+            eq(memberships.role, "teacher"),
+            sql`${persons.status} <> 'disabled'`,
+            sql`${persons.id} <> ${actor.personId}`,
+          ),
+        )
+        .orderBy(asc(persons.familyNames), asc(persons.givenNames))
+    : [];
+  const instrumentRows = await publishedInstruments(actor.organizationId);
+  const [settings] = chosen
+    ? await db()
+        .select({ defaultPurpose: schoolObservationSettings.defaultPurpose })
+        .from(schoolObservationSettings)
+        .where(eq(schoolObservationSettings.schoolId, chosen.id))
+    : [];
+  return {
+    schools: schoolRows,
+    school: chosen,
+    teachers,
+    instruments: instrumentRows,
+    defaultPurpose: settings?.defaultPurpose ?? ("formativa" as Purpose),
+  };
+}
+
+/** The latest published version of every instrument of the organization. */
+export async function publishedInstruments(organizationId: string, tx: DbOrTx = db()) {
+  return tx
+    .selectDistinctOn([instruments.id], {
+      id: instruments.id,
+      name: instruments.name,
+      versionId: instrumentVersions.id,
+      version: instrumentVersions.version,
+    })
+    .from(instruments)
+    .innerJoin(instrumentVersions, eq(instrumentVersions.instrumentId, instruments.id))
+    .where(
+      and(
+        eq(instruments.organizationId, organizationId),
+        isNull(instruments.archivedAt),
+        eq(instrumentVersions.status, "published"),
+      ),
+    )
+    .orderBy(instruments.id, desc(instrumentVersions.version));
+}
+
+const startInput = z.object({
+  schoolId: required(40, "observation.errors.school_required"),
+  teacherId: required(40, "observation.errors.teacher_required"),
+  instrumentId: required(40, "observation.errors.instrument_required"),
+  course: required(60),
+  subject: required(80),
+  purpose: z.preprocess(asText, z.enum(PURPOSES, { message: "errors.invalid_choice" })),
+});
+
+/** Opens a draft visit and returns its id. The teacher's open step becomes its focus. */
+export async function startVisit(actor: Actor, input: Record<string, unknown>): Promise<string> {
+  const values = parseInput(startInput, input);
+  const teacherOk =
+    isUuid(values.schoolId) &&
+    isUuid(values.teacherId) &&
+    (
+      await db()
+        .select({ id: memberships.id })
+        .from(memberships)
+        .innerJoin(persons, eq(persons.id, memberships.personId))
+        .where(
+          and(
+            eq(memberships.personId, values.teacherId),
+            eq(memberships.schoolId, values.schoolId),
+            eq(memberships.role, "teacher"),
+            eq(persons.organizationId, actor.organizationId),
+          ),
+        )
+    ).length > 0;
+  const subject = {
+    organizationId: actor.organizationId,
+    schoolId: values.schoolId,
+    teacherId: values.teacherId,
+  };
+  if (!teacherOk || !can(actor, "observe", "teacher", subject)) {
+    throw new ValidationError({ teacherId: "observation.errors.teacher_not_observable" });
+  }
+  const instrument = (await publishedInstruments(actor.organizationId)).find(
+    (i) => i.id === values.instrumentId,
+  );
+  if (!instrument) throw new ValidationError({ instrumentId: "observation.errors.instrument_required" });
+  const id = newId();
+  await db().transaction(async (tx) => {
+    const focus = await openStepOf(values.teacherId, tx);
+    const now = new Date();
+    await tx.insert(observations).values({
+      id,
+      organizationId: actor.organizationId,
+      schoolId: values.schoolId,
+      teacherId: values.teacherId,
+      observerId: actor.personId,
+      instrumentVersionId: instrument.versionId,
+      purpose: values.purpose,
+      course: values.course,
+      subject: values.subject,
+      status: "draft",
+      startedAt: now,
+      focusStepId: focus?.id ?? null,
+    });
+    await audit(actor, { action: "observation.start", subjectType: "observation", subjectId: id }, tx);
+  });
+  return id;
+}
+
+// ─── Saving ──────────────────────────────────────────────────────────────────────────────────────
+
+export const VISIT_INTENTS = [
+  "save",
+  "note",
+  "snapshot",
+  "submit",
+  "delete_note",
+  "delete_snapshot",
+] as const;
+export type VisitIntent = (typeof VISIT_INTENTS)[number];
+
+const countField = z
+  .string()
+  .trim()
+  .regex(/^\d{1,3}$/, "observation.errors.count_invalid")
+  .transform(Number)
+  .pipe(z.number().max(MAX_STUDENTS, "observation.errors.count_invalid"));
+
+/**
+ * Saves what the observer typed on the visit page, then does what the button asked: add a note, add a
+ * snapshot, remove one, or submit. Fields: note, level_<indicator>, tag_<noteId>, onTask, present,
+ * focusResult, proposedStep ("" or a catalogue step id), proposedStepTitle.
+ */
+export async function saveVisit(
+  actor: Actor,
+  id: string,
+  intent: string,
+  input: Record<string, unknown>,
+  now = new Date(),
+): Promise<{ submitted: boolean }> {
+  const subject = await authorizedObservation(actor, "update", id);
+  if (!(VISIT_INTENTS as readonly string[]).includes(intent)) throw new DomainError("errors.invalid_choice");
+  const [visit] = await db()
+    .select({
+      startedAt: observations.startedAt,
+      focusStepId: observations.focusStepId,
+      content: instrumentVersions.content,
+    })
+    .from(observations)
+    .innerJoin(instrumentVersions, eq(instrumentVersions.id, observations.instrumentVersionId))
+    .where(eq(observations.id, id));
+  if (!visit) throw new NotFoundError();
+  const indicators = indicatorsOf(visit.content);
+  const errors: Record<string, string> = {};
+  const str = (key: string) => (typeof input[key] === "string" ? (input[key] as string) : "");
+
+  // Levels: only scored indicators of this version; "" clears.
+  const levels: Array<{ key: string; level: number | null }> = [];
+  for (const indicator of indicators) {
+    const raw = str(`level_${indicator.key}`);
+    if (!(`level_${indicator.key}` in input)) continue;
+    if (raw === "") levels.push({ key: indicator.key, level: null });
+    else if (indicator.kind === "scored" && /^[1-4]$/.test(raw))
+      levels.push({ key: indicator.key, level: Number(raw) });
+    else errors[`level_${indicator.key}`] = "errors.invalid_choice";
+  }
+  // Tags of existing notes.
+  const existingNotes = await db()
+    .select({ id: observationNotes.id })
+    .from(observationNotes)
+    .where(eq(observationNotes.observationId, id));
+  const tags: Array<{ noteId: string; keys: string[] }> = [];
+  for (const note of existingNotes) {
+    const field = `tag_${note.id}`;
+    if (!(field in input)) continue;
+    const raw = str(field);
+    if (raw === "") tags.push({ noteId: note.id, keys: [] });
+    else if (indicators.some((i) => i.key === raw)) tags.push({ noteId: note.id, keys: [raw] });
+    else errors[field] = "errors.invalid_choice";
+  }
+  // Decision on the open step and the proposal for the next one.
+  let focusResult: FocusResult | null | undefined;
+  if ("focusResult" in input) {
+    const raw = str("focusResult");
+    if (raw === "") focusResult = null;
+    else if (raw === "mastered" || raw === "continued") focusResult = raw;
+    else errors.focusResult = "errors.invalid_choice";
+  }
+  let proposedStep: string | null | undefined;
+  if ("proposedStep" in input) {
+    const raw = str("proposedStep");
+    if (raw === "") proposedStep = null;
+    else if (isUuid(raw)) {
+      const [found] = await db()
+        .select({ id: catalogueSteps.id })
+        .from(catalogueSteps)
+        .where(and(eq(catalogueSteps.id, raw), eq(catalogueSteps.organizationId, subject.organizationId)));
+      if (found) proposedStep = found.id;
+      else errors.proposedStep = "errors.invalid_choice";
+    } else errors.proposedStep = "errors.invalid_choice";
+  }
+  let proposedStepTitle: string | null | undefined;
+  if ("proposedStepTitle" in input) {
+    const raw = str("proposedStepTitle").trim();
+    if (raw.length > 300) errors.proposedStepTitle = "errors.too_long";
+    else proposedStepTitle = raw || null;
+  }
+  // A note: added by its own button, and by submit when one was left typed.
+  const noteText = str("note").trim();
+  if (noteText.length > NOTE_MAX) errors.note = "errors.too_long";
+  const addNote = (intent === "note" || intent === "submit") && noteText !== "";
+  if (intent === "note" && noteText === "") errors.note = "observation.errors.note_required";
+  const noteTag = str("noteTag");
+  if (noteTag !== "" && !indicators.some((i) => i.key === noteTag)) errors.noteTag = "errors.invalid_choice";
+  // A snapshot: by its own button, and by submit when both counts were left typed.
+  const onTaskRaw = str("onTask").trim();
+  const presentRaw = str("present").trim();
+  let snapshot: { onTask: number; present: number } | null = null;
+  if (intent === "snapshot" || (intent === "submit" && (onTaskRaw !== "" || presentRaw !== ""))) {
+    const onTask = countField.safeParse(onTaskRaw);
+    const present = countField.safeParse(presentRaw);
+    if (!present.success || present.data === 0) errors.present = "observation.errors.present_invalid";
+    if (!onTask.success) errors.onTask = "observation.errors.count_invalid";
+    else if (present.success && onTask.data > present.data)
+      errors.onTask = "observation.errors.on_task_over_present";
+    if (onTask.success && present.success && !errors.present && !errors.onTask) {
+      snapshot = { onTask: onTask.data, present: present.data };
+    }
+  }
+  const removeId = str("removeId");
+  if ((intent === "delete_note" || intent === "delete_snapshot") && !isUuid(removeId)) {
+    throw new DomainError("errors.invalid_choice");
+  }
+  if (intent === "submit" && Object.keys(errors).length === 0) {
+    // Submitting needs evidence, and a decision on the step the visit opened with.
+    const [current] = await db()
+      .select({
+        focusResult: observations.focusResult,
+        // Columns inside a select field are left unqualified by drizzle: name them in full.
+        notes: sql<number>`(SELECT count(*)::int FROM observation_notes n WHERE n.observation_id = "observations"."id")`,
+      })
+      .from(observations)
+      .where(eq(observations.id, id));
+    if (current.notes === 0 && !addNote) errors.note = "observation.errors.evidence_required";
+    const decided = focusResult !== undefined ? focusResult : current.focusResult;
+    if (visit.focusStepId && !decided) errors.focusResult = "observation.errors.focus_result_required";
+  }
+  if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+  const decided = focusResult;
+
+  const minute = Math.max(0, Math.floor((now.getTime() - visit.startedAt.getTime()) / 60_000));
+  return db().transaction(async (tx) => {
+    // The row lock keeps two saves (two tabs, a retry) from interleaving; a submitted visit is final.
+    const [locked] = await tx
+      .select({ status: observations.status })
+      .from(observations)
+      .where(eq(observations.id, id))
+      .for("update");
+    if (locked?.status !== "draft") throw new DomainError("observation.errors.already_submitted");
+    for (const { key, level } of levels) {
+      if (level === null) {
+        await tx
+          .delete(observationLevels)
+          .where(and(eq(observationLevels.observationId, id), eq(observationLevels.indicatorKey, key)));
+      } else {
+        await tx
+          .insert(observationLevels)
+          .values({ observationId: id, indicatorKey: key, level })
+          .onConflictDoUpdate({
+            target: [observationLevels.observationId, observationLevels.indicatorKey],
+            set: { level },
+          });
+      }
+    }
+    for (const { noteId, keys } of tags) {
+      await tx
+        .update(observationNotes)
+        .set({ indicatorKeys: keys })
+        .where(and(eq(observationNotes.id, noteId), eq(observationNotes.observationId, id)));
+    }
+    const changes: Partial<typeof observations.$inferInsert> = { updatedAt: now };
+    if (focusResult !== undefined && visit.focusStepId) changes.focusResult = focusResult;
+    if (proposedStep !== undefined) changes.proposedCatalogueStepId = proposedStep;
+    if (proposedStepTitle !== undefined) changes.proposedStepTitle = proposedStepTitle;
+    if (addNote) {
+      await tx.insert(observationNotes).values({
+        id: newId(),
+        observationId: id,
+        minute,
+        body: noteText,
+        indicatorKeys: noteTag ? [noteTag] : [],
+      });
+    }
+    if (snapshot) {
+      await tx.insert(observationSnapshots).values({ id: newId(), observationId: id, minute, ...snapshot });
+    }
+    if (intent === "delete_note") {
+      await tx
+        .delete(observationNotes)
+        .where(and(eq(observationNotes.id, removeId), eq(observationNotes.observationId, id)));
+    }
+    if (intent === "delete_snapshot") {
+      await tx
+        .delete(observationSnapshots)
+        .where(and(eq(observationSnapshots.id, removeId), eq(observationSnapshots.observationId, id)));
+    }
+    if (intent === "submit") {
+      changes.status = "submitted";
+      changes.submittedAt = now;
+      const [current] = await tx
+        .select({ focusResult: observations.focusResult })
+        .from(observations)
+        .where(eq(observations.id, id));
+      if (visit.focusStepId && (decided !== undefined ? decided : current.focusResult) === "mastered") {
+        await tx
+          .update(actionSteps)
+          .set({ status: "mastered", closedAt: now, masteredInObservationId: id })
+          .where(and(eq(actionSteps.id, visit.focusStepId), eq(actionSteps.status, "open")));
+      }
+      await audit(actor, { action: "observation.submit", subjectType: "observation", subjectId: id }, tx);
+    }
+    await tx.update(observations).set(changes).where(eq(observations.id, id));
+    return { submitted: intent === "submit" };
+  });
+}
+
+/** Deletes a draft visit (the author changed their mind); a submitted visit stays. */
+export async function discardVisit(actor: Actor, id: string): Promise<void> {
+  await authorizedObservation(actor, "update", id);
+  await db().transaction(async (tx) => {
+    await tx.delete(observations).where(and(eq(observations.id, id), eq(observations.status, "draft")));
+    await audit(actor, { action: "observation.discard", subjectType: "observation", subjectId: id }, tx);
+  });
+}
