@@ -98,7 +98,7 @@ export default function Meeting({ loaderData, actionData }: Route.ComponentProps
         </Link>
       </p>
       <h1>{t("observation.meeting.title", { teacher: visit.teacherName })}</h1>
-      <Form method="post" className="stack">
+      <Form method="post" className="stack" noValidate>
         <FormMessage failure={failure} />
         <div className="pair">
           <Field

@@ -152,6 +152,7 @@ function useVisitAutosave(form: React.RefObject<HTMLFormElement | null>, visit: 
       localStorage.removeItem(key);
     } catch {}
   }, [sent]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: set up once per visit; the form and the fetcher stay the same
   useEffect(() => {
     const element = form.current;
     if (!element) return;
@@ -219,7 +220,6 @@ function useVisitAutosave(form: React.RefObject<HTMLFormElement | null>, visit: 
       window.removeEventListener("online", onOnline);
       window.removeEventListener("offline", onOffline);
     };
-    // biome-ignore lint/correctness/useExhaustiveDependencies: set up once per visit
   }, [key]);
   const savedAt = fetcher.data && "savedAt" in fetcher.data ? fetcher.data.savedAt : null;
   return { state, saving: fetcher.state !== "idle", savedAt, failure: failureOf(fetcher.data) };
@@ -238,7 +238,7 @@ function DraftVisit({ visit, failure }: { visit: Visit; failure?: FormFailure })
     steps: visit.catalogue.filter((s) => s.category === category),
   })).filter((g) => g.steps.length > 0);
   return (
-    <Form method="post" ref={form} className="stack" preventScrollReset>
+    <Form method="post" ref={form} className="stack" preventScrollReset noValidate>
       <FormMessage failure={failure ?? autosave.failure} />
       <p className="save-state" aria-live="polite">
         {autosave.state === "offline"
@@ -394,7 +394,11 @@ function DraftVisit({ visit, failure }: { visit: Visit; failure?: FormFailure })
       <section className="card stack" aria-labelledby="niveles-titulo">
         <h2 id="niveles-titulo">{t("observation.visit.levels")}</h2>
         {visit.content.sections.map((section) => (
-          <details key={section.key} className="section">
+          <details
+            key={section.key}
+            className="section"
+            open={section.indicators.some((i) => visit.levels[i.key]) || undefined}
+          >
             <summary>{section.title}</summary>
             {section.indicators.map((indicator) =>
               indicator.kind === "scored" ? (
@@ -721,7 +725,7 @@ function Response({ visit, failure }: { visit: Visit; failure?: FormFailure }) {
           </SubmitButton>
         </Form>
       )}
-      <Form method="post" className="stack">
+      <Form method="post" className="stack" noValidate>
         <FormMessage failure={failure} />
         <div className={`field${error ? " field-invalid" : ""}`}>
           <label htmlFor="reflection">{t("observation.respond.reflection")}</label>

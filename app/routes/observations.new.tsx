@@ -57,7 +57,7 @@ export default function NewVisit({ loaderData, actionData }: Route.ComponentProp
         teachers.length === 0 ? (
           <p className="alert alert-info">{t("observation.new.no_teachers")}</p>
         ) : (
-          <Form method="post" className="stack">
+          <Form method="post" className="stack" noValidate>
             <FormMessage failure={failure} />
             <input type="hidden" name="schoolId" value={school.id} />
             <SelectField

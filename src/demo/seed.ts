@@ -427,6 +427,9 @@ export async function seedDemo(): Promise<boolean> {
     const docenteId = await addPerson("Daniela", "Soto Vergara", "docente@demo.impulso.cl", [
       { role: "teacher", school: "aromos" },
     ]);
+    await addPerson("Tomás", "Vidal Rojas", "docente2@demo.impulso.cl", [
+      { role: "teacher", school: "aromos" },
+    ]);
     const keys = ["aromos", "aromos", "pampa", "nielol", "estrecho"];
     const aromosTeachers: string[] = [];
     for (let i = 0; i < 30; i++) {

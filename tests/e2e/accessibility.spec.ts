@@ -412,6 +412,76 @@ test("administrador: personas, invitar a la coordinación, correos y auditoría"
   sweep.finish();
 });
 
+test("observación: visitas, una visita con errores y enviada, la reunión y el lado del docente", async ({
+  page,
+  browser,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const sweep = new Sweep(page);
+  await signIn(page, "mentor@demo.impulso.cl");
+  await page.getByRole("link", { name: t("home.card.observations") }).click();
+  await expect(page.getByRole("heading", { name: t("observation.list.title"), level: 1 })).toBeVisible();
+  await sweep.check("visitas al aula");
+
+  await page.getByRole("link", { name: t("observation.list.new") }).click();
+  await sweep.check("nueva visita");
+  await page.getByRole("button", { name: t("observation.new.start") }).click();
+  await sweep.check("nueva visita enviada vacía (errores)");
+  const teacher = page.getByLabel(t("observation.new.teacher"));
+  const label = (await teacher.locator("option", { hasText: "Tomás Vidal Rojas" }).textContent()) ?? "";
+  await teacher.selectOption({ label });
+  await page.getByLabel(t("observation.new.course")).fill("3° medio A");
+  await page.getByLabel(t("observation.new.subject")).fill("Matemática");
+  await page.getByRole("button", { name: t("observation.new.start") }).click();
+  await expect(page.getByRole("heading", { name: t("observation.visit.evidence") })).toBeVisible();
+  await sweep.check("visita en borrador");
+
+  await page.getByRole("button", { name: t("observation.visit.submit") }).click();
+  await expect(page.getByText(t("observation.errors.evidence_required"))).toBeVisible();
+  await sweep.check("visita enviada sin evidencias (errores)");
+  await page.getByLabel(t("observation.visit.note"), { exact: true }).fill("Inicio puntual; 30 estudiantes.");
+  if (await page.getByText(t("observation.visit.focus_result")).isVisible()) {
+    await page.getByText(t("observation.visit.focus_continued"), { exact: true }).click();
+  }
+  await page.getByRole("button", { name: t("observation.visit.submit") }).click();
+  await expect(page.getByRole("link", { name: t("observation.visit.hold_meeting") })).toBeVisible();
+  await sweep.check("visita enviada");
+
+  await page.getByRole("link", { name: t("observation.visit.hold_meeting") }).click();
+  await sweep.check("reunión de retroalimentación");
+  await page.getByRole("button", { name: t("observation.meeting.save") }).click();
+  await expect(page.getByText(t("observation.errors.praise_required"))).toBeVisible();
+  await sweep.check("reunión sin elogio ni paso (errores)");
+  await page.getByLabel(t("observation.meeting.praise"), { exact: true }).fill("Comenzó a la hora.");
+  await page.getByLabel(t("observation.meeting.step_custom")).check();
+  await page
+    .getByLabel(t("observation.meeting.step_title"))
+    .fill(`Verificar la comprensión (${testInfo.project.name})`);
+  await page.getByRole("button", { name: t("observation.meeting.save") }).click();
+  await expect(page.getByRole("heading", { name: t("observation.meeting.heading") })).toBeVisible();
+  await sweep.check("visita con su retroalimentación");
+
+  const teacherContext = await freshContext(browser, testInfo);
+  const teacherPage = await teacherContext.newPage();
+  const teacherSweep = new Sweep(teacherPage);
+  await signIn(teacherPage, "docente2@demo.impulso.cl");
+  await teacherPage.getByRole("link", { name: t("home.card.development") }).click();
+  await expect(
+    teacherPage.getByRole("heading", { name: t("observation.development.my_title"), level: 1 }),
+  ).toBeVisible();
+  await teacherSweep.check("mi desarrollo (docente)");
+  await teacherPage.locator(".rows a").first().click();
+  await expect(teacherPage.getByRole("button", { name: t("observation.respond.save") })).toBeVisible();
+  await teacherSweep.check("retroalimentación vista por el docente");
+  await teacherPage.getByRole("button", { name: t("observation.respond.save") }).click();
+  await expect(teacherPage.getByText(t("observation.errors.reflection_required"))).toBeVisible();
+  await teacherSweep.check("reflexión vacía (error)");
+  sweep.problems.push(...teacherSweep.problems);
+  sweep.checked.push(...teacherSweep.checked);
+  await teacherContext.close();
+  sweep.finish();
+});
+
 test("directora y docente: inicio, personas y datos propios", async ({ page }) => {
   test.setTimeout(120_000);
   const sweep = new Sweep(page);

@@ -33,7 +33,6 @@ import {
 export const MAX_STUDENTS = 200;
 
 const asText = (v: unknown) => (typeof v === "string" ? v : "");
-const text = (max: number) => z.preprocess(asText, z.string().trim().max(max, "errors.too_long"));
 const required = (max: number, message = "errors.required") =>
   z.preprocess(asText, z.string().trim().min(1, message).max(max, "errors.too_long"));
 
