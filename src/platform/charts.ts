@@ -18,9 +18,9 @@ export function lineChart(
   series: ReadonlyArray<{ at: Date | string; value: number }>,
   options: { width?: number; height?: number; yMax?: number; ticks?: number } = {},
 ): LineChartGeometry {
-  const width = options.width ?? 640;
-  const height = options.height ?? 240;
-  const plot = { left: 48, top: 12, right: width - 16, bottom: height - 28 };
+  const width = options.width ?? 360;
+  const height = options.height ?? 200;
+  const plot = { left: 44, top: 10, right: width - 12, bottom: height - 26 };
   const x = scalePoint<number>()
     .domain(series.map((_, i) => i))
     .range([plot.left, plot.right])
