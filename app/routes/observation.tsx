@@ -225,6 +225,21 @@ function useVisitAutosave(form: React.RefObject<HTMLFormElement | null>, visit: 
   return { state, saving: fetcher.state !== "idle", savedAt, failure: failureOf(fetcher.data) };
 }
 
+/** "No indicator" and every indicator of the visit's instrument, for tagging a note. */
+function IndicatorOptions({ indicators }: { indicators: ReadonlyArray<{ key: string; title: string }> }) {
+  const t = useT();
+  return (
+    <>
+      <option value="">{t("observation.visit.no_tag")}</option>
+      {indicators.map((i) => (
+        <option key={i.key} value={i.key}>
+          {i.title}
+        </option>
+      ))}
+    </>
+  );
+}
+
 function DraftVisit({ visit, failure }: { visit: Visit; failure?: FormFailure }) {
   const t = useT();
   const format = useFormat();
@@ -302,12 +317,7 @@ function DraftVisit({ visit, failure }: { visit: Visit; failure?: FormFailure })
             {t("observation.visit.note_tag")} <span className="muted">{t("field.optional")}</span>
           </label>
           <select id="noteTag" name="noteTag" defaultValue="" key={`tag-${visit.notes.length}`}>
-            <option value="">{t("observation.visit.no_tag")}</option>
-            {indicators.map((i) => (
-              <option key={i.key} value={i.key}>
-                {i.title}
-              </option>
-            ))}
+            <IndicatorOptions indicators={indicators} />
           </select>
         </div>
         <SubmitButton name="intent" value="note">
@@ -331,12 +341,7 @@ function DraftVisit({ visit, failure }: { visit: Visit; failure?: FormFailure })
                     name={`tag_${note.id}`}
                     defaultValue={note.indicatorKeys[0] ?? ""}
                   >
-                    <option value="">{t("observation.visit.no_tag")}</option>
-                    {indicators.map((i) => (
-                      <option key={i.key} value={i.key}>
-                        {i.title}
-                      </option>
-                    ))}
+                    <IndicatorOptions indicators={indicators} />
                   </select>
                   <button
                     type="submit"

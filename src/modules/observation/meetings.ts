@@ -10,42 +10,31 @@ import { DomainError, NotFoundError, ValidationError } from "../../platform/erro
 import { isLocale } from "../../platform/i18n/i18n";
 import { isUuid, newId } from "../../platform/ids";
 import { queueEmail } from "../../platform/mail/mail";
-import { type Actor, authorize } from "../../platform/policy";
+import type { Actor } from "../../platform/policy";
 import { instantFromLocal, localParts } from "../../platform/time";
 import { parseInput } from "../../platform/validation";
 import { persons } from "../people";
 import { actionSteps, catalogueSteps, feedbackMeetings, observations, reflections } from "./schema";
-import { observationSubject } from "./visits";
+import { asText, authorizedObservation, optionalText, requiredText } from "./visits";
 
 export const TEXT_MAX = 4000;
-const asText = (v: unknown) => (typeof v === "string" ? v : "");
-const text = (max: number) => z.preprocess(asText, z.string().trim().max(max, "errors.too_long"));
-const required = (max: number, message = "errors.required") =>
-  z.preprocess(asText, z.string().trim().min(1, message).max(max, "errors.too_long"));
-
-async function authorizedObservation(actor: Actor, action: string, id: string) {
-  const subject = await observationSubject(id);
-  if (!subject) throw new NotFoundError();
-  authorize(actor, action, "observation", subject);
-  return subject;
-}
 
 const meetingInput = z.object({
-  heldOn: required(10),
-  heldAtTime: required(5),
-  praise: required(TEXT_MAX, "observation.errors.praise_required"),
-  model: text(TEXT_MAX),
-  gap: text(TEXT_MAX),
+  heldOn: requiredText(10),
+  heldAtTime: requiredText(5),
+  praise: requiredText(TEXT_MAX, "observation.errors.praise_required"),
+  model: optionalText(TEXT_MAX),
+  gap: optionalText(TEXT_MAX),
   stepChoice: z.preprocess(
     asText,
     z.enum(["continue", "catalogue", "custom"], { message: "observation.errors.step_required" }),
   ),
-  catalogueStepId: text(40),
-  stepTitle: text(300),
-  plan: text(TEXT_MAX),
-  practiced: text(10),
-  practiceNote: text(TEXT_MAX),
-  followUpOn: text(10),
+  catalogueStepId: optionalText(40),
+  stepTitle: optionalText(300),
+  plan: optionalText(TEXT_MAX),
+  practiced: optionalText(10),
+  practiceNote: optionalText(TEXT_MAX),
+  followUpOn: optionalText(10),
 });
 
 /** What the meeting form starts with: now in the observer's zone, and the visit's proposal. */
@@ -240,8 +229,8 @@ export async function acknowledgeFeedback(
 }
 
 const reflectionInput = z.object({
-  reflection: required(TEXT_MAX, "observation.errors.reflection_required"),
-  private: text(10),
+  reflection: requiredText(TEXT_MAX, "observation.errors.reflection_required"),
+  private: optionalText(10),
 });
 
 /** The teacher's reflection (written or rewritten); a private one is read by the teacher alone. */

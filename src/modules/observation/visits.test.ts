@@ -334,8 +334,18 @@ describe("observation: a visit, its meeting and the teacher's side", () => {
   });
 
   it("lists an observer's drafts and visits waiting for their meeting", async () => {
+    const draft = await start(a.mentorA, w.teacherA2.id);
     const work = await observerWork(a.mentorA);
-    expect(work.drafts.length + work.awaiting.length + work.recent.length).toBeGreaterThan(0);
-    expect(work.awaiting.every((v) => v.due instanceof Date)).toBe(true);
+    expect(work.drafts.map((v) => v.id)).toContain(draft);
+    // The mentor's visits of teacher A2 and of teacher A (step mastered) have no meeting yet; the
+    // meeting is due 48 hours after the visit was submitted.
+    expect(work.awaiting.length).toBeGreaterThanOrEqual(2);
+    for (const v of work.awaiting) {
+      expect(v.due.getTime() - (v.submittedAt as Date).getTime()).toBe(48 * 3_600_000);
+      expect(work.drafts.map((d) => d.id)).not.toContain(v.id);
+    }
+    const recent = await observerWork(a.leaderA);
+    expect(recent.recent.length).toBeGreaterThanOrEqual(1);
+    expect((await observerWork(a.leaderB)).awaiting).toEqual([]);
   });
 });

@@ -32,8 +32,11 @@ import {
 
 export const MAX_STUDENTS = 200;
 
-const asText = (v: unknown) => (typeof v === "string" ? v : "");
-const required = (max: number, message = "errors.required") =>
+/** Form fields: a missing field reads as "", so that it gets the field's own message. */
+export const asText = (v: unknown) => (typeof v === "string" ? v : "");
+export const optionalText = (max: number) =>
+  z.preprocess(asText, z.string().trim().max(max, "errors.too_long"));
+export const requiredText = (max: number, message = "errors.required") =>
   z.preprocess(asText, z.string().trim().min(1, message).max(max, "errors.too_long"));
 
 // ─── Reading ─────────────────────────────────────────────────────────────────────────────────────
@@ -53,7 +56,7 @@ export async function observationSubject(id: string, tx: DbOrTx = db()): Promise
   return row ?? null;
 }
 
-async function authorizedObservation(actor: Actor, action: string, id: string, tx: DbOrTx = db()) {
+export async function authorizedObservation(actor: Actor, action: string, id: string, tx: DbOrTx = db()) {
   const subject = await observationSubject(id, tx);
   if (!subject) throw new NotFoundError();
   authorize(actor, action, "observation", subject);
@@ -310,11 +313,11 @@ export async function publishedInstruments(organizationId: string, tx: DbOrTx = 
 }
 
 const startInput = z.object({
-  schoolId: required(40, "observation.errors.school_required"),
-  teacherId: required(40, "observation.errors.teacher_required"),
-  instrumentId: required(40, "observation.errors.instrument_required"),
-  course: required(60),
-  subject: required(80),
+  schoolId: requiredText(40, "observation.errors.school_required"),
+  teacherId: requiredText(40, "observation.errors.teacher_required"),
+  instrumentId: requiredText(40, "observation.errors.instrument_required"),
+  course: requiredText(60),
+  subject: requiredText(80),
   purpose: z.preprocess(asText, z.enum(PURPOSES, { message: "errors.invalid_choice" })),
 });
 
