@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { log } from "../log";
 
 /** One Drizzle type for both drivers: the code never knows which PostgreSQL it talks to. */
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -41,6 +42,9 @@ function migrationsFolder(): string {
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle connection closed by the server (a restart, an administrator, a dropped test database)
+    // is an event, not a crash: the pool opens a new one for the next query.
+    pool.on("error", (error) => log("warn", "database connection lost", { message: error.message }));
     const db = drizzlePg(pool) as unknown as Db;
     return {
       db,
