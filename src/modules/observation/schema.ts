@@ -294,3 +294,75 @@ export const reflections = pgTable("reflections", {
   private: boolean("private").notNull().default(false),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+export const CALIBRATION_STATUSES = ["open", "closed"] as const;
+export type CalibrationStatus = (typeof CALIBRATION_STATUSES)[number];
+
+/**
+ * A calibration: several observers score the same class (a shared visit recorded in the platform or a
+ * linked video) with one instrument version; one of them is the reference scorer.
+ */
+export const calibrations = pgTable(
+  "calibrations",
+  {
+    id: uuid("id").primaryKey(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    title: text("title").notNull(),
+    instrumentVersionId: uuid("instrument_version_id")
+      .notNull()
+      .references(() => instrumentVersions.id),
+    /** the shared visit everyone scores, when the class was observed in the platform */
+    observationId: uuid("observation_id").references(() => observations.id),
+    /** or a link to a recorded class */
+    videoUrl: text("video_url"),
+    /** the school the class belongs to, when known */
+    schoolId: uuid("school_id").references(() => schools.id),
+    referenceScorerId: uuid("reference_scorer_id")
+      .notNull()
+      .references(() => persons.id),
+    status: text("status").notNull().$type<CalibrationStatus>(),
+    createdBy: uuid("created_by").references(() => persons.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+  },
+  (t) => [index("calibrations_org_idx").on(t.organizationId, t.createdAt)],
+);
+
+/** Who scores a calibration; submittedAt is set when their scores are final. */
+export const calibrationParticipants = pgTable(
+  "calibration_participants",
+  {
+    calibrationId: uuid("calibration_id")
+      .notNull()
+      .references(() => calibrations.id, { onDelete: "cascade" }),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => persons.id),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.calibrationId, t.personId] }),
+    index("calibration_participants_person_idx").on(t.personId),
+  ],
+);
+
+/** One observer's level for one indicator in a calibration. */
+export const calibrationScores = pgTable(
+  "calibration_scores",
+  {
+    calibrationId: uuid("calibration_id")
+      .notNull()
+      .references(() => calibrations.id, { onDelete: "cascade" }),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => persons.id),
+    indicatorKey: text("indicator_key").notNull(),
+    level: smallint("level").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.calibrationId, t.personId, t.indicatorKey] }),
+    check("calibration_scores_range", sql`${t.level} BETWEEN 1 AND 4`),
+  ],
+);
