@@ -22,6 +22,8 @@ CREATE TABLE "calibrations" (
 	"observation_id" uuid,
 	"video_url" text,
 	"school_id" uuid,
+	"class_context" text DEFAULT '' NOT NULL,
+	"held_on" date,
 	"reference_scorer_id" uuid NOT NULL,
 	"status" text NOT NULL,
 	"created_by" uuid,

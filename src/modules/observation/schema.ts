@@ -319,6 +319,9 @@ export const calibrations = pgTable(
     videoUrl: text("video_url"),
     /** the school the class belongs to, when known */
     schoolId: uuid("school_id").references(() => schools.id),
+    /** the class observed together: curso, asignatura, what was taught */
+    classContext: text("class_context").notNull().default(""),
+    heldOn: date("held_on", { mode: "string" }),
     referenceScorerId: uuid("reference_scorer_id")
       .notNull()
       .references(() => persons.id),
