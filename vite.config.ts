@@ -1,8 +1,34 @@
 import { reactRouter } from "@react-router/dev/vite";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
+
+const CATALOGUE_CHUNKS = "virtual:impulso/catalogue-chunks";
+
+/**
+ * `import chunks from "virtual:impulso/catalogue-chunks"`: the browser file of each language's catalogue
+ * ({ en: "/assets/messages-en-<hash>.js", … }, see src/messages/load.ts), so that the server can have the
+ * page's language preloaded with its scripts (app/lib/catalogue-chunks.server.ts). React Router bundles
+ * the browser first, so the names are known when the server is bundled; the dev server has none.
+ */
+function catalogueChunks(): Plugin {
+  const urls: Record<string, string> = {};
+  return {
+    name: "impulso:catalogue-chunks",
+    resolveId: (source) => (source === CATALOGUE_CHUNKS ? `\0${CATALOGUE_CHUNKS}` : undefined),
+    load: (id) => (id === `\0${CATALOGUE_CHUNKS}` ? `export default ${JSON.stringify(urls)};` : undefined),
+    generateBundle(_, bundle) {
+      if (this.environment.name !== "client") return;
+      for (const chunk of Object.values(bundle)) {
+        const locale =
+          chunk.type === "chunk" &&
+          chunk.facadeModuleId?.match(/\/src\/messages\/chunks\/messages-([\w-]+)\.ts$/)?.[1];
+        if (locale) urls[locale] = `${this.environment.config.base}${chunk.fileName}`;
+      }
+    },
+  };
+}
 
 export default defineConfig({
-  plugins: [reactRouter()],
+  plugins: [reactRouter(), catalogueChunks()],
   build: { target: "es2022" },
   environments: {
     // The server build's entry is our own Express app (server/app.ts), which imports React Router's

@@ -4,7 +4,11 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import type { EntryContext, RouterContextProvider } from "react-router";
 import { ServerRouter } from "react-router";
+import { registerAllCatalogues } from "../src/messages";
 import { requestInfoContext } from "./lib/context";
+
+// The pages' useT reads registered catalogues; the server has every language (the browser only one).
+registerAllCatalogues();
 
 export const streamTimeout = 5_000;
 

@@ -13,8 +13,10 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "react-router";
-import { LOCALES } from "../src/platform/i18n/i18n";
+import { loadCatalogue } from "../src/messages/load";
+import { isLocale, LOCALES } from "../src/platform/i18n/i18n";
 import type { Route } from "./+types/root";
+import { catalogueChunkUrl } from "./lib/catalogue-chunks.server";
 import { requestInfoContext, sessionContext } from "./lib/context";
 import { useT } from "./lib/i18n";
 import { navigationFor } from "./lib/navigation";
@@ -33,11 +35,26 @@ export const middleware: Route.MiddlewareFunction[] = [
   },
 ];
 
+/**
+ * The browser has only the page's language (app/entry.client.tsx). When the root's data comes back in
+ * another one (the /idioma form, a sign-in or sign-out), its catalogue is downloaded before that render.
+ */
+export const clientMiddleware: Route.ClientMiddlewareFunction[] = [
+  async (_, next) => {
+    const results = await next();
+    const root = results.root;
+    const locale = root?.type === "data" ? (root.result as { locale?: unknown } | undefined)?.locale : null;
+    if (isLocale(locale)) await loadCatalogue(locale);
+    return results;
+  },
+];
+
 export async function loader({ context }: Route.LoaderArgs) {
   const session = context.get(sessionContext);
   const info = context.get(requestInfoContext);
   return {
     locale: session.locale,
+    catalogueUrl: catalogueChunkUrl(session.locale),
     timeZone: session.timeZone,
     nonce: info.nonce,
     requestId: info.requestId,
@@ -57,6 +74,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="theme-color" content="#0f5e6e" />
         <Meta />
         <Links />
+        {/* the page's language, fetched with the scripts rather than after them (app/entry.client.tsx) */}
+        {data?.catalogueUrl ? <link rel="modulepreload" href={data.catalogueUrl} /> : null}
       </head>
       <body>
         <a className="skip-link" href="#contenido">

@@ -4,3 +4,9 @@ declare module "virtual:react-router/server-build" {
   const build: ServerBuild;
   export = build;
 }
+
+declare module "virtual:impulso/catalogue-chunks" {
+  // see vite.config.ts
+  const chunks: Record<string, string>;
+  export default chunks;
+}

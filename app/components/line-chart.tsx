@@ -6,13 +6,17 @@ export function LineChart({
   chart,
   label,
   percent = false,
+  days = false,
 }: {
   chart: LineChartGeometry;
   label: string;
   percent?: boolean;
+  /** the points' `at` are calendar days ("2026-11-25"), not instants */
+  days?: boolean;
 }) {
   const format = useFormat();
   const value = (v: number) => (percent ? format.percent(v) : format.number(v));
+  const when = (at: string) => (days ? format.day(at) : format.date(at));
   const first = chart.points[0];
   const last = chart.points[chart.points.length - 1];
   return (
@@ -28,17 +32,17 @@ export function LineChart({
       <path d={chart.path} className="chart-line" fill="none" />
       {chart.points.map((p) => (
         <circle key={`${p.at}-${p.x}`} cx={p.x} cy={p.y} r={4} className="chart-point">
-          <title>{`${format.date(p.at)}: ${value(p.value)}`}</title>
+          <title>{`${when(p.at)}: ${value(p.value)}`}</title>
         </circle>
       ))}
       {first ? (
         <text x={first.x} y={chart.height - 8} textAnchor="start" className="chart-label">
-          {format.date(first.at)}
+          {when(first.at)}
         </text>
       ) : null}
       {last && last !== first ? (
         <text x={last.x} y={chart.height - 8} textAnchor="end" className="chart-label">
-          {format.date(last.at)}
+          {when(last.at)}
         </text>
       ) : null}
     </svg>

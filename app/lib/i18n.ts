@@ -1,6 +1,13 @@
 import { useRouteLoaderData } from "react-router";
-import { type Translate, translator } from "../../src/messages";
-import { formatDate, formatDateTime, formatNumber, formatPercent } from "../../src/platform/i18n/format";
+// Not ../../src/messages, which holds every language: the browser has only the page's (entry.client.tsx).
+import { registeredTranslator, type Translate } from "../../src/messages/translate";
+import {
+  formatDate,
+  formatDateTime,
+  formatDay,
+  formatNumber,
+  formatPercent,
+} from "../../src/platform/i18n/format";
 import { DEFAULT_LOCALE, isLocale, type Locale, type Params } from "../../src/platform/i18n/i18n";
 
 type RootData = { locale: Locale; timeZone: string } | undefined;
@@ -11,13 +18,15 @@ export function useLocale(): { locale: Locale; timeZone: string } {
 }
 
 export function useT(): Translate {
-  return translator(useLocale().locale);
+  return registeredTranslator(useLocale().locale);
 }
 
 export function useFormat() {
   const { locale, timeZone } = useLocale();
   return {
     date: (d: Date | string | null | undefined) => formatDate(d, locale, timeZone),
+    /** a calendar day "2026-11-25", already local */
+    day: (d: string) => formatDay(d),
     dateTime: (d: Date | string | null | undefined) => formatDateTime(d, locale, timeZone),
     number: (n: number, digits = 0) => formatNumber(n, locale, digits),
     percent: (share: number) => formatPercent(share, locale),
@@ -31,6 +40,6 @@ export function pageTitle(
   params?: Params,
 ): string {
   const root = matches.find((m) => m?.id === "root")?.loaderData as { locale?: unknown } | undefined;
-  const t = translator(isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE);
+  const t = registeredTranslator(isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE);
   return `${t(key, params)} · ${t("app.name")}`;
 }

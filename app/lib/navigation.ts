@@ -13,8 +13,20 @@ export function navigationFor(actor: Actor): NavItem[] {
   const items: NavItem[] = [{ to: "/", label: "nav.home" }];
   const observation = observationHome(actor);
   if (observation.observes) items.push({ to: "/observaciones", label: "nav.observations" });
+  if (observation.ledSchoolIds[0])
+    items.push({
+      to: `/establecimientos/${observation.ledSchoolIds[0]}/observacion`,
+      label: "nav.school_dashboard",
+    });
+  if (observation.network) items.push({ to: "/observaciones/red", label: "nav.network" });
+  if (observation.calibrations) items.push({ to: "/calibraciones", label: "nav.calibrations" });
   if (observation.teaches)
     items.push({ to: `/personas/${actor.personId}/desarrollo`, label: "nav.development" });
+  // Observers read instruments and steps from the home page; the menu keeps them for the staff who edit them.
+  if (observation.setup && can(actor, "manage", "observation_setup", org)) {
+    items.push({ to: "/pautas", label: "nav.instruments" });
+    items.push({ to: "/pasos", label: "nav.catalogue" });
+  }
   if (can(actor, "list", "school", org)) items.push({ to: "/establecimientos", label: "nav.schools" });
   if (can(actor, "list", "person", org)) items.push({ to: "/personas", label: "nav.people" });
   if (can(actor, "read", "outbox", org)) items.push({ to: "/admin/correos", label: "nav.outbox" });

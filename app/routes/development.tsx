@@ -1,10 +1,13 @@
 import { Link } from "react-router";
+import { translator } from "../../src/messages";
 import { getDevelopment } from "../../src/modules/observation";
 import { lineChart } from "../../src/platform/charts";
+import { LevelsCard, StepsCard } from "../components/dashboard";
 import { LineChart } from "../components/line-chart";
 import { load } from "../lib/actions.server";
+import { dashboardCharts } from "../lib/dashboard-charts.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
-import { requireActor } from "../lib/session.server";
+import { requireActor, sessionOf } from "../lib/session.server";
 import type { Route } from "./+types/development";
 
 export const meta: Route.MetaFunction = ({ matches, loaderData }) => [
@@ -17,9 +20,17 @@ export const meta: Route.MetaFunction = ({ matches, loaderData }) => [
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
-  const development = await load(() => getDevelopment(actor, params.personId));
+  const development = await load(() =>
+    getDevelopment(actor, params.personId, new URL(request.url).searchParams.get("pauta")),
+  );
+  const charts = dashboardCharts(
+    { coverage: [], onTask: [], levels: development.levels, steps: development.stepCategories },
+    translator(sessionOf(context).locale),
+  );
   return {
     ...development,
+    levelsChart: charts.levels,
+    stepsChart: charts.steps,
     chart: development.onTaskSeries.length
       ? lineChart(development.onTaskSeries.map((p) => ({ at: p.at, value: p.share })))
       : null,
@@ -79,6 +90,11 @@ export default function Development({ loaderData }: Route.ComponentProps) {
                 ) : !v.acknowledgedAt && d.isSelf ? (
                   <span className="badge badge-warn"> {t("observation.development.feedback_unread")}</span>
                 ) : null}
+                <br />
+                <a href={`/observaciones/${v.id}/ciclo.pdf`} download>
+                  {t("pdf.cycle.download")}
+                  <span className="sr-only"> · {format.date(v.startedAt)}</span>
+                </a>
               </li>
             ))}
           </ol>
@@ -113,6 +129,9 @@ export default function Development({ loaderData }: Route.ComponentProps) {
           <p className="muted">{t("observation.development.on_task_none")}</p>
         )}
       </section>
+
+      <LevelsCard levels={d.levels} chart={d.levelsChart} />
+      <StepsCard steps={d.stepCategories} chart={d.stepsChart} />
 
       <section className="card stack">
         <h2>{t("observation.development.steps")}</h2>

@@ -24,12 +24,26 @@ export default function Home({ loaderData }: Route.ComponentProps) {
   const cards: Array<{ to: string; label: string }> = [];
   if (loaderData.observation.observes)
     cards.push({ to: "/observaciones", label: t("home.card.observations") });
+  if (loaderData.observation.calibrations)
+    cards.push({ to: "/calibraciones", label: t("home.card.calibrations") });
   if (loaderData.observation.teaches)
     cards.push({ to: `/personas/${loaderData.personId}/desarrollo`, label: t("home.card.development") });
+  if (loaderData.observation.setup) {
+    cards.push({ to: "/pautas", label: t("home.card.instruments") });
+    cards.push({ to: "/pasos", label: t("home.card.catalogue") });
+  }
   if (summary.canListSchools) cards.push({ to: "/establecimientos", label: t("home.card.schools") });
   if (summary.canCreateSchool)
     cards.push({ to: "/establecimientos/nuevo", label: t("home.card.schools_create") });
   if (summary.canListPeople) cards.push({ to: "/personas", label: t("home.card.people") });
+  if (loaderData.observation.network) cards.push({ to: "/observaciones/red", label: t("home.card.network") });
+  for (const school of summary.managedSchools.filter((s) =>
+    loaderData.observation.ledSchoolIds.includes(s.id),
+  ))
+    cards.push({
+      to: `/establecimientos/${school.id}/observacion`,
+      label: t("home.card.school_dashboard", { school: school.name }),
+    });
   for (const school of summary.managedSchools) {
     cards.push({
       to: `/establecimientos/${school.id}`,

@@ -560,6 +560,11 @@ function SubmittedVisit({ visit, failure }: { visit: Visit; failure?: FormFailur
   const scored = indicators.filter((i) => visit.levels[i.key]);
   return (
     <div className="stack">
+      <p>
+        <a href={`/observaciones/${visit.id}/ciclo.pdf`} download>
+          {t("pdf.cycle.download")}
+        </a>
+      </p>
       {visit.focusStep ? (
         <section className="card">
           <h2>{t("observation.visit.focus")}</h2>

@@ -1,4 +1,5 @@
 import { Form, Link, redirect } from "react-router";
+import { mayReadSchoolDashboard } from "../../src/modules/observation";
 import { assignCoordinator, getSchool, unassignCoordinator } from "../../src/modules/people";
 import { FormMessage, failureOf, SelectField, SubmitButton } from "../components/form";
 import { IveBandBadge, rbdText, useIveText } from "../components/school-form";
@@ -14,7 +15,14 @@ export const meta: Route.MetaFunction = ({ matches, loaderData }) => [
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
   const page = await load(() => getSchool(actor, params.schoolId));
-  return { page, notice: new URL(request.url).searchParams.get("aviso") };
+  return {
+    page,
+    notice: new URL(request.url).searchParams.get("aviso"),
+    observationDashboard: mayReadSchoolDashboard(actor, {
+      organizationId: actor.organizationId,
+      id: page.school.id,
+    }),
+  };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
@@ -69,6 +77,13 @@ export default function SchoolDetail({ loaderData, actionData }: Route.Component
         <div className="alert alert-ok" role="status">
           {t(notice)}
         </div>
+      ) : null}
+      {loaderData.observationDashboard ? (
+        <p>
+          <Link className="button" to={`/establecimientos/${school.id}/observacion`}>
+            {t("schools.action.observation_dashboard")}
+          </Link>
+        </p>
       ) : null}
       {page.canManagePeople ? (
         <div className="actions">

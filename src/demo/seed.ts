@@ -1,5 +1,6 @@
 // The demo organization seeded on the first start: fictitious schools in real comunas, teachers with
 // valid RUTs, and one account per role. Everything a newcomer needs to try Impulso.
+
 import { and, asc, count, eq } from "drizzle-orm";
 import {
   actionSteps,
@@ -11,6 +12,7 @@ import {
   observationNotes,
   observationSnapshots,
   observations,
+  seedDemoCalibration,
 } from "../modules/observation";
 import {
   coordinatorSchools,
@@ -24,6 +26,7 @@ import { hashPassword } from "../platform/auth/passwords";
 import { type DbOrTx, db } from "../platform/db/client";
 import { newId } from "../platform/ids";
 import { searchable } from "../platform/text";
+import { seedDemoObservationHistory } from "./observation-history";
 
 export const DEMO_PASSWORD = "impulso-demo-2026";
 
@@ -458,6 +461,13 @@ export async function seedDemo(): Promise<boolean> {
       teacherId: docenteId,
       otherTeacherIds: aromosTeachers.slice(0, 2),
     });
+    await seedDemoObservationHistory(tx, {
+      organizationId,
+      schoolId: schoolIds.aromos,
+      observerIds: [directoraId, mentorId],
+      teacherIds: aromosTeachers.slice(2),
+    });
+    await seedDemoCalibration(tx, organizationId);
   });
   return true;
 }

@@ -1,32 +1,25 @@
-import { DEFAULT_LOCALE, format, type Locale, type Params } from "../platform/i18n/i18n";
+// Every language at once, synchronously: for the server (emails, PDFs, exports, loaders) and the tests.
+// Browser code reads the registered catalogues instead (src/messages/translate.ts, app/lib/i18n.ts): an
+// import of this module's values from a component would put all three languages in the bundle.
+import { DEFAULT_LOCALE, LOCALES, type Locale } from "../platform/i18n/i18n";
 import { en } from "./en";
-import { esCL, type MessageKey } from "./es-CL";
+import { esCL } from "./es-CL";
 import { ptBR } from "./pt-BR";
+import { type MessageCatalogue, registerCatalogue, type Translate, translatorFor } from "./translate";
 
-export type { MessageKey };
-export const catalogues: Record<Locale, Partial<Record<MessageKey, string>>> = {
+export type { MessageCatalogue, MessageKey, Translate } from "./translate";
+export const catalogues: Record<Locale, MessageCatalogue> = {
   "es-CL": esCL,
   "pt-BR": ptBR,
   en,
 };
 
-export type Translate = (key: MessageKey | (string & {}), params?: Params) => string;
-
-const lookup = (catalogue: Partial<Record<MessageKey, string>>, key: string) =>
-  catalogue[key as MessageKey] ?? esCL[key as MessageKey];
-
-/**
- * The translate function for a locale; unknown keys fall back to Spanish, then to the key itself.
- * A message with {count} = 1 may have a singular form under "key#one" ("1 resultado"). Exactly 1, not
- * the plural rule's "one" category: in pt-BR that category also holds 0 ("0 resultados").
- */
+/** The translate function for a locale; unknown keys fall back to Spanish, then to the key itself. */
 export function translator(locale: Locale): Translate {
-  const catalogue = catalogues[locale] ?? catalogues[DEFAULT_LOCALE];
-  return (key, params) => {
-    if (params?.count === 1) {
-      const singular = lookup(catalogue, `${key}#one`);
-      if (singular !== undefined) return format(singular, key, params);
-    }
-    return format(lookup(catalogue, key), key, params);
-  };
+  return translatorFor(catalogues[locale] ?? catalogues[DEFAULT_LOCALE], esCL);
+}
+
+/** Makes every language available to the pages' `useT` while rendering on the server. */
+export function registerAllCatalogues(): void {
+  for (const locale of LOCALES) registerCatalogue(locale, catalogues[locale]);
 }

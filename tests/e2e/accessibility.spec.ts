@@ -511,3 +511,116 @@ test("directora y docente: inicio, personas y datos propios", async ({ page }) =
 
   sweep.finish();
 });
+
+test("coordinadora: pautas (lista, nueva, editor con errores, publicada) y pasos de acción", async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const sweep = new Sweep(page);
+  const name = `Pauta de lectura ${testInfo.project.name} ${uniqueRbd(testInfo)}`;
+  await signIn(page, "coordinadora@demo.impulso.cl");
+
+  await page.getByRole("link", { name: t("nav.instruments"), exact: true }).click();
+  await expect(page.getByRole("heading", { name: t("instruments.title"), level: 1 })).toBeVisible();
+  await sweep.check("pautas de observación");
+
+  await page.getByRole("link", { name: t("instruments.list.new") }).click();
+  await page.getByRole("button", { name: t("instruments.new.submit") }).click();
+  await expect(page.getByText(t("instruments.errors.name_required"), { exact: true })).toBeVisible();
+  await sweep.check("nueva pauta sin nombre (error)");
+  await page.getByLabel(t("instruments.field.name")).fill(name);
+  await page.getByRole("button", { name: t("instruments.new.submit") }).click();
+  await page.getByRole("button", { name: t("instruments.editor.add_section") }).click();
+  await page.getByRole("button", { name: t("instruments.editor.add_indicator", { number: 1 }) }).click();
+  await expect(
+    page.getByRole("group", { name: t("instruments.editor.indicator", { number: "1.1" }) }),
+  ).toBeVisible();
+  await page.getByRole("button", { name: t("instruments.editor.publish", { version: 1 }) }).click();
+  await expect(page.getByText(t("instruments.errors.cannot_publish"))).toBeVisible();
+  await expect(page.getByText(t("instruments.errors.descriptor_required")).first()).toBeVisible();
+  await sweep.check("borrador de una pauta con errores");
+
+  await page.getByLabel(t("instruments.field.section_title")).fill("Clima de aula");
+  await page.getByLabel(t("instruments.field.indicator_title"), { exact: true }).fill("Trato respetuoso");
+  await page.getByLabel(t("instruments.kind.evidence")).check();
+  await page.getByRole("button", { name: t("instruments.editor.publish", { version: 1 }) }).click();
+  await expect(page.getByRole("status")).toHaveText(t("instruments.notice.published", { version: 1 }));
+  await sweep.check("pauta publicada");
+
+  await page.getByRole("link", { name: t("nav.catalogue"), exact: true }).click();
+  await expect(page.getByRole("heading", { name: t("catalogue.title"), level: 1 })).toBeVisible();
+  await sweep.check("catálogo de pasos de acción");
+  await page.getByRole("link", { name: t("catalogue.new"), exact: true }).click();
+  await page.getByRole("button", { name: t("catalogue.form.create") }).click();
+  await expect(page.getByText(t("catalogue.errors.title_required"))).toBeVisible();
+  await sweep.check("nuevo paso de acción sin datos (errores)");
+  await page.goto("/pasos");
+  await page
+    .getByRole("link", { name: t("catalogue.edit", { number: 1 }) })
+    .first()
+    .click();
+  await expect(page.getByRole("heading", { name: t("catalogue.edit_title"), level: 1 })).toBeVisible();
+  await sweep.check("editar un paso de acción");
+
+  sweep.finish();
+});
+
+test("calibración: lista, nueva con errores, puntajes de un observador, resultados y niveles según IVE", async ({
+  page,
+  browser,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const sweep = new Sweep(page);
+  const title = `Calibración ${testInfo.project.name} ${uniqueRbd(testInfo)}`;
+  await signIn(page, "coordinadora@demo.impulso.cl");
+  await page.getByRole("link", { name: t("nav.calibrations"), exact: true }).click();
+  await expect(page.getByRole("heading", { name: t("calibration.list.title"), level: 1 })).toBeVisible();
+  await sweep.check("calibraciones (coordinadora)");
+
+  await page.getByRole("link", { name: t("calibration.list.new") }).click();
+  await sweep.check("nueva calibración");
+  await page.getByRole("button", { name: t("calibration.new.create") }).click();
+  await expect(page.getByText(t("calibration.errors.participants_min"))).toBeVisible();
+  await sweep.check("nueva calibración enviada vacía (errores)");
+  await page.getByLabel(t("calibration.form.title")).fill(title);
+  await page.getByLabel(t("calibration.form.class_context")).fill("6° básico B · Matemática");
+  await page.getByLabel(t("calibration.form.held_on")).fill("2026-03-24");
+  await page.getByLabel(/Marcela Fuentes Araya/).check();
+  await page.getByLabel(t("calibration.form.reference")).selectOption({ label: "Andrea Moreno Lillo" });
+  await page.getByRole("button", { name: t("calibration.new.create") }).click();
+  await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
+  await sweep.check("calibración abierta vista por la coordinadora");
+
+  await page.getByRole("link", { name: t("calibration.list.title") }).click();
+  await page.getByRole("link", { name: "Calibración de otoño, Escuela Los Aromos" }).click();
+  await expect(page.getByRole("heading", { name: t("calibration.results.title") })).toBeVisible();
+  await sweep.check("resultados de una calibración cerrada (coordinadora)");
+  await page.getByRole("link", { name: t("calibration.list.title") }).click();
+  await page.getByRole("link", { name: t("calibration.ive.link") }).click();
+  await expect(page.getByRole("heading", { name: t("calibration.ive.title"), level: 1 })).toBeVisible();
+  await sweep.check("niveles según IVE");
+
+  const observerContext = await freshContext(browser, testInfo);
+  const observerPage = await observerContext.newPage();
+  const observerSweep = new Sweep(observerPage);
+  await signIn(observerPage, "directora.aromos@demo.impulso.cl");
+  await observerPage.getByRole("link", { name: t("home.card.calibrations") }).click();
+  await expect(
+    observerPage.getByRole("heading", { name: t("calibration.list.title"), level: 1 }),
+  ).toBeVisible();
+  await observerSweep.check("calibraciones (directora)");
+  await observerPage.getByRole("link", { name: title }).click();
+  await expect(observerPage.getByRole("heading", { name: t("calibration.score.title") })).toBeVisible();
+  await observerSweep.check("puntuar una calibración");
+  await observerPage.getByRole("button", { name: t("calibration.score.submit") }).click();
+  await expect(observerPage.getByText(t("calibration.errors.level_required")).first()).toBeVisible();
+  await observerSweep.check("puntajes enviados incompletos (errores)");
+  await observerPage.goto("/calibraciones");
+  await observerPage.getByRole("link", { name: "Calibración de otoño, Escuela Los Aromos" }).click();
+  await expect(observerPage.getByRole("heading", { name: t("calibration.results.title") })).toBeVisible();
+  await observerSweep.check("resultados propios de una calibración cerrada");
+  sweep.problems.push(...observerSweep.problems);
+  sweep.checked.push(...observerSweep.checked);
+  await observerContext.close();
+  sweep.finish();
+});

@@ -2,9 +2,12 @@
 // the decision on the teacher's open action step (mastered), proposes the next one; the draft survives a
 // reload; she holds the feedback meeting; the teacher gets the email, reads the feedback, acknowledges
 // it and writes a private reflection; another teacher of the same school gets 404; the teacher's
-// timeline shows the mastered step and time on task over time.
+// timeline shows the mastered step and time on task over time; the school dashboard shows the visit and
+// the leader downloads the visits (CSV) and the school report (PDF).
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { translator } from "../../src/messages";
+import { pdfPages } from "../../src/platform/testing/pdf";
 import { linkIn, waitForEmail } from "./support/mailbox";
 import { freshContext, signIn } from "./support/session";
 
@@ -131,4 +134,32 @@ test("un directivo registra una visita y su retroalimentación; la docente la le
   await expect(teacherPage.locator("svg.chart circle").first()).toBeVisible();
   await teacherContext.close();
   await colleagueContext.close();
+
+  // ── 8. The school dashboard shows it; the leader downloads the visits and the school report ──────
+  await page.goto("/");
+  await page
+    .getByRole("link", { name: t("home.card.school_dashboard", { school: "Escuela Básica Los Aromos" }) })
+    .click();
+  await expect(
+    page.getByRole("heading", { name: t("dashboard.school.title", { school: "Escuela Básica Los Aromos" }) }),
+  ).toBeVisible();
+  const overdue = page.locator("section", { hasText: t("dashboard.cadence.overdue_title") });
+  await expect(overdue).toBeVisible();
+  await expect(overdue.getByRole("link", { name: "Daniela Soto Vergara" })).toHaveCount(0);
+  await expect(page.getByRole("img", { name: t("dashboard.coverage.chart") })).toBeVisible();
+  await expect(page.getByRole("img", { name: t("dashboard.steps.chart") })).toBeVisible();
+  const [csv] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: t("dashboard.download.csv") }).click(),
+  ]);
+  const csvText = readFileSync((await csv.path()) as string, "utf8");
+  expect(csvText).toContain(`6° básico B ${run}`);
+  const [report] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: t("dashboard.download.pdf") }).click(),
+  ]);
+  expect(report.suggestedFilename()).toMatch(/^informe-observacion-escuela-basica-los-aromos-.*\.pdf$/);
+  const reportText = (await pdfPages(readFileSync((await report.path()) as string))).join(" ");
+  expect(reportText).toContain("Escuela Básica Los Aromos");
+  expect(reportText).toContain(t("dashboard.levels.title"));
 });

@@ -4,13 +4,20 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import routes from "../../app/routes";
 import {
+  calibrationParticipants,
+  calibrationScores,
+  calibrations,
+  catalogueSteps,
+  createCalibration,
   ensureObservationSetup,
   feedbackMeetings,
   instruments,
+  instrumentVersions,
   observationNotes,
   observations,
   recordMeeting,
   saveVisit,
+  schoolObservationSettings,
   startVisit,
 } from "../../src/modules/observation";
 import {
@@ -24,6 +31,7 @@ import {
 import { actorOf, makeWorld } from "../../src/modules/people/testing";
 import { db } from "../../src/platform/db/client";
 import { queueEmail } from "../../src/platform/mail/mail";
+import { pdfPages } from "../../src/platform/testing/pdf";
 import { useTestServer } from "./server";
 
 type World = Awaited<ReturnType<typeof makeWorld>> & {
@@ -288,6 +296,139 @@ const ACCESS: Record<string, Access> = {
       },
     },
   },
+  // The cycle PDF: whoever may open the visit; another teacher of the school (teacherA2), another
+  // school's leader, a coordinator who does not advise the school and another organization get 404.
+  "observaciones/:observationId/ciclo.pdf": {
+    url: (w) => `/observaciones/${w.observationId}/ciclo.pdf`,
+    allowed: ["coordinator", "leaderA", "mentorA", "teacherA"],
+  },
+  "establecimientos/:schoolId/observacion": {
+    url: (w) => `/establecimientos/${w.schoolA.id}/observacion`,
+    allowed: ["coordinator", "leaderA"],
+  },
+  "establecimientos/:schoolId/observacion/metas": {
+    url: (w) => `/establecimientos/${w.schoolA.id}/observacion/metas`,
+    allowed: ["coordinator", "leaderA"],
+    post: {
+      fields: () => ({ visitEveryDays: "3", meetingWithinHours: "5", defaultPurpose: "evaluativa" }),
+      unchanged: async (w) => {
+        const rows = await db()
+          .select()
+          .from(schoolObservationSettings)
+          .where(eq(schoolObservationSettings.schoolId, w.schoolA.id));
+        expect(rows.filter((r) => r.visitEveryDays === 3)).toEqual([]);
+      },
+    },
+  },
+  "establecimientos/:schoolId/observacion/datos.csv": {
+    url: (w) => `/establecimientos/${w.schoolA.id}/observacion/datos.csv`,
+    allowed: ["coordinator", "leaderA"],
+  },
+  "establecimientos/:schoolId/observacion/datos.xlsx": {
+    url: (w) => `/establecimientos/${w.schoolA.id}/observacion/datos.xlsx`,
+    allowed: ["coordinator", "leaderA"],
+  },
+  "establecimientos/:schoolId/observacion/informe.pdf": {
+    url: (w) => `/establecimientos/${w.schoolA.id}/observacion/informe.pdf`,
+    allowed: ["coordinator", "leaderA"],
+  },
+  "observaciones/red": {
+    url: () => "/observaciones/red",
+    allowed: ["coordinator", "otherCoordinator"],
+    mustNotShow: { to: ["otherCoordinator"], text: (w) => w.schoolA.id },
+  },
+  "observaciones/red/datos.csv": {
+    url: () => "/observaciones/red/datos.csv",
+    allowed: ["coordinator", "otherCoordinator"],
+    mustNotShow: { to: ["otherCoordinator"], text: (w) => w.schoolA.name },
+  },
+  "observaciones/red/datos.xlsx": {
+    url: () => "/observaciones/red/datos.xlsx",
+    allowed: ["coordinator", "otherCoordinator"],
+  },
+  // Instruments and the action-step catalogue: everyone of the organization reads them (another
+  // organization gets 404, and its own list shows nothing of ours); organization staff change them.
+  pautas: {
+    url: () => "/pautas",
+    allowed: everyone,
+    mustNotShow: { to: ["otherAdmin", "otherLeader"], text: () => setup.instrumentId },
+  },
+  "pautas/nueva": {
+    url: () => "/pautas/nueva",
+    allowed: ["admin", "coordinator", "otherCoordinator", "otherAdmin"],
+    post: {
+      fields: () => ({ name: "Pauta intrusa" }),
+      unchanged: async () => {
+        expect(await db().select().from(instruments).where(eq(instruments.name, "Pauta intrusa"))).toEqual(
+          [],
+        );
+      },
+    },
+  },
+  "pautas/:instrumentId": {
+    url: () => `/pautas/${setup.instrumentId}`,
+    allowed: PERSONAS.filter((p) => p !== "otherAdmin" && p !== "otherLeader"),
+    post: { fields: () => ({ intent: "archive" }), unchanged: instrumentUnchanged },
+  },
+  pasos: {
+    url: () => "/pasos",
+    allowed: everyone,
+    mustNotShow: { to: ["otherAdmin", "otherLeader"], text: () => setup.stepId },
+    post: { fields: () => ({ intent: `archive:${setup.stepId}` }), unchanged: stepUnchanged },
+  },
+  "pasos/nuevo": {
+    url: () => "/pasos/nuevo",
+    allowed: ["admin", "coordinator", "otherCoordinator", "otherAdmin"],
+    post: {
+      fields: () => ({ category: "climate", title: "Paso intruso", mastery: "Intrusión" }),
+      unchanged: async () => {
+        expect(
+          await db().select().from(catalogueSteps).where(eq(catalogueSteps.title, "Paso intruso")),
+        ).toEqual([]);
+      },
+    },
+  },
+  "pasos/:stepId": {
+    url: () => `/pasos/${setup.stepId}`,
+    allowed: ["admin", "coordinator", "otherCoordinator"],
+    post: {
+      fields: () => ({ category: "climate", title: "Paso cambiado", mastery: "Intrusión" }),
+      unchanged: stepUnchanged,
+    },
+  },
+  // Calibration: coordinators of the organization see and change every calibration; its participants
+  // (leader A, the reference, and mentor A) see it; anyone else, a leader left out included, gets 404.
+  calibraciones: {
+    url: () => "/calibraciones",
+    allowed: ["coordinator", "otherCoordinator", "leaderA", "leaderB", "mentorA", "otherLeader"],
+    mustNotShow: { to: ["leaderB", "otherLeader"], text: () => calibrationSetup.id },
+  },
+  "calibraciones/nueva": {
+    url: () => "/calibraciones/nueva",
+    allowed: ["coordinator", "otherCoordinator"],
+    post: {
+      fields: (w) => calibrationFields(w, "Calibración intrusa"),
+      unchanged: async () => {
+        expect(
+          await db().select().from(calibrations).where(eq(calibrations.title, "Calibración intrusa")),
+        ).toEqual([]);
+      },
+    },
+  },
+  "calibraciones/ive": {
+    url: () => "/calibraciones/ive",
+    allowed: ["coordinator", "otherCoordinator"],
+  },
+  "calibraciones/:calibrationId": {
+    url: () => `/calibraciones/${calibrationSetup.id}`,
+    allowed: ["coordinator", "otherCoordinator", "leaderA", "mentorA"],
+    post: { fields: () => ({ intent: "save", "level_b5.1": "1" }), unchanged: calibrationUnchanged },
+  },
+  "calibraciones/:calibrationId/editar": {
+    url: () => `/calibraciones/${calibrationSetup.id}/editar`,
+    allowed: ["coordinator", "otherCoordinator"],
+    post: { fields: (w) => calibrationFields(w, "Calibración cambiada"), unchanged: calibrationUnchanged },
+  },
   "admin/correos": {
     url: () => "/admin/correos",
     allowed: ["admin", "otherAdmin"],
@@ -299,6 +440,48 @@ const ACCESS: Record<string, Access> = {
     allowed: ["admin", "otherAdmin"],
   },
 };
+
+/** A seeded instrument and catalogue step of the organization (set once the world exists). */
+const setup = { instrumentId: "", stepId: "", stepTitle: "" };
+async function instrumentUnchanged() {
+  const [row] = await db().select().from(instruments).where(eq(instruments.id, setup.instrumentId));
+  expect(row.archivedAt).toBeNull();
+  const versions = await db()
+    .select()
+    .from(instrumentVersions)
+    .where(eq(instrumentVersions.instrumentId, setup.instrumentId));
+  expect(versions.map((v) => [v.version, v.status])).toEqual([[1, "published"]]);
+}
+async function stepUnchanged() {
+  const [row] = await db().select().from(catalogueSteps).where(eq(catalogueSteps.id, setup.stepId));
+  expect([row.title, row.archivedAt]).toEqual([setup.stepTitle, null]);
+}
+
+/** An open calibration of the organization: leader A is the reference, mentor A scores. */
+const calibrationSetup = { id: "", versionId: "" };
+const calibrationFields = (w: World, title: string) => ({
+  title,
+  instrumentVersionId: calibrationSetup.versionId,
+  schoolId: w.schoolA.id,
+  classContext: "4° básico A · Ciencias Naturales",
+  heldOn: "2026-03-24",
+  referenceScorerId: w.leaderA.id,
+  [`participant_${w.mentorA.id}`]: "on",
+});
+async function calibrationUnchanged() {
+  const [row] = await db().select().from(calibrations).where(eq(calibrations.id, calibrationSetup.id));
+  expect([row.title, row.status]).toEqual(["Calibración de prueba", "open"]);
+  const scores = await db()
+    .select()
+    .from(calibrationScores)
+    .where(eq(calibrationScores.calibrationId, calibrationSetup.id));
+  expect(scores).toEqual([]);
+  const participants = await db()
+    .select()
+    .from(calibrationParticipants)
+    .where(eq(calibrationParticipants.calibrationId, calibrationSetup.id));
+  expect(participants.map((p) => p.submittedAt)).toEqual([null, null]);
+}
 
 const server = useTestServer();
 let w: World;
@@ -355,6 +538,24 @@ beforeAll(async () => {
   const pendingId = await visitOf(world.teacherA2.id, true);
   const draftId = await visitOf(world.teacherA2.id, false);
   w = { ...world, emailId, importId, observationId, pendingId, draftId };
+  const versions = await db()
+    .select({ id: instrumentVersions.id, content: instrumentVersions.content })
+    .from(instrumentVersions)
+    .where(eq(instrumentVersions.organizationId, world.org.id));
+  calibrationSetup.versionId =
+    versions.find((v) => v.content.sections.some((s) => s.indicators.some((i) => i.kind === "scored")))?.id ??
+    "";
+  calibrationSetup.id = await createCalibration(
+    await actorOf(world.coordinator.id),
+    calibrationFields(w, "Calibración de prueba"),
+  );
+  setup.instrumentId = instrument.id;
+  const [step] = await db()
+    .select()
+    .from(catalogueSteps)
+    .where(eq(catalogueSteps.organizationId, world.org.id));
+  setup.stepId = step.id;
+  setup.stepTitle = step.title;
 });
 
 describe("authorization of every route", () => {
@@ -418,6 +619,28 @@ describe("observation drafts and teachers' reflections", () => {
     expect(notes.map((n) => n.body)).toEqual(["Evidencia secreta de la visita."]);
   });
 
+  it("sends the cycle PDF as a private attachment, and no PDF of a draft, not even to its author", async () => {
+    const res = await (await server.current().as(w.teacherA.id)).get(
+      `/observaciones/${w.observationId}/ciclo.pdf`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/pdf");
+    expect(res.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="ciclo-\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.pdf"$/,
+    );
+    expect(res.headers.get("cache-control")).toBe("private, no-store");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    const text = (await pdfPages(new Uint8Array(await res.arrayBuffer()))).join(" ");
+    expect(text).toContain("Evidencia secreta de la visita.");
+    expect(text).toContain("Página 1 de");
+    for (const persona of PERSONAS) {
+      const draft = await (await server.current().as(w[persona].id)).get(
+        `/observaciones/${w.draftId}/ciclo.pdf`,
+      );
+      expect(draft.status, persona).toBe(404);
+    }
+  });
+
   it("will not start a visit of another school's teacher for a leader who may open the form", async () => {
     const client = await server.current().as(w.leaderB.id);
     const res = await client.post("/observaciones/nueva", {
@@ -432,6 +655,53 @@ describe("observation drafts and teachers' reflections", () => {
     expect(await res.text()).toContain("no puede registrar visitas de este docente");
     const rows = await db().select().from(observations).where(eq(observations.observerId, w.leaderB.id));
     expect(rows).toEqual([]);
+  });
+});
+
+describe("instruments and the action-step catalogue", () => {
+  it("lets leaders, mentors and teachers read them but change nothing (404)", async () => {
+    for (const persona of ["leaderA", "mentorA", "teacherA"] as const) {
+      const client = await server.current().as(w[persona].id);
+      const page = await client.get(`/pautas/${setup.instrumentId}`);
+      const html = await page.text();
+      expect(page.status, persona).toBe(200);
+      expect(html).toContain("Versión 1 (publicada)");
+      expect(html).not.toContain("Guardar borrador");
+      expect(html).not.toContain("Nueva pauta");
+      for (const intent of ["edit", "publish", "archive", "discard"]) {
+        const res = await client.post(`/pautas/${setup.instrumentId}`, { intent, name: "Cambiada" });
+        expect(res.status, `${persona} ${intent}`).toBe(404);
+      }
+      expect((await client.post("/pautas/nueva", { name: "Pauta intrusa" })).status).toBe(404);
+      const steps = await client.get("/pasos");
+      expect(steps.status).toBe(200);
+      expect(await steps.text()).not.toContain(`archive:${setup.stepId}`);
+      for (const intent of ["up", "down", "archive"]) {
+        expect((await client.post("/pasos", { intent: `${intent}:${setup.stepId}` })).status).toBe(404);
+      }
+      const edit = await client.post(`/pasos/${setup.stepId}`, {
+        category: "climate",
+        title: "Paso cambiado",
+        mastery: "x",
+      });
+      expect(edit.status).toBe(404);
+    }
+    await instrumentUnchanged();
+    await stepUnchanged();
+  });
+
+  it("lets a coordinator open the editor, whose draft readers never see", async () => {
+    const coordinator = await server.current().as(w.coordinator.id);
+    const res = await coordinator.post(`/pautas/${setup.instrumentId}`, { intent: "edit" });
+    expect(res.status).toBe(302);
+    const editor = await (await coordinator.get(`/pautas/${setup.instrumentId}`)).text();
+    expect(editor).toContain("Borrador de la versión 2");
+    const leader = await (
+      await (await server.current().as(w.leaderA.id)).get(`/pautas/${setup.instrumentId}`)
+    ).text();
+    expect(leader).not.toContain("Borrador de la versión 2");
+    expect((await coordinator.post(`/pautas/${setup.instrumentId}`, { intent: "discard" })).status).toBe(302);
+    await instrumentUnchanged();
   });
 });
 

@@ -1,10 +1,28 @@
 import { admin } from "./admin";
 import { auth } from "./auth";
+import { calibration } from "./calibration";
 import { common } from "./common";
+import { dashboards } from "./dashboards";
 import { observation } from "./observation";
+import { operations } from "./operations";
+import { pdf } from "./pdf";
 import { people } from "./people";
 import { roster } from "./roster";
 import { schools } from "./schools";
+import { setup } from "./setup";
 
-export const esCL = { ...common, ...auth, ...people, ...schools, ...roster, ...admin, ...observation };
+export const esCL = {
+  ...common,
+  ...auth,
+  ...people,
+  ...schools,
+  ...roster,
+  ...admin,
+  ...observation,
+  ...pdf,
+  ...setup,
+  ...calibration,
+  ...dashboards,
+  ...operations,
+};
 export type MessageKey = keyof typeof esCL;

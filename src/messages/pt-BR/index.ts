@@ -1,11 +1,16 @@
 import type { MessageKey } from "../es-CL";
 import { admin } from "./admin";
 import { auth } from "./auth";
+import { calibration } from "./calibration";
 import { common } from "./common";
+import { dashboards } from "./dashboards";
 import { observation } from "./observation";
+import { operations } from "./operations";
+import { pdf } from "./pdf";
 import { people } from "./people";
 import { roster } from "./roster";
 import { schools } from "./schools";
+import { setup } from "./setup";
 
 // One file per area, like es-CL; each area's type requires every key of the Spanish area.
 // Areas not translated yet fall back to Spanish at run time; src/messages/catalogue.test.ts requires all.
@@ -17,4 +22,9 @@ export const ptBR: Partial<Record<MessageKey, string>> = {
   ...roster,
   ...admin,
   ...observation,
+  ...pdf,
+  ...setup,
+  ...calibration,
+  ...dashboards,
+  ...operations,
 };

@@ -2,6 +2,10 @@
 // stored whole (JSONB) in instrument_versions, so a published version never changes under the visits
 // scored with it; indicator keys stay the same across versions so that figures can be compared.
 
+/** Why a visit is made: formativa (to coach; the default) or evaluativa (when the school decides so). */
+export const PURPOSES = ["formativa", "evaluativa"] as const;
+export type Purpose = (typeof PURPOSES)[number];
+
 /** The longest evidence note, in characters. */
 export const NOTE_MAX = 2000;
 
@@ -55,3 +59,29 @@ export interface SeedInstrument {
   description: string;
   content: InstrumentContent;
 }
+
+// ─── Editing instruments and the catalogue (limits shared by the service and the forms) ──────────
+
+/** The Marco para la Buena Enseñanza 2021 standards a visit can see (domains B and C). */
+export const MBE_STANDARDS = [5, 6, 7, 8, 9] as const;
+
+export const INSTRUMENT_LIMITS = {
+  name: 200,
+  description: 2000,
+  sectionTitle: 200,
+  sectionDescription: 1000,
+  indicatorTitle: 300,
+  indicatorDescription: 1000,
+  descriptor: 800,
+  sections: 12,
+  indicators: 60,
+} as const;
+
+export const CATALOGUE_LIMITS = { title: 300, mastery: 1000 } as const;
+
+/** The editor's field names: one form holds the whole draft, each field named by its stable key. */
+export const draftField = {
+  section: (key: string, field: "title" | "description") => `s[${key}].${field}`,
+  indicator: (key: string, field: "title" | "description" | "mbe" | "kind" | "draft" | `d${1 | 2 | 3 | 4}`) =>
+    `i[${key}].${field}`,
+};

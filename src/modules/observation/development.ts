@@ -6,6 +6,7 @@ import { NotFoundError } from "../../platform/errors";
 import { isUuid } from "../../platform/ids";
 import { type Actor, can } from "../../platform/policy";
 import { memberships, persons, schools } from "../people";
+import { levelDistribution, type Period, stepsByCategory } from "./dashboards";
 import {
   actionSteps,
   feedbackMeetings,
@@ -43,7 +44,7 @@ async function followedSchools(actor: Actor, teacherId: string): Promise<string[
 const onTaskSql = sql<number | null>`(SELECT sum(s.on_task)::float / nullif(sum(s.present), 0)
   FROM observation_snapshots s WHERE s.observation_id = "observations"."id")`;
 
-export async function getDevelopment(actor: Actor, teacherId: string) {
+export async function getDevelopment(actor: Actor, teacherId: string, instrumentId?: string | null) {
   const schoolIds = await followedSchools(actor, teacherId);
   if (schoolIds.length === 0) throw new NotFoundError();
   const [teacher] = await db()
@@ -51,7 +52,16 @@ export async function getDevelopment(actor: Actor, teacherId: string) {
     .from(persons)
     .where(eq(persons.id, teacherId));
   if (!teacher) throw new NotFoundError();
-  const [visits, steps] = await Promise.all([
+  // The teacher's levels and steps over their whole history.
+  const allTime: Period = {
+    fromDate: "2000-01-01",
+    toDate: "",
+    from: new Date("2000-01-01T00:00:00Z"),
+    to: new Date(Date.now() + 86_400_000),
+    bucket: "month",
+    timeZone: "UTC",
+  };
+  const [visits, steps, levels, stepCategories] = await Promise.all([
     db()
       .select({
         id: observations.id,
@@ -95,6 +105,8 @@ export async function getDevelopment(actor: Actor, teacherId: string) {
       .from(actionSteps)
       .where(and(eq(actionSteps.teacherId, teacherId), inArray(actionSteps.schoolId, schoolIds)))
       .orderBy(desc(actionSteps.openedAt)),
+    levelDistribution(schoolIds, allTime, instrumentId ?? null, teacherId),
+    stepsByCategory(schoolIds, allTime, teacherId),
   ]);
   if (actor.personId !== teacherId) {
     await audit(actor, { action: "teacher.development_read", subjectType: "person", subjectId: teacherId });
@@ -106,6 +118,8 @@ export async function getDevelopment(actor: Actor, teacherId: string) {
     masteredCount: steps.filter((s) => s.status === "mastered").length,
     steps,
     visits,
+    levels,
+    stepCategories,
     onTaskSeries: visits
       .filter((v) => v.onTask !== null)
       .map((v) => ({ at: v.startedAt, share: v.onTask as number }))

@@ -1,8 +1,29 @@
 // The observation module's public face: instruments, the action-step catalogue, visits, feedback
 // meetings, the teacher's side and development.
 import "./policy";
-import { type Actor, hasSchoolRole } from "../../platform/policy";
+import { type Actor, can, hasSchoolRole, isCoordinator } from "../../platform/policy";
 
+export {
+  type CalibrationPage,
+  calibrationForm,
+  closeCalibration,
+  createCalibration,
+  getCalibration,
+  iveReport,
+  listCalibrations,
+  participantField,
+  saveCalibrationScores,
+  updateCalibration,
+} from "./calibration";
+export { seedDemoCalibration } from "./calibration-demo";
+export {
+  createCatalogueStep,
+  getCatalogueStep,
+  listCatalogue,
+  moveCatalogueStep,
+  setCatalogueStepArchived,
+  updateCatalogueStep,
+} from "./catalogue";
 export {
   ACTION_STEP_CATEGORIES,
   type ActionStepCategory,
@@ -10,9 +31,41 @@ export {
   type InstrumentContent,
   NOTE_MAX,
 } from "./content";
+export { type CyclePdf, cyclePdf } from "./cycle-pdf";
+export {
+  type DashboardFileFormat,
+  networkDashboardFile,
+  type Reader,
+  schoolDashboardFile,
+  schoolTables,
+} from "./dashboard-tables";
+export {
+  type CadenceSettings,
+  dashboardSchools,
+  getCadenceSettings,
+  type NetworkDashboard,
+  networkDashboard,
+  type Period,
+  periodOf,
+  type SchoolDashboard,
+  saveCadenceSettings,
+  schoolDashboard,
+  schoolVisitsForExport,
+} from "./dashboards";
 export { getDevelopment, observerWork } from "./development";
+export {
+  createInstrument,
+  discardInstrumentDraft,
+  getInstrument,
+  type InstrumentView,
+  listInstruments,
+  requireSetupManager,
+  saveInstrumentDraft,
+  setInstrumentArchived,
+} from "./instruments";
 export { acknowledgeFeedback, meetingDefaults, recordMeeting, saveReflection } from "./meetings";
 export * from "./schema";
+export { schoolReportPdf } from "./school-report";
 export { ensureObservationSetup } from "./setup";
 export {
   discardVisit,
@@ -25,11 +78,26 @@ export {
   visitOptions,
 } from "./visits";
 
+/** Whether the school page links to the school's observation dashboard. */
+export function mayReadSchoolDashboard(actor: Actor, school: { organizationId: string; id: string }) {
+  return can(actor, "read_observation_aggregates", "school", {
+    organizationId: school.organizationId,
+    schoolId: school.id,
+  });
+}
+
 /** What the home page offers about observation. */
 export function observationHome(actor: Actor) {
   const schoolIds = [...actor.schoolRoles.keys()];
   return {
     observes: schoolIds.some((id) => hasSchoolRole(actor, id, "leader", "mentor")),
     teaches: schoolIds.some((id) => hasSchoolRole(actor, id, "teacher")),
+    /** schools whose observation dashboard the actor leads (/establecimientos/:id/observacion) */
+    ledSchoolIds: schoolIds.filter((id) => hasSchoolRole(actor, id, "leader")),
+    /** the network dashboard of advised schools (/observaciones/red) */
+    network: isCoordinator(actor),
+    calibrations: can(actor, "list", "calibration", { organizationId: actor.organizationId }),
+    /** instruments (/pautas) and the action-step catalogue (/pasos) */
+    setup: can(actor, "read", "observation_setup", { organizationId: actor.organizationId }),
   };
 }

@@ -93,6 +93,8 @@ export async function recordMeeting(
             and(
               eq(catalogueSteps.id, values.catalogueStepId),
               eq(catalogueSteps.organizationId, subject.organizationId),
+              // an archived step is no longer offered
+              isNull(catalogueSteps.archivedAt),
             ),
           )
       : [];

@@ -3,7 +3,15 @@
 // submitted), by its author, by the leadership team and the mentors of T's school (a school's mentors
 // are the ones paired with its teachers until pairings exist), and by coordinators who advise the
 // school. A private reflection is read by T alone. Administrators are not in the table: they see none.
-import { type Actor, advises, allow, hasSchoolRole, isStaff, sameOrganization } from "../../platform/policy";
+import {
+  type Actor,
+  advises,
+  allow,
+  hasSchoolRole,
+  isCoordinator,
+  isStaff,
+  sameOrganization,
+} from "../../platform/policy";
 
 export interface ObservationSubject {
   organizationId: string;
@@ -110,3 +118,60 @@ allow(
   (a: Actor, s: OrganizationSubject) => sameOrganization(a, s) && isStaff(a),
 );
 allow("read", "observation_setup", (a: Actor, s: OrganizationSubject) => sameOrganization(a, s));
+
+// Calibration: coordinators of the organization set it up, change it while open, close it and read
+// every calibration and all its figures. Participants (the leaders and mentors the coordinator chose)
+// see the calibrations they are in, score while open, and once closed see their OWN agreement only:
+// an observer's figures read like an evaluation of that observer, and in a group of three an
+// "anonymous" spread would give away a colleague's scores. The IVE report is a network aggregate for
+// coordinators. Administrators are not in the table: they see none.
+export interface CalibrationSubject {
+  organizationId: string;
+  status: "open" | "closed";
+  participantIds: readonly string[];
+}
+const observesSomewhere = (a: Actor) =>
+  [...a.schoolRoles.keys()].some((id) => hasSchoolRole(a, id, "leader", "mentor"));
+const participates = (a: Actor, c: CalibrationSubject) => c.participantIds.includes(a.personId);
+allow(
+  "list",
+  "calibration",
+  (a: Actor, s: OrganizationSubject) => sameOrganization(a, s) && (isCoordinator(a) || observesSomewhere(a)),
+);
+allow(
+  "create",
+  "calibration",
+  (a: Actor, s: OrganizationSubject) => sameOrganization(a, s) && isCoordinator(a),
+);
+allow(
+  "read",
+  "calibration",
+  (a: Actor, c: CalibrationSubject) => sameOrganization(a, c) && (isCoordinator(a) || participates(a, c)),
+);
+allow(
+  "update",
+  "calibration",
+  (a: Actor, c: CalibrationSubject) => sameOrganization(a, c) && isCoordinator(a) && c.status === "open",
+);
+allow(
+  "score",
+  "calibration",
+  (a: Actor, c: CalibrationSubject) => sameOrganization(a, c) && participates(a, c) && c.status === "open",
+);
+/** every observer's figures and the spread of levels */
+allow(
+  "read_results",
+  "calibration",
+  (a: Actor, c: CalibrationSubject) => sameOrganization(a, c) && isCoordinator(a) && c.status === "closed",
+);
+/** one's own figures against the reference */
+allow(
+  "read_own_results",
+  "calibration",
+  (a: Actor, c: CalibrationSubject) => sameOrganization(a, c) && participates(a, c) && c.status === "closed",
+);
+allow(
+  "read_ive_report",
+  "calibration",
+  (a: Actor, s: OrganizationSubject) => sameOrganization(a, s) && isCoordinator(a),
+);

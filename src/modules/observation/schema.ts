@@ -15,7 +15,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { organizations, persons, schools } from "../people/schema";
-import type { ActionStepCategory, InstrumentContent } from "./content";
+import type { ActionStepCategory, InstrumentContent, Purpose } from "./content";
 
 /** An observation instrument (pauta). Its content lives in versions. */
 export const instruments = pgTable(
@@ -86,8 +86,7 @@ export const catalogueSteps = pgTable(
   (t) => [index("catalogue_steps_org_idx").on(t.organizationId, t.category, t.position)],
 );
 
-export const PURPOSES = ["formativa", "evaluativa"] as const;
-export type Purpose = (typeof PURPOSES)[number];
+export { PURPOSES, type Purpose } from "./content";
 
 /** A school's cadence targets for observation and feedback. */
 export const schoolObservationSettings = pgTable("school_observation_settings", {

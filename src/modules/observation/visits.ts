@@ -85,8 +85,11 @@ export async function openStepOf(teacherId: string, tx: DbOrTx = db()) {
   return step ?? null;
 }
 
-/** Everything the visit page shows, as far as the actor may see it. */
-export async function getVisit(actor: Actor, id: string) {
+/**
+ * Everything the visit page shows, as far as the actor may see it. `readAction` is what a read by
+ * someone other than the teacher and the author is audited as (the cycle PDF records its own).
+ */
+export async function getVisit(actor: Actor, id: string, readAction = "observation.read") {
   const subject = await authorizedObservation(actor, "read", id);
   const [row] = await db()
     .select({
@@ -199,7 +202,7 @@ export async function getVisit(actor: Actor, id: string) {
     : null;
   // Someone other than the teacher and the author reading a teacher's visit is a sensitive read.
   if (actor.personId !== row.teacherId && actor.personId !== row.observerId) {
-    await audit(actor, { action: "observation.read", subjectType: "observation", subjectId: id });
+    await audit(actor, { action: readAction, subjectType: "observation", subjectId: id });
   }
   const [settings] = await db()
     .select({ meetingWithinHours: schoolObservationSettings.meetingWithinHours })
@@ -463,7 +466,13 @@ export async function saveVisit(
       const [found] = await db()
         .select({ id: catalogueSteps.id })
         .from(catalogueSteps)
-        .where(and(eq(catalogueSteps.id, raw), eq(catalogueSteps.organizationId, subject.organizationId)));
+        .where(
+          and(
+            eq(catalogueSteps.id, raw),
+            eq(catalogueSteps.organizationId, subject.organizationId),
+            isNull(catalogueSteps.archivedAt),
+          ),
+        );
       if (found) proposedStep = found.id;
       else errors.proposedStep = "errors.invalid_choice";
     } else errors.proposedStep = "errors.invalid_choice";

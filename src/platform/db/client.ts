@@ -30,7 +30,7 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
-function migrationsFolder(): string {
+export function migrationsFolder(): string {
   // From src/ (tsx, vitest) the folder is three levels up; from the bundled server build, use the cwd.
   const here = path.dirname(fileURLToPath(import.meta.url));
   const candidates = [path.resolve(here, "../../../db/migrations"), path.resolve("db/migrations")];

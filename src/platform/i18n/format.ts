@@ -1,10 +1,32 @@
 import type { Locale } from "./i18n";
 
+// Building an Intl formatter costs far more than using one (it was most of a page's rendering time with
+// a few dozen dates): each one is made once per locale, time zone and options, and kept.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function dateFormatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d|${locale}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+function numberFormatter(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `n|${locale}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, options);
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** Dates as 25-11-2026 and times in 24 h, in the viewer's time zone (product.md). */
 export function formatDate(date: Date | string | null | undefined, locale: Locale, timeZone: string): string {
   if (!date) return "";
   const d = typeof date === "string" ? new Date(date) : date;
-  const parts = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, {
+  const parts = dateFormatter(locale === "en" ? "en-GB" : locale, {
     timeZone,
     day: "2-digit",
     month: "2-digit",
@@ -14,9 +36,15 @@ export function formatDate(date: Date | string | null | undefined, locale: Local
   return `${get("day")}-${get("month")}-${get("year")}`;
 }
 
+/** A calendar day given as "2026-11-25" (already local: no time zone applies) → "25-11-2026". */
+export function formatDay(day: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
+  return m ? `${m[3]}-${m[2]}-${m[1]}` : day;
+}
+
 export function formatTime(date: Date | string, locale: Locale, timeZone: string): string {
   const d = typeof date === "string" ? new Date(date) : date;
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, {
+  return dateFormatter(locale === "en" ? "en-GB" : locale, {
     timeZone,
     hour: "2-digit",
     minute: "2-digit",
@@ -34,7 +62,7 @@ export function formatDateTime(
 }
 
 export function formatNumber(value: number, locale: Locale, fractionDigits = 0): string {
-  return new Intl.NumberFormat(locale, {
+  return numberFormatter(locale, {
     minimumFractionDigits: fractionDigits,
     maximumFractionDigits: fractionDigits,
   }).format(value);
@@ -42,5 +70,5 @@ export function formatNumber(value: number, locale: Locale, fractionDigits = 0):
 
 /** A share (0.86) as a percentage in the reader's language ("86 %"). */
 export function formatPercent(share: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(share);
+  return numberFormatter(locale, { style: "percent", maximumFractionDigits: 0 }).format(share);
 }

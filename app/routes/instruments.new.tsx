@@ -1,0 +1,63 @@
+import { Form, Link, redirect } from "react-router";
+import { createInstrument, requireSetupManager } from "../../src/modules/observation";
+import { INSTRUMENT_LIMITS } from "../../src/modules/observation/content";
+import { formToObject } from "../../src/platform/validation";
+import { Field, FormMessage, failureOf, SubmitButton } from "../components/form";
+import { TextAreaField } from "../components/text-area-field";
+import { load, perform, readForm } from "../lib/actions.server";
+import { pageTitle, useT } from "../lib/i18n";
+import { requireActor } from "../lib/session.server";
+import type { Route } from "./+types/instruments.new";
+
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "instruments.new.title") },
+];
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const actor = requireActor(request, context);
+  await load(async () => requireSetupManager(actor));
+  return null;
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const actor = requireActor(request, context);
+  const form = await readForm(request);
+  if (!(form instanceof FormData)) return form;
+  const result = await perform(() => createInstrument(actor, formToObject(form)), form);
+  if ("ok" in result && result.ok) throw redirect(`/pautas/${result.value}#editor`);
+  return result;
+}
+
+export default function NewInstrument({ actionData }: Route.ComponentProps) {
+  const t = useT();
+  const failure = failureOf(actionData);
+  return (
+    <div className="stack narrow">
+      <p>
+        <Link to="/pautas">{t("instruments.title")}</Link>
+      </p>
+      <h1>{t("instruments.new.title")}</h1>
+      <p>{t("instruments.new.intro")}</p>
+      <Form method="post" className="stack" noValidate>
+        <FormMessage failure={failure} />
+        <Field
+          name="name"
+          label={t("instruments.field.name")}
+          failure={failure}
+          required
+          maxLength={INSTRUMENT_LIMITS.name}
+        />
+        <TextAreaField
+          name="description"
+          label={t("instruments.field.description")}
+          failure={failure}
+          maxLength={INSTRUMENT_LIMITS.description}
+        />
+        <div className="actions">
+          <SubmitButton>{t("instruments.new.submit")}</SubmitButton>
+          <Link to="/pautas">{t("instruments.new.cancel")}</Link>
+        </div>
+      </Form>
+    </div>
+  );
+}

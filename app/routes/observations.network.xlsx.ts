@@ -1,0 +1,23 @@
+import { translator } from "../../src/messages";
+import { networkDashboardFile } from "../../src/modules/observation";
+import { attachment } from "../../src/platform/export";
+import { load } from "../lib/actions.server";
+import { dashboardQuery } from "../lib/dashboard-charts.server";
+import { requireActor, sessionOf } from "../lib/session.server";
+import type { Route } from "./+types/observations.network.xlsx";
+
+/** The network dashboard's figures as an XLSX workbook (every table). */
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const actor = requireActor(request, context);
+  const { locale, timeZone } = sessionOf(context);
+  const file = await load(() =>
+    networkDashboardFile(actor, dashboardQuery(request), "xlsx", { t: translator(locale), locale, timeZone }),
+  );
+  return new Response(file.body, {
+    headers: {
+      "content-type": file.contentType,
+      "content-disposition": attachment(file.fileName),
+      "cache-control": "private, no-store",
+    },
+  });
+}

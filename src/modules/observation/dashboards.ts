@@ -1,0 +1,838 @@
+// Cadence and dashboards: what a school's leadership team and the coordinators who advise it see of
+// the observation system. Figures are computed in PostgreSQL over a period, bucketed by week or month
+// in the viewer's time zone, for one school or for the schools a coordinator advises.
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { audit } from "../../platform/audit/audit";
+import { db } from "../../platform/db/client";
+import { NotFoundError, ValidationError } from "../../platform/errors";
+import { isUuid } from "../../platform/ids";
+import { type Actor, authorize, can, isCoordinator } from "../../platform/policy";
+import { instantFromLocal, localParts } from "../../platform/time";
+import { schools } from "../people";
+import {
+  ACTION_STEP_CATEGORIES,
+  type ActionStepCategory,
+  type InstrumentContent,
+  LEVELS,
+  PURPOSES,
+  type Purpose,
+} from "./content";
+import { schoolObservationSettings } from "./schema";
+
+// ---------------------------------------------------------------------------------------------------
+// Period
+
+export type Bucket = "week" | "month";
+export interface Period {
+  /** the first and last local dates, inclusive ("2026-09-01") */
+  fromDate: string;
+  toDate: string;
+  from: Date;
+  /** exclusive end: the start of the day after toDate */
+  to: Date;
+  bucket: Bucket;
+  timeZone: string;
+}
+
+/** The default period: the last 12 weeks up to today. */
+export const DEFAULT_PERIOD_DAYS = 84;
+/** The longest period a dashboard covers (two school years). */
+export const MAX_PERIOD_DAYS = 731;
+/** Periods longer than this are bucketed by month. */
+const WEEKLY_UP_TO_DAYS = 26 * 7;
+
+const DAY = 86_400_000;
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  if (Number.isNaN(d.getTime())) return "";
+  return new Date(d.getTime() + days * DAY).toISOString().slice(0, 10);
+}
+
+/**
+ * The period asked for in the query string (desde/hasta, local dates), or the default one. A period
+ * that cannot be read falls back to the default and says so (`invalid`), so that a link with a typo
+ * still shows a dashboard.
+ */
+export function periodOf(
+  query: { from?: string | null; to?: string | null },
+  timeZone: string,
+  now = new Date(),
+): { period: Period; invalid: boolean } {
+  const today = localParts(now, timeZone).date;
+  const make = (fromDate: string, toDate: string): Period | null => {
+    const from = instantFromLocal(fromDate, "00:00", timeZone);
+    const to = instantFromLocal(addDays(toDate, 1), "00:00", timeZone);
+    if (!from || !to || to <= from) return null;
+    const days = Math.round((to.getTime() - from.getTime()) / DAY);
+    if (days > MAX_PERIOD_DAYS) return null;
+    return { fromDate, toDate, from, to, bucket: days > WEEKLY_UP_TO_DAYS ? "month" : "week", timeZone };
+  };
+  const fallback = make(addDays(today, -(DEFAULT_PERIOD_DAYS - 1)), today) as Period;
+  if (!query.from && !query.to) return { period: fallback, invalid: false };
+  const asked = make(query.from || fallback.fromDate, query.to || today);
+  return asked ? { period: asked, invalid: false } : { period: fallback, invalid: true };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Settings (cadence targets)
+
+export interface CadenceSettings {
+  visitEveryDays: number;
+  meetingWithinHours: number;
+  defaultPurpose: Purpose;
+}
+export const DEFAULT_SETTINGS: CadenceSettings = {
+  visitEveryDays: 14,
+  meetingWithinHours: 48,
+  defaultPurpose: "formativa",
+};
+
+async function schoolRow(schoolId: string) {
+  if (!isUuid(schoolId)) return null;
+  const [row] = await db()
+    .select({ id: schools.id, organizationId: schools.organizationId, name: schools.name, ive: schools.ive })
+    .from(schools)
+    .where(eq(schools.id, schoolId));
+  return row ?? null;
+}
+
+async function settingsOf(schoolId: string): Promise<CadenceSettings> {
+  const [row] = await db()
+    .select({
+      visitEveryDays: schoolObservationSettings.visitEveryDays,
+      meetingWithinHours: schoolObservationSettings.meetingWithinHours,
+      defaultPurpose: schoolObservationSettings.defaultPurpose,
+    })
+    .from(schoolObservationSettings)
+    .where(eq(schoolObservationSettings.schoolId, schoolId));
+  return row ?? DEFAULT_SETTINGS;
+}
+
+export async function getCadenceSettings(actor: Actor, schoolId: string) {
+  const school = await schoolRow(schoolId);
+  if (!school) throw new NotFoundError();
+  authorize(actor, "configure_observation", "school", { organizationId: school.organizationId, schoolId });
+  return { school: { id: school.id, name: school.name }, settings: await settingsOf(schoolId) };
+}
+
+const integerField = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{1,4}$/)
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+const settingsInput = z.object({
+  visitEveryDays: integerField(1, 120),
+  meetingWithinHours: integerField(1, 336),
+  defaultPurpose: z.enum(PURPOSES),
+});
+const SETTINGS_ERRORS: Record<string, string> = {
+  visitEveryDays: "observation.cadence.error.visit_every_days",
+  meetingWithinHours: "observation.cadence.error.meeting_within_hours",
+  defaultPurpose: "observation.cadence.error.purpose",
+};
+
+export async function saveCadenceSettings(
+  actor: Actor,
+  schoolId: string,
+  input: Record<string, FormDataEntryValue | null | undefined>,
+) {
+  const school = await schoolRow(schoolId);
+  if (!school) throw new NotFoundError();
+  authorize(actor, "configure_observation", "school", { organizationId: school.organizationId, schoolId });
+  const parsed = settingsInput.safeParse({
+    visitEveryDays: typeof input.visitEveryDays === "string" ? input.visitEveryDays : "",
+    meetingWithinHours: typeof input.meetingWithinHours === "string" ? input.meetingWithinHours : "",
+    defaultPurpose: input.defaultPurpose,
+  });
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of parsed.error.issues)
+      fieldErrors[String(issue.path[0])] ??= SETTINGS_ERRORS[String(issue.path[0])];
+    throw new ValidationError(fieldErrors);
+  }
+  const values = parsed.data;
+  await db().transaction(async (tx) => {
+    await tx
+      .insert(schoolObservationSettings)
+      .values({ schoolId, organizationId: school.organizationId, ...values, updatedAt: new Date() })
+      .onConflictDoUpdate({
+        target: schoolObservationSettings.schoolId,
+        set: { ...values, updatedAt: new Date() },
+      });
+    await audit(
+      actor,
+      { action: "observation.settings_updated", subjectType: "school", subjectId: schoolId, details: values },
+      tx,
+    );
+  });
+  return values;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Queries shared by the school and network dashboards
+
+type Rows<T> = { rows: T[] };
+async function query<T>(statement: ReturnType<typeof sql>): Promise<T[]> {
+  return ((await db().execute(statement)) as unknown as Rows<T>).rows;
+}
+/** A uuid[] literal for `= ANY(…)`; the ids are checked uuids. */
+const uuidArray = (ids: readonly string[]) => sql`${`{${ids.filter(isUuid).join(",")}}`}::uuid[]`;
+
+export interface CoveragePoint {
+  /** the bucket's first local date */
+  bucket: string;
+  teachers: number;
+  /** teachers with a submitted visit within their school's target interval at the bucket's end */
+  covered: number;
+  share: number | null;
+  visits: number;
+  meetings: number;
+}
+
+/**
+ * Buckets of the period as local start dates with their instants. A teacher counts in a bucket's
+ * coverage from the day they joined the school, or from their first visit there when that came
+ * first (rosters are often imported after the visits began).
+ */
+function bucketsSql(period: Period) {
+  const step = period.bucket === "week" ? "1 week" : "1 month";
+  return sql`
+    SELECT b::date AS bucket,
+      (b AT TIME ZONE ${period.timeZone}) AS start_at,
+      least((b + ${step}::interval) AT TIME ZONE ${period.timeZone}, ${period.to.toISOString()}::timestamptz) AS end_at
+    FROM generate_series(
+      date_trunc(${period.bucket}, ${period.from.toISOString()}::timestamptz AT TIME ZONE ${period.timeZone}),
+      (${period.to.toISOString()}::timestamptz AT TIME ZONE ${period.timeZone}) - interval '1 second',
+      ${step}::interval) AS b`;
+}
+
+async function coverageSeries(schoolIds: readonly string[], period: Period): Promise<CoveragePoint[]> {
+  const ids = uuidArray(schoolIds);
+  const rows = await query<{
+    bucket: string;
+    teachers: number;
+    covered: number;
+    visits: number;
+    meetings: number;
+  }>(sql`
+    WITH buckets AS (${bucketsSql(period)})
+    SELECT to_char(bk.bucket, 'YYYY-MM-DD') AS bucket,
+      (SELECT count(*)::int FROM memberships m JOIN persons p ON p.id = m.person_id
+        WHERE m.role = 'teacher' AND m.school_id = ANY(${ids}) AND p.status <> 'disabled'
+          AND (m.created_at < bk.end_at OR EXISTS (SELECT 1 FROM observations o
+            WHERE o.teacher_id = m.person_id AND o.school_id = m.school_id AND o.status = 'submitted'
+              AND o.started_at < bk.end_at))) AS teachers,
+      (SELECT count(DISTINCT (o.school_id, o.teacher_id))::int
+        FROM observations o
+        JOIN memberships m ON m.person_id = o.teacher_id AND m.school_id = o.school_id AND m.role = 'teacher'
+        LEFT JOIN school_observation_settings s ON s.school_id = o.school_id
+        WHERE o.school_id = ANY(${ids}) AND o.status = 'submitted' AND o.started_at < bk.end_at
+          AND o.started_at >= bk.end_at - make_interval(days => coalesce(s.visit_every_days, 14))) AS covered,
+      (SELECT count(*)::int FROM observations o
+        WHERE o.school_id = ANY(${ids}) AND o.status = 'submitted'
+          AND o.started_at >= bk.start_at AND o.started_at < bk.end_at) AS visits,
+      (SELECT count(*)::int FROM feedback_meetings f
+        WHERE f.school_id = ANY(${ids}) AND f.held_at >= bk.start_at AND f.held_at < bk.end_at) AS meetings
+    FROM buckets bk ORDER BY bk.bucket`);
+  return rows.map((r) => ({
+    ...r,
+    share: r.teachers > 0 ? Math.min(1, r.covered / r.teachers) : null,
+  }));
+}
+
+export interface OnTaskPoint {
+  bucket: string;
+  visits: number;
+  share: number | null;
+  /** students on task and present, summed over the bucket's snapshots */
+  onTask: number;
+  present: number;
+}
+
+/** Time on task over a whole series: students on task over students present. */
+export function overallOnTask(points: readonly OnTaskPoint[]): number | null {
+  const present = points.reduce((sum, p) => sum + p.present, 0);
+  return present > 0 ? points.reduce((sum, p) => sum + p.onTask, 0) / present : null;
+}
+
+async function onTaskSeries(schoolIds: readonly string[], period: Period): Promise<OnTaskPoint[]> {
+  const rows = await query<{
+    bucket: string;
+    visits: number;
+    on_task: number | null;
+    present: number | null;
+  }>(sql`
+    WITH buckets AS (${bucketsSql(period)})
+    SELECT to_char(bk.bucket, 'YYYY-MM-DD') AS bucket,
+      count(DISTINCT o.id)::int AS visits, sum(s.on_task)::int AS on_task, sum(s.present)::int AS present
+    FROM buckets bk
+    LEFT JOIN observations o ON o.school_id = ANY(${ids(schoolIds)}) AND o.status = 'submitted'
+      AND o.started_at >= bk.start_at AND o.started_at < bk.end_at
+      AND EXISTS (SELECT 1 FROM observation_snapshots x WHERE x.observation_id = o.id)
+    LEFT JOIN observation_snapshots s ON s.observation_id = o.id
+    GROUP BY bk.bucket ORDER BY bk.bucket`);
+  return rows.map((r) => ({
+    bucket: r.bucket,
+    visits: r.visits,
+    share: r.present ? (r.on_task ?? 0) / r.present : null,
+    onTask: r.on_task ?? 0,
+    present: r.present ?? 0,
+  }));
+}
+const ids = uuidArray;
+
+export interface IndicatorLevels {
+  key: string;
+  title: string;
+  mbeStandard: number | null;
+  /** counts for levels 1..4 */
+  counts: [number, number, number, number];
+  total: number;
+  /** the mean level, 1..4 */
+  mean: number | null;
+}
+export interface LevelDistribution {
+  instruments: Array<{ id: string; name: string; scored: number }>;
+  instrumentId: string | null;
+  indicators: IndicatorLevels[];
+}
+
+export async function levelDistribution(
+  schoolIds: readonly string[],
+  period: Period,
+  wantedInstrumentId: string | null,
+  teacherId?: string,
+): Promise<LevelDistribution> {
+  const inPeriod = sql`o.school_id = ANY(${ids(schoolIds)}) AND o.status = 'submitted'
+    ${teacherId ? sql`AND o.teacher_id = ${teacherId}` : sql``}
+    AND o.started_at >= ${period.from.toISOString()}::timestamptz AND o.started_at < ${period.to.toISOString()}::timestamptz`;
+  // Instruments with scored visits in the period, the most used first.
+  const used = await query<{ id: string; name: string; scored: number }>(sql`
+    SELECT i.id, i.name, count(DISTINCT o.id)::int AS scored
+    FROM observations o
+    JOIN instrument_versions v ON v.id = o.instrument_version_id
+    JOIN instruments i ON i.id = v.instrument_id
+    WHERE ${inPeriod} AND EXISTS (SELECT 1 FROM observation_levels l WHERE l.observation_id = o.id)
+    GROUP BY i.id, i.name ORDER BY scored DESC, i.name`);
+  const instrumentId = used.find((u) => u.id === wantedInstrumentId)?.id ?? used[0]?.id ?? null;
+  if (!instrumentId) return { instruments: used, instrumentId: null, indicators: [] };
+  const [counts, versions] = await Promise.all([
+    query<{ key: string; level: number; n: number }>(sql`
+      SELECT l.indicator_key AS key, l.level::int AS level, count(*)::int AS n
+      FROM observations o
+      JOIN instrument_versions v ON v.id = o.instrument_version_id AND v.instrument_id = ${instrumentId}
+      JOIN observation_levels l ON l.observation_id = o.id
+      WHERE ${inPeriod}
+      GROUP BY 1, 2`),
+    // Titles come from the newest version that has the indicator: keys are stable across versions.
+    query<{ content: InstrumentContent }>(sql`
+      SELECT content FROM instrument_versions WHERE instrument_id = ${instrumentId}
+      ORDER BY (status = 'published') DESC, version DESC`),
+  ]);
+  const byKey = new Map<string, IndicatorLevels>();
+  const order: string[] = [];
+  for (const version of versions) {
+    for (const section of version.content.sections) {
+      for (const indicator of section.indicators) {
+        if (indicator.kind !== "scored" || byKey.has(indicator.key)) continue;
+        byKey.set(indicator.key, {
+          key: indicator.key,
+          title: indicator.title,
+          mbeStandard: indicator.mbeStandard ?? null,
+          counts: [0, 0, 0, 0],
+          total: 0,
+          mean: null,
+        });
+        order.push(indicator.key);
+      }
+    }
+  }
+  for (const c of counts) {
+    const entry = byKey.get(c.key);
+    if (!entry || c.level < 1 || c.level > LEVELS.length) continue;
+    entry.counts[c.level - 1] += c.n;
+    entry.total += c.n;
+  }
+  const indicators = order
+    .map((key) => byKey.get(key) as IndicatorLevels)
+    .filter((entry) => entry.total > 0)
+    .map((entry) => ({
+      ...entry,
+      mean: entry.counts.reduce((sum, n, i) => sum + n * (i + 1), 0) / entry.total,
+    }));
+  return { instruments: used, instrumentId, indicators };
+}
+
+export interface StepsByCategory {
+  category: ActionStepCategory | "written";
+  opened: number;
+  mastered: number;
+}
+
+export async function stepsByCategory(
+  schoolIds: readonly string[],
+  period: Period,
+  teacherId?: string,
+): Promise<StepsByCategory[]> {
+  const rows = await query<{ category: string | null; opened: number; mastered: number }>(sql`
+    SELECT a.category,
+      count(*) FILTER (WHERE a.opened_at >= ${period.from.toISOString()}::timestamptz
+        AND a.opened_at < ${period.to.toISOString()}::timestamptz)::int AS opened,
+      count(*) FILTER (WHERE a.status = 'mastered' AND a.closed_at >= ${period.from.toISOString()}::timestamptz
+        AND a.closed_at < ${period.to.toISOString()}::timestamptz)::int AS mastered
+    FROM action_steps a
+    WHERE a.school_id = ANY(${ids(schoolIds)}) ${teacherId ? sql`AND a.teacher_id = ${teacherId}` : sql``}
+      AND (a.opened_at < ${period.to.toISOString()}::timestamptz)
+      AND (a.closed_at IS NULL OR a.closed_at >= ${period.from.toISOString()}::timestamptz
+        OR a.opened_at >= ${period.from.toISOString()}::timestamptz)
+    GROUP BY a.category`);
+  const known = new Set<string>(ACTION_STEP_CATEGORIES);
+  return [...ACTION_STEP_CATEGORIES, "written" as const].map((category) => {
+    const matching = rows.filter((r) =>
+      category === "written" ? !r.category || !known.has(r.category) : r.category === category,
+    );
+    return {
+      category,
+      opened: matching.reduce((s, r) => s + r.opened, 0),
+      mastered: matching.reduce((s, r) => s + r.mastered, 0),
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// School dashboard
+
+export interface TeacherCadence {
+  id: string;
+  name: string;
+  lastVisitAt: Date | null;
+  dueAt: Date | null;
+  /** whole days past the due date; null when not overdue */
+  daysOverdue: number | null;
+  visitsInPeriod: number;
+  openStep: string | null;
+}
+export interface LateMeeting {
+  observationId: string;
+  teacherName: string;
+  observerName: string;
+  submittedAt: Date;
+  dueAt: Date;
+}
+export interface ObserverLoad {
+  id: string;
+  name: string;
+  visits: number;
+  meetings: number;
+  pending: number;
+  late: number;
+  drafts: number;
+}
+
+async function schoolCadence(schoolId: string, settings: CadenceSettings, period: Period, now: Date) {
+  const [teachers, late, load, lateHeld] = await Promise.all([
+    query<{
+      id: string;
+      name: string;
+      last_visit_at: Date | string | null;
+      visits: number;
+      open_step: string | null;
+    }>(sql`
+      SELECT p.id, p.given_names || ' ' || p.family_names AS name,
+        (SELECT max(o.started_at) FROM observations o
+          WHERE o.teacher_id = p.id AND o.school_id = ${schoolId} AND o.status = 'submitted') AS last_visit_at,
+        (SELECT count(*)::int FROM observations o
+          WHERE o.teacher_id = p.id AND o.school_id = ${schoolId} AND o.status = 'submitted'
+            AND o.started_at >= ${period.from.toISOString()}::timestamptz
+            AND o.started_at < ${period.to.toISOString()}::timestamptz) AS visits,
+        (SELECT a.title FROM action_steps a WHERE a.teacher_id = p.id AND a.status = 'open') AS open_step
+      FROM memberships m JOIN persons p ON p.id = m.person_id
+      WHERE m.school_id = ${schoolId} AND m.role = 'teacher' AND p.status <> 'disabled'
+      ORDER BY p.family_names, p.given_names`),
+    query<{
+      id: string;
+      teacher_name: string;
+      observer_name: string;
+      submitted_at: Date | string;
+    }>(sql`
+      SELECT o.id, t.given_names || ' ' || t.family_names AS teacher_name,
+        w.given_names || ' ' || w.family_names AS observer_name, o.submitted_at
+      FROM observations o
+      JOIN persons t ON t.id = o.teacher_id
+      JOIN persons w ON w.id = o.observer_id
+      WHERE o.school_id = ${schoolId} AND o.status = 'submitted'
+        AND NOT EXISTS (SELECT 1 FROM feedback_meetings f WHERE f.observation_id = o.id)
+        AND o.submitted_at < ${new Date(now.getTime() - settings.meetingWithinHours * 3_600_000).toISOString()}::timestamptz
+      ORDER BY o.submitted_at
+      LIMIT 200`),
+    query<{
+      id: string;
+      name: string;
+      visits: number;
+      meetings: number;
+      pending: number;
+      late: number;
+      drafts: number;
+    }>(sql`
+      WITH observers AS (
+        SELECT m.person_id AS id FROM memberships m
+          WHERE m.school_id = ${schoolId} AND m.role IN ('leader', 'mentor')
+        UNION
+        SELECT o.observer_id FROM observations o
+          WHERE o.school_id = ${schoolId} AND o.started_at >= ${period.from.toISOString()}::timestamptz
+      )
+      SELECT p.id, p.given_names || ' ' || p.family_names AS name,
+        (SELECT count(*)::int FROM observations o WHERE o.observer_id = p.id AND o.school_id = ${schoolId}
+          AND o.status = 'submitted' AND o.started_at >= ${period.from.toISOString()}::timestamptz
+          AND o.started_at < ${period.to.toISOString()}::timestamptz) AS visits,
+        (SELECT count(*)::int FROM feedback_meetings f WHERE f.observer_id = p.id AND f.school_id = ${schoolId}
+          AND f.held_at >= ${period.from.toISOString()}::timestamptz
+          AND f.held_at < ${period.to.toISOString()}::timestamptz) AS meetings,
+        (SELECT count(*)::int FROM observations o WHERE o.observer_id = p.id AND o.school_id = ${schoolId}
+          AND o.status = 'submitted'
+          AND NOT EXISTS (SELECT 1 FROM feedback_meetings f WHERE f.observation_id = o.id)) AS pending,
+        (SELECT count(*)::int FROM observations o WHERE o.observer_id = p.id AND o.school_id = ${schoolId}
+          AND o.status = 'submitted'
+          AND NOT EXISTS (SELECT 1 FROM feedback_meetings f WHERE f.observation_id = o.id)
+          AND o.submitted_at < ${new Date(now.getTime() - settings.meetingWithinHours * 3_600_000).toISOString()}::timestamptz) AS late,
+        (SELECT count(*)::int FROM observations o WHERE o.observer_id = p.id AND o.school_id = ${schoolId}
+          AND o.status = 'draft') AS drafts
+      FROM observers JOIN persons p ON p.id = observers.id
+      WHERE p.status <> 'disabled'
+      ORDER BY p.family_names, p.given_names`),
+    query<{ held: number; late: number }>(sql`
+      SELECT count(*)::int AS held,
+        count(*) FILTER (WHERE f.held_at > o.submitted_at + make_interval(hours => ${settings.meetingWithinHours}))::int AS late
+      FROM feedback_meetings f JOIN observations o ON o.id = f.observation_id
+      WHERE f.school_id = ${schoolId} AND f.held_at >= ${period.from.toISOString()}::timestamptz
+        AND f.held_at < ${period.to.toISOString()}::timestamptz`),
+  ]);
+  const teacherRows: TeacherCadence[] = teachers.map((t) => {
+    const lastVisitAt = t.last_visit_at ? new Date(t.last_visit_at) : null;
+    const dueAt = lastVisitAt ? new Date(lastVisitAt.getTime() + settings.visitEveryDays * DAY) : null;
+    const daysOverdue = !dueAt
+      ? null
+      : dueAt < now
+        ? Math.max(1, Math.floor((now.getTime() - dueAt.getTime()) / DAY))
+        : null;
+    return {
+      id: t.id,
+      name: t.name,
+      lastVisitAt,
+      dueAt,
+      daysOverdue,
+      visitsInPeriod: t.visits,
+      openStep: t.open_step,
+    };
+  });
+  const overdue = teacherRows
+    .filter((t) => t.lastVisitAt === null || t.daysOverdue !== null)
+    .sort((a, b) => {
+      if (a.lastVisitAt === null && b.lastVisitAt === null) return a.name.localeCompare(b.name, "es");
+      if (a.lastVisitAt === null) return -1;
+      if (b.lastVisitAt === null) return 1;
+      return (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0);
+    });
+  return {
+    teachers: teacherRows,
+    overdue,
+    upToDate: teacherRows.length - overdue.length,
+    lateMeetings: late.map(
+      (l): LateMeeting => ({
+        observationId: l.id,
+        teacherName: l.teacher_name,
+        observerName: l.observer_name,
+        submittedAt: new Date(l.submitted_at),
+        dueAt: new Date(new Date(l.submitted_at).getTime() + settings.meetingWithinHours * 3_600_000),
+      }),
+    ),
+    meetingsHeld: lateHeld[0]?.held ?? 0,
+    meetingsHeldLate: lateHeld[0]?.late ?? 0,
+    observers: load as ObserverLoad[],
+  };
+}
+
+export interface DashboardQuery {
+  from?: string | null;
+  to?: string | null;
+  instrumentId?: string | null;
+}
+
+export async function schoolDashboard(
+  actor: Actor,
+  schoolId: string,
+  q: DashboardQuery,
+  timeZone: string,
+  now = new Date(),
+) {
+  const school = await schoolRow(schoolId);
+  if (!school) throw new NotFoundError();
+  authorize(actor, "read_observation_aggregates", "school", {
+    organizationId: school.organizationId,
+    schoolId,
+  });
+  const { period, invalid } = periodOf(q, timeZone, now);
+  const settings = await settingsOf(schoolId);
+  const [cadence, coverage, onTask, levels, steps] = await Promise.all([
+    schoolCadence(schoolId, settings, period, now),
+    coverageSeries([schoolId], period),
+    onTaskSeries([schoolId], period),
+    levelDistribution([schoolId], period, q.instrumentId ?? null),
+    stepsByCategory([schoolId], period),
+  ]);
+  return {
+    school: { id: school.id, name: school.name },
+    period,
+    periodInvalid: invalid,
+    settings,
+    canConfigure: can(actor, "configure_observation", "school", {
+      organizationId: school.organizationId,
+      schoolId,
+    }),
+    cadence,
+    coverage,
+    onTask,
+    levels,
+    steps,
+  };
+}
+export type SchoolDashboard = Awaited<ReturnType<typeof schoolDashboard>>;
+
+// ---------------------------------------------------------------------------------------------------
+// Network dashboard (coordinators: the schools they advise, and network totals)
+
+export interface SchoolSummary {
+  id: string;
+  name: string;
+  ive: number | null;
+  teachers: number;
+  upToDate: number;
+  visits: number;
+  lateMeetings: number;
+  onTask: number | null;
+  mastered: number;
+}
+
+async function schoolSummaries(schoolIds: readonly string[], period: Period, now: Date) {
+  const from = period.from.toISOString();
+  const to = period.to.toISOString();
+  const rows = await query<{
+    id: string;
+    name: string;
+    ive: string | number | null;
+    teachers: number;
+    up_to_date: number;
+    visits: number;
+    late_meetings: number;
+    on_task: number | null;
+    present: number | null;
+    mastered: number;
+  }>(sql`
+    SELECT s.id, s.name, s.ive,
+      (SELECT count(*)::int FROM memberships m JOIN persons p ON p.id = m.person_id
+        WHERE m.school_id = s.id AND m.role = 'teacher' AND p.status <> 'disabled') AS teachers,
+      (SELECT count(DISTINCT o.teacher_id)::int FROM observations o
+        JOIN memberships m ON m.person_id = o.teacher_id AND m.school_id = o.school_id AND m.role = 'teacher'
+        WHERE o.school_id = s.id AND o.status = 'submitted'
+          AND o.started_at >= ${now.toISOString()}::timestamptz - make_interval(days => coalesce(st.visit_every_days, 14))
+          AND o.started_at <= ${now.toISOString()}::timestamptz) AS up_to_date,
+      (SELECT count(*)::int FROM observations o WHERE o.school_id = s.id AND o.status = 'submitted'
+        AND o.started_at >= ${from}::timestamptz AND o.started_at < ${to}::timestamptz) AS visits,
+      (SELECT count(*)::int FROM observations o WHERE o.school_id = s.id AND o.status = 'submitted'
+        AND NOT EXISTS (SELECT 1 FROM feedback_meetings f WHERE f.observation_id = o.id)
+        AND o.submitted_at < ${now.toISOString()}::timestamptz - make_interval(hours => coalesce(st.meeting_within_hours, 48))) AS late_meetings,
+      tot.on_task, tot.present,
+      (SELECT count(*)::int FROM action_steps a WHERE a.school_id = s.id AND a.status = 'mastered'
+        AND a.closed_at >= ${from}::timestamptz AND a.closed_at < ${to}::timestamptz) AS mastered
+    FROM schools s
+    LEFT JOIN school_observation_settings st ON st.school_id = s.id
+    LEFT JOIN LATERAL (
+      SELECT sum(x.on_task)::int AS on_task, sum(x.present)::int AS present
+      FROM observations o JOIN observation_snapshots x ON x.observation_id = o.id
+      WHERE o.school_id = s.id AND o.status = 'submitted'
+        AND o.started_at >= ${from}::timestamptz AND o.started_at < ${to}::timestamptz
+    ) tot ON true
+    WHERE s.id = ANY(${ids(schoolIds)})
+    ORDER BY s.name`);
+  return rows.map(
+    (r): SchoolSummary => ({
+      id: r.id,
+      name: r.name,
+      ive: r.ive === null ? null : Number(r.ive),
+      teachers: r.teachers,
+      upToDate: r.up_to_date,
+      visits: r.visits,
+      lateMeetings: r.late_meetings,
+      onTask: r.present ? (r.on_task ?? 0) / r.present : null,
+      mastered: r.mastered,
+    }),
+  );
+}
+
+/** Network totals over every school of the organization: aggregates only. */
+async function networkTotals(organizationId: string, period: Period, now: Date) {
+  const [row] = await query<{
+    schools: number;
+    teachers: number;
+    up_to_date: number;
+    visits: number;
+  }>(sql`
+    SELECT
+      (SELECT count(*)::int FROM schools s WHERE s.organization_id = ${organizationId}) AS schools,
+      (SELECT count(*)::int FROM memberships m JOIN persons p ON p.id = m.person_id
+        WHERE m.organization_id = ${organizationId} AND m.role = 'teacher' AND p.status <> 'disabled') AS teachers,
+      (SELECT count(DISTINCT (o.school_id, o.teacher_id))::int FROM observations o
+        LEFT JOIN school_observation_settings st ON st.school_id = o.school_id
+        WHERE o.organization_id = ${organizationId} AND o.status = 'submitted'
+          AND o.started_at >= ${now.toISOString()}::timestamptz - interval '120 days'
+          AND o.started_at >= ${now.toISOString()}::timestamptz - make_interval(days => coalesce(st.visit_every_days, 14))
+          AND o.started_at <= ${now.toISOString()}::timestamptz) AS up_to_date,
+      (SELECT count(*)::int FROM observations o WHERE o.organization_id = ${organizationId}
+        AND o.status = 'submitted' AND o.started_at >= ${period.from.toISOString()}::timestamptz
+        AND o.started_at < ${period.to.toISOString()}::timestamptz) AS visits`);
+  return {
+    schools: row?.schools ?? 0,
+    teachers: row?.teachers ?? 0,
+    upToDate: row?.up_to_date ?? 0,
+    visits: row?.visits ?? 0,
+  };
+}
+
+export async function networkDashboard(actor: Actor, q: DashboardQuery, timeZone: string, now = new Date()) {
+  if (!isCoordinator(actor)) throw new NotFoundError();
+  const schoolIds = [...actor.advisedSchoolIds];
+  const { period, invalid } = periodOf(q, timeZone, now);
+  const [summaries, coverage, onTask, levels, steps, totals] = await Promise.all([
+    schoolIds.length ? schoolSummaries(schoolIds, period, now) : Promise.resolve([]),
+    schoolIds.length ? coverageSeries(schoolIds, period) : Promise.resolve([]),
+    schoolIds.length ? onTaskSeries(schoolIds, period) : Promise.resolve([]),
+    schoolIds.length
+      ? levelDistribution(schoolIds, period, q.instrumentId ?? null)
+      : Promise.resolve({ instruments: [], instrumentId: null, indicators: [] } as LevelDistribution),
+    schoolIds.length ? stepsByCategory(schoolIds, period) : Promise.resolve([]),
+    networkTotals(actor.organizationId, period, now),
+  ]);
+  return { period, periodInvalid: invalid, schools: summaries, coverage, onTask, levels, steps, totals };
+}
+export type NetworkDashboard = Awaited<ReturnType<typeof networkDashboard>>;
+
+// ---------------------------------------------------------------------------------------------------
+// Visits of a school in a period, one row each: what the exports carry besides the figures.
+
+export interface VisitExportRow {
+  id: string;
+  startedAt: Date;
+  teacherName: string;
+  observerName: string;
+  course: string;
+  subject: string;
+  purpose: Purpose;
+  instrument: string;
+  version: number;
+  onTask: number | null;
+  focusResult: "mastered" | "continued" | null;
+  meetingAt: Date | null;
+  meetingLate: boolean;
+  actionStep: string | null;
+}
+
+export async function schoolVisitsForExport(actor: Actor, schoolId: string, period: Period) {
+  const school = await schoolRow(schoolId);
+  if (!school) throw new NotFoundError();
+  authorize(actor, "read_observation_aggregates", "school", {
+    organizationId: school.organizationId,
+    schoolId,
+  });
+  const settings = await settingsOf(schoolId);
+  const rows = await query<{
+    id: string;
+    started_at: Date | string;
+    submitted_at: Date | string | null;
+    teacher_name: string;
+    observer_name: string;
+    course: string;
+    subject: string;
+    purpose: Purpose;
+    instrument: string;
+    version: number;
+    on_task: number | null;
+    present: number | null;
+    focus_result: "mastered" | "continued" | null;
+    held_at: Date | string | null;
+    step: string | null;
+  }>(sql`
+    SELECT o.id, o.started_at, o.submitted_at,
+      t.given_names || ' ' || t.family_names AS teacher_name,
+      w.given_names || ' ' || w.family_names AS observer_name,
+      o.course, o.subject, o.purpose, i.name AS instrument, v.version,
+      (SELECT sum(x.on_task)::int FROM observation_snapshots x WHERE x.observation_id = o.id) AS on_task,
+      (SELECT sum(x.present)::int FROM observation_snapshots x WHERE x.observation_id = o.id) AS present,
+      o.focus_result, f.held_at, a.title AS step
+    FROM observations o
+    JOIN persons t ON t.id = o.teacher_id
+    JOIN persons w ON w.id = o.observer_id
+    JOIN instrument_versions v ON v.id = o.instrument_version_id
+    JOIN instruments i ON i.id = v.instrument_id
+    LEFT JOIN feedback_meetings f ON f.observation_id = o.id
+    LEFT JOIN action_steps a ON a.id = f.action_step_id
+    WHERE o.school_id = ${schoolId} AND o.status = 'submitted'
+      AND o.started_at >= ${period.from.toISOString()}::timestamptz
+      AND o.started_at < ${period.to.toISOString()}::timestamptz
+    ORDER BY o.started_at DESC
+    LIMIT 20000`);
+  await audit(actor, {
+    action: "observation.school_export",
+    subjectType: "school",
+    subjectId: schoolId,
+    details: { from: period.fromDate, to: period.toDate, rows: rows.length },
+  });
+  return rows.map((r): VisitExportRow => {
+    const submittedAt = r.submitted_at ? new Date(r.submitted_at) : null;
+    const meetingAt = r.held_at ? new Date(r.held_at) : null;
+    return {
+      id: r.id,
+      startedAt: new Date(r.started_at),
+      teacherName: r.teacher_name,
+      observerName: r.observer_name,
+      course: r.course,
+      subject: r.subject,
+      purpose: r.purpose,
+      instrument: r.instrument,
+      version: r.version,
+      onTask: r.present ? (r.on_task ?? 0) / r.present : null,
+      focusResult: r.focus_result,
+      meetingAt,
+      meetingLate:
+        !!submittedAt &&
+        !!meetingAt &&
+        meetingAt.getTime() > submittedAt.getTime() + settings.meetingWithinHours * 3_600_000,
+      actionStep: r.step,
+    };
+  });
+}
+
+/** Schools whose dashboards the actor may open: led schools, and advised ones for coordinators. */
+export async function dashboardSchools(actor: Actor) {
+  const candidates = [...new Set([...actor.schoolRoles.keys(), ...actor.advisedSchoolIds])];
+  if (candidates.length === 0) return [];
+  const rows = await db()
+    .select({ id: schools.id, name: schools.name, organizationId: schools.organizationId })
+    .from(schools)
+    .where(
+      and(eq(schools.organizationId, actor.organizationId), sql`${schools.id} = ANY(${ids(candidates)})`),
+    )
+    .orderBy(schools.name);
+  return rows
+    .filter((s) =>
+      can(actor, "read_observation_aggregates", "school", {
+        organizationId: s.organizationId,
+        schoolId: s.id,
+      }),
+    )
+    .map((s) => ({ id: s.id, name: s.name }));
+}

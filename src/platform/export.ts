@@ -1,0 +1,80 @@
+// Tables of figures as files people open in a spreadsheet: CSV (Papa Parse) and XLSX (ExcelJS).
+import ExcelJS from "exceljs";
+import Papa from "papaparse";
+
+export type Cell = string | number | null;
+export interface Table {
+  /** the sheet's name (at most 31 characters in XLSX) */
+  title: string;
+  columns: string[];
+  rows: Cell[][];
+  /** columns holding a share (0..1), shown as a percentage */
+  percentColumns?: number[];
+}
+
+/**
+ * A CSV as spreadsheets in Chile and Brazil open it: UTF-8 with a BOM, ";" between fields (the
+ * decimal separator is a comma), shares as percentages with a decimal comma. Cells that a
+ * spreadsheet would run as a formula (=, +, -, @ first) are escaped.
+ */
+export function csvOf(table: Table, decimalComma = true): string {
+  const percent = new Set(table.percentColumns ?? []);
+  const rows = table.rows.map((row) =>
+    row.map((cell, i) => {
+      if (cell === null) return "";
+      if (typeof cell === "number") {
+        const value = percent.has(i) ? Math.round(cell * 1000) / 10 : cell;
+        const text = String(value);
+        return decimalComma ? text.replace(".", ",") : text;
+      }
+      return cell;
+    }),
+  );
+  return `\uFEFF${Papa.unparse([table.columns, ...rows], {
+    delimiter: ";",
+    newline: "\r\n",
+    escapeFormulae: true,
+  })}\r\n`;
+}
+
+/** A workbook with one sheet per table; numbers stay numbers, shares are formatted as percentages. */
+export async function xlsxOf(
+  tables: Table[],
+  meta: { creator: string; title: string },
+): Promise<Uint8Array<ArrayBuffer>> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = meta.creator;
+  workbook.title = meta.title;
+  workbook.created = new Date();
+  const used = new Set<string>();
+  for (const table of tables) {
+    let name = table.title.replace(/[[\]*?/\\:]/g, " ").slice(0, 31) || "Hoja";
+    for (let n = 2; used.has(name); n++) name = `${name.slice(0, 28)} ${n}`;
+    used.add(name);
+    const sheet = workbook.addWorksheet(name);
+    sheet.addRow(table.columns).font = { bold: true };
+    for (const row of table.rows) {
+      // A text cell that starts like a formula stays text: ExcelJS writes strings as strings.
+      sheet.addRow(row.map((cell) => (cell === null ? "" : cell)));
+    }
+    for (const index of table.percentColumns ?? []) sheet.getColumn(index + 1).numFmt = "0.0%";
+    table.columns.forEach((column, i) => {
+      const longest = Math.max(
+        column.length,
+        ...table.rows.slice(0, 200).map((r) => String(r[i] ?? "").length),
+      );
+      sheet.getColumn(i + 1).width = Math.min(60, Math.max(10, longest + 2));
+    });
+    sheet.views = [{ state: "frozen", ySplit: 1 }];
+  }
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** An ASCII file name for Content-Disposition, with the UTF-8 one beside it. */
+export function attachment(fileName: string): string {
+  const ascii = fileName
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^A-Za-z0-9._-]+/g, "-");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
