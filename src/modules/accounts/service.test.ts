@@ -19,6 +19,7 @@ import {
   invitePerson,
   requestPasswordReset,
   resetPassword,
+  SIGN_IN_LIMITS,
   signIn,
 } from "./service";
 
@@ -95,6 +96,13 @@ describe("accounts", () => {
       );
     }
     expect(limited).toBeInstanceOf(RateLimitedError);
+  });
+
+  it("counts failed sign-ins only: many right passwords from one address are never limited", async () => {
+    for (let i = 0; i < SIGN_IN_LIMITS.perAddress.max + 5; i++) {
+      const done = await signIn({ email: w.leaderA.email, password: PASSWORD }, { ...meta, ip: "192.0.2.7" });
+      expect(done.personId).toBe(w.leaderA.id);
+    }
   });
 
   it("rate-limits sign-in attempts per address", async () => {

@@ -8,7 +8,7 @@ import {
   verifyAgainstDummy,
   verifyPassword,
 } from "../../platform/auth/passwords";
-import { hit } from "../../platform/auth/rate-limit";
+import { hit, undo } from "../../platform/auth/rate-limit";
 import { createSession, revokeAllSessions } from "../../platform/auth/sessions";
 import { hashToken, newToken } from "../../platform/auth/tokens";
 import { config } from "../../platform/config";
@@ -65,9 +65,11 @@ const signInInput = z.object({
  */
 export async function signIn(input: Record<string, unknown>, meta: RequestMeta) {
   const data = parseInput(signInInput, input);
+  const accountKey = `sign-in:account:${data.email}`;
+  const addressKey = `sign-in:address:${meta.ip}`;
   const [accountOk, addressOk] = await Promise.all([
-    hit(`sign-in:account:${data.email}`, SIGN_IN_LIMITS.perAccount),
-    hit(`sign-in:address:${meta.ip}`, SIGN_IN_LIMITS.perAddress),
+    hit(accountKey, SIGN_IN_LIMITS.perAccount),
+    hit(addressKey, SIGN_IN_LIMITS.perAddress),
   ]);
   if (!accountOk || !addressOk) throw new RateLimitedError();
   const candidates = (await findActiveByEmail(data.email)).filter((c) => c.passwordHash);
@@ -96,6 +98,12 @@ export async function signIn(input: Record<string, unknown>, meta: RequestMeta) 
     );
     throw new DomainError("auth.sign_in.failed", {}, {});
   }
+  // The limits count failed attempts: a right password takes its attempt back (a school's shared
+  // address signing in thirty teachers in the morning is not an attack).
+  await Promise.all([
+    undo(accountKey, SIGN_IN_LIMITS.perAccount),
+    undo(addressKey, SIGN_IN_LIMITS.perAddress),
+  ]);
   const session = await createSession(person.id, meta);
   await audit(
     { personId: person.id, organizationId: person.organizationId, ip: meta.ip, requestId: meta.requestId },

@@ -67,7 +67,7 @@ export async function seedDemoCalibration(tx: DbOrTx, organizationId: string, no
   await tx.insert(calibrations).values({
     id: calibrationId,
     organizationId,
-    title: "Calibración de otoño, Escuela Los Aromos",
+    title: "Calibración de primavera, Escuela Los Aromos",
     instrumentVersionId: version.id,
     schoolId: schoolOf(24517),
     classContext: "6° básico B · Matemática · fracciones equivalentes",

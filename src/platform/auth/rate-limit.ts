@@ -26,6 +26,14 @@ export async function hit(key: string, limit: Limit): Promise<boolean> {
   return (row?.count ?? 1) <= limit.max;
 }
 
+/** Takes back one hit of the current window (an attempt that turned out legitimate, e.g. a sign-in). */
+export async function undo(key: string, limit: Limit): Promise<void> {
+  const windowStart = new Date(Math.floor(Date.now() / limit.windowMs) * limit.windowMs);
+  await db().execute(
+    sql`UPDATE rate_limits SET count = count - 1 WHERE key = ${key} AND window_start = ${windowStart.toISOString()}::timestamptz AND count > 0`,
+  );
+}
+
 export async function clear(key: string): Promise<void> {
   await db().execute(sql`DELETE FROM rate_limits WHERE key = ${key}`);
 }
