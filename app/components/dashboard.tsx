@@ -111,6 +111,19 @@ function ChartCard({ title, children, empty }: { title: string; children: ReactN
   );
 }
 
+/**
+ * A wide table that scrolls sideways on a phone. The scrolling box takes the keyboard focus (and is a
+ * named region) so that it can be scrolled without a mouse.
+ */
+export function ScrollTable({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
+    <section className="table-wrap" tabIndex={0} aria-label={label}>
+      {children}
+    </section>
+  );
+}
+
 /** A table under a chart, folded on a phone: the numbers are there for whoever needs them. */
 function NumbersTable({
   caption,
@@ -125,13 +138,13 @@ function NumbersTable({
   return (
     <details className="numbers">
       <summary>{t("dashboard.show_numbers")}</summary>
-      <div className="table-wrap">
+      <ScrollTable label={caption}>
         <table>
           <caption className="sr-only">{caption}</caption>
           <thead>{head}</thead>
           <tbody>{children}</tbody>
         </table>
-      </div>
+      </ScrollTable>
     </details>
   );
 }

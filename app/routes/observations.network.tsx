@@ -7,6 +7,7 @@ import {
   LevelsCard,
   OnTaskCard,
   PeriodForm,
+  ScrollTable,
   StepsCard,
 } from "../components/dashboard";
 import { load } from "../lib/actions.server";
@@ -47,7 +48,7 @@ export default function ObservationNetwork({ loaderData }: Route.ComponentProps)
         {d.schools.length === 0 ? (
           <p className="muted">{t("dashboard.network.none_advised")}</p>
         ) : (
-          <div className="table-wrap">
+          <ScrollTable label={t("dashboard.network.schools_title", { n: d.schools.length })}>
             <table>
               <thead>
                 <tr>
@@ -79,7 +80,7 @@ export default function ObservationNetwork({ loaderData }: Route.ComponentProps)
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
         )}
       </section>
 

@@ -7,6 +7,7 @@ import {
   LevelsCard,
   OnTaskCard,
   PeriodForm,
+  ScrollTable,
   StepsCard,
 } from "../components/dashboard";
 import { load } from "../lib/actions.server";
@@ -133,7 +134,7 @@ export default function SchoolObservation({ loaderData }: Route.ComponentProps) 
         {cadence.observers.length === 0 ? (
           <p className="muted">{t("dashboard.no_data")}</p>
         ) : (
-          <div className="table-wrap">
+          <ScrollTable label={t("dashboard.cadence.load_title")}>
             <table>
               <thead>
                 <tr>
@@ -158,7 +159,7 @@ export default function SchoolObservation({ loaderData }: Route.ComponentProps) 
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
         )}
       </section>
 

@@ -624,3 +624,42 @@ test("calibración: lista, nueva con errores, puntajes de un observador, resulta
   await observerContext.close();
   sweep.finish();
 });
+
+test("paneles de observación: el del establecimiento, sus metas con errores, el de la red y el desarrollo de la docente", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const sweep = new Sweep(page);
+  const school = "Escuela Básica Los Aromos";
+
+  await signIn(page, "directora.aromos@demo.impulso.cl");
+  await page.getByRole("link", { name: t("home.card.school_dashboard", { school }) }).click();
+  await expect(
+    page.getByRole("heading", { name: t("dashboard.school.title", { school }), level: 1 }),
+  ).toBeVisible();
+  for (const details of await page.locator("details.numbers").all()) await details.locator("summary").click();
+  await sweep.check("panel de observación del establecimiento, con las cifras abiertas");
+  await page.getByRole("link", { name: t("dashboard.cadence.change") }).click();
+  await page.getByLabel(t("dashboard.cadence.visit_every_days")).fill("0");
+  await page.getByRole("button", { name: t("action.save") }).click();
+  await expect(page.getByText(t("observation.cadence.error.visit_every_days"))).toBeVisible();
+  await expect(page.getByLabel(t("dashboard.cadence.visit_every_days"))).toHaveValue("0");
+  await sweep.check("metas de observación con un error");
+  await page.getByLabel(t("dashboard.cadence.visit_every_days")).fill("14");
+  await page.getByRole("button", { name: t("action.save") }).click();
+  await expect(page.getByRole("status")).toHaveText(t("dashboard.cadence.saved"));
+  await page.getByRole("button", { name: "Cerrar sesión" }).click();
+
+  await signIn(page, "coordinadora@demo.impulso.cl");
+  await page.getByRole("link", { name: t("home.card.network") }).click();
+  await expect(page.getByRole("heading", { name: t("dashboard.network.title"), level: 1 })).toBeVisible();
+  await sweep.check("panel de la red de la coordinadora");
+  await page.getByRole("button", { name: "Cerrar sesión" }).click();
+
+  await signIn(page, "docente@demo.impulso.cl");
+  await page.getByRole("link", { name: t("home.card.development") }).click();
+  await expect(page.getByRole("img", { name: t("dashboard.levels.chart") })).toBeVisible();
+  await sweep.check("desarrollo de la docente con niveles y pasos por categoría");
+
+  sweep.finish();
+});
