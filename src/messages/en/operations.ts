@@ -24,22 +24,23 @@ export const operations: Record<keyof typeof source, string> = {
     "Restoring {file} (made on {createdAt} from {engine}, schema {level}) into {database}…",
   "operations.restore.done": "Backup restored and verified: {tables} tables, {rows} rows.",
   "operations.restore.migrated": "{count} migrations newer than the backup were applied.",
-  "operations.restore.unchanged": "The database was not changed.",
   "operations.restore.cannot_read": "Could not read {file}: {reason}",
   "operations.restore.not_a_backup": "The file is not an Impulso backup.",
   "operations.restore.unknown_version":
     "The backup uses format {version}, which this version of Impulso does not know. Update Impulso.",
-  "operations.restore.truncated": "The backup is incomplete: the file ends too early (was it cut while copying?).",
+  "operations.restore.truncated":
+    "The backup is incomplete: the file ends too early (was it cut while copying?).",
   "operations.restore.corrupt": "The backup is damaged: its contents cannot be read.",
   "operations.restore.corrupt_table": "The backup is damaged: the data of table {table} cannot be read.",
   "operations.restore.newer_schema":
     "The backup comes from a newer version of Impulso ({backup} migrations; this version has {code}). Update Impulso before restoring it.",
   "operations.restore.schema_mismatch": "The backup's migration {migration} differs from this version's.",
-  "operations.restore.schema_differs": "The backup's table {table} does not match the schema of its migration level.",
+  "operations.restore.schema_differs":
+    "The backup's table {table} does not match the schema of its migration level.",
   "operations.restore.not_empty":
     "The target database already holds data (table {table}). To replace it, add --force.",
   "operations.restore.verification_failed":
     "Verification failed for table {table}: the backup says {expected} rows and {actual} were read, or its checksum differs. The backup is damaged or was altered.",
   "operations.restore.in_use": "The database is in use by another process. Stop Impulso and try again.",
-  "operations.restore.failed": "The backup was not restored.",
+  "operations.restore.failed": "The backup was not restored: the database was not changed.",
 };

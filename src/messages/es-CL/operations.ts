@@ -23,7 +23,6 @@ export const operations = {
     "Restaurando {file} (creada el {createdAt} desde {engine}, esquema {level}) en {database}…",
   "operations.restore.done": "Copia restaurada y verificada: {tables} tablas, {rows} filas.",
   "operations.restore.migrated": "Se aplicaron {count} migraciones posteriores a la copia.",
-  "operations.restore.unchanged": "La base de datos no se modificó.",
   "operations.restore.cannot_read": "No se pudo leer {file}: {reason}",
   "operations.restore.not_a_backup": "El archivo no es una copia de seguridad de Impulso.",
   "operations.restore.unknown_version":
@@ -31,7 +30,8 @@ export const operations = {
   "operations.restore.truncated":
     "La copia está incompleta: el archivo termina antes de tiempo (¿se cortó al copiarlo?).",
   "operations.restore.corrupt": "La copia está dañada: su contenido no se puede leer.",
-  "operations.restore.corrupt_table": "La copia está dañada: los datos de la tabla {table} no se pueden leer.",
+  "operations.restore.corrupt_table":
+    "La copia está dañada: los datos de la tabla {table} no se pueden leer.",
   "operations.restore.newer_schema":
     "La copia es de una versión más nueva de Impulso ({backup} migraciones; esta versión tiene {code}). Actualice Impulso antes de restaurarla.",
   "operations.restore.schema_mismatch":
@@ -44,5 +44,5 @@ export const operations = {
     "La verificación falló en la tabla {table}: la copia dice {expected} filas y se leyeron {actual}, o su suma de verificación no coincide. La copia está dañada o fue modificada.",
   "operations.restore.in_use":
     "La base de datos está en uso por otro proceso. Detenga Impulso y vuelva a intentarlo.",
-  "operations.restore.failed": "No se restauró la copia.",
+  "operations.restore.failed": "No se restauró la copia: la base de datos no se modificó.",
 };

@@ -25,7 +25,6 @@ export const operations: Record<keyof typeof source, string> = {
     "Restaurando {file} (criada em {createdAt} a partir de {engine}, esquema {level}) em {database}…",
   "operations.restore.done": "Cópia restaurada e verificada: {tables} tabelas, {rows} linhas.",
   "operations.restore.migrated": "Foram aplicadas {count} migrações posteriores à cópia.",
-  "operations.restore.unchanged": "O banco de dados não foi modificado.",
   "operations.restore.cannot_read": "Não foi possível ler {file}: {reason}",
   "operations.restore.not_a_backup": "O arquivo não é uma cópia de segurança do Impulso.",
   "operations.restore.unknown_version":
@@ -33,7 +32,8 @@ export const operations: Record<keyof typeof source, string> = {
   "operations.restore.truncated":
     "A cópia está incompleta: o arquivo termina antes do esperado (foi cortado ao copiá-lo?).",
   "operations.restore.corrupt": "A cópia está danificada: seu conteúdo não pode ser lido.",
-  "operations.restore.corrupt_table": "A cópia está danificada: os dados da tabela {table} não podem ser lidos.",
+  "operations.restore.corrupt_table":
+    "A cópia está danificada: os dados da tabela {table} não podem ser lidos.",
   "operations.restore.newer_schema":
     "A cópia é de uma versão mais nova do Impulso ({backup} migrações; esta versão tem {code}). Atualize o Impulso antes de restaurá-la.",
   "operations.restore.schema_mismatch":
@@ -46,5 +46,5 @@ export const operations: Record<keyof typeof source, string> = {
     "A verificação falhou na tabela {table}: a cópia indica {expected} linhas e foram lidas {actual}, ou a soma de verificação não coincide. A cópia está danificada ou foi modificada.",
   "operations.restore.in_use":
     "O banco de dados está em uso por outro processo. Pare o Impulso e tente novamente.",
-  "operations.restore.failed": "A cópia não foi restaurada.",
+  "operations.restore.failed": "A cópia não foi restaurada: o banco de dados não foi modificado.",
 };

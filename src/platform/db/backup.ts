@@ -15,15 +15,17 @@
 // transaction: schema rebuilt by the migrations up to the backup's level, rows loaded in foreign-key
 // order, counts and checksums checked against the summary, sequences reset, newer migrations applied.
 import { createHash } from "node:crypto";
-import { createReadStream, createWriteStream, readFileSync, renameSync, rmSync } from "node:fs";
+import { createReadStream, createWriteStream, existsSync, readFileSync, renameSync, rmSync } from "node:fs";
+import path from "node:path";
 import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
 import { sql } from "drizzle-orm";
 import { readMigrationFiles } from "drizzle-orm/migrator";
+import type { Config } from "../config";
 import { DomainError } from "../errors";
-import { type Database, type DbOrTx, migrationsFolder } from "./client";
+import { type Database, type DbOrTx, migrationsFolder, openDatabase } from "./client";
 
 export const BACKUP_FORMAT = "impulso-backup";
 export const BACKUP_VERSION = 1;
@@ -80,6 +82,34 @@ export interface RestoreResult {
   summary: DatabaseSummary;
   /** migrations of this code applied after the data was loaded (the backup was older) */
   migrationsApplied: number;
+}
+
+/** A catalogue key and its parameters, for the commands to print. */
+export interface Said {
+  key: string;
+  params: Record<string, string | number>;
+}
+
+/**
+ * Opens the database the app would use (DATABASE_URL, else PGlite under DATA_DIR/pglite) for the
+ * backup and restore commands. PGlite allows one process per directory and does not lock it, so a
+ * directory that the app holds open (its postmaster.pid exists) is refused rather than shared.
+ */
+export async function openConfiguredDatabase(
+  cfg: Config,
+  options: { mustExist: boolean },
+): Promise<{ database: Database; where: Said }> {
+  if (cfg.DATABASE_URL) {
+    const database = await openDatabase({ url: cfg.DATABASE_URL, poolSize: 2 });
+    return { database, where: { key: "operations.database.postgres", params: {} } };
+  }
+  const dir = path.join(cfg.dataDir, "pglite");
+  if (options.mustExist && !existsSync(path.join(dir, "PG_VERSION")))
+    throw new BackupError("operations.pglite_missing", { path: dir });
+  if (existsSync(path.join(dir, "postmaster.pid")))
+    throw new BackupError("operations.pglite_in_use", { path: dir });
+  const database = await openDatabase({ dataDir: dir });
+  return { database, where: { key: "operations.database.pglite", params: { path: dir } } };
 }
 
 // ── Catalogue queries (the same SQL on both engines) ──────────────────────────────────────────────
@@ -346,9 +376,10 @@ function openReader(file: string): Reader {
   const input = createReadStream(file);
   const gunzip = createGunzip();
   let failure: unknown;
-  const fail = (error: unknown) => {
+  // A read error (no such file) must reach the line reader too, or it would wait forever.
+  const fail = (error: Error) => {
     failure ??= error;
-    gunzip.destroy();
+    gunzip.destroy(error);
   };
   input.on("error", fail);
   gunzip.on("error", (error) => {
@@ -428,7 +459,9 @@ function checkLevel(header: BackupHeader, code: MigrationEntry[]): number {
         code: code.length,
       });
     if (mine.createdAt !== m.createdAt || mine.hash !== m.hash)
-      throw new BackupError("operations.restore.schema_mismatch", { migration: m.tag ?? String(m.createdAt) });
+      throw new BackupError("operations.restore.schema_mismatch", {
+        migration: m.tag ?? String(m.createdAt),
+      });
   });
   return header.migrations.length;
 }
@@ -466,14 +499,21 @@ async function dropSchema(tx: DbOrTx): Promise<void> {
   await tx.execute(sql`DELETE FROM drizzle.__drizzle_migrations`);
 }
 
-async function insertBatch(tx: DbOrTx, table: LiveTable, columns: string[], types: string[], rows: Value[][]) {
+async function insertBatch(
+  tx: DbOrTx,
+  table: LiveTable,
+  columns: string[],
+  types: string[],
+  rows: Value[][],
+) {
   if (rows.length === 0) return;
   const values = sql.join(
     rows.map(
-      (row) => sql`(${sql.join(
-        row.map((value, i) => sql`${value}::${sql.raw(types[i] as string)}`),
-        sql`, `,
-      )})`,
+      (row) =>
+        sql`(${sql.join(
+          row.map((value, i) => sql`${value}::${sql.raw(types[i] as string)}`),
+          sql`, `,
+        )})`,
     ),
     sql`, `,
   );
@@ -523,13 +563,14 @@ function sameShape(live: LiveTable[], backup: TableShape[]): string | undefined 
 export async function restoreDatabase(
   database: Database,
   file: string,
-  options: { force?: boolean } = {},
+  options: { force?: boolean; onHeader?: (header: BackupHeader) => void } = {},
 ): Promise<RestoreResult> {
   const reader = openReader(file);
   try {
     const header = await readHeader(reader);
     const code = codeMigrations();
     const level = checkLevel(header, code);
+    options.onHeader?.(header);
     return await database.db.transaction(async (tx) => {
       await canonicalSession(tx);
       // Another process using the database (Impulso running) holds locks: fail fast and say so.
@@ -559,7 +600,10 @@ export async function restoreDatabase(
         const table = tables.find((t) => t.name === shape.name) as LiveTable;
         const columns = shape.columns.map((c) => c.name);
         const types = columns.map((name) => table.columns.find((c) => c.name === name)?.type as string);
-        const perInsert = Math.max(1, Math.min(INSERT_MAX_ROWS, Math.floor(INSERT_MAX_PARAMS / columns.length)));
+        const perInsert = Math.max(
+          1,
+          Math.min(INSERT_MAX_ROWS, Math.floor(INSERT_MAX_PARAMS / columns.length)),
+        );
         let batch: Value[][] = [];
         let chars = 0;
         let count = 0;
@@ -583,10 +627,8 @@ export async function restoreDatabase(
         marker = parseLine(line) as typeof marker;
       }
       const summary = marker.summary;
-      if (!summary || typeof summary !== "object")
-        throw new BackupError("operations.restore.truncated");
-      if ((await reader.next()) !== undefined)
-        throw new BackupError("operations.restore.corrupt");
+      if (!summary || typeof summary !== "object") throw new BackupError("operations.restore.truncated");
+      if ((await reader.next()) !== undefined) throw new BackupError("operations.restore.corrupt");
 
       // Verification: read back what was loaded and compare it with the backup's summary.
       for (const shape of header.tables) {
