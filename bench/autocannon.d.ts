@@ -1,6 +1,17 @@
 // The part of autocannon's API that the harness uses (the package ships no types, and @types/autocannon
 // is not a dependency).
 declare module "autocannon" {
+  export interface AutocannonRequest {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  }
+  interface RequestStep {
+    /** returns the request to send (per connection; context is the connection's own object) */
+    setupRequest?: (request: AutocannonRequest, context: Record<string, unknown>) => AutocannonRequest;
+    onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
+  }
   interface Options {
     url: string;
     connections?: number;
@@ -9,6 +20,7 @@ declare module "autocannon" {
     headers?: Record<string, string>;
     body?: string;
     timeout?: number;
+    requests?: RequestStep[];
   }
   interface Result {
     non2xx: number;

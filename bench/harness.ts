@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import autocannon from "autocannon";
+import autocannon, { type AutocannonRequest } from "autocannon";
 import { createDatabase, dropDatabase } from "../scripts/postgres";
 import { freePort } from "../scripts/system";
 
@@ -37,7 +37,16 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
+/** One request of a load whose requests differ (paths, cookies), and how to tell its answer is right. */
+export interface LoadRequest {
+  path: string;
+  headers?: Record<string, string>;
+  /** false when the response is not the expected page (e.g. a 404 or another person's page): a failure */
+  check?: (status: number, body: string) => boolean;
+}
+
 export interface LoadOptions {
+  /** the server, and the path when `next` is not given */
   url: string;
   connections: number;
   durationSeconds: number;
@@ -46,6 +55,8 @@ export interface LoadOptions {
   method?: "GET" | "POST";
   headers?: Record<string, string>;
   body?: string;
+  /** each connection's next request (e.g. round-robin over many ids, each with its session cookie) */
+  next?: () => LoadRequest;
 }
 
 export interface LoadResult {
@@ -56,8 +67,10 @@ export interface LoadResult {
   p95: number;
   p99: number;
   max: number;
-  /** responses that were not 2xx, plus connection errors and timeouts */
+  /** responses that were not 2xx or failed their check, plus connection errors and timeouts */
   failures: number;
+  /** the first response that failed its check, for the log */
+  firstFailure?: string;
 }
 
 export interface BenchContext {
@@ -72,6 +85,11 @@ export interface BenchContext {
   load(options: LoadOptions): Promise<LoadResult>;
   /** prints the figure as one JSON line on stdout */
   report(figure: Figure): void;
+  /**
+   * A figure that could not be measured for a reason outside the benchmark (e.g. its page is not built
+   * yet): one JSON line with value null and the reason; listed at the end, without failing the run.
+   */
+  missing(figure: Omit<Figure, "value">, reason: string): void;
   /** progress for people, on stderr */
   log(message: string): void;
 }
@@ -110,6 +128,27 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   const once = (durationSeconds: number, record: boolean) =>
     new Promise<LoadResult>((resolve, reject) => {
       const latencies: number[] = [];
+      let wrong = 0;
+      let firstFailure: string | undefined;
+      const next = options.next;
+      const requests = next
+        ? [
+            {
+              setupRequest: (request: AutocannonRequest, context: Record<string, unknown>) => {
+                const chosen = next();
+                context.chosen = chosen;
+                return { ...request, path: chosen.path, headers: { ...request.headers, ...chosen.headers } };
+              },
+              onResponse: (status: number, body: string, context: Record<string, unknown>) => {
+                const chosen = context.chosen as LoadRequest | undefined;
+                if (status < 200 || status > 299 || (chosen?.check && !chosen.check(status, body))) {
+                  wrong++;
+                  firstFailure ??= `GET ${chosen?.path} → ${status}: ${body.slice(0, 200)}`;
+                }
+              },
+            },
+          ]
+        : undefined;
       const instance = autocannon(
         {
           url: options.url,
@@ -119,11 +158,13 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
           headers: options.headers,
           body: options.body,
           timeout: 10,
+          requests,
         },
         (error, result) => {
           if (error) return reject(error);
           latencies.sort((a, b) => a - b);
-          const failures = result.non2xx + result.errors + result.timeouts;
+          // with `next`, every non-2xx answer is among the wrong ones
+          const failures = (next ? wrong : result.non2xx) + result.errors + result.timeouts;
           resolve({
             requests: latencies.length,
             requestsPerSecond: latencies.length / durationSeconds,
@@ -132,6 +173,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
             p99: percentile(latencies, 99),
             max: latencies.at(-1) ?? Number.NaN,
             failures,
+            firstFailure,
           });
         },
       );
@@ -233,6 +275,7 @@ export function createContext(
   name: string,
   serverUrl: string,
   onFigure: (figure: Figure, met: boolean) => void,
+  onMissing: (figure: string, reason: string) => void = () => {},
 ): { ctx: BenchContext; cleanup(): Promise<void> } {
   const databases: string[] = [];
   const apps: RunningApp[] = [];
@@ -275,6 +318,21 @@ export function createContext(
         }),
       );
       onFigure(figure, met);
+    },
+    missing: (figure, reason) => {
+      console.log(
+        JSON.stringify({
+          bench: name,
+          figure: figure.figure,
+          value: null,
+          unit: figure.unit,
+          target: figure.target,
+          lowerIsBetter: figure.lowerIsBetter ?? true,
+          met: null,
+          missing: reason,
+        }),
+      );
+      onMissing(figure.figure, reason);
     },
     log: (message) => console.error(`[${name}] ${message}`),
   };

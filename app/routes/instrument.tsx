@@ -106,6 +106,8 @@ export default function InstrumentPage({ loaderData, actionData }: Route.Compone
       {instrument.archivedAt ? (
         <p className="alert alert-info">{t("instruments.page.archived_hint")}</p>
       ) : null}
+      {/* a refused press on a form that is no longer shown (archived meanwhile, or read-only) */}
+      {!editable ? <FormMessage failure={failure} /> : null}
 
       {editable && instrument.draft ? (
         <DraftEditor

@@ -1,9 +1,11 @@
-import { redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import { setPreferredLocale } from "../../src/modules/people";
 import { isLocale } from "../../src/platform/i18n/i18n";
+import { FormMessage, failureOf } from "../components/form";
 import { readForm } from "../lib/actions.server";
 import { requestInfoContext } from "../lib/context";
 import { serializeCookie } from "../lib/cookies.server";
+import { useT } from "../lib/i18n";
 import { LANGUAGE_COOKIE, safeReturnPath, sessionOf } from "../lib/session.server";
 import type { Route } from "./+types/language";
 
@@ -27,4 +29,17 @@ export async function action({ request, context }: Route.ActionArgs) {
       }),
     },
   });
+}
+
+/** Only seen when the switch's body could not be read (too large, malformed): the reason, and a way on. */
+export default function Language({ actionData }: Route.ComponentProps) {
+  const t = useT();
+  return (
+    <div className="stack">
+      <FormMessage failure={failureOf(actionData)} />
+      <p>
+        <Link to="/">{t("nav.home")}</Link>
+      </p>
+    </div>
+  );
 }

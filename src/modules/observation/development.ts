@@ -1,5 +1,5 @@
 // A teacher's development (visits, action steps, time on task over time) and an observer's work list.
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { audit } from "../../platform/audit/audit";
 import { db } from "../../platform/db/client";
 import { NotFoundError } from "../../platform/errors";
@@ -26,7 +26,15 @@ async function followedSchools(actor: Actor, teacherId: string): Promise<string[
     .select({ schoolId: memberships.schoolId, organizationId: persons.organizationId })
     .from(memberships)
     .innerJoin(persons, eq(persons.id, memberships.personId))
-    .where(and(eq(memberships.personId, teacherId), eq(memberships.role, "teacher")));
+    // school_id IS NOT NULL (always true of a teacher's membership) lets PostgreSQL find the person's
+    // memberships in the partial index memberships_school_role_uq instead of reading the whole table.
+    .where(
+      and(
+        eq(memberships.personId, teacherId),
+        eq(memberships.role, "teacher"),
+        isNotNull(memberships.schoolId),
+      ),
+    );
   return rows
     .filter(
       (r) =>

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, or } from "drizzle-orm";
 import { db } from "../../platform/db/client";
 import type { Actor, OrganizationRoleName, SchoolRoleName } from "../../platform/policy";
 import { coordinatorSchools, memberships, persons } from "./schema";
@@ -36,7 +36,14 @@ export async function loadActor(
     db()
       .select({ schoolId: memberships.schoolId, role: memberships.role })
       .from(memberships)
-      .where(eq(memberships.personId, personId)),
+      // Every request loads these. Saying "school roles or organization roles" lets PostgreSQL read the
+      // person's rows from the two partial unique indexes (one for each) instead of the whole table.
+      .where(
+        and(
+          eq(memberships.personId, personId),
+          or(isNotNull(memberships.schoolId), isNull(memberships.schoolId)),
+        ),
+      ),
     db()
       .select({ schoolId: coordinatorSchools.schoolId })
       .from(coordinatorSchools)

@@ -1,0 +1,520 @@
+// The observation figures (issue #3, "Speed"), on a network the size of a large sostenedor's:
+// 1,000 schools, 40,000 teachers and 1,000,000 submitted visits (bench/observation-seed.ts).
+//
+// 1. Seeding that data set on PostgreSQL, from an empty database (migrations included) to ANALYZE:
+//    under 5 minutes, so that anyone can rebuild it to look at a slow page.
+// 2. The pages people open most, over HTTP against the production server, 20 clients each sending its
+//    next request as soon as the previous one is answered (3 s unmeasured warm-up, 10 s measured),
+//    every request for another id and signed in as a person who may see it, with a real session:
+//    a teacher's timeline and a visit page (p95 ≤ 50 ms), a school's dashboard (≤ 150 ms) and the
+//    dashboard of a coordinator advising 50 schools (≤ 300 ms). Every response must be a 200 with
+//    the page's own content (the teacher's name, a school's name…): an error page is no figure.
+// 3. What a phone downloads on a first visit to the page an observer uses in the classroom (a draft
+//    visit): every response as the server sends it (compressed), HTML, JavaScript, CSS, fonts and
+//    images included, counted by Chromium: ≤ 200 kB. Also for a submitted visit and the timeline.
+//
+// The pages measured are one table (PAGES): a page whose route is not built yet (404 and not in
+// app/routes.ts) is reported as missing, not as a failure, so the rest of the figures still count.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { SESSION_COOKIE, SESSION_TTL_MS } from "../src/platform/auth/sessions";
+import { newToken } from "../src/platform/auth/tokens";
+import {
+  type BenchContext,
+  type Benchmark,
+  type LoadRequest,
+  openAppDatabase,
+  type RunningApp,
+  root,
+  time,
+} from "./harness";
+import {
+  ADVISED_SCHOOLS,
+  COORDINATORS,
+  SCHOOLS,
+  STEPS_PER_TEACHER,
+  seedObservationData,
+  TEACHERS,
+  VISITS,
+} from "./observation-seed";
+
+const CONNECTIONS = 20;
+const DURATION_SECONDS = 10;
+const WARMUP_SECONDS = 3;
+/** a short run with one client first, logged only: how long the page takes without queueing */
+const ALONE_SECONDS = 5;
+const SEED_TARGET_MS = 300_000;
+/** ids per page: far more than the requests of one measurement can repeat */
+const TIMELINE_TEACHERS = 2_000;
+const VISITS_MEASURED = 4_000;
+/** the first requests of each page are checked one by one before the load (at least 3, for up to 5 s) */
+const PRECHECKED = 20;
+const PRECHECK_MS = 5_000;
+const PAGE_WEIGHT_TARGET_KB = 200;
+
+interface Target extends LoadRequest {
+  /** text the page must contain (as React writes it into the HTML) */
+  expect: string;
+}
+
+/** A page measured under load: one entry per page, with its ids and who opens each. */
+interface MeasuredPage {
+  figure: string;
+  /** the route's path as written in app/routes.ts */
+  route: string;
+  target: number;
+  targets(data: Targets): Target[];
+}
+
+const PAGES: MeasuredPage[] = [
+  {
+    figure: "teacher timeline (/personas/:personId/desarrollo) p95 latency",
+    route: "personas/:personId/desarrollo",
+    target: 50,
+    targets: (d) => d.timelines,
+  },
+  {
+    figure: "visit page (/observaciones/:observationId) p95 latency",
+    route: "observaciones/:observationId",
+    target: 50,
+    targets: (d) => d.visits,
+  },
+  {
+    figure: "school dashboard (/establecimientos/:schoolId/observacion) p95 latency",
+    route: "establecimientos/:schoolId/observacion",
+    target: 150,
+    targets: (d) => d.schoolDashboards,
+  },
+  {
+    figure: `coordinator dashboard, ${ADVISED_SCHOOLS} schools (/observaciones/red) p95 latency`,
+    route: "observaciones/red",
+    target: 300,
+    targets: (d) => d.networkDashboards,
+  },
+];
+
+export default {
+  name: "observation",
+  async run(ctx) {
+    // ── Seeding ──────────────────────────────────────────────────────────────────────────────────
+    const databaseUrl = await ctx.freshDatabase();
+    ctx.log(
+      `sembrando ${SCHOOLS} establecimientos, ${TEACHERS} docentes y ${VISITS.toLocaleString("es-CL")} visitas…`,
+    );
+    const { ms: seedMs, result: seeded } = await time(async () => {
+      const migrated = await openAppDatabase(databaseUrl);
+      await migrated.close();
+      return seedObservationData(databaseUrl, ctx.log);
+    });
+    ctx.log(`sembrado en ${(seedMs / 1000).toFixed(1)} s: ${JSON.stringify(seeded.counts)}`);
+    checkCounts(seeded.counts);
+    ctx.report({
+      figure: `seeding ${SCHOOLS.toLocaleString("en")} schools, ${TEACHERS.toLocaleString("en")} teachers, ${VISITS.toLocaleString("en")} submitted visits with evidence, levels, snapshots, meetings and steps (empty database to ANALYZE)`,
+      value: seedMs,
+      unit: "ms",
+      target: SEED_TARGET_MS,
+    });
+
+    // ── Who opens what, with real sessions ───────────────────────────────────────────────────────
+    const data = await pickTargets(databaseUrl);
+    ctx.log(
+      `${data.sessions} sesiones; ${data.timelines.length} líneas de tiempo, ${data.visits.length} visitas, ` +
+        `${data.schoolDashboards.length} paneles de establecimiento, ${data.networkDashboards.length} paneles de red`,
+    );
+
+    const app = await ctx.startApp({ databaseUrl, env: { SEED: "false" } });
+    const routes = readFileSync(path.join(root, "app", "routes.ts"), "utf8");
+    const problems: string[] = [];
+
+    // ── Page weight (first, while the server is idle) ─────────────────────────────────────────────
+    try {
+      await pageWeights(ctx, app, data);
+    } catch (error) {
+      problems.push(`peso de página: ${(error as Error).message}`);
+    }
+
+    // ── Latency under load ───────────────────────────────────────────────────────────────────────
+    for (const page of PAGES) {
+      // Each page starts on a quiet server: queries left over from a slow page would weigh on the next.
+      await settle(databaseUrl);
+      const figure = {
+        figure: `${page.figure}, ${CONNECTIONS} concurrent clients`,
+        unit: "ms",
+        target: page.target,
+      };
+      const targets = page.targets(data);
+      try {
+        const precheck = await checkOneByOne(app, targets.slice(0, PRECHECKED), PRECHECK_MS);
+        if (precheck) {
+          if (precheck.status === 404 && !routes.includes(`"${page.route}"`)) {
+            ctx.log(`${page.route}: la ruta no existe todavía (404); cifra sin medir`);
+            ctx.missing(figure, `route /${page.route} not built yet (404)`);
+            continue;
+          }
+          throw new Error(`respuesta equivocada antes de medir: ${precheck.detail}`);
+        }
+        let i = 0;
+        // For the log: the page's own time with one client (no queueing), over other ids.
+        const alone = await ctx.load({
+          url: app.url,
+          connections: 1,
+          durationSeconds: ALONE_SECONDS,
+          warmupSeconds: 0,
+          next: () => targets[(targets.length - 1 - (i++ % targets.length)) % targets.length] as Target,
+        });
+        ctx.log(
+          `${page.route}: con 1 cliente ${alone.requests} respuestas, p50 ${alone.p50.toFixed(1)} ms, ` +
+            `p95 ${alone.p95.toFixed(1)} ms, ${alone.failures} fallidas`,
+        );
+        i = 0;
+        ctx.log(`${page.route}: ${CONNECTIONS} clientes, ${targets.length} ids, ${DURATION_SECONDS} s…`);
+        const result = await ctx.load({
+          url: app.url,
+          connections: CONNECTIONS,
+          durationSeconds: DURATION_SECONDS,
+          warmupSeconds: WARMUP_SECONDS,
+          next: () => targets[i++ % targets.length] as Target,
+        });
+        ctx.log(
+          `  ${result.requests} respuestas (${result.requestsPerSecond.toFixed(0)}/s), p50 ${result.p50.toFixed(1)} ms, ` +
+            `p95 ${result.p95.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, máx ${result.max.toFixed(1)} ms, ` +
+            `${result.failures} fallidas`,
+        );
+        if (result.failures > 0)
+          throw new Error(
+            `${result.failures} respuestas fallidas, equivocadas o sin respuesta en 10 s` +
+              (result.firstFailure ? `; la primera: ${result.firstFailure}` : ""),
+          );
+        ctx.report({ ...figure, value: result.p95 });
+      } catch (error) {
+        ctx.log(`${page.route}: ${(error as Error).message}`);
+        problems.push(`${page.route}: ${(error as Error).message}`);
+      }
+    }
+
+    if (problems.length > 0) throw new Error(problems.join("\n"));
+  },
+} satisfies Benchmark;
+
+/** The data set must be what the figures say it is. */
+function checkCounts(counts: Record<string, number>): void {
+  const expected: Record<string, number> = {
+    schools: SCHOOLS,
+    submitted_visits: VISITS,
+    open_steps: TEACHERS,
+    action_steps: TEACHERS * STEPS_PER_TEACHER,
+    coordinator_schools: COORDINATORS * ADVISED_SCHOOLS,
+  };
+  const wrong = Object.entries(expected).filter(([key, value]) => counts[key] !== value);
+  if (wrong.length > 0)
+    throw new Error(
+      `datos sembrados incompletos: ${wrong.map(([k, v]) => `${k} = ${counts[k]} (se esperaban ${v})`).join(", ")}`,
+    );
+}
+
+interface Targets {
+  sessions: number;
+  timelines: Target[];
+  visits: Target[];
+  schoolDashboards: Target[];
+  networkDashboards: Target[];
+  /** for the page weight: a draft with its author, a submitted visit with its author, a timeline with its teacher */
+  draft: Target;
+  submitted: Target;
+  timeline: Target;
+}
+
+/** Text as React writes it into HTML. */
+function html(text: string): string {
+  return text
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&#x27;");
+}
+
+/**
+ * Picks the ids each page is measured over (spread over the whole network, the same every run) and
+ * who opens each one, and creates a session for each of those people, as signing in does.
+ */
+async function pickTargets(databaseUrl: string): Promise<Targets> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const tokens = new Map<string, { token: string; hash: string }>();
+    const cookieOf = (personId: string) => {
+      let token = tokens.get(personId);
+      if (!token) {
+        token = newToken();
+        tokens.set(personId, token);
+      }
+      return { cookie: `${SESSION_COOKIE}=${token.token}` };
+    };
+    const target = (path: string, personId: string, expect: string): Target => ({
+      path,
+      headers: cookieOf(personId),
+      expect,
+      check: (status, body) => status === 200 && body.includes(expect),
+    });
+    // A leader of the school: 0 its first, 1 its second (in a stable order).
+    const leader = (school: string, which: 0 | 1) =>
+      `(SELECT l.person_id FROM memberships l WHERE l.school_id = ${school} AND l.role = 'leader'
+        ORDER BY l.person_id LIMIT 1 OFFSET ${which})`;
+
+    // Timelines: teachers spread over every school; every other one opened by a leader of the school.
+    const teachers = (
+      await client.query(
+        `SELECT p.id, m.school_id, ${leader("m.school_id", 0)} AS leader,
+           (SELECT o.id FROM observations o WHERE o.teacher_id = p.id AND o.status = 'submitted'
+            ORDER BY o.started_at DESC LIMIT 1) AS latest
+         FROM persons p JOIN memberships m ON m.person_id = p.id AND m.role = 'teacher'
+         ORDER BY md5(p.id::text) LIMIT $1`,
+        [TIMELINE_TEACHERS],
+      )
+    ).rows as Array<{ id: string; leader: string; latest: string }>;
+    // The newest visit's link is on the page: it is that teacher's timeline, with its data.
+    const timelines = teachers.map((t, i) =>
+      target(`/personas/${t.id}/desarrollo`, i % 2 === 0 ? t.id : t.leader, `/observaciones/${t.latest}`),
+    );
+
+    // Visit pages: submitted visits anywhere in two years, opened by their author or a leader.
+    const visitRows = (
+      await client.query(
+        `SELECT o.id, o.observer_id, ${leader("o.school_id", 1)} AS leader,
+           tp.given_names || ' ' || tp.family_names AS teacher
+         FROM observations o JOIN persons tp ON tp.id = o.teacher_id
+         WHERE o.status = 'submitted'
+         ORDER BY md5(o.id::text) LIMIT $1`,
+        [VISITS_MEASURED],
+      )
+    ).rows as Array<{ id: string; observer_id: string; leader: string; teacher: string }>;
+    const visits = visitRows.map((v, i) =>
+      target(`/observaciones/${v.id}`, i % 2 === 0 ? v.observer_id : v.leader, html(v.teacher)),
+    );
+
+    // School dashboards: every school, opened by one of its leaders.
+    const schoolRows = (
+      await client.query(
+        `SELECT s.id, s.name, ${leader("s.id", 0)} AS leader FROM schools s ORDER BY md5(s.id::text)`,
+      )
+    ).rows as Array<{ id: string; name: string; leader: string }>;
+    const schoolDashboards = schoolRows.map((s) =>
+      target(`/establecimientos/${s.id}/observacion`, s.leader, html(s.name)),
+    );
+
+    // Network dashboards: every coordinator (50 schools each); the page lists the schools it advises.
+    const coordinatorRows = (
+      await client.query(
+        `SELECT c.person_id AS id, min(s.name) AS school FROM coordinator_schools c JOIN schools s ON s.id = c.school_id
+         GROUP BY c.person_id ORDER BY c.person_id`,
+      )
+    ).rows as Array<{ id: string; school: string }>;
+    const networkDashboards = coordinatorRows.map((c) => target("/observaciones/red", c.id, html(c.school)));
+
+    // Page weight: a draft as its author sees it on the phone, a submitted visit, a teacher's own timeline.
+    const [draftRow] = (
+      await client.query(
+        `SELECT o.id, o.observer_id, tp.given_names || ' ' || tp.family_names AS teacher
+         FROM observations o JOIN persons tp ON tp.id = o.teacher_id WHERE o.status = 'draft' ORDER BY o.id LIMIT 1`,
+      )
+    ).rows as Array<{ id: string; observer_id: string; teacher: string }>;
+    if (!draftRow) throw new Error("no hay visitas en borrador");
+    const draft = target(`/observaciones/${draftRow.id}`, draftRow.observer_id, html(draftRow.teacher));
+    const firstVisit = visitRows[0];
+    const firstTeacher = teachers[0];
+    if (!firstVisit || !firstTeacher) throw new Error("no hay visitas enviadas");
+    const submitted = target(
+      `/observaciones/${firstVisit.id}`,
+      firstVisit.observer_id,
+      html(firstVisit.teacher),
+    );
+    const timeline = target(
+      `/personas/${firstTeacher.id}/desarrollo`,
+      firstTeacher.id,
+      `/observaciones/${firstTeacher.latest}`,
+    );
+
+    // The sessions, as createSession writes them (only the token's SHA-256 is stored).
+    const personIds = [...tokens.keys()];
+    const now = new Date();
+    await client.query(
+      `INSERT INTO sessions (id_hash, person_id, expires_at, last_seen_at, user_agent)
+       SELECT id_hash, person_id, $3, $4, 'bench/observation' FROM unnest($1::text[], $2::uuid[]) AS s(id_hash, person_id)`,
+      [personIds.map((id) => tokens.get(id)?.hash), personIds, new Date(now.getTime() + SESSION_TTL_MS), now],
+    );
+    return {
+      sessions: personIds.length,
+      timelines,
+      visits,
+      schoolDashboards,
+      networkDashboards,
+      draft,
+      submitted,
+      timeline,
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+/** Requests the targets one at a time (at least 3, then until `ms` have passed); the first wrong answer. */
+async function checkOneByOne(
+  app: RunningApp,
+  targets: Target[],
+  ms: number,
+): Promise<{ status: number; detail: string } | null> {
+  const started = Date.now();
+  for (const [i, t] of targets.entries()) {
+    if (i >= 3 && Date.now() - started > ms) break;
+    const response = await fetch(`${app.url}${t.path}`, { headers: t.headers, redirect: "manual" });
+    const body = await response.text();
+    if (!t.check?.(response.status, body)) {
+      const content = response.status === 200 ? `sin «${t.expect}»` : body.slice(0, 200).replace(/\s+/g, " ");
+      return { status: response.status, detail: `GET ${t.path} → ${response.status} ${content}` };
+    }
+  }
+  return null;
+}
+
+/** Waits (up to 2 minutes) until no query of the app runs on its database. */
+async function settle(databaseUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const deadline = Date.now() + 120_000;
+    while (Date.now() < deadline) {
+      const { rows } = await client.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+         WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`,
+      );
+      if (rows[0].n === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+interface LoadedResponse {
+  url: string;
+  type: string;
+  status: number;
+  body: number;
+  headers: number;
+  failure?: string;
+}
+
+/** One first load in a new browser context (empty cache), signed in with the target's session. */
+async function firstLoad(
+  browser: import("@playwright/test").Browser,
+  app: RunningApp,
+  target: Target,
+): Promise<LoadedResponse[]> {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  try {
+    const token = target.headers?.cookie?.split("=")[1] ?? "";
+    await context.addCookies([{ name: SESSION_COOKIE, value: token, url: app.url }]);
+    const page = await context.newPage();
+    const responses: LoadedResponse[] = [];
+    const pending: Array<Promise<void>> = [];
+    page.on("requestfinished", (request) => {
+      pending.push(
+        (async () => {
+          const sizes = await request.sizes();
+          const response = await request.response();
+          responses.push({
+            url: request.url(),
+            type: request.resourceType(),
+            status: response?.status() ?? 0,
+            body: sizes.responseBodySize,
+            headers: sizes.responseHeadersSize,
+          });
+        })(),
+      );
+    });
+    page.on("requestfailed", (request) => {
+      responses.push({
+        url: request.url(),
+        type: request.resourceType(),
+        status: 0,
+        body: 0,
+        headers: 0,
+        failure: request.failure()?.errorText ?? "failed",
+      });
+    });
+    const response = await page.goto(`${app.url}${target.path}`, { waitUntil: "networkidle" });
+    const content = await page.content();
+    if (response?.status() !== 200 || !content.includes(target.expect)) {
+      throw new Error(`${target.path} respondió ${response?.status()} sin «${target.expect}»`);
+    }
+    await page.waitForTimeout(500); // anything started late (hydration, fonts)
+    await Promise.all(pending);
+    return responses;
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Bytes a phone downloads on a first visit (empty cache), as Chromium counts them: each response's
+ * body as sent (compressed) plus its headers, for the document and everything it loads.
+ */
+async function pageWeights(ctx: BenchContext, app: RunningApp, data: Targets): Promise<void> {
+  const { chromium } = await import("@playwright/test");
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  try {
+    const pages: Array<{ figure: string; target: Target }> = [
+      { figure: "observation page, draft visit (the observer's phone)", target: data.draft },
+      { figure: "observation page, submitted visit", target: data.submitted },
+      { figure: "teacher timeline (the teacher's own)", target: data.timeline },
+    ];
+    for (const { figure, target } of pages) {
+      let responses = await firstLoad(browser, app, target);
+      // Every page hydrates: a load without its JavaScript is not the page (seen once under heavy load).
+      if (!responses.some((r) => r.type === "script")) {
+        ctx.log(`${figure}: la primera carga no trajo JavaScript; se repite`);
+        responses = await firstLoad(browser, app, target);
+      }
+      const failed = responses.filter((r) => r.status >= 400 || r.failure);
+      if (failed.length > 0 || !responses.some((r) => r.type === "script"))
+        throw new Error(
+          `${figure}: ${failed.map((r) => `${r.url} → ${r.failure ?? r.status}`).join(", ") || "sin JavaScript"}`,
+        );
+      const bodies = responses.reduce((sum, r) => sum + r.body, 0);
+      const headers = responses.reduce((sum, r) => sum + r.headers, 0);
+      const byType = new Map<string, number>();
+      for (const r of responses) byType.set(r.type, (byType.get(r.type) ?? 0) + r.body + r.headers);
+      ctx.log(
+        `${figure}: ${responses.length} respuestas, ${(bodies / 1000).toFixed(1)} kB de cuerpos + ` +
+          `${(headers / 1000).toFixed(1)} kB de cabeceras (${[...byType]
+            .map(([type, bytes]) => `${type} ${(bytes / 1000).toFixed(1)} kB`)
+            .join(", ")})`,
+      );
+      ctx.report({
+        figure: `${figure}: bytes transferred on first load (compressed bodies + headers, everything included)`,
+        value: (bodies + headers) / 1000,
+        unit: "kB",
+        target: PAGE_WEIGHT_TARGET_KB,
+      });
+    }
+  } finally {
+    await browser.close();
+  }
+}
