@@ -3,7 +3,8 @@
 //   1. Chromium for the browser tests: installed with apt-get when /usr/bin/chromium is missing.
 //   2. A throwaway PostgreSQL server (scripts/postgres.ts), installed with apt-get when missing.
 //   3. The production build of the app (react-router build), used by the browser tests.
-//   4. Vitest twice: on PGlite, then on the PostgreSQL server (TEST_DATABASE_URL).
+//   4. Vitest twice: on PGlite, then on the PostgreSQL server (TEST_DATABASE_URL); then the crash test
+//      (tests/crash: the real server killed with SIGKILL under write load, on both engines).
 //   5. Playwright (tests/e2e) against the built app, with a real SMTP sink (tests/e2e/global-setup.ts).
 //
 // It ends with a per-suite summary and one line "N passed, N failed" (all suites added up), and exits
@@ -279,7 +280,12 @@ interface VitestJson {
   }[];
 }
 
-async function vitest(name: string, slug: string, databaseUrl: string | undefined): Promise<void> {
+async function vitest(
+  name: string,
+  slug: string,
+  databaseUrl: string | undefined,
+  extra: { config?: string; env?: Record<string, string> } = {},
+): Promise<void> {
   say(`Vitest ${name}…`, `vitest ${name}`);
   const started = Date.now();
   const jsonFile = path.join(outDir, `vitest-${slug}.json`);
@@ -292,9 +298,11 @@ async function vitest(name: string, slug: string, databaseUrl: string | undefine
       "--reporter=default",
       "--reporter=json",
       `--outputFile.json=${jsonFile}`,
+      ...(extra.config ? ["--config", extra.config] : []),
     ],
     {
       env: testEnv({
+        ...extra.env,
         TEST_DATABASE_URL: databaseUrl,
         // A log (CI's, a file) reads better without colour codes. (Not for Playwright: it sets
         // FORCE_COLOR for its workers, and Node warns when both are set.)
@@ -344,6 +352,11 @@ else
     seconds: 0,
     note: postgresProblem,
   });
+// Alone on the machine (it restarts the server 40 times); PostgreSQL is the server above.
+await vitest("prueba de caídas (SIGKILL)", "crash", postgres?.url, {
+  config: "tests/crash/vitest.config.ts",
+  env: { TEST_OUTPUT_DIR: outDir },
+});
 
 // ── 5. Playwright ─────────────────────────────────────────────────────────────────────────────────
 interface PlaywrightJson {
