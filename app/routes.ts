@@ -14,6 +14,8 @@ export default [
   route("personas/:personId", "routes/person.tsx"),
   route("personas/:personId/editar", "routes/person.edit.tsx"),
   route("personas/:personId/desarrollo", "routes/development.tsx"),
+  route("personas/:personId/mis-datos.zip", "routes/person.data.ts"),
+  route("personas/:personId/eliminar-datos", "routes/person.deletion.tsx"),
   route("establecimientos", "routes/schools.tsx"),
   route("establecimientos/nuevo", "routes/schools.new.tsx"),
   route("establecimientos/:schoolId", "routes/schools.detail.tsx"),
@@ -50,4 +52,6 @@ export default [
   route("admin/correos", "routes/admin.outbox.tsx"),
   route("admin/correos/:emailId", "routes/admin.outbox.email.tsx"),
   route("admin/auditoria", "routes/admin.audit.tsx"),
+  route("privacidad/solicitudes", "routes/privacy.requests.tsx"),
+  route("privacidad/solicitudes/:requestId", "routes/privacy.request.tsx"),
 ] satisfies RouteConfig;

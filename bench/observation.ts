@@ -60,6 +60,8 @@ interface Target extends LoadRequest {
 
 /** A page measured under load: one entry per page, with its ids and who opens each. */
 interface MeasuredPage {
+  /** for BENCH_PAGES */
+  key: string;
   figure: string;
   /** the route's path as written in app/routes.ts */
   route: string;
@@ -69,24 +71,28 @@ interface MeasuredPage {
 
 const PAGES: MeasuredPage[] = [
   {
+    key: "timeline",
     figure: "teacher timeline (/personas/:personId/desarrollo) p95 latency",
     route: "personas/:personId/desarrollo",
     target: 50,
     targets: (d) => d.timelines,
   },
   {
+    key: "visit",
     figure: "visit page (/observaciones/:observationId) p95 latency",
     route: "observaciones/:observationId",
     target: 50,
     targets: (d) => d.visits,
   },
   {
+    key: "school",
     figure: "school dashboard (/establecimientos/:schoolId/observacion) p95 latency",
     route: "establecimientos/:schoolId/observacion",
     target: 150,
     targets: (d) => d.schoolDashboards,
   },
   {
+    key: "network",
     figure: `coordinator dashboard, ${ADVISED_SCHOOLS} schools (/observaciones/red) p95 latency`,
     route: "observaciones/red",
     target: 300,
@@ -98,23 +104,35 @@ export default {
   name: "observation",
   async run(ctx) {
     // ── Seeding ──────────────────────────────────────────────────────────────────────────────────
-    const databaseUrl = await ctx.freshDatabase();
-    ctx.log(
-      `sembrando ${SCHOOLS} establecimientos, ${TEACHERS} docentes y ${VISITS.toLocaleString("es-CL")} visitas…`,
-    );
-    const { ms: seedMs, result: seeded } = await time(async () => {
+    // BENCH_SEEDED_DATABASE_URL: a database this benchmark seeded before (e.g. with
+    // `node scripts/node24.mjs bench/observation-seed.ts postgres://…/db`), kept between runs to measure
+    // the pages again without reseeding: it is migrated and used as it is, and the seeding is not measured.
+    const seededUrl = process.env.BENCH_SEEDED_DATABASE_URL;
+    const databaseUrl = seededUrl ?? (await ctx.freshDatabase());
+    if (seededUrl) {
+      ctx.log(
+        `base ya sembrada (BENCH_SEEDED_DATABASE_URL): ${new URL(seededUrl).pathname}; no se mide la siembra`,
+      );
       const migrated = await openAppDatabase(databaseUrl);
       await migrated.close();
-      return seedObservationData(databaseUrl, ctx.log);
-    });
-    ctx.log(`sembrado en ${(seedMs / 1000).toFixed(1)} s: ${JSON.stringify(seeded.counts)}`);
-    checkCounts(seeded.counts);
-    ctx.report({
-      figure: `seeding ${SCHOOLS.toLocaleString("en")} schools, ${TEACHERS.toLocaleString("en")} teachers, ${VISITS.toLocaleString("en")} submitted visits with evidence, levels, snapshots, meetings and steps (empty database to ANALYZE)`,
-      value: seedMs,
-      unit: "ms",
-      target: SEED_TARGET_MS,
-    });
+    } else {
+      ctx.log(
+        `sembrando ${SCHOOLS} establecimientos, ${TEACHERS} docentes y ${VISITS.toLocaleString("es-CL")} visitas…`,
+      );
+      const { ms: seedMs, result: seeded } = await time(async () => {
+        const migrated = await openAppDatabase(databaseUrl);
+        await migrated.close();
+        return seedObservationData(databaseUrl, ctx.log);
+      });
+      ctx.log(`sembrado en ${(seedMs / 1000).toFixed(1)} s: ${JSON.stringify(seeded.counts)}`);
+      checkCounts(seeded.counts);
+      ctx.report({
+        figure: `seeding ${SCHOOLS.toLocaleString("en")} schools, ${TEACHERS.toLocaleString("en")} teachers, ${VISITS.toLocaleString("en")} submitted visits with evidence, levels, snapshots, meetings and steps (empty database to ANALYZE)`,
+        value: seedMs,
+        unit: "ms",
+        target: SEED_TARGET_MS,
+      });
+    }
 
     // ── Who opens what, with real sessions ───────────────────────────────────────────────────────
     const data = await pickTargets(databaseUrl);
@@ -128,14 +146,19 @@ export default {
     const problems: string[] = [];
 
     // ── Page weight (first, while the server is idle) ─────────────────────────────────────────────
-    try {
-      await pageWeights(ctx, app, data);
-    } catch (error) {
-      problems.push(`peso de página: ${(error as Error).message}`);
+    // BENCH_PAGES=timeline,visit,school,network measures only those pages' latency (and no page weight).
+    const onlyPages = process.env.BENCH_PAGES?.split(",").map((p) => p.trim());
+    if (!onlyPages) {
+      try {
+        await pageWeights(ctx, app, data);
+      } catch (error) {
+        problems.push(`peso de página: ${(error as Error).message}`);
+      }
     }
 
     // ── Latency under load ───────────────────────────────────────────────────────────────────────
     for (const page of PAGES) {
+      if (onlyPages && !onlyPages.includes(page.key)) continue;
       // Each page starts on a quiet server: queries left over from a slow page would weigh on the next.
       await settle(databaseUrl);
       const figure = {

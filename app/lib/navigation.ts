@@ -1,5 +1,6 @@
 import type { MessageKey } from "../../src/messages";
 import { observationHome } from "../../src/modules/observation";
+import { mayHandlePrivacyRequests } from "../../src/modules/privacy";
 import { type Actor, can } from "../../src/platform/policy";
 
 export interface NavItem {
@@ -31,6 +32,8 @@ export function navigationFor(actor: Actor): NavItem[] {
   if (can(actor, "list", "person", org)) items.push({ to: "/personas", label: "nav.people" });
   if (can(actor, "read", "outbox", org)) items.push({ to: "/admin/correos", label: "nav.outbox" });
   if (can(actor, "read", "audit", org)) items.push({ to: "/admin/auditoria", label: "nav.audit" });
+  if (mayHandlePrivacyRequests(actor))
+    items.push({ to: "/privacidad/solicitudes", label: "nav.privacy_requests" });
   items.push({ to: `/personas/${actor.personId}`, label: "nav.my_profile" });
   return items;
 }

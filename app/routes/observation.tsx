@@ -560,6 +560,9 @@ function SubmittedVisit({ visit, failure }: { visit: Visit; failure?: FormFailur
   const scored = indicators.filter((i) => visit.levels[i.key]);
   return (
     <div className="stack">
+      {/* A refused post (to a visit sent meanwhile, an unreadable form) is explained here unless the
+          teacher's response form below shows it. */}
+      {visit.meeting && visit.can.respond ? null : <FormMessage failure={failure} />}
       <p>
         <a href={`/observaciones/${visit.id}/ciclo.pdf`} download>
           {t("pdf.cycle.download")}

@@ -111,6 +111,22 @@ export default function Person({ loaderData, actionData }: Route.ComponentProps)
           <dd>{f.date(person.createdAt)}</dd>
         </dl>
       </section>
+      {profile.isSelf ? (
+        <section className="card">
+          <h2>{t("privacy.profile.title")}</h2>
+          <p className="hint">{t("privacy.profile.intro")}</p>
+          <ul>
+            <li>
+              <a href={`/personas/${person.id}/mis-datos.zip`} download>
+                {t("privacy.profile.download")}
+              </a>
+            </li>
+            <li>
+              <Link to={`/personas/${person.id}/eliminar-datos`}>{t("privacy.profile.delete")}</Link>
+            </li>
+          </ul>
+        </section>
+      ) : null}
       <section className="card">
         <h2>{t("people.profile.memberships")}</h2>
         {profile.memberships.length === 0 ? <p>{t("people.profile.no_memberships")}</p> : null}

@@ -237,6 +237,10 @@ test("coordinadora: establecimientos, crear y editar uno, y una página inexiste
   await expect(page.getByRole("heading", { name: t("errors.not_found.title") })).toBeVisible();
   await sweep.check("establecimiento inexistente (404 con sesión)");
 
+  await page.getByRole("link", { name: t("nav.privacy_requests"), exact: true }).click();
+  await expect(page.getByRole("heading", { name: t("privacy.requests.title"), level: 1 })).toBeVisible();
+  await sweep.check("solicitudes de datos personales");
+
   sweep.finish();
 });
 
@@ -505,9 +509,16 @@ test("directora y docente: inicio, personas y datos propios", async ({ page }) =
   await openByAddress(page, page.getByRole("link", { name: "Mi perfil" }));
   await expect(page.getByRole("heading", { name: "Daniela Soto Vergara", level: 1 })).toBeVisible();
   await sweep.check("perfil propio de la docente");
+  const profilePath = new URL(page.url()).pathname;
   await page.getByRole("link", { name: "Editar", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Editar datos de Daniela Soto Vergara" })).toBeVisible();
   await sweep.check("editar datos propios");
+  await page.goto(`${profilePath}/eliminar-datos`);
+  await expect(page.getByRole("heading", { name: t("privacy.deletion.title"), level: 1 })).toBeVisible();
+  await sweep.check("pedir la eliminación de los datos propios");
+  await page.getByRole("button", { name: t("privacy.deletion.submit") }).click();
+  await expect(page.locator(".field-error")).toHaveText(t("privacy.errors.confirm_required"));
+  await sweep.check("pedir la eliminación sin confirmar (errores)");
 
   sweep.finish();
 });

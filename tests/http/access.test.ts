@@ -29,6 +29,7 @@ import {
   schools,
 } from "../../src/modules/people";
 import { actorOf, makeWorld } from "../../src/modules/people/testing";
+import { privacyRequests, requestDeletion } from "../../src/modules/privacy";
 import { db } from "../../src/platform/db/client";
 import { queueEmail } from "../../src/platform/mail/mail";
 import { pdfPages } from "../../src/platform/testing/pdf";
@@ -43,6 +44,8 @@ type World = Awaited<ReturnType<typeof makeWorld>> & {
   pendingId: string;
   /** teacher A2's visit by leader A, still a draft */
   draftId: string;
+  /** teacher A2's pending request that their data be deleted */
+  privacyRequestId: string;
 };
 type Persona = Exclude<
   keyof World,
@@ -56,6 +59,7 @@ type Persona = Exclude<
   | "observationId"
   | "pendingId"
   | "draftId"
+  | "privacyRequestId"
 >;
 const PERSONAS: Persona[] = [
   "admin",
@@ -143,6 +147,22 @@ const ACCESS: Record<string, Access> = {
       unchanged: async (w) => {
         const [p] = await db().select().from(persons).where(eq(persons.id, w.teacherA.id));
         expect(p.givenNames).toBe(w.teacherA.givenNames);
+      },
+    },
+  },
+  "personas/:personId/mis-datos.zip": {
+    url: (w) => `/personas/${w.teacherA.id}/mis-datos.zip`,
+    allowed: ["teacherA"],
+  },
+  "personas/:personId/eliminar-datos": {
+    url: (w) => `/personas/${w.teacherA.id}/eliminar-datos`,
+    allowed: ["teacherA"],
+    post: {
+      fields: () => ({ confirm: "on", reason: "Pedido por otra persona" }),
+      unchanged: async (w) => {
+        expect(
+          await db().select().from(privacyRequests).where(eq(privacyRequests.personId, w.teacherA.id)),
+        ).toEqual([]);
       },
     },
   },
@@ -435,6 +455,30 @@ const ACCESS: Record<string, Access> = {
     mustNotShow: { to: ["otherAdmin"], text: () => "Asunto secreto de prueba" },
   },
   "admin/correos/:emailId": { url: (w) => `/admin/correos/${w.emailId}`, allowed: ["admin"] },
+  "privacidad/solicitudes": {
+    url: () => "/privacidad/solicitudes",
+    allowed: ["coordinator", "otherCoordinator"],
+  },
+  "privacidad/solicitudes/:requestId": {
+    url: (w) => `/privacidad/solicitudes/${w.privacyRequestId}`,
+    allowed: ["coordinator", "otherCoordinator"],
+    post: {
+      fields: () => ({ intent: "anonymize", confirm: "on" }),
+      unchanged: async (w) => {
+        const [request] = await db()
+          .select()
+          .from(privacyRequests)
+          .where(eq(privacyRequests.id, w.privacyRequestId));
+        expect(request.status).toBe("pending");
+        const [person] = await db().select().from(persons).where(eq(persons.id, w.teacherA2.id));
+        expect([person.givenNames, person.email, person.status]).toEqual([
+          w.teacherA2.givenNames,
+          w.teacherA2.email,
+          "active",
+        ]);
+      },
+    },
+  },
   "admin/auditoria": {
     url: () => "/admin/auditoria",
     allowed: ["admin", "otherAdmin"],
@@ -537,7 +581,10 @@ beforeAll(async () => {
   );
   const pendingId = await visitOf(world.teacherA2.id, true);
   const draftId = await visitOf(world.teacherA2.id, false);
-  w = { ...world, emailId, importId, observationId, pendingId, draftId };
+  const privacyRequestId = await requestDeletion(await actorOf(world.teacherA2.id), world.teacherA2.id, {
+    confirm: "on",
+  });
+  w = { ...world, emailId, importId, observationId, pendingId, draftId, privacyRequestId };
   const versions = await db()
     .select({ id: instrumentVersions.id, content: instrumentVersions.content })
     .from(instrumentVersions)

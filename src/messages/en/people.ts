@@ -67,4 +67,6 @@ export const people: Record<keyof typeof source, string> = {
   "people.errors.rut_taken": "Another person in the organization already has this RUT.",
   "people.errors.already_member": "This person already has that role and their account is active.",
   "people.errors.role_exists": "The person already has this role there.",
+  "people.errors.last_role":
+    "A person's only role cannot be removed: add another role before removing this one.",
 };

@@ -7,6 +7,7 @@ import { observation } from "./observation";
 import { operations } from "./operations";
 import { pdf } from "./pdf";
 import { people } from "./people";
+import { privacy } from "./privacy";
 import { roster } from "./roster";
 import { schools } from "./schools";
 import { setup } from "./setup";
@@ -24,5 +25,6 @@ export const esCL = {
   ...calibration,
   ...dashboards,
   ...operations,
+  ...privacy,
 };
 export type MessageKey = keyof typeof esCL;

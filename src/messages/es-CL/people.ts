@@ -65,4 +65,6 @@ export const people = {
   "people.errors.rut_taken": "Ya existe otra persona con este RUT en la organización.",
   "people.errors.already_member": "Esta persona ya tiene ese rol y su cuenta está activa.",
   "people.errors.role_exists": "La persona ya tiene este rol en ese lugar.",
+  "people.errors.last_role":
+    "No se puede quitar el único rol de una persona: agregue otro rol antes de quitar este.",
 } as const;

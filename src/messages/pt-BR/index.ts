@@ -8,6 +8,7 @@ import { observation } from "./observation";
 import { operations } from "./operations";
 import { pdf } from "./pdf";
 import { people } from "./people";
+import { privacy } from "./privacy";
 import { roster } from "./roster";
 import { schools } from "./schools";
 import { setup } from "./setup";
@@ -27,4 +28,5 @@ export const ptBR: Partial<Record<MessageKey, string>> = {
   ...calibration,
   ...dashboards,
   ...operations,
+  ...privacy,
 };

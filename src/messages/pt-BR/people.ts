@@ -67,4 +67,6 @@ export const people: Record<keyof typeof source, string> = {
   "people.errors.rut_taken": "Já existe outra pessoa com este RUT na organização.",
   "people.errors.already_member": "Esta pessoa já tem essa função e sua conta está ativa.",
   "people.errors.role_exists": "A pessoa já tem esta função nesse lugar.",
+  "people.errors.last_role":
+    "Não é possível remover a única função de uma pessoa: adicione outra função antes de remover esta.",
 };

@@ -1,3 +1,4 @@
+export { invitations, passwordResets } from "./schema";
 export {
   acceptInvitation,
   canInvite,

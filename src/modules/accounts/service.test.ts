@@ -3,14 +3,17 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../../platform/audit/schema";
 import { hashPassword } from "../../platform/auth/passwords";
 import { readSession } from "../../platform/auth/sessions";
+import { newToken } from "../../platform/auth/tokens";
 import { db } from "../../platform/db/client";
 import { DomainError, NotFoundError, RateLimitedError, ValidationError } from "../../platform/errors";
+import { newId } from "../../platform/ids";
 import { drainJobs } from "../../platform/jobs/queue";
 import { emails } from "../../platform/mail/schema";
 import { useTestDatabase } from "../../platform/testing/database";
 import { memberships, persons } from "../people";
 import { confirmRosterImport, previewRosterImport } from "../people/roster-import";
 import { actorOf, makeWorld } from "../people/testing";
+import { passwordResets } from "./schema";
 import {
   acceptInvitation,
   countPendingInvitations,
@@ -253,5 +256,24 @@ describe("accounts", () => {
     expect((await signIn({ email: w.leaderA.email, password: NEW }, meta)).personId).toBe(w.leaderA.id);
     const reused = await resetPassword(token, { password: NEW, passwordConfirm: NEW }, meta).catch((e) => e);
     expect(reused.messageKey).toBe("auth.reset.invalid");
+  });
+
+  it("says a missing password is required (a form without the field), not 'choose an option'", async () => {
+    const reset = newToken();
+    await db()
+      .insert(passwordResets)
+      .values({
+        id: newId(),
+        personId: w.teacherB.id,
+        tokenHash: reset.hash,
+        expiresAt: new Date(Date.now() + 3_600_000),
+      });
+    const missing = await resetPassword(reset.token, { password: null, passwordConfirm: null }, meta).catch(
+      (e) => e,
+    );
+    expect(missing).toBeInstanceOf(ValidationError);
+    expect(missing.fieldErrors).toEqual({ password: "errors.required", passwordConfirm: "errors.required" });
+    const signInMissing = await signIn({ email: null, password: null }, meta).catch((e) => e);
+    expect(signInMissing.fieldErrors).toEqual({ email: "errors.required", password: "errors.required" });
   });
 });

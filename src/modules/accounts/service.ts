@@ -51,12 +51,12 @@ interface RequestMeta {
 
 const signInInput = z.object({
   email: z
-    .string()
+    .string("errors.required")
     .trim()
     .min(1, "errors.required")
     .max(254, "errors.invalid_email")
     .transform(normalizeEmail),
-  password: z.string().min(1, "errors.required").max(1000, "auth.password.too_long"),
+  password: z.string("errors.required").min(1, "errors.required").max(1000, "auth.password.too_long"),
 });
 
 /**
@@ -114,11 +114,12 @@ export async function signIn(input: Record<string, unknown>, meta: RequestMeta) 
 
 const passwordPair = z
   .object({
+    // A field missing from the form is "required", not zod's type error (shown as "choose an option").
     password: z
-      .string()
+      .string("errors.required")
       .min(PASSWORD_MIN_LENGTH, "auth.password.too_short")
       .max(200, "auth.password.too_long"),
-    passwordConfirm: z.string(),
+    passwordConfirm: z.string("errors.required"),
   })
   .refine((v) => v.password === v.passwordConfirm, {
     message: "auth.password.mismatch",

@@ -211,37 +211,82 @@ function bucketsSql(period: Period) {
       ${step}::interval) AS b`;
 }
 
+/**
+ * Each school of the list with its visit interval (days), for range scans on
+ * observations_school_idx (school_id, status, started_at) bounded by the school's own interval.
+ */
+function schoolIntervalsSql(schoolIds: readonly string[]) {
+  return sql`
+    SELECT sid AS school_id, coalesce(st.visit_every_days, 14) AS days
+    FROM unnest(${uuidArray(schoolIds)}) AS sid
+    LEFT JOIN school_observation_settings st ON st.school_id = sid`;
+}
+
 async function coverageSeries(schoolIds: readonly string[], period: Period): Promise<CoveragePoint[]> {
   const ids = uuidArray(schoolIds);
+  // Read once (MATERIALIZED), then counted per bucket: the schools' teachers, grouped by the instant
+  // they start to count (joining or their first visit there, whichever came first; any instant before
+  // the first bucket's end counts in every bucket, so those are one group); and the visits that can
+  // cover a bucket, those of each school from its own interval before the first bucket's end on (a
+  // range on observations_school_idx per school).
   const rows = await query<{
     bucket: string;
     teachers: number;
-    covered: number;
+    covered: number | null;
     visits: number;
     meetings: number;
   }>(sql`
-    WITH buckets AS (${bucketsSql(period)})
+    WITH buckets AS MATERIALIZED (${bucketsSql(period)}),
+    first_end AS MATERIALIZED (SELECT min(end_at) AS at FROM buckets),
+    intervals AS MATERIALIZED (${schoolIntervalsSql(schoolIds)}),
+    members AS MATERIALIZED (
+      SELECT m.person_id, m.school_id, m.created_at FROM memberships m
+      WHERE m.role = 'teacher' AND m.school_id = ANY(${ids})),
+    teachers AS MATERIALIZED (
+      SELECT CASE WHEN t.since < (SELECT at FROM first_end) THEN '-infinity'::timestamptz ELSE t.since END AS since,
+        count(*)::int AS n
+      FROM (
+        SELECT CASE WHEN m.created_at < (SELECT at FROM first_end) THEN m.created_at
+          ELSE least(m.created_at, (SELECT min(o.started_at) FROM observations o
+            WHERE o.teacher_id = m.person_id AND o.school_id = m.school_id AND o.status = 'submitted'))
+          END AS since
+        FROM members m
+        WHERE (SELECT p.status FROM persons p WHERE p.id = m.person_id) <> 'disabled') t
+      GROUP BY 1),
+    recent AS MATERIALIZED (
+      SELECT o.school_id, o.teacher_id, o.started_at
+      FROM intervals i
+      CROSS JOIN LATERAL (
+        SELECT o.school_id, o.teacher_id, o.started_at FROM observations o
+        WHERE o.school_id = i.school_id AND o.status = 'submitted'
+          AND o.started_at >= (SELECT at FROM first_end) - make_interval(days => i.days)
+          AND o.started_at < ${period.to.toISOString()}::timestamptz
+        OFFSET 0) o), -- a range per school: without the fence the planner starts from the teachers
+    -- each school's interval before each bucket's end
+    windows AS MATERIALIZED (
+      SELECT bk.bucket, i.school_id, bk.end_at - make_interval(days => i.days) AS from_at, bk.end_at AS to_at
+      FROM buckets bk CROSS JOIN intervals i),
+    covered AS (
+      SELECT c.bucket, count(*)::int AS covered FROM (
+        SELECT DISTINCT w.bucket, r.school_id, r.teacher_id
+        FROM windows w
+        JOIN recent r ON r.school_id = w.school_id AND r.started_at >= w.from_at AND r.started_at < w.to_at
+        WHERE EXISTS (SELECT 1 FROM members m WHERE m.person_id = r.teacher_id AND m.school_id = r.school_id)) c
+      GROUP BY c.bucket)
     SELECT to_char(bk.bucket, 'YYYY-MM-DD') AS bucket,
-      (SELECT count(*)::int FROM memberships m JOIN persons p ON p.id = m.person_id
-        WHERE m.role = 'teacher' AND m.school_id = ANY(${ids}) AND p.status <> 'disabled'
-          AND (m.created_at < bk.end_at OR EXISTS (SELECT 1 FROM observations o
-            WHERE o.teacher_id = m.person_id AND o.school_id = m.school_id AND o.status = 'submitted'
-              AND o.started_at < bk.end_at))) AS teachers,
-      (SELECT count(DISTINCT (o.school_id, o.teacher_id))::int
-        FROM observations o
-        JOIN memberships m ON m.person_id = o.teacher_id AND m.school_id = o.school_id AND m.role = 'teacher'
-        LEFT JOIN school_observation_settings s ON s.school_id = o.school_id
-        WHERE o.school_id = ANY(${ids}) AND o.status = 'submitted' AND o.started_at < bk.end_at
-          AND o.started_at >= bk.end_at - make_interval(days => coalesce(s.visit_every_days, 14))) AS covered,
+      (SELECT coalesce(sum(t.n), 0)::int FROM teachers t WHERE t.since < bk.end_at) AS teachers,
+      c.covered,
       (SELECT count(*)::int FROM observations o
         WHERE o.school_id = ANY(${ids}) AND o.status = 'submitted'
           AND o.started_at >= bk.start_at AND o.started_at < bk.end_at) AS visits,
       (SELECT count(*)::int FROM feedback_meetings f
         WHERE f.school_id = ANY(${ids}) AND f.held_at >= bk.start_at AND f.held_at < bk.end_at) AS meetings
-    FROM buckets bk ORDER BY bk.bucket`);
+    FROM buckets bk LEFT JOIN covered c ON c.bucket = bk.bucket
+    ORDER BY bk.bucket`);
   return rows.map((r) => ({
     ...r,
-    share: r.teachers > 0 ? Math.min(1, r.covered / r.teachers) : null,
+    covered: r.covered ?? 0,
+    share: r.teachers > 0 ? Math.min(1, (r.covered ?? 0) / r.teachers) : null,
   }));
 }
 
@@ -261,24 +306,33 @@ export function overallOnTask(points: readonly OnTaskPoint[]): number | null {
 }
 
 async function onTaskSeries(schoolIds: readonly string[], period: Period): Promise<OnTaskPoint[]> {
+  // Each visit of the buckets' span (a range on observations_school_idx) with its snapshots summed,
+  // grouped by the local bucket it falls in (the same dates generate_series gives the buckets).
   const rows = await query<{
     bucket: string;
-    visits: number;
+    visits: number | null;
     on_task: number | null;
     present: number | null;
   }>(sql`
-    WITH buckets AS (${bucketsSql(period)})
-    SELECT to_char(bk.bucket, 'YYYY-MM-DD') AS bucket,
-      count(DISTINCT o.id)::int AS visits, sum(s.on_task)::int AS on_task, sum(s.present)::int AS present
-    FROM buckets bk
-    LEFT JOIN observations o ON o.school_id = ANY(${ids(schoolIds)}) AND o.status = 'submitted'
-      AND o.started_at >= bk.start_at AND o.started_at < bk.end_at
-      AND EXISTS (SELECT 1 FROM observation_snapshots x WHERE x.observation_id = o.id)
-    LEFT JOIN observation_snapshots s ON s.observation_id = o.id
-    GROUP BY bk.bucket ORDER BY bk.bucket`);
+    WITH buckets AS MATERIALIZED (${bucketsSql(period)}),
+    visits AS (
+      SELECT date_trunc(${period.bucket}, o.started_at AT TIME ZONE ${period.timeZone})::date AS bucket,
+        count(*)::int AS visits, sum(x.on_task)::int AS on_task, sum(x.present)::int AS present
+      FROM observations o
+      CROSS JOIN LATERAL (
+        SELECT sum(s.on_task) AS on_task, sum(s.present) AS present, count(*) AS n
+        FROM observation_snapshots s WHERE s.observation_id = o.id) x
+      WHERE o.school_id = ANY(${ids(schoolIds)}) AND o.status = 'submitted'
+        AND o.started_at >= (SELECT min(start_at) FROM buckets)
+        AND o.started_at < ${period.to.toISOString()}::timestamptz
+        AND x.n > 0
+      GROUP BY 1)
+    SELECT to_char(bk.bucket, 'YYYY-MM-DD') AS bucket, v.visits, v.on_task, v.present
+    FROM buckets bk LEFT JOIN visits v ON v.bucket = bk.bucket
+    ORDER BY bk.bucket`);
   return rows.map((r) => ({
     bucket: r.bucket,
-    visits: r.visits,
+    visits: r.visits ?? 0,
     share: r.present ? (r.on_task ?? 0) / r.present : null,
     onTask: r.on_task ?? 0,
     present: r.present ?? 0,
@@ -311,29 +365,42 @@ export async function levelDistribution(
   const inPeriod = sql`o.school_id = ANY(${ids(schoolIds)}) AND o.status = 'submitted'
     ${teacherId ? sql`AND o.teacher_id = ${teacherId}` : sql``}
     AND o.started_at >= ${period.from.toISOString()}::timestamptz AND o.started_at < ${period.to.toISOString()}::timestamptz`;
-  // Instruments with scored visits in the period, the most used first.
-  const used = await query<{ id: string; name: string; scored: number }>(sql`
-    SELECT i.id, i.name, count(DISTINCT o.id)::int AS scored
+  // One pass over the scored visits of the period: per instrument, its scored visits (the rows whose
+  // key is null) and its counts per indicator and level.
+  const grouped = await query<{
+    id: string;
+    name: string;
+    key: string | null;
+    level: number | null;
+    visits: number;
+    n: number;
+  }>(sql`
+    SELECT i.id, i.name, l.indicator_key AS key, l.level::int AS level,
+      count(DISTINCT o.id)::int AS visits, count(*)::int AS n
     FROM observations o
     JOIN instrument_versions v ON v.id = o.instrument_version_id
     JOIN instruments i ON i.id = v.instrument_id
-    WHERE ${inPeriod} AND EXISTS (SELECT 1 FROM observation_levels l WHERE l.observation_id = o.id)
-    GROUP BY i.id, i.name ORDER BY scored DESC, i.name`);
+    -- each visit's levels through the primary key (a hash join would read the whole table)
+    CROSS JOIN LATERAL (
+      SELECT x.indicator_key, x.level FROM observation_levels x WHERE x.observation_id = o.id OFFSET 0) l
+    WHERE ${inPeriod}
+    GROUP BY GROUPING SETS ((i.id, i.name), (i.id, i.name, l.indicator_key, l.level))`);
+  // Instruments with scored visits in the period, the most used first.
+  const used = grouped
+    .filter((g) => g.key === null)
+    .map((g) => ({ id: g.id, name: g.name, scored: g.visits }))
+    .sort((a, b) => b.scored - a.scored || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const instrumentId = used.find((u) => u.id === wantedInstrumentId)?.id ?? used[0]?.id ?? null;
   if (!instrumentId) return { instruments: used, instrumentId: null, indicators: [] };
-  const [counts, versions] = await Promise.all([
-    query<{ key: string; level: number; n: number }>(sql`
-      SELECT l.indicator_key AS key, l.level::int AS level, count(*)::int AS n
-      FROM observations o
-      JOIN instrument_versions v ON v.id = o.instrument_version_id AND v.instrument_id = ${instrumentId}
-      JOIN observation_levels l ON l.observation_id = o.id
-      WHERE ${inPeriod}
-      GROUP BY 1, 2`),
-    // Titles come from the newest version that has the indicator: keys are stable across versions.
-    query<{ content: InstrumentContent }>(sql`
-      SELECT content FROM instrument_versions WHERE instrument_id = ${instrumentId}
-      ORDER BY (status = 'published') DESC, version DESC`),
-  ]);
+  const counts = grouped.filter((g) => g.id === instrumentId && g.key !== null) as Array<{
+    key: string;
+    level: number;
+    n: number;
+  }>;
+  // Titles come from the newest version that has the indicator: keys are stable across versions.
+  const versions = await query<{ content: InstrumentContent }>(sql`
+    SELECT content FROM instrument_versions WHERE instrument_id = ${instrumentId}
+    ORDER BY (status = 'published') DESC, version DESC`);
   const byKey = new Map<string, IndicatorLevels>();
   const order: string[] = [];
   for (const version of versions) {
@@ -434,7 +501,16 @@ export interface ObserverLoad {
   drafts: number;
 }
 
+/**
+ * Visits wait for their feedback meeting for this long at most: a visit submitted earlier without a
+ * meeting no longer counts as pending or late (the lists and counts stay about the current work, and
+ * each school reads only its recent visits, through observations_school_submitted_idx).
+ */
+export const MEETING_HORIZON_DAYS = 120;
+
 async function schoolCadence(schoolId: string, settings: CadenceSettings, period: Period, now: Date) {
+  const horizon = new Date(now.getTime() - MEETING_HORIZON_DAYS * DAY).toISOString();
+  const deadline = new Date(now.getTime() - settings.meetingWithinHours * 3_600_000).toISOString();
   const [teachers, late, load, lateHeld] = await Promise.all([
     query<{
       id: string;
@@ -444,8 +520,9 @@ async function schoolCadence(schoolId: string, settings: CadenceSettings, period
       open_step: string | null;
     }>(sql`
       SELECT p.id, p.given_names || ' ' || p.family_names AS name,
-        (SELECT max(o.started_at) FROM observations o
-          WHERE o.teacher_id = p.id AND o.school_id = ${schoolId} AND o.status = 'submitted') AS last_visit_at,
+        (SELECT o.started_at FROM observations o
+          WHERE o.teacher_id = p.id AND o.school_id = ${schoolId} AND o.status = 'submitted'
+          ORDER BY o.started_at DESC LIMIT 1) AS last_visit_at,
         (SELECT count(*)::int FROM observations o
           WHERE o.teacher_id = p.id AND o.school_id = ${schoolId} AND o.status = 'submitted'
             AND o.started_at >= ${period.from.toISOString()}::timestamptz
@@ -466,8 +543,8 @@ async function schoolCadence(schoolId: string, settings: CadenceSettings, period
       JOIN persons t ON t.id = o.teacher_id
       JOIN persons w ON w.id = o.observer_id
       WHERE o.school_id = ${schoolId} AND o.status = 'submitted'
+        AND o.submitted_at >= ${horizon}::timestamptz AND o.submitted_at < ${deadline}::timestamptz
         AND NOT EXISTS (SELECT 1 FROM feedback_meetings f WHERE f.observation_id = o.id)
-        AND o.submitted_at < ${new Date(now.getTime() - settings.meetingWithinHours * 3_600_000).toISOString()}::timestamptz
       ORDER BY o.submitted_at
       LIMIT 200`),
     query<{
@@ -485,6 +562,15 @@ async function schoolCadence(schoolId: string, settings: CadenceSettings, period
         UNION
         SELECT o.observer_id FROM observations o
           WHERE o.school_id = ${schoolId} AND o.started_at >= ${period.from.toISOString()}::timestamptz
+      ),
+      -- visits of the last MEETING_HORIZON_DAYS still waiting for their meeting, and those past the target
+      awaiting AS (
+        SELECT o.observer_id, count(*) AS pending,
+          count(*) FILTER (WHERE o.submitted_at < ${deadline}::timestamptz) AS late
+        FROM observations o
+        WHERE o.school_id = ${schoolId} AND o.status = 'submitted' AND o.submitted_at >= ${horizon}::timestamptz
+          AND NOT EXISTS (SELECT 1 FROM feedback_meetings f WHERE f.observation_id = o.id)
+        GROUP BY o.observer_id
       )
       SELECT p.id, p.given_names || ' ' || p.family_names AS name,
         (SELECT count(*)::int FROM observations o WHERE o.observer_id = p.id AND o.school_id = ${schoolId}
@@ -493,16 +579,11 @@ async function schoolCadence(schoolId: string, settings: CadenceSettings, period
         (SELECT count(*)::int FROM feedback_meetings f WHERE f.observer_id = p.id AND f.school_id = ${schoolId}
           AND f.held_at >= ${period.from.toISOString()}::timestamptz
           AND f.held_at < ${period.to.toISOString()}::timestamptz) AS meetings,
-        (SELECT count(*)::int FROM observations o WHERE o.observer_id = p.id AND o.school_id = ${schoolId}
-          AND o.status = 'submitted'
-          AND NOT EXISTS (SELECT 1 FROM feedback_meetings f WHERE f.observation_id = o.id)) AS pending,
-        (SELECT count(*)::int FROM observations o WHERE o.observer_id = p.id AND o.school_id = ${schoolId}
-          AND o.status = 'submitted'
-          AND NOT EXISTS (SELECT 1 FROM feedback_meetings f WHERE f.observation_id = o.id)
-          AND o.submitted_at < ${new Date(now.getTime() - settings.meetingWithinHours * 3_600_000).toISOString()}::timestamptz) AS late,
+        coalesce(aw.pending, 0)::int AS pending, coalesce(aw.late, 0)::int AS late,
         (SELECT count(*)::int FROM observations o WHERE o.observer_id = p.id AND o.school_id = ${schoolId}
           AND o.status = 'draft') AS drafts
       FROM observers JOIN persons p ON p.id = observers.id
+      LEFT JOIN awaiting aw ON aw.observer_id = p.id
       WHERE p.status <> 'disabled'
       ORDER BY p.family_names, p.given_names`),
     query<{ held: number; late: number }>(sql`
@@ -621,6 +702,7 @@ export interface SchoolSummary {
 async function schoolSummaries(schoolIds: readonly string[], period: Period, now: Date) {
   const from = period.from.toISOString();
   const to = period.to.toISOString();
+  const horizon = new Date(now.getTime() - MEETING_HORIZON_DAYS * DAY).toISOString();
   const rows = await query<{
     id: string;
     name: string;
@@ -644,8 +726,9 @@ async function schoolSummaries(schoolIds: readonly string[], period: Period, now
       (SELECT count(*)::int FROM observations o WHERE o.school_id = s.id AND o.status = 'submitted'
         AND o.started_at >= ${from}::timestamptz AND o.started_at < ${to}::timestamptz) AS visits,
       (SELECT count(*)::int FROM observations o WHERE o.school_id = s.id AND o.status = 'submitted'
-        AND NOT EXISTS (SELECT 1 FROM feedback_meetings f WHERE f.observation_id = o.id)
-        AND o.submitted_at < ${now.toISOString()}::timestamptz - make_interval(hours => coalesce(st.meeting_within_hours, 48))) AS late_meetings,
+        AND o.submitted_at >= ${horizon}::timestamptz
+        AND o.submitted_at < ${now.toISOString()}::timestamptz - make_interval(hours => coalesce(st.meeting_within_hours, 48))
+        AND NOT EXISTS (SELECT 1 FROM feedback_meetings f WHERE f.observation_id = o.id)) AS late_meetings,
       tot.on_task, tot.present,
       (SELECT count(*)::int FROM action_steps a WHERE a.school_id = s.id AND a.status = 'mastered'
         AND a.closed_at >= ${from}::timestamptz AND a.closed_at < ${to}::timestamptz) AS mastered
@@ -686,12 +769,16 @@ async function networkTotals(organizationId: string, period: Period, now: Date) 
       (SELECT count(*)::int FROM schools s WHERE s.organization_id = ${organizationId}) AS schools,
       (SELECT count(*)::int FROM memberships m JOIN persons p ON p.id = m.person_id
         WHERE m.organization_id = ${organizationId} AND m.role = 'teacher' AND p.status <> 'disabled') AS teachers,
-      (SELECT count(DISTINCT (o.school_id, o.teacher_id))::int FROM observations o
+      (SELECT count(*)::int FROM (SELECT DISTINCT o.school_id, o.teacher_id FROM observations o
         LEFT JOIN school_observation_settings st ON st.school_id = o.school_id
         WHERE o.organization_id = ${organizationId} AND o.status = 'submitted'
+          -- the longest interval of the organization's schools first: a range on observations_org_idx
+          AND o.started_at >= ${now.toISOString()}::timestamptz - make_interval(days => (
+            SELECT greatest(14, max(x.visit_every_days)) FROM school_observation_settings x
+            WHERE x.organization_id = ${organizationId}))
           AND o.started_at >= ${now.toISOString()}::timestamptz - interval '120 days'
           AND o.started_at >= ${now.toISOString()}::timestamptz - make_interval(days => coalesce(st.visit_every_days, 14))
-          AND o.started_at <= ${now.toISOString()}::timestamptz) AS up_to_date,
+          AND o.started_at <= ${now.toISOString()}::timestamptz) d) AS up_to_date,
       (SELECT count(*)::int FROM observations o WHERE o.organization_id = ${organizationId}
         AND o.status = 'submitted' AND o.started_at >= ${period.from.toISOString()}::timestamptz
         AND o.started_at < ${period.to.toISOString()}::timestamptz) AS visits`);

@@ -267,6 +267,30 @@ describe("instruments: create, edit the draft, publish, archive", () => {
     );
   });
 
+  it("keeps a version when the draft of a never-published instrument is discarded, also when racing", async () => {
+    const id = await createInstrument(a.coordinator, { name: "Pauta recién creada" });
+    await saveInstrumentDraft(a.coordinator, id, "add_section", {});
+    // Discards and saves at once (on PostgreSQL, several connections): whatever the order, the
+    // instrument keeps exactly one version, its draft version 1.
+    await Promise.allSettled([
+      discardInstrumentDraft(a.coordinator, id),
+      saveInstrumentDraft(a.coordinator, id, "add_section", {}),
+      discardInstrumentDraft(a.coordinator, id),
+    ]);
+    const versionsOf = () =>
+      db()
+        .select({ version: instrumentVersions.version, status: instrumentVersions.status })
+        .from(instrumentVersions)
+        .where(eq(instrumentVersions.instrumentId, id));
+    expect(await versionsOf()).toEqual([{ version: 1, status: "draft" }]);
+    await discardInstrumentDraft(a.coordinator, id);
+    expect(await versionsOf()).toEqual([{ version: 1, status: "draft" }]);
+    expect((await draftOf(id))?.content.sections).toEqual([]);
+    const view = await getInstrument(a.coordinator, id);
+    expect(view.published).toBeNull();
+    expect(view.nextVersion).toBe(1);
+  });
+
   it("limits the number of sections", async () => {
     const id = await createInstrument(a.coordinator, { name: "Pauta larga" });
     for (let n = 0; n < 12; n++) await saveInstrumentDraft(a.coordinator, id, "add_section", {});

@@ -4,7 +4,7 @@
 // Publishing turns the draft into the next version; visits keep the version they were scored with.
 // Indicator and section keys are generated once, never reused, and kept across versions.
 import { randomBytes } from "node:crypto";
-import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
+import { asc, count, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { audit } from "../../platform/audit/audit";
 import { type DbOrTx, db } from "../../platform/db/client";
@@ -498,18 +498,35 @@ const auditEntry = (id: string, action: string, details: Record<string, unknown>
   details,
 });
 
-/** Throws away the draft; the published versions stay as they are. */
+/**
+ * Throws away the draft; the published versions stay as they are. An instrument never published keeps
+ * its draft, emptied (as createInstrument left it): every instrument has a version.
+ */
 export async function discardInstrumentDraft(actor: Actor, id: string): Promise<void> {
   const instrument = await instrumentRow(id);
   if (!instrument) throw new NotFoundError();
   authorize(actor, "manage", "observation_setup", instrument);
   await db().transaction(async (tx) => {
-    const removed = await tx
-      .delete(instrumentVersions)
-      .where(and(eq(instrumentVersions.instrumentId, id), eq(instrumentVersions.status, "draft")))
-      .returning({ version: instrumentVersions.version });
-    if (removed.length === 0) throw new DomainError("instruments.errors.no_draft");
-    await audit(actor, auditEntry(id, "instrument.draft_discard", { version: removed[0].version }), tx);
+    // The same lock as the saves: a save and a discard never interleave.
+    await tx.select({ id: instruments.id }).from(instruments).where(eq(instruments.id, id)).for("update");
+    const versions = await tx
+      .select({
+        id: instrumentVersions.id,
+        version: instrumentVersions.version,
+        status: instrumentVersions.status,
+      })
+      .from(instrumentVersions)
+      .where(eq(instrumentVersions.instrumentId, id));
+    const draft = versions.find((v) => v.status === "draft");
+    if (!draft) throw new DomainError("instruments.errors.no_draft");
+    if (versions.some((v) => v.status === "published"))
+      await tx.delete(instrumentVersions).where(eq(instrumentVersions.id, draft.id));
+    else
+      await tx
+        .update(instrumentVersions)
+        .set({ content: EMPTY_CONTENT })
+        .where(eq(instrumentVersions.id, draft.id));
+    await audit(actor, auditEntry(id, "instrument.draft_discard", { version: draft.version }), tx);
   });
 }
 

@@ -137,6 +137,8 @@ export const actionSteps = pgTable(
     uniqueIndex("action_steps_one_open_uq").on(t.teacherId).where(sql`${t.status} = 'open'`),
     index("action_steps_teacher_idx").on(t.teacherId, t.openedAt),
     index("action_steps_school_idx").on(t.schoolId, t.openedAt),
+    // steps mastered in a period, per school (dashboards)
+    index("action_steps_school_status_idx").on(t.schoolId, t.status, t.closedAt),
   ],
 );
 
@@ -185,6 +187,12 @@ export const observations = pgTable(
     index("observations_school_idx").on(t.schoolId, t.status, t.startedAt),
     index("observations_observer_idx").on(t.observerId, t.status, t.startedAt),
     index("observations_version_idx").on(t.instrumentVersionId),
+    // the network's totals (dashboards)
+    index("observations_org_idx").on(t.organizationId, t.status, t.startedAt),
+    // a school's recent visits still waiting for their meeting (dashboards)
+    index("observations_school_submitted_idx")
+      .on(t.schoolId, t.submittedAt)
+      .where(sql`${t.status} = 'submitted'`),
   ],
 );
 

@@ -1,7 +1,7 @@
-import { and, eq, isNotNull, isNull, or } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { db } from "../../platform/db/client";
 import type { Actor, OrganizationRoleName, SchoolRoleName } from "../../platform/policy";
-import { coordinatorSchools, memberships, persons } from "./schema";
+import { persons } from "./schema";
 
 export interface Viewer {
   personId: string;
@@ -18,6 +18,9 @@ export async function loadActor(
   personId: string,
   meta: { ip?: string | null; requestId?: string | null } = {},
 ): Promise<{ actor: Actor; viewer: Viewer } | null> {
+  // One round trip (every request loads the actor): the person with their roles and advised schools.
+  // "School roles or organization roles" lets PostgreSQL read the person's memberships from the two
+  // partial unique indexes (one for each) instead of the whole table.
   const [person] = await db()
     .select({
       id: persons.id,
@@ -28,32 +31,19 @@ export async function loadActor(
       locale: persons.locale,
       timeZone: persons.timeZone,
       status: persons.status,
+      // (written out: inside a one-table select Drizzle leaves column names unqualified)
+      roles: sql<Array<{ schoolId: string | null; role: string }>>`coalesce((
+        SELECT json_agg(json_build_object('schoolId', m.school_id, 'role', m.role)) FROM memberships m
+        WHERE m.person_id = persons.id AND (m.school_id IS NOT NULL OR m.school_id IS NULL)), '[]'::json)`,
+      advised: sql<string[]>`coalesce((
+        SELECT json_agg(c.school_id) FROM coordinator_schools c
+        WHERE c.person_id = persons.id AND c.organization_id = persons.organization_id), '[]'::json)`,
     })
     .from(persons)
     .where(eq(persons.id, personId));
   if (!person || person.status !== "active") return null;
-  const [roles, advised] = await Promise.all([
-    db()
-      .select({ schoolId: memberships.schoolId, role: memberships.role })
-      .from(memberships)
-      // Every request loads these. Saying "school roles or organization roles" lets PostgreSQL read the
-      // person's rows from the two partial unique indexes (one for each) instead of the whole table.
-      .where(
-        and(
-          eq(memberships.personId, personId),
-          or(isNotNull(memberships.schoolId), isNull(memberships.schoolId)),
-        ),
-      ),
-    db()
-      .select({ schoolId: coordinatorSchools.schoolId })
-      .from(coordinatorSchools)
-      .where(
-        and(
-          eq(coordinatorSchools.personId, personId),
-          eq(coordinatorSchools.organizationId, person.organizationId),
-        ),
-      ),
-  ]);
+  const roles = person.roles;
+  const advised = person.advised.map((schoolId) => ({ schoolId }));
   const organizationRoles = new Set<OrganizationRoleName>();
   const schoolRoles = new Map<string, Set<SchoolRoleName>>();
   for (const { schoolId, role } of roles) {
@@ -73,7 +63,7 @@ export async function loadActor(
     ip: meta.ip ?? null,
     requestId: meta.requestId ?? null,
   };
-  const { status: _status, id: _id, ...rest } = person;
+  const { status: _status, id: _id, roles: _roles, advised: _advised, ...rest } = person;
   return { actor, viewer: { personId: person.id, ...rest } };
 }
 

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../../platform/audit/schema";
 import { db } from "../../platform/db/client";
-import { NotFoundError, ValidationError } from "../../platform/errors";
+import { DomainError, NotFoundError, ValidationError } from "../../platform/errors";
 import { useTestDatabase } from "../../platform/testing/database";
 import { addMembership, getPersonProfile, listPeople, removeMembership, updatePerson } from "./persons";
 import { formatRut, normalizeRut, rutCheckDigit } from "./rut";
@@ -160,5 +160,31 @@ describe("people service", () => {
     await expect(removeMembership(await actorOf(w.leaderB.id), m.id)).rejects.toBeInstanceOf(NotFoundError);
     await removeMembership(leader, m.id);
     expect(await db().select().from(memberships).where(eq(memberships.id, m.id))).toEqual([]);
+  });
+
+  it("never removes a person's last role, also when two removals race", async () => {
+    const leader = await actorOf(w.leaderA.id);
+    const person = await makePerson(w.org.id, [
+      { role: "teacher", schoolId: w.schoolA.id },
+      { role: "mentor", schoolId: w.schoolA.id },
+    ]);
+    const rolesOf = () =>
+      db().select({ id: memberships.id }).from(memberships).where(eq(memberships.personId, person.id));
+    const [first, second] = await rolesOf();
+    // Both at once (on PostgreSQL, two connections): one passes, the other finds the last role.
+    const results = await Promise.allSettled([
+      removeMembership(leader, first.id),
+      removeMembership(await actorOf(w.leaderA.id), second.id),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(DomainError);
+    expect(refused.reason.messageKey).toBe("people.errors.last_role");
+    const [left] = await rolesOf();
+    expect(await rolesOf()).toHaveLength(1);
+    await expect(removeMembership(leader, left.id)).rejects.toMatchObject({
+      messageKey: "people.errors.last_role",
+    });
+    expect(await rolesOf()).toEqual([left]);
   });
 });

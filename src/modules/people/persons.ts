@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, like, ne, or, sql } from "drizzle-orm";
 import { audit } from "../../platform/audit/audit";
 import { type DbOrTx, db } from "../../platform/db/client";
-import { NotFoundError, ValidationError } from "../../platform/errors";
+import { DomainError, NotFoundError, ValidationError } from "../../platform/errors";
 import { isLocale } from "../../platform/i18n/i18n";
 import { isUuid, newId } from "../../platform/ids";
 import { type Actor, authorize, can } from "../../platform/policy";
@@ -293,7 +293,11 @@ export async function ensurePersonWithRole(
   return { personId, created, roleAdded: inserted.length > 0 };
 }
 
-/** Removes one role; a person keeps their account and other roles. */
+/**
+ * Removes one role; a person keeps their account and other roles. A person's last role is never
+ * removed (every person has at least one): checked with the person's row locked, so that two
+ * removals of their last two roles at once cannot both pass.
+ */
 export async function removeMembership(actor: Actor, membershipId: string) {
   if (!isUuid(membershipId)) throw new NotFoundError();
   const [m] = await db().select().from(memberships).where(eq(memberships.id, membershipId));
@@ -302,6 +306,15 @@ export async function removeMembership(actor: Actor, membershipId: string) {
     authorize(actor, "manage_people", "school", { organizationId: m.organizationId, schoolId: m.schoolId });
   else authorize(actor, "manage_staff", "organization", { organizationId: m.organizationId });
   await db().transaction(async (tx) => {
+    // The person's row is the lock every removal of one of their roles takes, one after the other.
+    await tx.select({ id: persons.id }).from(persons).where(eq(persons.id, m.personId)).for("update");
+    const roles = await tx
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(eq(memberships.personId, m.personId));
+    // removed meanwhile by someone else
+    if (!roles.some((r) => r.id === membershipId)) throw new NotFoundError();
+    if (roles.length <= 1) throw new DomainError("people.errors.last_role");
     await tx.delete(memberships).where(eq(memberships.id, membershipId));
     await audit(
       actor,

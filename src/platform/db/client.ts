@@ -80,11 +80,13 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // JIT off: PostgreSQL compiles a statement whose estimated cost passes jit_above_cost (100,000),
     // and the dashboards' estimates (generate_series, correlated subqueries) pass it while they run in
     // milliseconds: compiling took 0.9 s of a 1 s query (docs/benchmarks.md). An OLTP web app gains
-    // nothing from it. Sent as a startup option, so every connection of the pool has it.
+    // nothing from it. Parallel workers off too: they made one dashboard a little faster alone but cost
+    // more CPU in all, and under concurrent requests CPU is what runs out. Sent as startup options, so
+    // every connection of the pool has them.
     const pool = new pg.Pool({
       connectionString: options.url,
       max: options.poolSize ?? 10,
-      options: "-c jit=off",
+      options: "-c jit=off -c max_parallel_workers_per_gather=0",
     });
     // An idle connection closed by the server (a restart, an administrator, a dropped test database)
     // is an event, not a crash: the pool opens a new one for the next query.

@@ -1,0 +1,147 @@
+import { Form, redirect } from "react-router";
+import { getPrivacyRequest, handlePrivacyRequest, REASON_MAX } from "../../src/modules/privacy";
+import { FormMessage, failureOf, SubmitButton } from "../components/form";
+import { load, perform, readForm } from "../lib/actions.server";
+import { pageTitle, useFormat, useT } from "../lib/i18n";
+import { requireActor } from "../lib/session.server";
+import type { Route } from "./+types/privacy.request";
+
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "privacy.request.title") },
+];
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const actor = requireActor(request, context);
+  const row = await load(() => getPrivacyRequest(actor, params.requestId));
+  return { request: row, reasonMax: REASON_MAX, notice: new URL(request.url).searchParams.get("aviso") };
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const actor = requireActor(request, context);
+  const form = await readForm(request);
+  if (!(form instanceof FormData)) return form;
+  const decision = form.get("intent") === "reject" ? "reject" : "anonymize";
+  const result = await perform(
+    () =>
+      handlePrivacyRequest(actor, params.requestId, decision, {
+        confirm: form.get("confirm"),
+        note: form.get("note"),
+      }),
+    form,
+  );
+  if ("ok" in result && result.ok)
+    throw redirect(`/privacidad/solicitudes/${params.requestId}?aviso=${result.value}`);
+  return result;
+}
+
+const NOTICES: Record<string, string> = {
+  anonymized: "privacy.request.anonymized",
+  rejected: "privacy.request.rejected",
+};
+
+export default function PrivacyRequest({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const f = useFormat();
+  const r = loaderData.request;
+  const failure = failureOf(actionData);
+  // which of the two forms was sent: its hidden "intent" comes back with what was typed
+  const decision = failure?.values.intent === "reject" ? "reject" : "anonymize";
+  const anonymizeFailure = decision === "anonymize" ? failure : undefined;
+  const rejectFailure = decision === "reject" ? failure : undefined;
+  const notice = loaderData.notice ? NOTICES[loaderData.notice] : undefined;
+  const confirmError = anonymizeFailure?.fieldErrors.confirm;
+  const noteError = rejectFailure?.fieldErrors.note;
+  return (
+    <div className="stack">
+      <h1>{t("privacy.request.title")}</h1>
+      {notice ? (
+        <div className="alert alert-ok" role="status">
+          {t(notice)}
+        </div>
+      ) : null}
+      <section className="card">
+        <dl className="facts">
+          <dt>{t("privacy.request.person")}</dt>
+          <dd>{r.person ? `${r.person.givenNames} ${r.person.familyNames}` : ""}</dd>
+          <dt>{t("privacy.request.email")}</dt>
+          <dd>{r.person?.email}</dd>
+          <dt>{t("privacy.request.requested_at")}</dt>
+          <dd>{f.date(r.requestedAt)}</dd>
+          <dt>{t("privacy.requests.status")}</dt>
+          <dd>{t(`privacy.status.${r.status}`)}</dd>
+          {r.status === "pending" ? (
+            <>
+              <dt>{t("privacy.request.due")}</dt>
+              <dd>{f.date(r.dueAt)}</dd>
+            </>
+          ) : null}
+          <dt>{t("privacy.request.reason")}</dt>
+          <dd>{r.reason || t("privacy.request.no_reason")}</dd>
+          {r.decisionNote ? (
+            <>
+              <dt>{t("privacy.request.decision_note")}</dt>
+              <dd>{r.decisionNote}</dd>
+            </>
+          ) : null}
+        </dl>
+        {r.handledAt ? (
+          <p className="hint">
+            {t("privacy.request.handled", { date: f.date(r.handledAt), name: r.handledBy ?? "" })}
+          </p>
+        ) : null}
+      </section>
+      {r.status !== "pending" ? <FormMessage failure={failure} /> : null}
+      {r.status === "pending" ? (
+        <>
+          <Form method="post" className="card stack" noValidate>
+            <h2>{t("privacy.request.anonymize_title")}</h2>
+            <p>{t("privacy.request.anonymize_intro")}</p>
+            <FormMessage failure={anonymizeFailure} />
+            <input type="hidden" name="intent" value="anonymize" />
+            <div className={`field${confirmError ? " field-invalid" : ""}`}>
+              <label className="choice">
+                <input
+                  type="checkbox"
+                  name="confirm"
+                  aria-invalid={confirmError ? true : undefined}
+                  aria-describedby={confirmError ? "confirm-error" : undefined}
+                />{" "}
+                {t("privacy.request.anonymize_confirm")}
+              </label>
+              {confirmError ? (
+                <p className="field-error" id="confirm-error">
+                  {t(confirmError)}
+                </p>
+              ) : null}
+            </div>
+            <SubmitButton>{t("privacy.request.anonymize")}</SubmitButton>
+          </Form>
+          <Form method="post" className="card stack" noValidate>
+            <h2>{t("privacy.request.reject_title")}</h2>
+            <p>{t("privacy.request.reject_intro")}</p>
+            <FormMessage failure={rejectFailure} />
+            <input type="hidden" name="intent" value="reject" />
+            <div className={`field${noteError ? " field-invalid" : ""}`}>
+              <label htmlFor="note">{t("privacy.request.reject_note")}</label>
+              <textarea
+                id="note"
+                name="note"
+                rows={3}
+                maxLength={loaderData.reasonMax}
+                defaultValue={rejectFailure?.values.note ?? ""}
+                aria-invalid={noteError ? true : undefined}
+                aria-describedby={noteError ? "note-error" : undefined}
+              />
+              {noteError ? (
+                <p className="field-error" id="note-error">
+                  {t(noteError, rejectFailure?.params)}
+                </p>
+              ) : null}
+            </div>
+            <SubmitButton>{t("privacy.request.reject")}</SubmitButton>
+          </Form>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+CREATE INDEX "action_steps_school_status_idx" ON "action_steps" USING btree ("school_id","status","closed_at");--> statement-breakpoint
+CREATE INDEX "observations_org_idx" ON "observations" USING btree ("organization_id","status","started_at");--> statement-breakpoint
+CREATE INDEX "observations_school_submitted_idx" ON "observations" USING btree ("school_id","submitted_at") WHERE "observations"."status" = 'submitted';
