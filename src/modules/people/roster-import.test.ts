@@ -186,6 +186,16 @@ describe("roster import: reading and checking a file", () => {
         { fileName: "foto.png", bytes: Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 1, 2, 0, 0]) },
         "roster.errors.unsupported_type",
       ],
+      // UTF-16 (either byte order) with a NUL character in a cell: as binary as a NUL byte in UTF-8
+      ...(["utf16le", "utf16be"] as const).map((order): [{ fileName: string; bytes: Uint8Array }, string] => {
+        const le = Buffer.from("nombres;apellidos;correo\nAna\u0000;Pérez;ana@example.cl\n", "utf16le");
+        if (order === "utf16be") le.swap16();
+        const bom = order === "utf16le" ? [0xff, 0xfe] : [0xfe, 0xff];
+        return [
+          { fileName: `${order}.csv`, bytes: Buffer.concat([Buffer.from(bom), le]) },
+          "roster.errors.unsupported_type",
+        ];
+      }),
       [
         { fileName: "grande.csv", bytes: new Uint8Array(5 * 1024 * 1024 + 1).fill(65) },
         "roster.errors.file_too_large",

@@ -161,8 +161,11 @@ export function rosterFromGrid(
 
 /** The text of a file: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252; null if binary. */
 export function decodeText(bytes: Uint8Array): string | null {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    const text = new TextDecoder(bytes[0] === 0xff ? "utf-16le" : "utf-16be").decode(bytes.subarray(2));
+    // NUL characters, as NUL bytes below: not a text file (and PostgreSQL cannot store them in jsonb)
+    return text.includes("\u0000") ? null : text;
+  }
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   // A text file has no NUL bytes and few control characters; a PDF, image or .xls has many.
   let controls = 0;
