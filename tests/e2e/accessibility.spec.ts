@@ -603,7 +603,7 @@ test("calibración: lista, nueva con errores, puntajes de un observador, resulta
   await sweep.check("calibración abierta vista por la coordinadora");
 
   await page.getByRole("link", { name: t("calibration.list.title") }).click();
-  await page.getByRole("link", { name: "Calibración de otoño, Escuela Los Aromos" }).click();
+  await page.getByRole("link", { name: "Calibración de primavera, Escuela Los Aromos" }).click();
   await expect(page.getByRole("heading", { name: t("calibration.results.title") })).toBeVisible();
   await sweep.check("resultados de una calibración cerrada (coordinadora)");
   await page.getByRole("link", { name: t("calibration.list.title") }).click();
@@ -627,7 +627,7 @@ test("calibración: lista, nueva con errores, puntajes de un observador, resulta
   await expect(observerPage.getByText(t("calibration.errors.level_required")).first()).toBeVisible();
   await observerSweep.check("puntajes enviados incompletos (errores)");
   await observerPage.goto("/calibraciones");
-  await observerPage.getByRole("link", { name: "Calibración de otoño, Escuela Los Aromos" }).click();
+  await observerPage.getByRole("link", { name: "Calibración de primavera, Escuela Los Aromos" }).click();
   await expect(observerPage.getByRole("heading", { name: t("calibration.results.title") })).toBeVisible();
   await observerSweep.check("resultados propios de una calibración cerrada");
   sweep.problems.push(...observerSweep.problems);
