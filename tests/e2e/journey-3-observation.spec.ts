@@ -57,7 +57,14 @@ test("un directivo registra una visita y su retroalimentación; la docente la le
     .getByRole("radio", { name: t("observation.level.3"), exact: true })
     .check();
   await page.getByLabel(t("observation.visit.proposed_step")).selectOption({ index: 5 });
-  await page.getByRole("button", { name: t("observation.visit.save"), exact: true }).click();
+  // Saved: the server has answered the save (a reload before that would cancel it, not lose saved data).
+  await Promise.all([
+    page.waitForResponse(
+      (r) => r.request().method() === "POST" && r.url().includes(new URL(visitUrl).pathname),
+    ),
+    page.getByRole("button", { name: t("observation.visit.save"), exact: true }).click(),
+  ]);
+  await page.waitForLoadState("networkidle");
   await expect(page.getByRole("button", { name: t("observation.visit.submit") })).toBeEnabled();
 
   // ── 3. A reload loses nothing already saved ───────────────────────────────────────────────────
