@@ -1,7 +1,7 @@
 // Cadence and dashboards: what a school's leadership team and the coordinators who advise it see of
 // the observation system. Figures are computed in PostgreSQL over a period, bucketed by week or month
 // in the viewer's time zone, for one school or for the schools a coordinator advises.
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { audit } from "../../platform/audit/audit";
 import { db } from "../../platform/db/client";
@@ -901,25 +901,4 @@ export async function schoolVisitsForExport(actor: Actor, schoolId: string, peri
       actionStep: r.step,
     };
   });
-}
-
-/** Schools whose dashboards the actor may open: led schools, and advised ones for coordinators. */
-export async function dashboardSchools(actor: Actor) {
-  const candidates = [...new Set([...actor.schoolRoles.keys(), ...actor.advisedSchoolIds])];
-  if (candidates.length === 0) return [];
-  const rows = await db()
-    .select({ id: schools.id, name: schools.name, organizationId: schools.organizationId })
-    .from(schools)
-    .where(
-      and(eq(schools.organizationId, actor.organizationId), sql`${schools.id} = ANY(${ids(candidates)})`),
-    )
-    .orderBy(schools.name);
-  return rows
-    .filter((s) =>
-      can(actor, "read_observation_aggregates", "school", {
-        organizationId: s.organizationId,
-        schoolId: s.id,
-      }),
-    )
-    .map((s) => ({ id: s.id, name: s.name }));
 }

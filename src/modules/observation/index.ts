@@ -41,7 +41,6 @@ export {
 } from "./dashboard-tables";
 export {
   type CadenceSettings,
-  dashboardSchools,
   getCadenceSettings,
   type NetworkDashboard,
   networkDashboard,
