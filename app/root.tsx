@@ -20,6 +20,7 @@ import { catalogueChunkUrl } from "./lib/catalogue-chunks.server";
 import { requestInfoContext, sessionContext } from "./lib/context";
 import { useT } from "./lib/i18n";
 import { navigationFor } from "./lib/navigation";
+import { readYourWrites } from "./lib/replica.server";
 import { loadSessionState } from "./lib/session.server";
 import stylesHref from "./styles.css?url";
 
@@ -31,7 +32,7 @@ export const links: Route.LinksFunction = () => [
 export const middleware: Route.MiddlewareFunction[] = [
   async ({ request, context }, next) => {
     context.set(sessionContext, await loadSessionState(request, context));
-    return next();
+    return readYourWrites(request, context, next);
   },
 ];
 
@@ -58,6 +59,8 @@ export async function loader({ context }: Route.LoaderArgs) {
     timeZone: session.timeZone,
     nonce: info.nonce,
     requestId: info.requestId,
+    // A fresh idempotency key for the forms of this page (<RequestKey />, src/platform/requests).
+    requestKey: crypto.randomUUID(),
     viewer: session.viewer ? { name: `${session.viewer.givenNames} ${session.viewer.familyNames}` } : null,
     nav: session.actor ? navigationFor(session.actor) : [],
   };

@@ -128,7 +128,14 @@ async function waitUntilReady(
   );
 }
 
-export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
+export interface ThrowawayOptions {
+  /** WAL for streaming replication (wal_level=replica, WAL senders): a server replicas can follow */
+  replication?: boolean;
+  /** a hot-standby streaming replica of this server (started with `replication`), copied with pg_basebackup */
+  replicaOf?: ThrowawayPostgres;
+}
+
+export async function startThrowawayPostgres(options: ThrowawayOptions = {}): Promise<ThrowawayPostgres> {
   const bin = ensurePostgresInstalled();
   const owner = postgresUser();
   const dir = mkdtempSync(path.join(os.tmpdir(), "impulso-pg-"));
@@ -140,15 +147,25 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", LANG: "C.UTF-8", LC_ALL: "C.UTF-8", TZ: "UTC" };
 
   const removeDir = () => rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
-  const init = spawnSync(
-    path.join(bin, "initdb"),
-    ["-D", dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"],
-    { cwd: dir, env, encoding: "utf8", ...asOwner },
-  );
+  // A new cluster, or a copy of the primary's that follows it (standby.signal and primary_conninfo
+  // written by -R).
+  const init = options.replicaOf
+    ? spawnSync(
+        path.join(bin, "pg_basebackup"),
+        ["-D", dataDir, "-d", options.replicaOf.url, "-R", "-X", "stream", "--no-sync", "-c", "fast"],
+        { cwd: dir, env, encoding: "utf8", ...asOwner },
+      )
+    : spawnSync(
+        path.join(bin, "initdb"),
+        ["-D", dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"],
+        { cwd: dir, env, encoding: "utf8", ...asOwner },
+      );
   if (init.status !== 0) {
     removeDir();
-    throw new Error(`initdb falló (código ${init.status ?? init.signal}):\n${init.stdout}\n${init.stderr}`);
+    const tool = options.replicaOf ? "pg_basebackup" : "initdb";
+    throw new Error(`${tool} falló (código ${init.status ?? init.signal}):\n${init.stdout}\n${init.stderr}`);
   }
+  const replication = Boolean(options.replication || options.replicaOf);
 
   let child: ChildProcess | undefined;
   let url = "";
@@ -165,8 +182,9 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
       "fsync=off",
       "synchronous_commit=off",
       "full_page_writes=off",
-      "wal_level=minimal",
-      "max_wal_senders=0",
+      ...(replication
+        ? ["wal_level=replica", "max_wal_senders=5", "hot_standby=on", "wal_receiver_status_interval=1s"]
+        : ["wal_level=minimal", "max_wal_senders=0"]),
       "checkpoint_timeout=1h",
       "max_wal_size=4GB",
       "shared_buffers=128MB",

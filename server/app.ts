@@ -13,6 +13,7 @@ import { type Database, openDatabase, setDatabase } from "../src/platform/db/cli
 import { createApp } from "../src/platform/http/server";
 import { startWorker } from "../src/platform/jobs/queue";
 import { log } from "../src/platform/log";
+import { deleteOldRequestKeys } from "../src/platform/requests/idempotency";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD };
 
@@ -36,12 +37,22 @@ export async function startServer(options: {
   const database =
     options.database ??
     (await openDatabase(
-      cfg.DATABASE_URL ? { url: cfg.DATABASE_URL } : { dataDir: path.join(cfg.dataDir, "pglite") },
+      cfg.DATABASE_URL
+        ? { url: cfg.DATABASE_URL, replicaUrl: cfg.DATABASE_REPLICA_URL }
+        : { dataDir: path.join(cfg.dataDir, "pglite") },
     ));
   setDatabase(database);
   await database.migrate();
   const seeded = options.seed ? await seedDemo() : false;
-  await Promise.all([deleteStaleSessions(), deleteOldWindows()]);
+  // Expired sessions, old rate-limit windows and idempotency keys: at start and every hour (each
+  // process does it; the deletes are harmless when repeated).
+  const housekeeping = () =>
+    Promise.all([deleteStaleSessions(), deleteOldWindows(), deleteOldRequestKeys()]).catch((error) =>
+      log("error", "housekeeping", { error: String(error) }),
+    );
+  await housekeeping();
+  const housekeepingTimer = setInterval(housekeeping, 60 * 60_000);
+  housekeepingTimer.unref();
   const stopWorker = options.worker === false ? async () => {} : startWorker(cfg.JOB_POLL_MS);
   const app = createApp(
     build,
@@ -69,6 +80,7 @@ export async function startServer(options: {
           server.closeIdleConnections();
           setTimeout(() => server.closeAllConnections(), 3000).unref();
         });
+        clearInterval(housekeepingTimer);
         await stopWorker();
         if (ownsDatabase) await database.close();
         log("info", "stopped");

@@ -1,7 +1,7 @@
 import { Form } from "react-router";
 import type { FormFailure } from "../lib/actions.server";
 import { useT } from "../lib/i18n";
-import { Field, FormMessage, SelectField, SubmitButton } from "./form";
+import { Field, FormMessage, RequestKey, SelectField, SubmitButton } from "./form";
 
 export interface CalibrationFormOptions {
   versions: ReadonlyArray<{ id: string; name: string; version: number }>;
@@ -48,6 +48,7 @@ export function CalibrationForm({
       .join("; ");
   return (
     <Form method="post" className="stack" noValidate>
+      <RequestKey />
       <FormMessage failure={failure} />
       <Field
         name="title"

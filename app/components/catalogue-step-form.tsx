@@ -6,7 +6,7 @@ import {
 } from "../../src/modules/observation/content";
 import type { FormFailure } from "../lib/actions.server";
 import { useT } from "../lib/i18n";
-import { FormMessage, SelectField, SubmitButton } from "./form";
+import { FormMessage, RequestKey, SelectField, SubmitButton } from "./form";
 import { TextAreaField } from "./text-area-field";
 
 export interface CatalogueStepValues {
@@ -32,6 +32,7 @@ export function CatalogueStepForm({
   const t = useT();
   return (
     <Form method="post" className="stack" noValidate>
+      <RequestKey />
       <FormMessage failure={failure} />
       <SelectField
         name="category"

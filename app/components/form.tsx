@@ -1,7 +1,17 @@
 import { type ReactNode, useId } from "react";
-import { useNavigation } from "react-router";
+import { useNavigation, useRouteLoaderData } from "react-router";
 import type { FormFailure } from "../lib/actions.server";
 import { useT } from "../lib/i18n";
+
+/**
+ * The idempotency key of a form that creates something (src/platform/requests/idempotency.ts): new on
+ * every page load, the same when the form is sent twice from one page.
+ */
+export function RequestKey() {
+  const root = useRouteLoaderData("root") as { requestKey?: string } | undefined;
+  if (!root?.requestKey) return null;
+  return <input type="hidden" name="_key" value={root.requestKey} />;
+}
 
 /** A failure answered by an action, or nothing. Accepts any action data. */
 export function failureOf(actionData: unknown): FormFailure | undefined {

@@ -1,7 +1,7 @@
 import { Form } from "react-router";
 import type { FormFailure } from "../lib/actions.server";
 import { useT } from "../lib/i18n";
-import { Field, FormMessage, SelectField, SubmitButton } from "./form";
+import { Field, FormMessage, RequestKey, SelectField, SubmitButton } from "./form";
 
 /** Invitation form: the person's data and the role to give them. */
 export function InviteForm({ roles, failure }: { roles: readonly string[]; failure?: FormFailure }) {
@@ -10,6 +10,7 @@ export function InviteForm({ roles, failure }: { roles: readonly string[]; failu
     <>
       <FormMessage failure={failure} />
       <Form method="post" className="card stack" noValidate>
+        <RequestKey />
         <Field
           name="givenNames"
           label={t("people.field.given_names")}

@@ -4,7 +4,7 @@ import { Form, Link } from "react-router";
 import type { IveBand, SchoolFormOptions } from "../../src/modules/people";
 import type { FormFailure } from "../lib/actions.server";
 import { useFormat, useT } from "../lib/i18n";
-import { Field, FormMessage, SelectField, SubmitButton } from "./form";
+import { Field, FormMessage, RequestKey, SelectField, SubmitButton } from "./form";
 
 /** RBD as Mineduc shows it: 24517-5, or 24517 without its check digit. */
 export function rbdText(rbd: number, checkDigit: string | null): string {
@@ -207,6 +207,7 @@ export function SchoolForm({
     <>
       <FormMessage failure={failure} />
       <Form method="post" className="card stack" noValidate>
+        <RequestKey />
         <fieldset>
           <legend>{t("schools.form.identity")}</legend>
           <Field

@@ -1,6 +1,10 @@
+import { createHash } from "node:crypto";
 import { data } from "react-router";
+import { SESSION_COOKIE } from "../../src/platform/auth/sessions";
 import { DomainError, NotFoundError } from "../../src/platform/errors";
 import type { Params } from "../../src/platform/i18n/i18n";
+import { once, REQUEST_KEY_FIELD, submissionDigest } from "../../src/platform/requests/idempotency";
+import { readCookie } from "./cookies.server";
 
 /** What an action answers when the input is refused: message keys, and what the user typed. */
 export interface FormFailure {
@@ -25,13 +29,17 @@ export function formValues(form: FormData): Record<string, string> {
 /**
  * Runs a use case for a route. A refused input becomes a 400 with the messages and the typed values;
  * a thing the actor may not see becomes a 404. Anything else is a real error.
+ *
+ * A form that carries an idempotency key (<RequestKey />) runs its use case once: sent again (a
+ * double click, a retry), it gets the first run's value back, so the route answers the same.
  */
 export async function perform<T>(
   run: () => Promise<T>,
   form?: FormData,
 ): Promise<{ ok: true; value: T } | ReturnType<typeof data<FormFailure>>> {
   try {
-    return { ok: true, value: await run() };
+    const digest = form ? await digestOf(form) : undefined;
+    return { ok: true, value: digest ? await once(digest, run) : await run() };
   } catch (error) {
     if (error instanceof NotFoundError) throw notFound();
     if (error instanceof DomainError) {
@@ -48,6 +56,27 @@ export async function perform<T>(
     }
     throw error;
   }
+}
+
+/**
+ * Where each form read by readForm was sent and by which session, for its idempotency digest: a key is
+ * only ever replayed to the session that sent it first.
+ */
+const formPaths = new WeakMap<FormData, string>();
+
+async function digestOf(form: FormData): Promise<string | undefined> {
+  const key = form.get(REQUEST_KEY_FIELD);
+  const path = formPaths.get(form);
+  if (typeof key !== "string" || key.length < 16 || key.length > 100 || !path) return undefined;
+  const fields: [string, string][] = [];
+  for (const [name, value] of form) {
+    if (typeof value === "string") fields.push([name, value]);
+    else {
+      const content = createHash("sha256").update(new Uint8Array(await value.arrayBuffer()));
+      fields.push([name, `${value.name}\u0000${content.digest("hex")}`]);
+    }
+  }
+  return submissionDigest(key, path, fields);
 }
 
 export function notFound() {
@@ -131,7 +160,10 @@ export async function readForm(
   } catch {
     return refuse(new DomainError("errors.form_unreadable"), 400);
   }
-  return withoutNul(form);
+  const clean = withoutNul(form);
+  const session = readCookie(request, SESSION_COOKIE) ?? "";
+  formPaths.set(clean, `${session} ${new URL(request.url).pathname}`);
+  return clean;
 }
 
 /**

@@ -13,7 +13,7 @@ import {
   DRIFT_PERSISTENT_COUNT,
 } from "../../src/modules/observation/agreement";
 import { formToObject } from "../../src/platform/validation";
-import { FormMessage, failureOf, SubmitButton } from "../components/form";
+import { FormMessage, failureOf, RequestKey, SubmitButton } from "../components/form";
 import type { FormFailure } from "../lib/actions.server";
 import { load, perform, readForm } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
@@ -107,6 +107,7 @@ function ScoreForm({ c, failure }: { c: CalibrationPage; failure?: FormFailure }
   const chosen = (key: string) => failure?.values[`level_${key}`] ?? String(c.me?.levels[key] ?? "");
   return (
     <Form method="post" className="stack" noValidate>
+      <RequestKey />
       <section className="card stack" aria-labelledby="puntajes">
         <h2 id="puntajes">{t("calibration.score.title")}</h2>
         <p>{t(c.isReference ? "calibration.score.intro_reference" : "calibration.score.intro")}</p>
@@ -233,6 +234,7 @@ function Participants({ c, failure }: { c: CalibrationPage; failure?: FormFailur
             <Link to={`/calibraciones/${c.id}/editar`}>{t("calibration.page.edit")}</Link>
           </p>
           <Form method="post" className="stack">
+            <RequestKey />
             <FormMessage failure={failure} />
             <p className="hint">{t("calibration.page.close_hint")}</p>
             <div>

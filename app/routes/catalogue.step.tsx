@@ -6,7 +6,7 @@ import {
 } from "../../src/modules/observation";
 import { formToObject } from "../../src/platform/validation";
 import { CatalogueStepForm } from "../components/catalogue-step-form";
-import { failureOf } from "../components/form";
+import { failureOf, RequestKey } from "../components/form";
 import { load, perform, readForm } from "../lib/actions.server";
 import { pageTitle, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
@@ -52,6 +52,7 @@ export default function EditCatalogueStep({ loaderData, actionData }: Route.Comp
       <p className="hint">{t("catalogue.form.uses", { count: step.uses })}</p>
       <CatalogueStepForm step={step} failure={failureOf(actionData)} submitLabel={t("catalogue.form.save")} />
       <Form method="post">
+        <RequestKey />
         <button
           type="submit"
           className="button button-secondary"

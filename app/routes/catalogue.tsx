@@ -1,7 +1,7 @@
 import { Form, Link, redirect } from "react-router";
 import { listCatalogue, moveCatalogueStep, setCatalogueStepArchived } from "../../src/modules/observation";
 import { DomainError } from "../../src/platform/errors";
-import { FormMessage, failureOf } from "../components/form";
+import { FormMessage, failureOf, RequestKey } from "../components/form";
 import { load, perform, readForm } from "../lib/actions.server";
 import { pageTitle, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
@@ -133,6 +133,7 @@ export default function Catalogue({ loaderData, actionData }: Route.ComponentPro
       ) : null}
       {canManage ? (
         <Form method="post" className="stack catalogue" preventScrollReset>
+          <RequestKey />
           <FormMessage failure={failure} />
           {list}
         </Form>

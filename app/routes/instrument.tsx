@@ -16,7 +16,7 @@ import {
   type SectionDef,
 } from "../../src/modules/observation/content";
 import { formToObject } from "../../src/platform/validation";
-import { Field, FormMessage, failureOf, SubmitButton } from "../components/form";
+import { Field, FormMessage, failureOf, RequestKey, SubmitButton } from "../components/form";
 import { TextAreaField } from "../components/text-area-field";
 import type { FormFailure } from "../lib/actions.server";
 import { load, perform, readForm } from "../lib/actions.server";
@@ -120,6 +120,7 @@ export default function InstrumentPage({ loaderData, actionData }: Route.Compone
       ) : null}
       {editable && !instrument.draft ? (
         <Form method="post" className="card stack">
+          <RequestKey />
           <FormMessage failure={failure} />
           <p>{t("instruments.page.edit_hint")}</p>
           <SubmitButton name="intent" value="edit">
@@ -176,6 +177,7 @@ export default function InstrumentPage({ loaderData, actionData }: Route.Compone
 
       {instrument.canManage ? (
         <Form method="post" className="card stack">
+          <RequestKey />
           <h2>
             {t(
               instrument.archivedAt ? "instruments.page.restore_heading" : "instruments.page.archive_heading",
@@ -272,6 +274,7 @@ function DraftEditor({
     failure && "name" in failure.values ? failure.values[field] !== undefined : stored;
   return (
     <Form method="post" id="editor" className="stack editor" preventScrollReset noValidate>
+      <RequestKey />
       <div className="page-head">
         <h2>{t("instruments.editor.heading", { version })}</h2>
         {/* the first button of the form: pressing Enter in a field saves */}

@@ -2,7 +2,7 @@ import { Form, Link, redirect } from "react-router";
 import { createInstrument, requireSetupManager } from "../../src/modules/observation";
 import { INSTRUMENT_LIMITS } from "../../src/modules/observation/content";
 import { formToObject } from "../../src/platform/validation";
-import { Field, FormMessage, failureOf, SubmitButton } from "../components/form";
+import { Field, FormMessage, failureOf, RequestKey, SubmitButton } from "../components/form";
 import { TextAreaField } from "../components/text-area-field";
 import { load, perform, readForm } from "../lib/actions.server";
 import { pageTitle, useT } from "../lib/i18n";
@@ -39,6 +39,7 @@ export default function NewInstrument({ actionData }: Route.ComponentProps) {
       <h1>{t("instruments.new.title")}</h1>
       <p>{t("instruments.new.intro")}</p>
       <Form method="post" className="stack" noValidate>
+        <RequestKey />
         <FormMessage failure={failure} />
         <Field
           name="name"

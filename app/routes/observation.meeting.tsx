@@ -3,7 +3,7 @@ import { getVisit, meetingDefaults, recordMeeting } from "../../src/modules/obse
 // The page itself uses only the module's plain-data file: the browser gets no database code.
 import { ACTION_STEP_CATEGORIES } from "../../src/modules/observation/content";
 import { formToObject } from "../../src/platform/validation";
-import { Field, FormMessage, failureOf, SubmitButton } from "../components/form";
+import { Field, FormMessage, failureOf, RequestKey, SubmitButton } from "../components/form";
 import { load, notFound, perform, readForm } from "../lib/actions.server";
 import { pageTitle, useT } from "../lib/i18n";
 import { requireActor, sessionOf } from "../lib/session.server";
@@ -99,6 +99,7 @@ export default function Meeting({ loaderData, actionData }: Route.ComponentProps
       </p>
       <h1>{t("observation.meeting.title", { teacher: visit.teacherName })}</h1>
       <Form method="post" className="stack" noValidate>
+        <RequestKey />
         <FormMessage failure={failure} />
         <div className="pair">
           <Field

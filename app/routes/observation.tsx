@@ -11,7 +11,7 @@ import {
 // What the page itself uses comes from the module's plain-data file: the browser gets no database code.
 import { ACTION_STEP_CATEGORIES, NOTE_MAX } from "../../src/modules/observation/content";
 import { formToObject } from "../../src/platform/validation";
-import { FormMessage, failureOf, SubmitButton } from "../components/form";
+import { FormMessage, failureOf, RequestKey, SubmitButton } from "../components/form";
 import type { FormFailure } from "../lib/actions.server";
 import { load, perform, readForm } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
@@ -178,6 +178,9 @@ function useVisitAutosave(form: React.RefObject<HTMLFormElement | null>, visit: 
       const body = new FormData(element);
       body.set("intent", "save");
       body.set("autosave", "1");
+      // A draft's autosave sets the whole draft: sending it twice is harmless, and with a key a
+      // return to an earlier text would replay the earlier answer instead of saving.
+      body.delete("_key");
       fetcher.submit(body, { method: "post" });
     };
     const keep = () => {
@@ -254,6 +257,7 @@ function DraftVisit({ visit, failure }: { visit: Visit; failure?: FormFailure })
   })).filter((g) => g.steps.length > 0);
   return (
     <Form method="post" ref={form} className="stack" preventScrollReset noValidate>
+      <RequestKey />
       <FormMessage failure={failure ?? autosave.failure} />
       <p className="save-state" aria-live="polite">
         {autosave.state === "offline"
@@ -733,12 +737,14 @@ function Response({ visit, failure }: { visit: Visit; failure?: FormFailure }) {
     <div className="stack">
       {acknowledged ?? (
         <Form method="post">
+          <RequestKey />
           <SubmitButton name="intent" value="acknowledge">
             {t("observation.respond.acknowledge")}
           </SubmitButton>
         </Form>
       )}
       <Form method="post" className="stack" noValidate>
+        <RequestKey />
         <FormMessage failure={failure} />
         <div className={`field${error ? " field-invalid" : ""}`}>
           <label htmlFor="reflection">{t("observation.respond.reflection")}</label>

@@ -1,7 +1,7 @@
 import { Form, Link, redirect } from "react-router";
 import { observationHome, startVisit, visitOptions } from "../../src/modules/observation";
 import { formToObject } from "../../src/platform/validation";
-import { Field, FormMessage, failureOf, SelectField, SubmitButton } from "../components/form";
+import { Field, FormMessage, failureOf, RequestKey, SelectField, SubmitButton } from "../components/form";
 import { load, notFound, perform, readForm } from "../lib/actions.server";
 import { pageTitle, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
@@ -58,6 +58,7 @@ export default function NewVisit({ loaderData, actionData }: Route.ComponentProp
           <p className="alert alert-info">{t("observation.new.no_teachers")}</p>
         ) : (
           <Form method="post" className="stack" noValidate>
+            <RequestKey />
             <FormMessage failure={failure} />
             <input type="hidden" name="schoolId" value={school.id} />
             <SelectField

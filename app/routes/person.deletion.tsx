@@ -1,6 +1,6 @@
 import { Form, Link, redirect } from "react-router";
 import { deletionRequestPage, REASON_MAX, requestDeletion } from "../../src/modules/privacy";
-import { FormMessage, failureOf, SubmitButton } from "../components/form";
+import { FormMessage, failureOf, RequestKey, SubmitButton } from "../components/form";
 import { load, perform, readForm } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
@@ -65,6 +65,7 @@ export default function PersonDeletion({ loaderData, actionData }: Route.Compone
             </a>
           </p>
           <Form method="post" className="card stack" noValidate>
+            <RequestKey />
             <FormMessage failure={failure} />
             <div className={`field${reasonError ? " field-invalid" : ""}`}>
               <label htmlFor="reason">

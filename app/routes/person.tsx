@@ -7,7 +7,7 @@ import {
 } from "../../src/modules/people";
 import { formatRut } from "../../src/modules/people/rut";
 import { can } from "../../src/platform/policy";
-import { FormMessage, failureOf, SelectField, SubmitButton } from "../components/form";
+import { FormMessage, failureOf, RequestKey, SelectField, SubmitButton } from "../components/form";
 import { load, perform, readForm } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
@@ -143,6 +143,7 @@ export default function Person({ loaderData, actionData }: Route.ComponentProps)
               )}{" "}
               {m.canRemove ? (
                 <Form method="post" className="inline-form">
+                  <RequestKey />
                   <input type="hidden" name="intent" value="remove" />
                   <input type="hidden" name="membershipId" value={m.id} />
                   <button type="submit" className="link-button">
@@ -155,6 +156,7 @@ export default function Person({ loaderData, actionData }: Route.ComponentProps)
         </ul>
         {roleOptions.length ? (
           <Form method="post" className="stack" noValidate>
+            <RequestKey />
             <h3>{t("people.profile.add_membership")}</h3>
             <FormMessage failure={failure} />
             <input type="hidden" name="intent" value="add" />

@@ -1,6 +1,6 @@
 import { Form, redirect } from "react-router";
 import { getPrivacyRequest, handlePrivacyRequest, REASON_MAX } from "../../src/modules/privacy";
-import { FormMessage, failureOf, SubmitButton } from "../components/form";
+import { FormMessage, failureOf, RequestKey, SubmitButton } from "../components/form";
 import { load, perform, readForm } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
@@ -94,6 +94,7 @@ export default function PrivacyRequest({ loaderData, actionData }: Route.Compone
       {r.status === "pending" ? (
         <>
           <Form method="post" className="card stack" noValidate>
+            <RequestKey />
             <h2>{t("privacy.request.anonymize_title")}</h2>
             <p>{t("privacy.request.anonymize_intro")}</p>
             <FormMessage failure={anonymizeFailure} />
@@ -117,6 +118,7 @@ export default function PrivacyRequest({ loaderData, actionData }: Route.Compone
             <SubmitButton>{t("privacy.request.anonymize")}</SubmitButton>
           </Form>
           <Form method="post" className="card stack" noValidate>
+            <RequestKey />
             <h2>{t("privacy.request.reject_title")}</h2>
             <p>{t("privacy.request.reject_intro")}</p>
             <FormMessage failure={rejectFailure} />

@@ -7,7 +7,7 @@ import {
   type RejectedRosterRow,
 } from "../../src/modules/people";
 import { formatRut } from "../../src/modules/people/rut";
-import { FormMessage, failureOf, SubmitButton } from "../components/form";
+import { FormMessage, failureOf, RequestKey, SubmitButton } from "../components/form";
 import { InvitePending } from "../components/invite-pending";
 import { load, notFound, perform, readForm } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
@@ -118,6 +118,7 @@ export default function RosterImport({ loaderData, actionData }: Route.Component
             </div>
           )}
           <Form method="post" className="actions">
+            <RequestKey />
             {im.validCount > 0 ? (
               <SubmitButton name="intent" value="confirm">
                 {t("roster.preview.confirm", { count: im.validCount })}
@@ -169,6 +170,7 @@ export default function RosterImport({ loaderData, actionData }: Route.Component
             {t("roster.failed.summary", { processed: im.processedRows, valid: im.validCount })}
           </div>
           <Form method="post" className="actions">
+            <RequestKey />
             <SubmitButton name="intent" value="confirm">
               {t("roster.failed.retry")}
             </SubmitButton>

@@ -6,7 +6,7 @@ import {
   schoolForPeopleManagement,
 } from "../../src/modules/people";
 import { DomainError } from "../../src/platform/errors";
-import { FormMessage, failureOf, SubmitButton } from "../components/form";
+import { FormMessage, failureOf, RequestKey, SubmitButton } from "../components/form";
 import { load, perform, readForm } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
@@ -42,7 +42,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     file && typeof file === "object"
       ? { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
       : { fileName: "", bytes: new Uint8Array() };
-  const result = await perform(() => previewRosterImport(actor, params.schoolId, upload));
+  const result = await perform(() => previewRosterImport(actor, params.schoolId, upload), form);
   if ("ok" in result && result.ok)
     throw redirect(`/establecimientos/${params.schoolId}/importaciones/${result.value}`);
   return result;
@@ -80,6 +80,7 @@ export default function RosterUpload({ loaderData, actionData }: Route.Component
       </section>
       {failure && !fileError ? <FormMessage failure={failure} /> : null}
       <Form method="post" encType="multipart/form-data" className="card stack" noValidate>
+        <RequestKey />
         <div className={`field${fileError ? " field-invalid" : ""}`}>
           <label htmlFor="roster-file">{t("roster.upload.file")}</label>
           <p className="hint" id="roster-file-hint">

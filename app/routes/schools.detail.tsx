@@ -1,7 +1,7 @@
 import { Form, Link, redirect } from "react-router";
 import { mayReadSchoolDashboard } from "../../src/modules/observation";
 import { assignCoordinator, getSchool, unassignCoordinator } from "../../src/modules/people";
-import { FormMessage, failureOf, SelectField, SubmitButton } from "../components/form";
+import { FormMessage, failureOf, RequestKey, SelectField, SubmitButton } from "../components/form";
 import { IveBandBadge, rbdText, useIveText } from "../components/school-form";
 import { load, perform, readForm } from "../lib/actions.server";
 import { pageTitle, useT } from "../lib/i18n";
@@ -152,6 +152,7 @@ export default function SchoolDetail({ loaderData, actionData }: Route.Component
                 {c.canOpen ? <Link to={`/personas/${c.id}`}>{name}</Link> : name}{" "}
                 {page.canAssignCoordinators ? (
                   <Form method="post" className="inline-form">
+                    <RequestKey />
                     <input type="hidden" name="intent" value="unassign" />
                     <input type="hidden" name="coordinatorId" value={c.id} />
                     <button
@@ -170,6 +171,7 @@ export default function SchoolDetail({ loaderData, actionData }: Route.Component
         {page.canAssignCoordinators ? (
           page.assignableCoordinators.length ? (
             <Form method="post" className="stack" noValidate>
+              <RequestKey />
               <h3>{t("schools.detail.assign_title")}</h3>
               <input type="hidden" name="intent" value="assign" />
               <SelectField

@@ -6,6 +6,8 @@ const schema = z.object({
   HOST: z.string().default("0.0.0.0"),
   DATA_DIR: z.string().default("./data"),
   DATABASE_URL: z.string().url().optional(),
+  /** a streaming replica of DATABASE_URL for dashboards and reports (src/platform/db/replica.ts) */
+  DATABASE_REPLICA_URL: z.string().url().optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Impulso <no-responder@impulso.local>"),
   APP_URL: z.string().url().optional(),

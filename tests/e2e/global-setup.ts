@@ -14,6 +14,8 @@ import {
   startThrowawayPostgres,
   type ThrowawayPostgres,
 } from "../../scripts/postgres";
+import { freePort } from "../../scripts/system";
+import { startRoundRobinProxy } from "./support/round-robin-proxy";
 import { startSmtpSink } from "./support/smtp-sink";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -106,36 +108,56 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const databaseUrl = await createDatabase(serverUrl, dbName);
     cleanups.push(() => dropDatabase(serverUrl, dbName));
 
-    // 3. The app (scripts/start.ts builds it when build/ is missing, migrates, seeds the demo data).
-    const logFile = path.join(outDir, "e2e-app.log");
-    const dataDir = path.join(outDir, "e2e-data");
-    rmSync(dataDir, { recursive: true, force: true });
-    const fd = openSync(logFile, "w");
-    const app = spawn(process.execPath, ["scripts/node24.mjs", "scripts/start.ts"], {
-      cwd: root,
-      detached: true, // its own process group, so stopping it stops everything it started
-      stdio: ["ignore", fd, fd],
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        APP_URL: baseURL,
-        DATABASE_URL: databaseUrl,
-        DATA_DIR: dataDir,
-        SMTP_URL: `smtp://127.0.0.1:${smtpPort}?ignoreTLS=true`,
-        SECURE_COOKIES: "false",
-        JOB_POLL_MS: "100",
-        LOG_LEVEL: "info",
-      },
-    });
-    closeSync(fd);
-    writeFileSync(path.join(outDir, "e2e-app.pid"), String(app.pid));
-    cleanups.push(() => stopApp(app));
-    console.log(`Iniciando la aplicación en ${baseURL} (registro: ${path.relative(root, logFile)})…`);
-    const started = Date.now();
-    await waitForApp(baseURL, app, logFile);
-    console.log(`Aplicación lista en ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    // 3. The apps: E2E_APPS processes (3 unless told otherwise) on the same database, behind a
+    // round-robin proxy on the tests' port (issue #6: sessions, rate limits, jobs and uploads must work
+    // across processes). The first one migrates and seeds the demo data; the others start after it.
+    // Each runs its own job worker, as in production.
+    const apps = Math.max(1, Number(process.env.E2E_APPS ?? 3));
+    const backends: { host: string; port: number }[] = [];
+    for (let n = 1; n <= apps; n++) {
+      const appPort = apps === 1 ? port : await freePort();
+      const logFile = path.join(outDir, apps === 1 ? "e2e-app.log" : `e2e-app-${n}.log`);
+      const dataDir = path.join(outDir, `e2e-data-${n}`);
+      rmSync(dataDir, { recursive: true, force: true });
+      const fd = openSync(logFile, "w");
+      const app = spawn(process.execPath, ["scripts/node24.mjs", "scripts/start.ts"], {
+        cwd: root,
+        detached: true, // its own process group, so stopping it stops everything it started
+        stdio: ["ignore", fd, fd],
+        env: {
+          ...process.env,
+          NODE_ENV: "production",
+          PORT: String(appPort),
+          HOST: "127.0.0.1",
+          APP_URL: baseURL,
+          DATABASE_URL: databaseUrl,
+          DATA_DIR: dataDir,
+          SMTP_URL: `smtp://127.0.0.1:${smtpPort}?ignoreTLS=true`,
+          SECURE_COOKIES: "false",
+          JOB_POLL_MS: "100",
+          LOG_LEVEL: "info",
+        },
+      });
+      closeSync(fd);
+      writeFileSync(path.join(outDir, `e2e-app-${n}.pid`), String(app.pid));
+      cleanups.push(() => stopApp(app));
+      const appURL = `http://127.0.0.1:${appPort}`;
+      console.log(
+        `Iniciando la aplicación ${n} de ${apps} en ${appURL} (registro: ${path.relative(root, logFile)})…`,
+      );
+      const started = Date.now();
+      await waitForApp(appURL, app, logFile);
+      console.log(`Aplicación ${n} lista en ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+      backends.push({ host: "127.0.0.1", port: appPort });
+    }
+    if (apps > 1) {
+      const proxy = await startRoundRobinProxy({ port, backends });
+      cleanups.push(() => proxy.stop());
+      console.log(`Proxy de turno rotativo en ${baseURL} hacia ${apps} procesos.`);
+    }
+    // For the specs that look at what is stored (playwright workers inherit this process's environment).
+    process.env.E2E_DATABASE_URL = databaseUrl;
+    process.env.E2E_APPS = String(apps);
     if (!existsSync(path.join(root, "build")))
       console.warn("Aviso: no hay build/ tras arrancar la aplicación.");
   } catch (error) {

@@ -175,6 +175,8 @@ test("una coordinadora crea un establecimiento, importa su nómina e invita a su
   await expect(page).toHaveURL(/[?&]escuela=/);
   await expect(page.getByText(t("list.results", { count: 3 }))).toBeVisible();
   const people = page.getByRole("table");
+  // the filtered list, not the one it replaces (a heading row and three people)
+  await expect(people.getByRole("row")).toHaveCount(4);
   for (const [name, address] of [
     ["Muñoz Pérez, Ana María", email("ana.munoz")],
     ["Núñez Soto, José", email("jose.nunez")],

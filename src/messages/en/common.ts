@@ -47,6 +47,8 @@ export const common: Record<keyof typeof source, string> = {
   "errors.too_long": "This is too long (maximum {max} characters).",
   "errors.invalid_email": "Enter a valid email address, for example name@school.cl.",
   "errors.invalid_rut": "This RUT is not valid: check the digits and the check digit.",
+  "errors.already_received":
+    "This form had already been sent and was recorded. Reload the page to see the result.",
   "errors.rate_limited": "Too many attempts. Wait a few minutes and try again.",
   "errors.not_found.title": "We couldn't find this page",
   "errors.not_found.body": "This address does not exist or you do not have access to it.",

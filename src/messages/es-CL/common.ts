@@ -45,6 +45,8 @@ export const common = {
   "errors.too_long": "Es demasiado largo (máximo {max} caracteres).",
   "errors.invalid_email": "Escriba un correo válido, por ejemplo nombre@colegio.cl.",
   "errors.invalid_rut": "El RUT no es válido: revise los dígitos y el dígito verificador.",
+  "errors.already_received":
+    "Este formulario ya se había enviado y quedó registrado. Recargue la página para ver el resultado.",
   "errors.rate_limited": "Demasiados intentos. Espere unos minutos y vuelva a intentarlo.",
   "errors.not_found.title": "No encontramos esta página",
   "errors.not_found.body": "La dirección no existe o usted no tiene acceso a ella.",

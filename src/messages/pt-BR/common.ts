@@ -47,6 +47,8 @@ export const common: Record<keyof typeof source, string> = {
   "errors.too_long": "É longo demais (máximo de {max} caracteres).",
   "errors.invalid_email": "Digite um e-mail válido, por exemplo nome@escola.cl.",
   "errors.invalid_rut": "O RUT não é válido: confira os dígitos e o dígito verificador.",
+  "errors.already_received":
+    "Este formulário já havia sido enviado e foi registrado. Recarregue a página para ver o resultado.",
   "errors.rate_limited": "Tentativas demais. Aguarde alguns minutos e tente novamente.",
   "errors.not_found.title": "Não encontramos esta página",
   "errors.not_found.body": "O endereço não existe ou você não tem acesso a ele.",

@@ -9,6 +9,7 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, ne, sql } from "dr
 import { alias } from "drizzle-orm/pg-core";
 import { audit } from "../../platform/audit/audit";
 import { type DbOrTx, db } from "../../platform/db/client";
+import { reportingDb } from "../../platform/db/replica";
 import { DomainError, NotFoundError, ValidationError } from "../../platform/errors";
 import { isUuid, newId } from "../../platform/ids";
 import { type Actor, authorize, can } from "../../platform/policy";
@@ -750,6 +751,7 @@ interface IveFigure {
  */
 export async function iveReport(actor: Actor, instrumentId?: string | null) {
   authorize(actor, "read_ive_report", "calibration", { organizationId: actor.organizationId });
+  const reporting = await reportingDb();
   const instrumentRows = (await scorableInstruments(actor.organizationId)).map((i) => ({
     id: i.id,
     name: i.name,
@@ -760,7 +762,7 @@ export async function iveReport(actor: Actor, instrumentId?: string | null) {
     return { instruments: instrumentRows, instrument: null, rows: [], unobserved: [], totals: null, rule };
 
   // Titles and order from the versions (keys are stable; the latest wording wins).
-  const versions = await db()
+  const versions = await reporting
     .select({ content: instrumentVersions.content })
     .from(instrumentVersions)
     .where(and(eq(instrumentVersions.instrumentId, chosen.id), eq(instrumentVersions.status, "published")))
@@ -780,7 +782,7 @@ export async function iveReport(actor: Actor, instrumentId?: string | null) {
     eq(instrumentVersions.instrumentId, chosen.id),
   );
   const [figures, totals] = await Promise.all([
-    db()
+    reporting
       .select({
         key: observationLevels.indicatorKey,
         band,
@@ -794,7 +796,7 @@ export async function iveReport(actor: Actor, instrumentId?: string | null) {
       .innerJoin(schools, eq(schools.id, observations.schoolId))
       .where(and(scope, isNotNull(schools.ive)))
       .groupBy(observationLevels.indicatorKey, band),
-    db()
+    reporting
       .select({
         band,
         visits: sql<number>`count(DISTINCT ${observations.id})::int`,

@@ -5,6 +5,7 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { audit } from "../../platform/audit/audit";
 import { db } from "../../platform/db/client";
+import { reportingDb } from "../../platform/db/replica";
 import { NotFoundError, ValidationError } from "../../platform/errors";
 import { isUuid } from "../../platform/ids";
 import { type Actor, authorize, can, isCoordinator } from "../../platform/policy";
@@ -99,7 +100,7 @@ async function schoolRow(schoolId: string) {
 }
 
 async function settingsOf(schoolId: string): Promise<CadenceSettings> {
-  const [row] = await db()
+  const [row] = await (await reportingDb())
     .select({
       visitEveryDays: schoolObservationSettings.visitEveryDays,
       meetingWithinHours: schoolObservationSettings.meetingWithinHours,
@@ -174,11 +175,12 @@ export async function saveCadenceSettings(
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Queries shared by the school and network dashboards
+// Queries shared by the school and network dashboards. They read the streaming replica when there is
+// one (src/platform/db/replica.ts), and the primary when the replica is behind the person's last write.
 
 type Rows<T> = { rows: T[] };
 async function query<T>(statement: ReturnType<typeof sql>): Promise<T[]> {
-  return ((await db().execute(statement)) as unknown as Rows<T>).rows;
+  return ((await (await reportingDb()).execute(statement)) as unknown as Rows<T>).rows;
 }
 /** A uuid[] literal for `= ANY(…)`; the ids are checked uuids. */
 const uuidArray = (ids: readonly string[]) => sql`${`{${ids.filter(isUuid).join(",")}}`}::uuid[]`;

@@ -10,6 +10,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { log } from "../log";
+import { withClaim } from "../requests/claim";
 
 /** One Drizzle type for both drivers: the code never knows which PostgreSQL it talks to. */
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -18,6 +19,8 @@ export type DbOrTx = Db | Tx;
 
 export interface Database {
   db: Db;
+  /** a streaming replica of the PostgreSQL primary, for reports (replica.ts decides when to use it) */
+  replica?: Db;
   kind: "pglite" | "postgres";
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -26,6 +29,8 @@ export interface Database {
 export interface OpenOptions {
   /** postgres://… to use a PostgreSQL server; otherwise PGlite. */
   url?: string;
+  /** postgres://… of a streaming replica of `url`, read by dashboards and reports */
+  replicaUrl?: string;
   /** Directory for PGlite's files; "memory://" for a throwaway in-memory database. */
   dataDir?: string;
   poolSize?: number;
@@ -75,28 +80,67 @@ class DurableNodeFS extends NodeFS {
   }
 }
 
+/**
+ * Every top-level transaction first claims the idempotency key of the request it runs for, if any
+ * (src/platform/requests): the key's row commits or rolls back with the write it protects.
+ */
+function claimingKeys(db: Db): Db {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((work, config) =>
+    transaction((tx) => withClaim(tx, () => work(tx)), config)) as Db["transaction"];
+  return db;
+}
+
+/** Any constant: the advisory lock that lets one process at a time apply migrations. */
+const MIGRATION_LOCK = 7_240_311;
+
+/**
+ * Several app processes starting together on one PostgreSQL (docs/operations.md): the first applies
+ * the migrations while the others wait on an advisory lock, then find nothing left to do.
+ */
+async function migrateUnderLock(pool: pg.Pool, migrate: () => Promise<void>): Promise<void> {
+  const holder = await pool.connect();
+  try {
+    await holder.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    await migrate();
+  } finally {
+    await holder.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => {});
+    holder.release();
+  }
+}
+
+function openPool(url: string, size = 10): pg.Pool {
+  // JIT off: PostgreSQL compiles a statement whose estimated cost passes jit_above_cost (100,000),
+  // and the dashboards' estimates (generate_series, correlated subqueries) pass it while they run in
+  // milliseconds: compiling took 0.9 s of a 1 s query (docs/benchmarks.md). An OLTP web app gains
+  // nothing from it. Parallel workers off too: they made one dashboard a little faster alone but cost
+  // more CPU in all, and under concurrent requests CPU is what runs out. Sent as startup options, so
+  // every connection of the pool has them.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: size,
+    options: "-c jit=off -c max_parallel_workers_per_gather=0",
+  });
+  // An idle connection closed by the server (a restart, an administrator, a dropped test database)
+  // is an event, not a crash: the pool opens a new one for the next query.
+  pool.on("error", (error) => log("warn", "database connection lost", { message: error.message }));
+  return pool;
+}
+
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.url) {
-    // JIT off: PostgreSQL compiles a statement whose estimated cost passes jit_above_cost (100,000),
-    // and the dashboards' estimates (generate_series, correlated subqueries) pass it while they run in
-    // milliseconds: compiling took 0.9 s of a 1 s query (docs/benchmarks.md). An OLTP web app gains
-    // nothing from it. Parallel workers off too: they made one dashboard a little faster alone but cost
-    // more CPU in all, and under concurrent requests CPU is what runs out. Sent as startup options, so
-    // every connection of the pool has them.
-    const pool = new pg.Pool({
-      connectionString: options.url,
-      max: options.poolSize ?? 10,
-      options: "-c jit=off -c max_parallel_workers_per_gather=0",
-    });
-    // An idle connection closed by the server (a restart, an administrator, a dropped test database)
-    // is an event, not a crash: the pool opens a new one for the next query.
-    pool.on("error", (error) => log("warn", "database connection lost", { message: error.message }));
-    const db = drizzlePg(pool) as unknown as Db;
+    const pool = openPool(options.url, options.poolSize);
+    const db = claimingKeys(drizzlePg(pool) as unknown as Db);
+    const replicaPool = options.replicaUrl ? openPool(options.replicaUrl, options.poolSize) : undefined;
     return {
       db,
+      replica: replicaPool ? (drizzlePg(replicaPool) as unknown as Db) : undefined,
       kind: "postgres",
-      migrate: () => migratePg(db as never, { migrationsFolder: migrationsFolder() }),
-      close: () => pool.end(),
+      migrate: () =>
+        migrateUnderLock(pool, () => migratePg(db as never, { migrationsFolder: migrationsFolder() })),
+      close: async () => {
+        await Promise.all([pool.end(), replicaPool?.end()]);
+      },
     };
   }
   const dataDir = options.dataDir ?? "memory://";
@@ -105,7 +149,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   const client = onDisk
     ? await PGlite.create({ fs: new DurableNodeFS(dataDir), startParams: DURABLE_START_PARAMS })
     : await PGlite.create(dataDir);
-  const db = drizzlePglite(client) as unknown as Db;
+  const db = claimingKeys(drizzlePglite(client) as unknown as Db);
   return {
     db,
     kind: "pglite",
