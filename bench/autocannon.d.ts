@@ -20,6 +20,8 @@ declare module "autocannon" {
     headers?: Record<string, string>;
     body?: string;
     timeout?: number;
+    /** requests per second across all connections */
+    overallRate?: number;
     requests?: RequestStep[];
   }
   interface Result {

@@ -32,6 +32,8 @@ export interface Benchmark {
 export interface RunningApp {
   /** http://127.0.0.1:PORT */
   url: string;
+  /** its process group (the node processes that serve it) */
+  pid: number;
   databaseUrl: string;
   logFile: string;
   stop(): Promise<void>;
@@ -43,6 +45,8 @@ export interface LoadRequest {
   headers?: Record<string, string>;
   /** false when the response is not the expected page (e.g. a 404 or another person's page): a failure */
   check?: (status: number, body: string) => boolean;
+  /** the page it belongs to, for latencies per page in a mix (LoadResult.byLabel) */
+  label?: string;
 }
 
 export interface LoadOptions {
@@ -57,6 +61,17 @@ export interface LoadOptions {
   body?: string;
   /** each connection's next request (e.g. round-robin over many ids, each with its session cookie) */
   next?: () => LoadRequest;
+  /** requests per second across all connections (default: each sends its next as soon as answered) */
+  overallRate?: number;
+}
+
+export interface Latencies {
+  requests: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  failures: number;
 }
 
 export interface LoadResult {
@@ -71,6 +86,8 @@ export interface LoadResult {
   failures: number;
   /** the first response that failed its check, for the log */
   firstFailure?: string;
+  /** per LoadRequest.label: time from sending the request to its whole answer */
+  byLabel: Record<string, Latencies>;
 }
 
 export interface BenchContext {
@@ -128,6 +145,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   const once = (durationSeconds: number, record: boolean) =>
     new Promise<LoadResult>((resolve, reject) => {
       const latencies: number[] = [];
+      const labelled = new Map<string, { latencies: number[]; failures: number }>();
       let wrong = 0;
       let firstFailure: string | undefined;
       const next = options.next;
@@ -137,13 +155,24 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
               setupRequest: (request: AutocannonRequest, context: Record<string, unknown>) => {
                 const chosen = next();
                 context.chosen = chosen;
+                context.sentAt = performance.now(); // written to the socket right after this returns
                 return { ...request, path: chosen.path, headers: { ...request.headers, ...chosen.headers } };
               },
               onResponse: (status: number, body: string, context: Record<string, unknown>) => {
                 const chosen = context.chosen as LoadRequest | undefined;
-                if (status < 200 || status > 299 || (chosen?.check && !chosen.check(status, body))) {
+                const failed = status < 200 || status > 299 || (chosen?.check && !chosen.check(status, body));
+                if (failed) {
                   wrong++;
                   firstFailure ??= `GET ${chosen?.path} → ${status}: ${body.slice(0, 200)}`;
+                }
+                if (record && chosen?.label) {
+                  let entry = labelled.get(chosen.label);
+                  if (!entry) {
+                    entry = { latencies: [], failures: 0 };
+                    labelled.set(chosen.label, entry);
+                  }
+                  entry.latencies.push(performance.now() - (context.sentAt as number));
+                  if (failed) entry.failures++;
                 }
               },
             },
@@ -158,6 +187,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
           headers: options.headers,
           body: options.body,
           timeout: 10,
+          ...(options.overallRate ? { overallRate: options.overallRate } : {}),
           requests,
         },
         (error, result) => {
@@ -174,6 +204,22 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
             max: latencies.at(-1) ?? Number.NaN,
             failures,
             firstFailure,
+            byLabel: Object.fromEntries(
+              [...labelled].map(([label, entry]) => {
+                entry.latencies.sort((a, b) => a - b);
+                return [
+                  label,
+                  {
+                    requests: entry.latencies.length,
+                    p50: percentile(entry.latencies, 50),
+                    p95: percentile(entry.latencies, 95),
+                    p99: percentile(entry.latencies, 99),
+                    max: entry.latencies.at(-1) ?? Number.NaN,
+                    failures: entry.failures,
+                  },
+                ];
+              }),
+            ),
           });
         },
       );
@@ -267,7 +313,7 @@ export async function startApp(
     }
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
-  return { url, databaseUrl, logFile, stop };
+  return { url, pid: child.pid as number, databaseUrl, logFile, stop };
 }
 
 /** Builds the context for one benchmark; cleanup() stops its apps and drops its databases. */

@@ -53,7 +53,7 @@ const PRECHECKED = 20;
 const PRECHECK_MS = 5_000;
 const PAGE_WEIGHT_TARGET_KB = 200;
 
-interface Target extends LoadRequest {
+export interface Target extends LoadRequest {
   /** text the page must contain (as React writes it into the HTML) */
   expect: string;
 }
@@ -221,7 +221,7 @@ export default {
 } satisfies Benchmark;
 
 /** The data set must be what the figures say it is. */
-function checkCounts(counts: Record<string, number>): void {
+export function checkCounts(counts: Record<string, number>): void {
   const expected: Record<string, number> = {
     schools: SCHOOLS,
     submitted_visits: VISITS,
@@ -236,7 +236,7 @@ function checkCounts(counts: Record<string, number>): void {
     );
 }
 
-interface Targets {
+export interface Targets {
   sessions: number;
   timelines: Target[];
   visits: Target[];
@@ -262,7 +262,7 @@ function html(text: string): string {
  * Picks the ids each page is measured over (spread over the whole network, the same every run) and
  * who opens each one, and creates a session for each of those people, as signing in does.
  */
-async function pickTargets(databaseUrl: string): Promise<Targets> {
+export async function pickTargets(databaseUrl: string): Promise<Targets> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -402,7 +402,7 @@ async function checkOneByOne(
 }
 
 /** Waits (up to 2 minutes) until no query of the app runs on its database. */
-async function settle(databaseUrl: string): Promise<void> {
+export async function settle(databaseUrl: string): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {

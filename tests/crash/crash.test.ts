@@ -10,7 +10,9 @@
 // concurrent clients add evidence notes (each with a unique marker) through the visit form, and
 // after a random 100–800 ms the server's process group is killed. A note counts as acknowledged when
 // its POST was answered with the redirect back to the visit. After the restart every visit page must
-// show every acknowledged note of every round so far. At the end the server is stopped properly and
+// show every acknowledged note of every round so far, and every POST that got no answer is sent again
+// with the same idempotency key, as a client retries (issue #6, "double submissions"): it must be
+// acknowledged (written now, or recognized as already stored). At the end the server is stopped properly and
 // the database is opened directly: each acknowledged note exactly once, no note twice, and (amcheck)
 // every B-tree index consistent with its table.
 //
@@ -19,7 +21,7 @@
 // tests/crash/vitest.config.ts`) it starts one. CRASH_ROUNDS overrides 20. The two engines run at the
 // same time; each restart costs ~4.4 s of CPU (mostly loading the server bundle).
 import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -181,6 +183,9 @@ async function signIn(url: string): Promise<string> {
   return cookie;
 }
 
+/** The es-CL notice for a repeat whose first copy was stored but never answered (errors.already_received). */
+const ALREADY_RECEIVED = "ya se había enviado y quedó registrado";
+
 function post(url: string, cookie: string, fields: Record<string, string>): Promise<Response> {
   return fetch(url, {
     method: "POST",
@@ -237,6 +242,10 @@ interface Ledger {
   acknowledged: Map<string, string[]>;
   /** requests that got no answer (the server died under them): stored or not, both are fine */
   unanswered: number;
+  /** those requests, sent again with the same idempotency key after the restart */
+  pending: Array<{ visitId: string; marker: string; key: string }>;
+  /** unanswered requests whose first copy had been stored (their resend must not write a second) */
+  resentStored: number;
   /** answers that were neither the redirect back nor a connection failure */
   unexpected: string[];
   latenciesMs: number[];
@@ -252,11 +261,14 @@ async function writeUntilKilled(
 ): Promise<void> {
   for (let seq = 0; !killed.value; seq++) {
     const marker = `${tag}-${String(seq).padStart(4, "0")}-${randomBytes(3).toString("hex")}`;
+    // Like the visit page's form: an idempotency key with each submission (src/platform/requests).
+    const key = randomUUID();
     const sent = performance.now();
     try {
       const response = await post(`${url}/observaciones/${visitId}`, cookie, {
         intent: "note",
         note: marker,
+        _key: key,
       });
       await response.arrayBuffer();
       const location = response.headers.get("location") ?? "";
@@ -269,7 +281,32 @@ async function writeUntilKilled(
       }
     } catch {
       ledger.unanswered++;
+      ledger.pending.push({ visitId, marker, key });
       return; // the server is gone
+    }
+  }
+}
+
+/**
+ * After a restart, what a client does with a write that got no answer: it sends it again, same key,
+ * same content. The answer must be the redirect back to the visit (written now, or replayed if the
+ * first copy was stored), or the Spanish notice that it had been received; never a second note.
+ */
+async function resendUnanswered(url: string, cookie: string, ledger: Ledger): Promise<void> {
+  for (const { visitId, marker, key } of ledger.pending.splice(0)) {
+    const response = await post(`${url}/observaciones/${visitId}`, cookie, {
+      intent: "note",
+      note: marker,
+      _key: key,
+    });
+    const body = await response.text();
+    const location = response.headers.get("location") ?? "";
+    if (response.status === 302 && location.startsWith(`/observaciones/${visitId}`)) {
+      ledger.acknowledged.get(visitId)?.push(marker);
+    } else if (response.status === 400 && body.includes(ALREADY_RECEIVED)) {
+      ledger.acknowledged.get(visitId)?.push(marker);
+    } else {
+      ledger.unexpected.push(`reenvío de ${marker}: ${response.status} ${location} ${body.slice(0, 120)}`);
     }
   }
 }
@@ -379,6 +416,8 @@ async function crashRounds(engine: Engine, expect: ExpectStatic): Promise<string
     const ledger: Ledger = {
       acknowledged: new Map(visits.map((id) => [id, []])),
       unanswered: 0,
+      pending: [],
+      resentStored: 0,
       unexpected: [],
       latenciesMs: [],
     };
@@ -404,13 +443,22 @@ async function crashRounds(engine: Engine, expect: ExpectStatic): Promise<string
 
       // What a user sees: every acknowledged note on its visit's page (the session survived too).
       const missing: string[] = [];
+      const pages = new Map<string, string>();
       for (const visitId of visits) {
         const html = await page(`${app.url}/observaciones/${visitId}`, cookie);
+        pages.set(visitId, html);
         for (const marker of ledger.acknowledged.get(visitId) ?? []) {
           if (!html.includes(marker)) missing.push(marker);
         }
       }
       expect(missing, `notas confirmadas que faltan tras la caída ${round}`).toEqual([]);
+
+      // The writes that got no answer are sent again with their keys; some had been stored.
+      for (const { visitId, marker } of ledger.pending) {
+        if ((pages.get(visitId) ?? "").includes(marker)) ledger.resentStored++;
+      }
+      await resendUnanswered(app.url, cookie, ledger);
+      expect(ledger.unexpected, `reenvíos tras la caída ${round}`).toEqual([]);
     }
 
     const exitCode = await app.stop();
@@ -426,6 +474,7 @@ async function crashRounds(engine: Engine, expect: ExpectStatic): Promise<string
     const storedUnacknowledged = [...counts.keys()].filter((marker) => !acknowledgedSet.has(marker)).length;
     expect(lost, "notas confirmadas que no están en la base").toEqual([]);
     expect(doubled, "notas guardadas dos veces").toEqual([]);
+    expect(storedUnacknowledged, "notas guardadas que el cliente no llegó a ver confirmadas").toBe(0);
     expect(acknowledged.length, "hubo escrituras confirmadas").toBeGreaterThan(ROUNDS);
     expect(indexesChecked, "amcheck revisó los índices").toBeGreaterThan(0);
     passed = true;
@@ -433,7 +482,8 @@ async function crashRounds(engine: Engine, expect: ExpectStatic): Promise<string
     return (
       `Prueba de caídas con ${engine.name}: ${ROUNDS} SIGKILL, ${ROUNDS} reinicios limpios, ` +
       `${acknowledged.length} escrituras confirmadas, ${lost.length} perdidas, ${doubled.length} duplicadas; ` +
-      `${ledger.unanswered} sin respuesta (${storedUnacknowledged} de ellas guardadas); ` +
+      `${ledger.unanswered} sin respuesta, reenviadas con su clave (${ledger.resentStored} ya estaban guardadas, ` +
+      `ninguna quedó dos veces; ${storedUnacknowledged} sin confirmar al final); ` +
       `amcheck: ${indexesChecked} índices sanos; escritura p50 ${ms(ledger.latenciesMs, 50)} ms, ` +
       `p95 ${ms(ledger.latenciesMs, 95)} ms; reinicio p50 ${(percentile(restartsMs, 50) / 1000).toFixed(1)} s`
     );

@@ -116,6 +116,20 @@ describe("idempotency keys", () => {
     expect(await count(body)).toBe(0);
   });
 
+  it("answers at once when the first run's key is older than the wait (its process died)", async () => {
+    await makeNotesTable();
+    const digest = randomUUID();
+    await db().execute(
+      sql`INSERT INTO request_keys (digest, created_at) VALUES (${digest}, now() - interval '1 minute')`,
+    );
+    const started = Date.now();
+    await expect(once(digest, addNote(`tarde ${digest}`))).rejects.toMatchObject({
+      messageKey: "errors.already_received",
+    });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(await count(`tarde ${digest}`)).toBe(0);
+  });
+
   it("forgets keys after a day", async () => {
     const old = randomUUID();
     const fresh = randomUUID();

@@ -14,7 +14,7 @@ import { requestKeys } from "./schema";
 /** The form field that carries the key. */
 export const REQUEST_KEY_FIELD = "_key";
 /** How long a repeat waits for the first request's answer before saying it was received. */
-const waitMs = () => Number(process.env.REQUEST_KEY_WAIT_MS) || 10_000;
+const waitMs = () => Number(process.env.REQUEST_KEY_WAIT_MS) || 5_000;
 
 /**
  * The name of one submission: its key, where it was sent and what it said. The same page sending two
@@ -39,8 +39,7 @@ export function submissionDigest(key: string, path: string, fields: [string, str
  */
 export async function once<T>(digest: string, run: () => Promise<T>): Promise<T> {
   const earlier = await answerOf(digest);
-  if (earlier === "pending") return (await waitForAnswer(digest)).value as T;
-  if (earlier) return earlier.value as T;
+  if (earlier) return ("value" in earlier ? earlier : await waitForAnswer(digest)).value as T;
   const request = { digest, claimed: false };
   let value: T;
   try {
@@ -59,25 +58,32 @@ export async function once<T>(digest: string, run: () => Promise<T>): Promise<T>
   return value;
 }
 
-async function answerOf(digest: string): Promise<{ value: unknown } | "pending" | undefined> {
+type Answer = { value: unknown } | { pendingForMs: number };
+
+async function answerOf(digest: string): Promise<Answer | undefined> {
   const [row] = await db()
-    .select({ result: requestKeys.result })
+    .select({
+      result: requestKeys.result,
+      pendingForMs: sql<number>`(extract(epoch FROM now() - ${requestKeys.createdAt}) * 1000)::float8`,
+    })
     .from(requestKeys)
     .where(eq(requestKeys.digest, digest));
   if (!row) return undefined;
-  return row.result ?? "pending";
+  return row.result ?? { pendingForMs: Number(row.pendingForMs) };
 }
 
 /**
- * The first request committed its write but has not recorded its answer yet (it is finishing, or its
- * process died in between): wait a little, then say plainly that the form was received.
+ * The first request committed its write but has not recorded its answer yet: it is finishing (wait
+ * for it), or its process died in between (its key is older than the wait): then say plainly that
+ * the form was received.
  */
 async function waitForAnswer(digest: string): Promise<{ value: unknown }> {
   const deadline = Date.now() + waitMs();
   for (;;) {
     const answer = await answerOf(digest);
-    if (answer && answer !== "pending") return answer;
-    if (Date.now() > deadline) throw new DomainError("errors.already_received");
+    if (answer && "value" in answer) return answer;
+    if (Date.now() > deadline || (answer && answer.pendingForMs > waitMs()))
+      throw new DomainError("errors.already_received");
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
