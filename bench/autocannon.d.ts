@@ -13,7 +13,8 @@ declare module "autocannon" {
     onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
   }
   interface Options {
-    url: string;
+    /** several: the connections are spread over them in turn */
+    url: string | string[];
     connections?: number;
     duration?: number;
     method?: string;

@@ -50,8 +50,8 @@ export interface LoadRequest {
 }
 
 export interface LoadOptions {
-  /** the server, and the path when `next` is not given */
-  url: string;
+  /** the server (or several, whose connections are spread over them), and the path when `next` is not given */
+  url: string | string[];
   connections: number;
   durationSeconds: number;
   /** an unmeasured run first, so that the measured one sees a warm server (default 2 s) */
