@@ -1,6 +1,6 @@
 import { Form } from "react-router";
 import { useT } from "../lib/i18n";
-import { RequestKey, SubmitButton } from "./form";
+import { SubmitButton } from "./form";
 
 /** The people of a school without an account, and one button that invites them all. */
 export function InvitePending({ schoolId, count }: { schoolId: string; count: number }) {
@@ -10,7 +10,6 @@ export function InvitePending({ schoolId, count }: { schoolId: string; count: nu
       <h2>{t("people.invite_pending.heading")}</h2>
       <p>{t("people.invite_pending.text", { count })}</p>
       <Form method="post" action={`/establecimientos/${schoolId}/invitar`}>
-        <RequestKey />
         <SubmitButton name="intent" value="pending">
           {t("people.invite_pending.submit", { count })}
         </SubmitButton>

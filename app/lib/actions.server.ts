@@ -29,17 +29,34 @@ export function formValues(form: FormData): Record<string, string> {
 /**
  * Runs a use case for a route. A refused input becomes a 400 with the messages and the typed values;
  * a thing the actor may not see becomes a 404. Anything else is a real error.
- *
- * A form that carries an idempotency key (<RequestKey />) runs its use case once: sent again (a
- * double click, a retry), it gets the first run's value back, so the route answers the same.
  */
 export async function perform<T>(
   run: () => Promise<T>,
   form?: FormData,
 ): Promise<{ ok: true; value: T } | ReturnType<typeof data<FormFailure>>> {
+  return answer(run, form);
+}
+
+/**
+ * `perform` for the forms that carry an idempotency key (<RequestKey />): the use case runs once per
+ * submission; sent again (a double click, a retry), it gets the first run's value back, so the route
+ * answers the same. Opt-in, route by route: the first answer is stored for a day, so it must never be
+ * used for a use case whose value is a secret (sign-in and invitation answers hold session tokens).
+ */
+export async function performOnce<T>(
+  run: () => Promise<T>,
+  form: FormData,
+): Promise<{ ok: true; value: T } | ReturnType<typeof data<FormFailure>>> {
+  const digest = await digestOf(form);
+  return answer(digest ? () => once(digest, run) : run, form);
+}
+
+async function answer<T>(
+  run: () => Promise<T>,
+  form?: FormData,
+): Promise<{ ok: true; value: T } | ReturnType<typeof data<FormFailure>>> {
   try {
-    const digest = form ? await digestOf(form) : undefined;
-    return { ok: true, value: digest ? await once(digest, run) : await run() };
+    return { ok: true, value: await run() };
   } catch (error) {
     if (error instanceof NotFoundError) throw notFound();
     if (error instanceof DomainError) {

@@ -3,7 +3,7 @@ import { calibrationForm, updateCalibration } from "../../src/modules/observatio
 import { formToObject } from "../../src/platform/validation";
 import { CalibrationForm } from "../components/calibration-form";
 import { failureOf } from "../components/form";
-import { load, perform, readForm } from "../lib/actions.server";
+import { load, performOnce, readForm } from "../lib/actions.server";
 import { pageTitle, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/calibration.edit";
@@ -22,7 +22,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const form = await readForm(request);
   if (!(form instanceof FormData)) return form;
   const id = params.calibrationId;
-  const result = await perform(() => updateCalibration(actor, id, formToObject(form)), form);
+  const result = await performOnce(() => updateCalibration(actor, id, formToObject(form)), form);
   if ("ok" in result && result.ok) throw redirect(`/calibraciones/${id}?aviso=guardada`);
   return result;
 }

@@ -15,7 +15,7 @@ import {
 import { formToObject } from "../../src/platform/validation";
 import { FormMessage, failureOf, RequestKey, SubmitButton } from "../components/form";
 import type { FormFailure } from "../lib/actions.server";
-import { load, perform, readForm } from "../lib/actions.server";
+import { load, performOnce, readForm } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/calibration";
@@ -37,11 +37,11 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const id = params.calibrationId;
   const intent = String(form.get("intent") ?? "save");
   if (intent === "close") {
-    const result = await perform(() => closeCalibration(actor, id), form);
+    const result = await performOnce(() => closeCalibration(actor, id), form);
     if ("ok" in result && result.ok) throw redirect(`/calibraciones/${id}?aviso=cerrada`);
     return result;
   }
-  const result = await perform(() => saveCalibrationScores(actor, id, intent, formToObject(form)), form);
+  const result = await performOnce(() => saveCalibrationScores(actor, id, intent, formToObject(form)), form);
   if (!("ok" in result && result.ok)) return result;
   throw redirect(`/calibraciones/${id}?aviso=${result.value.submitted ? "enviados" : "guardados"}`);
 }

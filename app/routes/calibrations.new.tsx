@@ -3,7 +3,7 @@ import { calibrationForm, createCalibration } from "../../src/modules/observatio
 import { formToObject } from "../../src/platform/validation";
 import { CalibrationForm } from "../components/calibration-form";
 import { failureOf } from "../components/form";
-import { load, perform, readForm } from "../lib/actions.server";
+import { load, performOnce, readForm } from "../lib/actions.server";
 import { pageTitle, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/calibrations.new";
@@ -21,7 +21,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const actor = requireActor(request, context);
   const form = await readForm(request);
   if (!(form instanceof FormData)) return form;
-  const result = await perform(() => createCalibration(actor, formToObject(form)), form);
+  const result = await performOnce(() => createCalibration(actor, formToObject(form)), form);
   if ("ok" in result && result.ok) throw redirect(`/calibraciones/${result.value}`);
   return result;
 }

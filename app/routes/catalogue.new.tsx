@@ -3,7 +3,7 @@ import { createCatalogueStep, requireSetupManager } from "../../src/modules/obse
 import { formToObject } from "../../src/platform/validation";
 import { CatalogueStepForm } from "../components/catalogue-step-form";
 import { failureOf } from "../components/form";
-import { load, perform, readForm } from "../lib/actions.server";
+import { load, performOnce, readForm } from "../lib/actions.server";
 import { pageTitle, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/catalogue.new";
@@ -20,7 +20,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const actor = requireActor(request, context);
   const form = await readForm(request);
   if (!(form instanceof FormData)) return form;
-  const result = await perform(() => createCatalogueStep(actor, formToObject(form)), form);
+  const result = await performOnce(() => createCatalogueStep(actor, formToObject(form)), form);
   if ("ok" in result && result.ok) throw redirect(`/pasos?aviso=creado#paso-${result.value}`);
   return result;
 }

@@ -7,7 +7,7 @@ import {
 import { formToObject } from "../../src/platform/validation";
 import { CatalogueStepForm } from "../components/catalogue-step-form";
 import { failureOf, RequestKey } from "../components/form";
-import { load, perform, readForm } from "../lib/actions.server";
+import { load, performOnce, readForm } from "../lib/actions.server";
 import { pageTitle, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/catalogue.step";
@@ -27,7 +27,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   if (!(form instanceof FormData)) return form;
   const id = params.stepId;
   const intent = String(form.get("intent") ?? "save");
-  const result = await perform(
+  const result = await performOnce(
     () =>
       intent === "archive" || intent === "restore"
         ? setCatalogueStepArchived(actor, id, intent === "archive")

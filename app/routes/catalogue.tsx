@@ -2,7 +2,7 @@ import { Form, Link, redirect } from "react-router";
 import { listCatalogue, moveCatalogueStep, setCatalogueStepArchived } from "../../src/modules/observation";
 import { DomainError } from "../../src/platform/errors";
 import { FormMessage, failureOf, RequestKey } from "../components/form";
-import { load, perform, readForm } from "../lib/actions.server";
+import { load, performOnce, readForm } from "../lib/actions.server";
 import { pageTitle, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/catalogue";
@@ -22,7 +22,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = await readForm(request);
   if (!(form instanceof FormData)) return form;
   const [intent, id = ""] = String(form.get("intent") ?? "").split(":");
-  const result = await perform(async () => {
+  const result = await performOnce(async () => {
     if (intent === "up" || intent === "down") return moveCatalogueStep(actor, id, intent);
     if (intent === "archive" || intent === "restore")
       return setCatalogueStepArchived(actor, id, intent === "archive");

@@ -19,7 +19,7 @@ import { formToObject } from "../../src/platform/validation";
 import { Field, FormMessage, failureOf, RequestKey, SubmitButton } from "../components/form";
 import { TextAreaField } from "../components/text-area-field";
 import type { FormFailure } from "../lib/actions.server";
-import { load, perform, readForm } from "../lib/actions.server";
+import { load, performOnce, readForm } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/instrument";
@@ -42,7 +42,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const id = params.instrumentId;
   const intent = String(form.get("intent") ?? "save");
   if (intent === "discard" || intent === "archive" || intent === "restore") {
-    const result = await perform(
+    const result = await performOnce(
       () =>
         intent === "discard"
           ? discardInstrumentDraft(actor, id)
@@ -55,7 +55,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     }
     return result;
   }
-  const result = await perform(() => saveInstrumentDraft(actor, id, intent, formToObject(form)), form);
+  const result = await performOnce(() => saveInstrumentDraft(actor, id, intent, formToObject(form)), form);
   if (!("ok" in result && result.ok)) return result;
   const { anchor, published } = result.value;
   throw redirect(published ? `/pautas/${id}?aviso=publicada` : `/pautas/${id}#${anchor}`);

@@ -4,7 +4,7 @@ import { INSTRUMENT_LIMITS } from "../../src/modules/observation/content";
 import { formToObject } from "../../src/platform/validation";
 import { Field, FormMessage, failureOf, RequestKey, SubmitButton } from "../components/form";
 import { TextAreaField } from "../components/text-area-field";
-import { load, perform, readForm } from "../lib/actions.server";
+import { load, performOnce, readForm } from "../lib/actions.server";
 import { pageTitle, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/instruments.new";
@@ -23,7 +23,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const actor = requireActor(request, context);
   const form = await readForm(request);
   if (!(form instanceof FormData)) return form;
-  const result = await perform(() => createInstrument(actor, formToObject(form)), form);
+  const result = await performOnce(() => createInstrument(actor, formToObject(form)), form);
   if ("ok" in result && result.ok) throw redirect(`/pautas/${result.value}#editor`);
   return result;
 }

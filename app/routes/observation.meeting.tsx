@@ -4,7 +4,7 @@ import { getVisit, meetingDefaults, recordMeeting } from "../../src/modules/obse
 import { ACTION_STEP_CATEGORIES } from "../../src/modules/observation/content";
 import { formToObject } from "../../src/platform/validation";
 import { Field, FormMessage, failureOf, RequestKey, SubmitButton } from "../components/form";
-import { load, notFound, perform, readForm } from "../lib/actions.server";
+import { load, notFound, performOnce, readForm } from "../lib/actions.server";
 import { pageTitle, useT } from "../lib/i18n";
 import { requireActor, sessionOf } from "../lib/session.server";
 import type { Route } from "./+types/observation.meeting";
@@ -26,7 +26,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const actor = requireActor(request, context);
   const form = await readForm(request);
   if (!(form instanceof FormData)) return form;
-  const result = await perform(
+  const result = await performOnce(
     () => recordMeeting(actor, params.observationId, formToObject(form), sessionOf(context).timeZone),
     form,
   );

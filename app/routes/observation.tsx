@@ -13,7 +13,7 @@ import { ACTION_STEP_CATEGORIES, NOTE_MAX } from "../../src/modules/observation/
 import { formToObject } from "../../src/platform/validation";
 import { FormMessage, failureOf, RequestKey, SubmitButton } from "../components/form";
 import type { FormFailure } from "../lib/actions.server";
-import { load, perform, readForm } from "../lib/actions.server";
+import { load, performOnce, readForm } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/observation";
@@ -37,7 +37,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const [intent, removeId = ""] = String(form.get("intent") ?? "save").split(":");
   const input = { ...formToObject(form), removeId };
   if (intent === "acknowledge" || intent === "reflect") {
-    const result = await perform(
+    const result = await performOnce(
       () => (intent === "acknowledge" ? acknowledgeFeedback(actor, id) : saveReflection(actor, id, input)),
       form,
     );
@@ -46,11 +46,11 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     return result;
   }
   if (intent === "discard") {
-    const result = await perform(() => discardVisit(actor, id), form);
+    const result = await performOnce(() => discardVisit(actor, id), form);
     if ("ok" in result && result.ok) throw redirect("/observaciones");
     return result;
   }
-  const result = await perform(() => saveVisit(actor, id, intent, input), form);
+  const result = await performOnce(() => saveVisit(actor, id, intent, input), form);
   if (!("ok" in result && result.ok)) return result;
   // The page's own background save answers with data; a button press comes back to the page.
   if (form.get("autosave") === "1") return data({ ok: true as const, savedAt: new Date().toISOString() });

@@ -2,7 +2,7 @@ import { Form, Link, redirect } from "react-router";
 import { observationHome, startVisit, visitOptions } from "../../src/modules/observation";
 import { formToObject } from "../../src/platform/validation";
 import { Field, FormMessage, failureOf, RequestKey, SelectField, SubmitButton } from "../components/form";
-import { load, notFound, perform, readForm } from "../lib/actions.server";
+import { load, notFound, performOnce, readForm } from "../lib/actions.server";
 import { pageTitle, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/observations.new";
@@ -22,7 +22,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!observationHome(actor).observes) throw notFound();
   const form = await readForm(request);
   if (!(form instanceof FormData)) return form;
-  const result = await perform(() => startVisit(actor, formToObject(form)), form);
+  const result = await performOnce(() => startVisit(actor, formToObject(form)), form);
   if ("ok" in result && result.ok) throw redirect(`/observaciones/${result.value}`);
   return result;
 }

@@ -3,7 +3,7 @@ import { invitePerson } from "../../src/modules/accounts";
 import { can } from "../../src/platform/policy";
 import { failureOf } from "../components/form";
 import { InviteForm } from "../components/invite-form";
-import { notFound, perform, readForm } from "../lib/actions.server";
+import { notFound, performOnce, readForm } from "../lib/actions.server";
 import { pageTitle, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/people.invite-staff";
@@ -22,7 +22,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const actor = requireActor(request, context);
   const form = await readForm(request);
   if (!(form instanceof FormData)) return form;
-  const result = await perform(
+  const result = await performOnce(
     () =>
       invitePerson(actor, {
         givenNames: form.get("givenNames"),

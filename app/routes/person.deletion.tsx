@@ -1,7 +1,7 @@
 import { Form, Link, redirect } from "react-router";
 import { deletionRequestPage, REASON_MAX, requestDeletion } from "../../src/modules/privacy";
 import { FormMessage, failureOf, RequestKey, SubmitButton } from "../components/form";
-import { load, perform, readForm } from "../lib/actions.server";
+import { load, performOnce, readForm } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/person.deletion";
@@ -20,7 +20,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const actor = requireActor(request, context);
   const form = await readForm(request);
   if (!(form instanceof FormData)) return form;
-  const result = await perform(
+  const result = await performOnce(
     () =>
       requestDeletion(actor, params.personId, { confirm: form.get("confirm"), reason: form.get("reason") }),
     form,

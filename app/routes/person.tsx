@@ -8,7 +8,7 @@ import {
 import { formatRut } from "../../src/modules/people/rut";
 import { can } from "../../src/platform/policy";
 import { FormMessage, failureOf, RequestKey, SelectField, SubmitButton } from "../components/form";
-import { load, perform, readForm } from "../lib/actions.server";
+import { load, performOnce, readForm } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/person";
@@ -41,11 +41,14 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const form = await readForm(request);
   if (!(form instanceof FormData)) return form;
   if (form.get("intent") === "remove") {
-    const result = await perform(() => removeMembership(actor, String(form.get("membershipId") ?? "")), form);
+    const result = await performOnce(
+      () => removeMembership(actor, String(form.get("membershipId") ?? "")),
+      form,
+    );
     if ("ok" in result && result.ok) throw redirect(`/personas/${params.personId}?aviso=rol-quitado`);
     return result;
   }
-  const result = await perform(
+  const result = await performOnce(
     () =>
       addMembership(actor, params.personId, {
         role: form.get("role"),

@@ -1,7 +1,7 @@
 import { Form, redirect } from "react-router";
 import { getPrivacyRequest, handlePrivacyRequest, REASON_MAX } from "../../src/modules/privacy";
 import { FormMessage, failureOf, RequestKey, SubmitButton } from "../components/form";
-import { load, perform, readForm } from "../lib/actions.server";
+import { load, performOnce, readForm } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/privacy.request";
@@ -21,7 +21,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const form = await readForm(request);
   if (!(form instanceof FormData)) return form;
   const decision = form.get("intent") === "reject" ? "reject" : "anonymize";
-  const result = await perform(
+  const result = await performOnce(
     () =>
       handlePrivacyRequest(actor, params.requestId, decision, {
         confirm: form.get("confirm"),

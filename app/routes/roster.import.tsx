@@ -9,7 +9,7 @@ import {
 import { formatRut } from "../../src/modules/people/rut";
 import { FormMessage, failureOf, RequestKey, SubmitButton } from "../components/form";
 import { InvitePending } from "../components/invite-pending";
-import { load, notFound, perform, readForm } from "../lib/actions.server";
+import { load, notFound, performOnce, readForm } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/roster.import";
@@ -41,11 +41,11 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const form = await readForm(request);
   if (!(form instanceof FormData)) return form;
   if (form.get("intent") === "cancel") {
-    const result = await perform(() => cancelRosterImport(actor, params.importId), form);
+    const result = await performOnce(() => cancelRosterImport(actor, params.importId), form);
     if ("ok" in result && result.ok) throw redirect(`/establecimientos/${params.schoolId}/importar`);
     return result;
   }
-  const result = await perform(() => confirmRosterImport(actor, params.importId), form);
+  const result = await performOnce(() => confirmRosterImport(actor, params.importId), form);
   if ("ok" in result && result.ok)
     throw redirect(`/establecimientos/${params.schoolId}/importaciones/${params.importId}`);
   return result;

@@ -7,7 +7,7 @@ import {
 } from "../../src/modules/people";
 import { DomainError } from "../../src/platform/errors";
 import { FormMessage, failureOf, RequestKey, SubmitButton } from "../components/form";
-import { load, perform, readForm } from "../lib/actions.server";
+import { load, performOnce, readForm } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/roster.upload";
@@ -42,7 +42,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     file && typeof file === "object"
       ? { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
       : { fileName: "", bytes: new Uint8Array() };
-  const result = await perform(() => previewRosterImport(actor, params.schoolId, upload), form);
+  const result = await performOnce(() => previewRosterImport(actor, params.schoolId, upload), form);
   if ("ok" in result && result.ok)
     throw redirect(`/establecimientos/${params.schoolId}/importaciones/${result.value}`);
   return result;

@@ -4,7 +4,7 @@ import { schoolForPeopleManagement } from "../../src/modules/people";
 import { failureOf } from "../components/form";
 import { InviteForm } from "../components/invite-form";
 import { InvitePending } from "../components/invite-pending";
-import { load, perform, readForm } from "../lib/actions.server";
+import { load, performOnce, readForm } from "../lib/actions.server";
 import { pageTitle, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/school.invite";
@@ -35,7 +35,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     const sent = await invitePendingOfSchool(actor, params.schoolId);
     throw redirect(`/establecimientos/${params.schoolId}/invitar?invitadas=${sent}`);
   }
-  const result = await perform(
+  const result = await performOnce(
     () =>
       invitePerson(actor, {
         givenNames: form.get("givenNames"),

@@ -3,7 +3,7 @@ import { mayReadSchoolDashboard } from "../../src/modules/observation";
 import { assignCoordinator, getSchool, unassignCoordinator } from "../../src/modules/people";
 import { FormMessage, failureOf, RequestKey, SelectField, SubmitButton } from "../components/form";
 import { IveBandBadge, rbdText, useIveText } from "../components/school-form";
-import { load, perform, readForm } from "../lib/actions.server";
+import { load, performOnce, readForm } from "../lib/actions.server";
 import { pageTitle, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/schools.detail";
@@ -30,7 +30,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const form = await readForm(request);
   if (!(form instanceof FormData)) return form;
   const unassign = form.get("intent") === "unassign";
-  const result = await perform(
+  const result = await performOnce(
     () =>
       (unassign ? unassignCoordinator : assignCoordinator)(
         actor,

@@ -3,7 +3,7 @@ import { prepareSchoolForm, updateSchool } from "../../src/modules/people";
 import { formToObject } from "../../src/platform/validation";
 import { failureOf } from "../components/form";
 import { SchoolForm } from "../components/school-form";
-import { load, perform, readForm } from "../lib/actions.server";
+import { load, performOnce, readForm } from "../lib/actions.server";
 import { pageTitle, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/schools.edit";
@@ -21,7 +21,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const actor = requireActor(request, context);
   const form = await readForm(request);
   if (!(form instanceof FormData)) return form;
-  const result = await perform(() => updateSchool(actor, params.schoolId, formToObject(form)), form);
+  const result = await performOnce(() => updateSchool(actor, params.schoolId, formToObject(form)), form);
   if ("ok" in result && result.ok) throw redirect(`/establecimientos/${params.schoolId}?aviso=guardado`);
   return result;
 }

@@ -3,7 +3,7 @@ import { createSchool, prepareSchoolForm } from "../../src/modules/people";
 import { formToObject } from "../../src/platform/validation";
 import { failureOf } from "../components/form";
 import { SchoolForm } from "../components/school-form";
-import { load, perform, readForm } from "../lib/actions.server";
+import { load, performOnce, readForm } from "../lib/actions.server";
 import { pageTitle, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/schools.new";
@@ -19,7 +19,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const actor = requireActor(request, context);
   const form = await readForm(request);
   if (!(form instanceof FormData)) return form;
-  const result = await perform(() => createSchool(actor, formToObject(form)), form);
+  const result = await performOnce(() => createSchool(actor, formToObject(form)), form);
   if ("ok" in result && result.ok) {
     throw redirect(
       `/establecimientos/${result.value.id}?aviso=${result.value.advising ? "creado-asesoria" : "creado"}`,

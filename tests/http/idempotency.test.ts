@@ -74,6 +74,12 @@ describe("idempotency keys over HTTP", () => {
     const refused = await client.post("/observaciones/nueva", { ...fields, course: "", _key: key });
     expect(refused.status).toBe(400);
     expect(await visitCount()).toBe(before);
+    // The very same body again is refused again, with its message (not taken for a received form).
+    const again = await client.post("/observaciones/nueva", { ...fields, course: "", _key: key });
+    expect(again.status).toBe(400);
+    const page = await again.text();
+    expect(page).toContain("Este campo es obligatorio.");
+    expect(page).not.toContain("ya se había enviado");
     const fixed = await client.post("/observaciones/nueva", { ...fields, _key: key });
     expect(fixed.status).toBe(302);
     expect(await visitCount()).toBe(before + 1);

@@ -71,7 +71,7 @@ describe.skipIf(!enabled)("dashboards on a streaming replica", () => {
   afterAll(async () => {
     await stop?.();
     await replicaAdmin?.query("SELECT pg_wal_replay_resume()").catch(() => {});
-    await replicaAdmin?.end();
+    await replicaAdmin?.end().catch(() => {});
     await database?.close();
     setDatabase(undefined);
     await replica?.stop();
@@ -144,6 +144,16 @@ describe.skipIf(!enabled)("dashboards on a streaming replica", () => {
     await caughtUp();
     expect(await dashboard(leader)).toContain(target(10));
     expect(await dashboard(withWrite)).toContain(target(10));
+  });
+
+  it("reads the primary when the replica is gone", async () => {
+    const leader = await sessionOf(w.leaderA.id);
+    await caughtUp();
+    await replicaAdmin.end();
+    await replica.stop();
+    // The replica's health is checked at most every 5 s per process: past that, reads go to the primary.
+    await new Promise((resolve) => setTimeout(resolve, 5_500));
+    expect(await dashboard(leader)).toContain(target(10));
   });
 
   it("a stranger reads nothing through the replica either", async () => {

@@ -4,7 +4,7 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { audit } from "../../platform/audit/audit";
-import { db } from "../../platform/db/client";
+import { type Db, db } from "../../platform/db/client";
 import { reportingDb } from "../../platform/db/replica";
 import { NotFoundError, ValidationError } from "../../platform/errors";
 import { isUuid } from "../../platform/ids";
@@ -99,8 +99,12 @@ async function schoolRow(schoolId: string) {
   return row ?? null;
 }
 
-async function settingsOf(schoolId: string): Promise<CadenceSettings> {
-  const [row] = await (await reportingDb())
+/** Read from the replica for the dashboards; the settings form reads the primary (what it will save over). */
+async function settingsOf(
+  schoolId: string,
+  source: Db | Promise<Db> = reportingDb(),
+): Promise<CadenceSettings> {
+  const [row] = await (await source)
     .select({
       visitEveryDays: schoolObservationSettings.visitEveryDays,
       meetingWithinHours: schoolObservationSettings.meetingWithinHours,
@@ -115,7 +119,7 @@ export async function getCadenceSettings(actor: Actor, schoolId: string) {
   const school = await schoolRow(schoolId);
   if (!school) throw new NotFoundError();
   authorize(actor, "configure_observation", "school", { organizationId: school.organizationId, schoolId });
-  return { school: { id: school.id, name: school.name }, settings: await settingsOf(schoolId) };
+  return { school: { id: school.id, name: school.name }, settings: await settingsOf(schoolId, db()) };
 }
 
 const integerField = (min: number, max: number) =>

@@ -446,9 +446,10 @@ export async function previewRosterImport(
   }
 
   const id = newId();
-  await db()
-    .insert(rosterImports)
-    .values({
+  // In a transaction (one statement) so that an idempotency key claims it: a file sent twice makes one
+  // preview (src/platform/requests).
+  await db().transaction((tx) =>
+    tx.insert(rosterImports).values({
       id,
       organizationId: school.organizationId,
       schoolId: school.id,
@@ -458,7 +459,8 @@ export async function previewRosterImport(
       totalRows: checked.length,
       validRows: valid,
       rejectedRows: rejected,
-    });
+    }),
+  );
   return id;
 }
 

@@ -109,7 +109,7 @@ async function migrateUnderLock(pool: pg.Pool, migrate: () => Promise<void>): Pr
   }
 }
 
-function openPool(url: string, size = 10): pg.Pool {
+function openPool(url: string, size = 10, extra: pg.PoolConfig = {}): pg.Pool {
   // JIT off: PostgreSQL compiles a statement whose estimated cost passes jit_above_cost (100,000),
   // and the dashboards' estimates (generate_series, correlated subqueries) pass it while they run in
   // milliseconds: compiling took 0.9 s of a 1 s query (docs/benchmarks.md). An OLTP web app gains
@@ -120,6 +120,7 @@ function openPool(url: string, size = 10): pg.Pool {
     connectionString: url,
     max: size,
     options: "-c jit=off -c max_parallel_workers_per_gather=0",
+    ...extra,
   });
   // An idle connection closed by the server (a restart, an administrator, a dropped test database)
   // is an event, not a crash: the pool opens a new one for the next query.
@@ -131,7 +132,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.url) {
     const pool = openPool(options.url, options.poolSize);
     const db = claimingKeys(drizzlePg(pool) as unknown as Db);
-    const replicaPool = options.replicaUrl ? openPool(options.replicaUrl, options.poolSize) : undefined;
+    // A replica that cannot be reached must not hold a request for long (replica.ts then reads the primary).
+    const replicaPool = options.replicaUrl
+      ? openPool(options.replicaUrl, options.poolSize, { connectionTimeoutMillis: 2_000 })
+      : undefined;
     return {
       db,
       replica: replicaPool ? (drizzlePg(replicaPool) as unknown as Db) : undefined,

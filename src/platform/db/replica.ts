@@ -8,6 +8,7 @@
 // DATABASE_REPLICA_URL) everything reads the primary and none of this runs.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { sql } from "drizzle-orm";
+import { log } from "../log";
 import { type Db, database } from "./client";
 
 /** The cookie that carries the primary's WAL position after a person's last write. */
@@ -48,24 +49,48 @@ export async function primaryPosition(): Promise<string> {
   return result.rows[0]?.lsn ?? "0/0";
 }
 
+/** Whether the replica answers, checked at most every few seconds per process. */
+const HEALTH_TTL_MS = 5_000;
+let health: { at: number; ok: Promise<boolean> } | undefined;
+
+function replicaAnswers(replica: Db): Promise<boolean> {
+  const now = Date.now();
+  if (!health || now - health.at > HEALTH_TTL_MS) {
+    health = {
+      at: now,
+      ok: replica.execute(sql`SELECT 1`).then(
+        () => true,
+        (error: Error) => {
+          log("warn", "read replica unreachable: reading the primary", { message: error.message });
+          return false;
+        },
+      ),
+    };
+  }
+  return health.ok;
+}
+
 /**
- * Where a dashboard or report reads: the replica, unless there is none or it has not yet replayed this
- * person's last write (then the primary). Decided once per request.
+ * Where a dashboard or report reads: the replica, unless there is none, it does not answer, or it has
+ * not yet replayed this person's last write (then the primary). Decided once per request.
  */
 export function reportingDb(): Promise<Db> {
   const { db, replica } = database();
   if (!replica) return Promise.resolve(db);
   const context = readContext.getStore();
-  if (!context?.position) return Promise.resolve(replica);
-  context.source ??= (async () => {
+  const decide = async (): Promise<Db> => {
+    if (!(await replicaAnswers(replica))) return db;
+    if (!context?.position) return replica;
     try {
       const result = (await replica.execute(
         sql`SELECT coalesce(pg_last_wal_replay_lsn() >= ${context.position}::pg_lsn, false) AS caught_up`,
       )) as unknown as { rows: { caught_up: boolean }[] };
       return result.rows[0]?.caught_up ? replica : db;
     } catch {
-      return db; // the replica is unreachable: the primary answers
+      return db; // the replica stopped answering: the primary answers
     }
-  })();
+  };
+  if (!context) return decide();
+  context.source ??= decide();
   return context.source;
 }

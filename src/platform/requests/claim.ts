@@ -14,8 +14,9 @@ interface KeyedRequest {
 // in tests that hand the bundle a database opened from the sources): kept on globalThis.
 const KEY = Symbol.for("impulso.keyedRequest");
 type Holder = { [KEY]?: AsyncLocalStorage<KeyedRequest> };
-export const keyedRequest: AsyncLocalStorage<KeyedRequest> = ((globalThis as Holder)[KEY] ??=
-  new AsyncLocalStorage<KeyedRequest>());
+const holder = globalThis as Holder;
+holder[KEY] ??= new AsyncLocalStorage<KeyedRequest>();
+export const keyedRequest: AsyncLocalStorage<KeyedRequest> = holder[KEY];
 
 /** Thrown inside the transaction when another request with the same key committed first. */
 export class RepeatedRequestError extends Error {
@@ -45,7 +46,13 @@ export async function withClaim<T>(tx: Executor, work: () => Promise<T>): Promis
   if (!inserted.rows?.length) throw new RepeatedRequestError();
   request.claimed = true;
   try {
-    return await work();
+    const result = await work();
+    // The key's age counts from the commit: a repeat that finds it unanswered for longer than a
+    // while knows the first request died after committing (idempotency.ts, waitForAnswer).
+    await tx.execute(
+      sql`UPDATE request_keys SET created_at = clock_timestamp() WHERE digest = ${request.digest}`,
+    );
+    return result;
   } catch (error) {
     request.claimed = false;
     throw error;

@@ -100,6 +100,25 @@ describe("idempotency keys", () => {
     expect(await count(body)).toBe(1);
   });
 
+  it("a refusal after a committed transaction is the answer: the same submission may run again", async () => {
+    await makeNotesTable();
+    const digest = randomUUID();
+    const body = `guardar y rechazar ${digest}`;
+    // A use case that saves, then checks (publishing an instrument): its transaction claimed the key.
+    const saveThenRefuse = () =>
+      once(digest, async () => {
+        await addNote(body)();
+        throw new DomainError("errors.required");
+      });
+    await expect(saveThenRefuse()).rejects.toMatchObject({ messageKey: "errors.required" });
+    const left = (await db().execute(
+      sql`SELECT count(*)::int AS n FROM request_keys WHERE digest = ${digest}`,
+    )) as unknown as { rows: { n: number }[] };
+    expect(left.rows[0]?.n).toBe(0);
+    // Sent again: it runs again (not "already received") and is refused again.
+    await expect(saveThenRefuse()).rejects.toMatchObject({ messageKey: "errors.required" });
+  });
+
   it("tells a repeat that the form was received when the first run committed but never answered", async () => {
     await makeNotesTable();
     const digest = randomUUID();

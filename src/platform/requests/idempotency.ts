@@ -46,6 +46,15 @@ export async function once<T>(digest: string, run: () => Promise<T>): Promise<T>
     value = await keyedRequest.run(request, run);
   } catch (error) {
     if (RepeatedRequestError.is(error)) return (await waitForAnswer(digest)).value as T;
+    if (request.claimed) {
+      // Refused after a transaction that claimed the key had committed (a use case that saves, then
+      // checks, e.g. publishing an instrument): the refusal is the answer, and a repeat may run again.
+      await db().delete(requestKeys).where(eq(requestKeys.digest, digest));
+    } else if (await answerOf(digest)) {
+      // The same submission committed meanwhile, and this copy found the world changed by it (the
+      // visit it discards is gone, the step it adds exists): the first answer is the answer.
+      return (await waitForAnswer(digest)).value as T;
+    }
     throw error;
   }
   const result = { value: JSON.parse(JSON.stringify(value ?? null)) as unknown };
