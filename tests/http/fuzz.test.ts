@@ -63,13 +63,13 @@ import {
 import { useTestServer } from "./server";
 
 /**
- * `npm test` sends 3,000 on PGlite and 1,500 on PostgreSQL, the PostgreSQL run with the next seed so
- * that the two engines get different inputs. Measured on 2 cores: ~35 ms a submission on PGlite and
- * ~45 ms on PostgreSQL (the server renders each refusal's page; the submissions are cheap to make),
- * about 2 + 1.2 min; more would not fit `npm test`'s budget. FUZZ_SEED/FUZZ_COUNT run more.
+ * `npm test` sends 5,000 on PGlite and 5,000 on PostgreSQL (issue #6 asks for 10,000), the PostgreSQL
+ * run with the next seed so that the two engines get different inputs. Measured on 2 cores, alone:
+ * 5,000 in 121 s on PGlite and 85 s on PostgreSQL (the server renders each refusal's page; the
+ * submissions are cheap to make). FUZZ_SEED/FUZZ_COUNT change them.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? (process.env.TEST_DATABASE_URL ? 20_260_602 : 20_260_601));
-const COUNT = Number(process.env.FUZZ_COUNT ?? (process.env.TEST_DATABASE_URL ? 1_500 : 3_000));
+const COUNT = Number(process.env.FUZZ_COUNT ?? 5_000);
 /** Submissions in flight at once (FUZZ_IN_FLIGHT). */
 const IN_FLIGHT = Number(process.env.FUZZ_IN_FLIGHT ?? 6);
 
