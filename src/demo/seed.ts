@@ -1,7 +1,7 @@
 // The demo organization seeded on the first start: fictitious schools in real comunas, teachers with
 // valid RUTs, and one account per role. Everything a newcomer needs to try Impulso.
 
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import {
   actionSteps,
   catalogueSteps,
@@ -337,10 +337,17 @@ export async function isDatabaseEmpty(tx: DbOrTx = db()): Promise<boolean> {
 }
 
 /** Seeds the demo once; does nothing when any organization exists. */
+/** Any constant: the advisory lock held while the demo is written. */
+const SEED_LOCK = 7_240_312;
+
 export async function seedDemo(): Promise<boolean> {
   if (!(await isDatabaseEmpty())) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  let created = false;
   await db().transaction(async (tx) => {
+    // Several processes starting together on one empty database (docs/operations.md): one seeds, the
+    // others wait here, then find it seeded.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEED_LOCK})`);
     if (!(await isDatabaseEmpty(tx))) return;
     const organizationId = newId();
     await tx
@@ -468,6 +475,7 @@ export async function seedDemo(): Promise<boolean> {
       teacherIds: aromosTeachers.slice(2),
     });
     await seedDemoCalibration(tx, organizationId);
+    created = true;
   });
-  return true;
+  return created;
 }

@@ -8,6 +8,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { ensureBuilt } from "../../scripts/build";
 import {
   createDatabase,
   dropDatabase,
@@ -110,10 +111,14 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
     // 3. The apps: E2E_APPS processes (3 unless told otherwise) on the same database, behind a
     // round-robin proxy on the tests' port (issue #6: sessions, rate limits, jobs and uploads must work
-    // across processes). The first one migrates and seeds the demo data; the others start after it.
-    // Each runs its own job worker, as in production.
+    // across processes). Each runs its own job worker, as in production.
     const apps = Math.max(1, Number(process.env.E2E_APPS ?? 3));
+    ensureBuilt(); // here, once: not three builds at the same time by the processes below
     const backends: { host: string; port: number }[] = [];
+    const starting: Promise<void>[] = [];
+    // All at once, on the empty database: one applies the migrations and seeds the demo while the
+    // others wait on advisory locks (src/platform/db/client.ts, src/demo/seed.ts), as a deploy that
+    // starts several processes together does.
     for (let n = 1; n <= apps; n++) {
       const appPort = apps === 1 ? port : await freePort();
       const logFile = path.join(outDir, apps === 1 ? "e2e-app.log" : `e2e-app-${n}.log`);
@@ -146,10 +151,14 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         `Iniciando la aplicación ${n} de ${apps} en ${appURL} (registro: ${path.relative(root, logFile)})…`,
       );
       const started = Date.now();
-      await waitForApp(appURL, app, logFile);
-      console.log(`Aplicación ${n} lista en ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+      starting.push(
+        waitForApp(appURL, app, logFile).then(() =>
+          console.log(`Aplicación ${n} lista en ${((Date.now() - started) / 1000).toFixed(1)} s.`),
+        ),
+      );
       backends.push({ host: "127.0.0.1", port: appPort });
     }
+    await Promise.all(starting);
     if (apps > 1) {
       const proxy = await startRoundRobinProxy({ port, backends });
       cleanups.push(() => proxy.stop());

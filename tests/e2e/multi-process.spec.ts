@@ -3,6 +3,8 @@
 // parts that would break first if any state lived in one process: the session, the rate limits and
 // the job queue (a job runs once even with three workers polling).
 import { randomUUID } from "node:crypto";
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { translator } from "../../src/messages";
@@ -15,6 +17,27 @@ const apps = Number(process.env.E2E_APPS ?? 1);
 test.beforeEach(({ browserName: _ }, testInfo) => {
   test.skip(apps < 2, "needs the app running as several processes (E2E_APPS ≥ 2)");
   test.skip(testInfo.project.name !== "escritorio", "one run is enough: no page layout involved");
+});
+
+test("tres procesos que arrancan a la vez en una base vacía la migran y siembran una sola vez", async () => {
+  // global-setup.ts starts them together; the advisory locks let one do each step.
+  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    const migrations = readdirSync(path.resolve(import.meta.dirname, "../../db/migrations")).filter((f) =>
+      f.endsWith(".sql"),
+    ).length;
+    const applied = await client.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations",
+    );
+    expect(applied.rows[0]?.n).toBe(migrations);
+    const demo = await client.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM organizations WHERE slug = 'demo'",
+    );
+    expect(demo.rows[0]?.n).toBe(1);
+  } finally {
+    await client.end();
+  }
 });
 
 test("una sesión iniciada en un proceso vale en los otros", async ({ page }) => {
