@@ -6,8 +6,7 @@ import {
 } from "../../src/modules/observation/content";
 import type { FormFailure } from "../lib/actions.server";
 import { useT } from "../lib/i18n";
-import { FormMessage, RequestKey, SelectField, SubmitButton } from "./form";
-import { TextAreaField } from "./text-area-field";
+import { FormMessage, RequestKey, SelectField, SubmitButton, TextAreaField } from "./form";
 
 export interface CatalogueStepValues {
   category: string;

@@ -32,14 +32,9 @@ export function FormMessage({ failure }: { failure: FormFailure | undefined }) {
   );
 }
 
-interface FieldProps {
-  name: string;
-  label: string;
-  failure?: FormFailure;
+interface FieldProps extends FrameProps {
   defaultValue?: string | number | null;
   type?: string;
-  required?: boolean;
-  hint?: ReactNode;
   autoComplete?: string;
   inputMode?: "text" | "email" | "numeric" | "decimal" | "tel" | "search";
   maxLength?: number;
@@ -49,15 +44,28 @@ interface FieldProps {
   placeholder?: string;
 }
 
-/** A labelled input whose error sits beside it and which keeps what the user typed. */
-export function Field(props: FieldProps) {
+interface FrameProps {
+  name: string;
+  label: string;
+  failure?: FormFailure;
+  required?: boolean;
+  hint?: ReactNode;
+}
+
+interface Control {
+  id: string;
+  "aria-invalid": true | undefined;
+  "aria-describedby": string | undefined;
+}
+
+/**
+ * What every field shares: the label (with "optional" when it is), the hint, the control, and the
+ * refusal's message beside it, tied to the control for screen readers.
+ */
+function FieldFrame(props: FrameProps & { children: (control: Control) => ReactNode }) {
   const t = useT();
   const id = useId();
   const error = props.failure?.fieldErrors[props.name];
-  const typed = props.failure?.values[props.name];
-  const value =
-    typed ??
-    (props.defaultValue === null || props.defaultValue === undefined ? "" : String(props.defaultValue));
   const describedBy = [props.hint ? `${id}-hint` : null, error ? `${id}-error` : null]
     .filter(Boolean)
     .join(" ");
@@ -71,22 +79,11 @@ export function Field(props: FieldProps) {
           {props.hint}
         </p>
       ) : null}
-      <input
-        id={id}
-        name={props.name}
-        type={props.type ?? "text"}
-        defaultValue={props.type === "password" ? undefined : value}
-        required={props.required}
-        autoComplete={props.autoComplete}
-        inputMode={props.inputMode}
-        maxLength={props.maxLength}
-        min={props.min}
-        max={props.max}
-        step={props.step}
-        placeholder={props.placeholder}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-      />
+      {props.children({
+        id,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": describedBy || undefined,
+      })}
       {error ? (
         <p className="field-error" id={`${id}-error`}>
           {t(error, props.failure?.params)}
@@ -96,47 +93,104 @@ export function Field(props: FieldProps) {
   );
 }
 
-interface SelectProps {
-  name: string;
-  label: string;
+/** What the user typed into the field, else its stored value. */
+function typedOr(props: { name: string; failure?: FormFailure }, stored: string | number | null | undefined) {
+  return props.failure?.values[props.name] ?? (stored === null || stored === undefined ? "" : String(stored));
+}
+
+/** A labelled input whose error sits beside it and which keeps what the user typed. */
+export function Field(props: FieldProps) {
+  const value = typedOr(props, props.defaultValue);
+  return (
+    <FieldFrame {...props}>
+      {(control) => (
+        <input
+          {...control}
+          name={props.name}
+          type={props.type ?? "text"}
+          defaultValue={props.type === "password" ? undefined : value}
+          required={props.required}
+          autoComplete={props.autoComplete}
+          inputMode={props.inputMode}
+          maxLength={props.maxLength}
+          min={props.min}
+          max={props.max}
+          step={props.step}
+          placeholder={props.placeholder}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+interface SelectProps extends FrameProps {
   options: ReadonlyArray<{ value: string; label: string }>;
-  failure?: FormFailure;
   defaultValue?: string | null;
-  required?: boolean;
   emptyLabel?: string;
-  hint?: ReactNode;
 }
 
 export function SelectField(props: SelectProps) {
+  return (
+    <FieldFrame {...props}>
+      {(control) => (
+        <select
+          {...control}
+          name={props.name}
+          defaultValue={typedOr(props, props.defaultValue)}
+          required={props.required}
+        >
+          {props.emptyLabel !== undefined ? <option value="">{props.emptyLabel}</option> : null}
+          {props.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
+  );
+}
+
+interface TextAreaFieldProps extends FrameProps {
+  defaultValue?: string | null;
+  maxLength?: number;
+  rows?: number;
+}
+
+/** A labelled textarea whose error sits beside it and which keeps what the user typed. */
+export function TextAreaField(props: TextAreaFieldProps) {
+  return (
+    <FieldFrame {...props}>
+      {(control) => (
+        <textarea
+          {...control}
+          name={props.name}
+          rows={props.rows ?? 3}
+          maxLength={props.maxLength}
+          defaultValue={typedOr(props, props.defaultValue)}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+/** A checkbox with its label around it (a confirmation, a choice), its error beside it; keeps its tick. */
+export function CheckboxField(props: { name: string; label: ReactNode; failure?: FormFailure }) {
   const t = useT();
   const id = useId();
   const error = props.failure?.fieldErrors[props.name];
-  const value = props.failure?.values[props.name] ?? props.defaultValue ?? "";
   return (
     <div className={`field${error ? " field-invalid" : ""}`}>
-      <label htmlFor={id}>
-        {props.label} {props.required ? null : <span className="muted">{t("field.optional")}</span>}
+      <label className="choice">
+        <input
+          type="checkbox"
+          name={props.name}
+          defaultChecked={props.failure?.values[props.name] === "on"}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+        />{" "}
+        {props.label}
       </label>
-      {props.hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      <select
-        id={id}
-        name={props.name}
-        defaultValue={value}
-        required={props.required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : props.hint ? `${id}-hint` : undefined}
-      >
-        {props.emptyLabel !== undefined ? <option value="">{props.emptyLabel}</option> : null}
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
       {error ? (
         <p className="field-error" id={`${id}-error`}>
           {t(error, props.failure?.params)}

@@ -16,8 +16,7 @@ import {
   type SectionDef,
 } from "../../src/modules/observation/content";
 import { formToObject } from "../../src/platform/validation";
-import { Field, FormMessage, failureOf, RequestKey, SubmitButton } from "../components/form";
-import { TextAreaField } from "../components/text-area-field";
+import { Field, FormMessage, failureOf, RequestKey, SubmitButton, TextAreaField } from "../components/form";
 import type { FormFailure } from "../lib/actions.server";
 import { load, performOnce, readForm } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";

@@ -1,6 +1,13 @@
 import { Form, Link, redirect } from "react-router";
 import { deletionRequestPage, REASON_MAX, requestDeletion } from "../../src/modules/privacy";
-import { FormMessage, failureOf, RequestKey, SubmitButton } from "../components/form";
+import {
+  CheckboxField,
+  FormMessage,
+  failureOf,
+  RequestKey,
+  SubmitButton,
+  TextAreaField,
+} from "../components/form";
 import { load, performOnce, readForm } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
@@ -35,8 +42,6 @@ export default function PersonDeletion({ loaderData, actionData }: Route.Compone
   const failure = failureOf(actionData);
   const { latest, personId } = loaderData;
   const pending = latest?.status === "pending";
-  const confirmError = failure?.fieldErrors.confirm;
-  const reasonError = failure?.fieldErrors.reason;
   return (
     <div className="stack">
       <h1>{t("privacy.deletion.title")}</h1>
@@ -67,45 +72,14 @@ export default function PersonDeletion({ loaderData, actionData }: Route.Compone
           <Form method="post" className="card stack" noValidate>
             <RequestKey />
             <FormMessage failure={failure} />
-            <div className={`field${reasonError ? " field-invalid" : ""}`}>
-              <label htmlFor="reason">
-                {t("privacy.deletion.reason")} <span className="muted">{t("field.optional")}</span>
-              </label>
-              <p className="hint" id="reason-hint">
-                {t("privacy.deletion.reason_hint")}
-              </p>
-              <textarea
-                id="reason"
-                name="reason"
-                rows={3}
-                maxLength={loaderData.reasonMax}
-                defaultValue={failure?.values.reason ?? ""}
-                aria-invalid={reasonError ? true : undefined}
-                aria-describedby={reasonError ? "reason-hint reason-error" : "reason-hint"}
-              />
-              {reasonError ? (
-                <p className="field-error" id="reason-error">
-                  {t(reasonError, failure?.params)}
-                </p>
-              ) : null}
-            </div>
-            <div className={`field${confirmError ? " field-invalid" : ""}`}>
-              <label className="choice">
-                <input
-                  type="checkbox"
-                  name="confirm"
-                  defaultChecked={failure?.values.confirm === "on"}
-                  aria-invalid={confirmError ? true : undefined}
-                  aria-describedby={confirmError ? "confirm-error" : undefined}
-                />{" "}
-                {t("privacy.deletion.confirm")}
-              </label>
-              {confirmError ? (
-                <p className="field-error" id="confirm-error">
-                  {t(confirmError)}
-                </p>
-              ) : null}
-            </div>
+            <TextAreaField
+              name="reason"
+              label={t("privacy.deletion.reason")}
+              hint={t("privacy.deletion.reason_hint")}
+              failure={failure}
+              maxLength={loaderData.reasonMax}
+            />
+            <CheckboxField name="confirm" label={t("privacy.deletion.confirm")} failure={failure} />
             <SubmitButton>{t("privacy.deletion.submit")}</SubmitButton>
           </Form>
         </>

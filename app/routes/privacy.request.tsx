@@ -1,6 +1,13 @@
 import { Form, redirect } from "react-router";
 import { getPrivacyRequest, handlePrivacyRequest, REASON_MAX } from "../../src/modules/privacy";
-import { FormMessage, failureOf, RequestKey, SubmitButton } from "../components/form";
+import {
+  CheckboxField,
+  FormMessage,
+  failureOf,
+  RequestKey,
+  SubmitButton,
+  TextAreaField,
+} from "../components/form";
 import { load, performOnce, readForm } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
@@ -49,8 +56,6 @@ export default function PrivacyRequest({ loaderData, actionData }: Route.Compone
   const anonymizeFailure = decision === "anonymize" ? failure : undefined;
   const rejectFailure = decision === "reject" ? failure : undefined;
   const notice = loaderData.notice ? NOTICES[loaderData.notice] : undefined;
-  const confirmError = anonymizeFailure?.fieldErrors.confirm;
-  const noteError = rejectFailure?.fieldErrors.note;
   return (
     <div className="stack">
       <h1>{t("privacy.request.title")}</h1>
@@ -99,22 +104,11 @@ export default function PrivacyRequest({ loaderData, actionData }: Route.Compone
             <p>{t("privacy.request.anonymize_intro")}</p>
             <FormMessage failure={anonymizeFailure} />
             <input type="hidden" name="intent" value="anonymize" />
-            <div className={`field${confirmError ? " field-invalid" : ""}`}>
-              <label className="choice">
-                <input
-                  type="checkbox"
-                  name="confirm"
-                  aria-invalid={confirmError ? true : undefined}
-                  aria-describedby={confirmError ? "confirm-error" : undefined}
-                />{" "}
-                {t("privacy.request.anonymize_confirm")}
-              </label>
-              {confirmError ? (
-                <p className="field-error" id="confirm-error">
-                  {t(confirmError)}
-                </p>
-              ) : null}
-            </div>
+            <CheckboxField
+              name="confirm"
+              label={t("privacy.request.anonymize_confirm")}
+              failure={anonymizeFailure}
+            />
             <SubmitButton>{t("privacy.request.anonymize")}</SubmitButton>
           </Form>
           <Form method="post" className="card stack" noValidate>
@@ -123,23 +117,13 @@ export default function PrivacyRequest({ loaderData, actionData }: Route.Compone
             <p>{t("privacy.request.reject_intro")}</p>
             <FormMessage failure={rejectFailure} />
             <input type="hidden" name="intent" value="reject" />
-            <div className={`field${noteError ? " field-invalid" : ""}`}>
-              <label htmlFor="note">{t("privacy.request.reject_note")}</label>
-              <textarea
-                id="note"
-                name="note"
-                rows={3}
-                maxLength={loaderData.reasonMax}
-                defaultValue={rejectFailure?.values.note ?? ""}
-                aria-invalid={noteError ? true : undefined}
-                aria-describedby={noteError ? "note-error" : undefined}
-              />
-              {noteError ? (
-                <p className="field-error" id="note-error">
-                  {t(noteError, rejectFailure?.params)}
-                </p>
-              ) : null}
-            </div>
+            <TextAreaField
+              name="note"
+              label={t("privacy.request.reject_note")}
+              failure={rejectFailure}
+              maxLength={loaderData.reasonMax}
+              required
+            />
             <SubmitButton>{t("privacy.request.reject")}</SubmitButton>
           </Form>
         </>

@@ -9,16 +9,12 @@ import {
   calibrations,
   catalogueSteps,
   createCalibration,
-  ensureObservationSetup,
   feedbackMeetings,
   instruments,
   instrumentVersions,
   observationNotes,
   observations,
-  recordMeeting,
-  saveVisit,
   schoolObservationSettings,
-  startVisit,
 } from "../../src/modules/observation";
 import {
   coordinatorSchools,
@@ -33,6 +29,7 @@ import { privacyRequests, requestDeletion } from "../../src/modules/privacy";
 import { db } from "../../src/platform/db/client";
 import { queueEmail } from "../../src/platform/mail/mail";
 import { pdfPages } from "../../src/platform/testing/pdf";
+import { observationRecords } from "./observation-records";
 import { useTestServer } from "./server";
 
 type World = Awaited<ReturnType<typeof makeWorld>> & {
@@ -545,64 +542,20 @@ beforeAll(async () => {
     fileName: "nomina.csv",
     bytes: roster,
   });
-  await ensureObservationSetup(world.org.id);
-  const leader = await actorOf(world.leaderA.id);
-  const [instrument] = await db()
-    .select()
-    .from(instruments)
-    .where(eq(instruments.organizationId, world.org.id));
-  const visitOf = async (teacherId: string, submit: boolean) => {
-    const id = await startVisit(leader, {
-      schoolId: world.schoolA.id,
-      teacherId,
-      instrumentId: instrument.id,
-      course: "4° básico A",
-      subject: "Ciencias Naturales",
-      purpose: "formativa",
-    });
-    await saveVisit(leader, id, submit ? "submit" : "note", { note: "Evidencia secreta de la visita." });
-    return id;
-  };
-  const observationId = await visitOf(world.teacherA.id, true);
-  const now = new Date(Date.now() + 120_000);
-  const local = new Intl.DateTimeFormat("sv-SE", {
-    timeZone: "America/Santiago",
-    dateStyle: "short",
-    timeStyle: "short",
-  })
-    .format(new Date())
-    .split(" ");
-  await recordMeeting(
-    leader,
-    observationId,
-    { heldOn: local[0], heldAtTime: local[1], praise: "Bien.", stepChoice: "custom", stepTitle: "Paso" },
-    "America/Santiago",
-    now,
-  );
-  const pendingId = await visitOf(world.teacherA2.id, true);
-  const draftId = await visitOf(world.teacherA2.id, false);
+  const records = await observationRecords(world, "Evidencia secreta de la visita.");
+  const { observationId, pendingId, draftId } = records;
   const privacyRequestId = await requestDeletion(await actorOf(world.teacherA2.id), world.teacherA2.id, {
     confirm: "on",
   });
   w = { ...world, emailId, importId, observationId, pendingId, draftId, privacyRequestId };
-  const versions = await db()
-    .select({ id: instrumentVersions.id, content: instrumentVersions.content })
-    .from(instrumentVersions)
-    .where(eq(instrumentVersions.organizationId, world.org.id));
-  calibrationSetup.versionId =
-    versions.find((v) => v.content.sections.some((s) => s.indicators.some((i) => i.kind === "scored")))?.id ??
-    "";
+  calibrationSetup.versionId = records.scoredVersionId;
   calibrationSetup.id = await createCalibration(
     await actorOf(world.coordinator.id),
     calibrationFields(w, "Calibración de prueba"),
   );
-  setup.instrumentId = instrument.id;
-  const [step] = await db()
-    .select()
-    .from(catalogueSteps)
-    .where(eq(catalogueSteps.organizationId, world.org.id));
-  setup.stepId = step.id;
-  setup.stepTitle = step.title;
+  setup.instrumentId = records.instrument.id;
+  setup.stepId = records.step.id;
+  setup.stepTitle = records.step.title;
 });
 
 describe("authorization of every route", () => {

@@ -14,22 +14,12 @@
 // A route with an action that is missing from FUZZ fails the first test.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import routes from "../../app/routes";
 import { esCL } from "../../src/messages/es-CL";
 import { invitations, passwordResets } from "../../src/modules/accounts/schema";
-import {
-  catalogueSteps,
-  createCalibration,
-  createInstrument,
-  ensureObservationSetup,
-  instruments,
-  instrumentVersions,
-  recordMeeting,
-  saveVisit,
-  startVisit,
-} from "../../src/modules/observation";
+import { createCalibration, createInstrument } from "../../src/modules/observation";
 import { persons, previewRosterImport } from "../../src/modules/people";
 import { actorOf, makePerson, makeWorld } from "../../src/modules/people/testing";
 import { privacyRequests, requestDeletion } from "../../src/modules/privacy";
@@ -60,6 +50,7 @@ import {
   urlencoded,
   WRONG_TYPES,
 } from "./fuzz-inputs";
+import { observationRecords } from "./observation-records";
 import { useTestServer } from "./server";
 
 /**
@@ -448,51 +439,13 @@ async function makeFuzzWorld(): Promise<World> {
     fileName: "nomina.csv",
     bytes: encoder.encode("nombres;apellidos;correo\nPrevia;Importada;previa.importada@example.cl\n"),
   });
-  await ensureObservationSetup(world.org.id);
-  const leader = await actorOf(world.leaderA.id);
-  const [instrument] = await db()
-    .select()
-    .from(instruments)
-    .where(eq(instruments.organizationId, world.org.id));
-  const visitOf = async (teacherId: string, submit: boolean) => {
-    const id = await startVisit(leader, {
-      schoolId: world.schoolA.id,
-      teacherId,
-      instrumentId: instrument.id,
-      course: "4° básico A",
-      subject: "Ciencias Naturales",
-      purpose: "formativa",
-    });
-    await saveVisit(leader, id, submit ? "submit" : "note", { note: "Evidencia de la visita." });
-    return id;
-  };
-  const observationId = await visitOf(world.teacherA.id, true);
-  const [day, time] = new Intl.DateTimeFormat("sv-SE", {
-    timeZone: "America/Santiago",
-    dateStyle: "short",
-    timeStyle: "short",
-  })
-    .format(new Date())
-    .split(" ");
-  await recordMeeting(
-    leader,
-    observationId,
-    { heldOn: day, heldAtTime: time, praise: "Bien.", stepChoice: "custom", stepTitle: "Paso" },
-    "America/Santiago",
-    new Date(Date.now() + 120_000),
-  );
-  const pendingId = await visitOf(world.teacherA2.id, true);
-  const draftId = await visitOf(world.teacherA2.id, false);
-  const versions = await db()
-    .select({ id: instrumentVersions.id, content: instrumentVersions.content })
-    .from(instrumentVersions)
-    .where(eq(instrumentVersions.organizationId, world.org.id));
-  const scored = versions.find((v) =>
-    v.content.sections.some((s) => s.indicators.some((i) => i.kind === "scored")),
+  const { observationId, pendingId, draftId, scoredVersionId, step } = await observationRecords(
+    world,
+    "Evidencia de la visita.",
   );
   const calibrationId = await createCalibration(coordinator, {
     title: "Calibración de prueba",
-    instrumentVersionId: scored?.id ?? "",
+    instrumentVersionId: scoredVersionId,
     schoolId: world.schoolA.id,
     classContext: "4° básico A · Ciencias Naturales",
     heldOn: "2026-03-24",
@@ -501,10 +454,6 @@ async function makeFuzzWorld(): Promise<World> {
   });
   // The editor is fuzzed on an instrument of its own, so that visits keep theirs.
   const instrumentId = await createInstrument(coordinator, { name: "Pauta para fuzzing" });
-  const [step] = await db()
-    .select()
-    .from(catalogueSteps)
-    .where(eq(catalogueSteps.organizationId, world.org.id));
   const reset = newToken();
   await db()
     .insert(passwordResets)
