@@ -9,7 +9,7 @@ import { expect, type Locator, type Page, type TestInfo, test } from "@playwrigh
 import { translator } from "../../src/messages";
 import { type A11yOptions, expectNoSeriousA11yViolations } from "./support/axe";
 import { linkIn, waitForEmail } from "./support/mailbox";
-import { freshContext, signIn } from "./support/session";
+import { freshContext, signIn, signOut } from "./support/session";
 
 test.describe.configure({ mode: "parallel" });
 
@@ -501,7 +501,7 @@ test("directora y docente: inicio, personas y datos propios", async ({ page }) =
   await page.getByRole("link", { name: "Escuela Básica Los Aromos" }).click();
   await expect(page.getByRole("heading", { name: "Escuela Básica Los Aromos", level: 1 })).toBeVisible();
   await sweep.check("su establecimiento visto por la directora");
-  await page.getByRole("button", { name: "Cerrar sesión" }).click();
+  await signOut(page);
   await expect(page.getByRole("status")).toHaveText(t("auth.signed_out"));
 
   await signIn(page, "docente@demo.impulso.cl");
@@ -659,13 +659,13 @@ test("paneles de observación: el del establecimiento, sus metas con errores, el
   await page.getByLabel(t("dashboard.cadence.visit_every_days")).fill("14");
   await page.getByRole("button", { name: t("action.save") }).click();
   await expect(page.getByRole("status")).toHaveText(t("dashboard.cadence.saved"));
-  await page.getByRole("button", { name: "Cerrar sesión" }).click();
+  await signOut(page);
 
   await signIn(page, "coordinadora@demo.impulso.cl");
   await page.getByRole("link", { name: t("home.card.network") }).click();
   await expect(page.getByRole("heading", { name: t("dashboard.network.title"), level: 1 })).toBeVisible();
   await sweep.check("panel de la red de la coordinadora");
-  await page.getByRole("button", { name: "Cerrar sesión" }).click();
+  await signOut(page);
 
   await signIn(page, "docente@demo.impulso.cl");
   await page.getByRole("link", { name: t("home.card.development") }).click();

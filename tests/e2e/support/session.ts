@@ -12,6 +12,16 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await expect(page.getByRole("heading", { name: /^Hola, / })).toBeVisible();
 }
 
+/**
+ * Signing out and waiting until the sign-in page says so: a `goto` right after the click would
+ * abort the sign-out request and leave the session alive (then /ingresar sends the person home).
+ */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Cerrar sesión" }).click();
+  await page.waitForURL(/\/ingresar\?aviso=salida$/);
+  await expect(page.getByLabel("Correo electrónico")).toBeVisible();
+}
+
 /** A browser context of the same size and kind as the project's, with nobody signed in. */
 export async function freshContext(browser: Browser, testInfo: TestInfo) {
   const use = testInfo.project.use;
