@@ -19,6 +19,7 @@ import {
   PURPOSES,
   type Purpose,
 } from "./content";
+import { cachedFigures, organizationFingerprint, schoolsFingerprint } from "./figures-cache";
 import { schoolObservationSettings } from "./schema";
 
 // ---------------------------------------------------------------------------------------------------
@@ -664,30 +665,37 @@ export async function schoolDashboard(
     schoolId,
   });
   const { period, invalid } = periodOf(q, timeZone, now);
-  const settings = await settingsOf(schoolId);
-  const [cadence, coverage, onTask, levels, steps] = await Promise.all([
-    schoolCadence(schoolId, settings, period, now),
-    coverageSeries([schoolId], period),
-    onTaskSeries([schoolId], period),
-    levelDistribution([schoolId], period, q.instrumentId ?? null),
-    stepsByCategory([schoolId], period),
-  ]);
+  const source = await reportingDb();
+  const figures = await cachedFigures(
+    source,
+    `school|${periodKey(period)}|${q.instrumentId ?? ""}|${await schoolsFingerprint(source, [schoolId])}`,
+    now,
+    async () => {
+      const settings = await settingsOf(schoolId);
+      const [cadence, coverage, onTask, levels, steps] = await Promise.all([
+        schoolCadence(schoolId, settings, period, now),
+        coverageSeries([schoolId], period),
+        onTaskSeries([schoolId], period),
+        levelDistribution([schoolId], period, q.instrumentId ?? null),
+        stepsByCategory([schoolId], period),
+      ]);
+      return { settings, cadence, coverage, onTask, levels, steps };
+    },
+  );
   return {
     school: { id: school.id, name: school.name },
     period,
     periodInvalid: invalid,
-    settings,
     canConfigure: can(actor, "configure_observation", "school", {
       organizationId: school.organizationId,
       schoolId,
     }),
-    cadence,
-    coverage,
-    onTask,
-    levels,
-    steps,
+    ...figures,
   };
 }
+
+/** What of a period the figures depend on (its dates, their buckets and the time zone). */
+const periodKey = (p: Period) => `${p.fromDate}|${p.toDate}|${p.bucket}|${p.timeZone}`;
 export type SchoolDashboard = Awaited<ReturnType<typeof schoolDashboard>>;
 
 // ---------------------------------------------------------------------------------------------------
@@ -800,17 +808,35 @@ export async function networkDashboard(actor: Actor, q: DashboardQuery, timeZone
   if (!isCoordinator(actor)) throw new NotFoundError();
   const schoolIds = [...actor.advisedSchoolIds];
   const { period, invalid } = periodOf(q, timeZone, now);
-  const [summaries, coverage, onTask, levels, steps, totals] = await Promise.all([
-    schoolIds.length ? schoolSummaries(schoolIds, period, now) : Promise.resolve([]),
-    schoolIds.length ? coverageSeries(schoolIds, period) : Promise.resolve([]),
-    schoolIds.length ? onTaskSeries(schoolIds, period) : Promise.resolve([]),
-    schoolIds.length
-      ? levelDistribution(schoolIds, period, q.instrumentId ?? null)
-      : Promise.resolve({ instruments: [], instrumentId: null, indicators: [] } as LevelDistribution),
-    schoolIds.length ? stepsByCategory(schoolIds, period) : Promise.resolve([]),
-    networkTotals(actor.organizationId, period, now),
+  const source = await reportingDb();
+  const [schoolsKey, organizationKey] = await Promise.all([
+    schoolsFingerprint(source, schoolIds),
+    organizationFingerprint(source, actor.organizationId),
   ]);
-  return { period, periodInvalid: invalid, schools: summaries, coverage, onTask, levels, steps, totals };
+  const [figures, totals] = await Promise.all([
+    cachedFigures(
+      source,
+      `network|${periodKey(period)}|${q.instrumentId ?? ""}|${schoolsKey}`,
+      now,
+      async () => {
+        const [schools, coverage, onTask, levels, steps] = await Promise.all([
+          schoolIds.length ? schoolSummaries(schoolIds, period, now) : Promise.resolve([]),
+          schoolIds.length ? coverageSeries(schoolIds, period) : Promise.resolve([]),
+          schoolIds.length ? onTaskSeries(schoolIds, period) : Promise.resolve([]),
+          schoolIds.length
+            ? levelDistribution(schoolIds, period, q.instrumentId ?? null)
+            : Promise.resolve({ instruments: [], instrumentId: null, indicators: [] } as LevelDistribution),
+          schoolIds.length ? stepsByCategory(schoolIds, period) : Promise.resolve([]),
+        ]);
+        return { schools, coverage, onTask, levels, steps };
+      },
+    ),
+    // every coordinator of the organization shares these
+    cachedFigures(source, `totals|${periodKey(period)}|${organizationKey}`, now, () =>
+      networkTotals(actor.organizationId, period, now),
+    ),
+  ]);
+  return { period, periodInvalid: invalid, ...figures, totals };
 }
 export type NetworkDashboard = Awaited<ReturnType<typeof networkDashboard>>;
 

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   check,
   date,
@@ -100,6 +101,19 @@ export const schoolObservationSettings = pgTable("school_observation_settings", 
   meetingWithinHours: integer("meeting_within_hours").notNull().default(48),
   defaultPurpose: text("default_purpose").notNull().default("formativa").$type<Purpose>(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * A counter per school, raised by triggers (migration 0006) in the same transaction as any change to
+ * what the school's dashboard figures are computed from: visits, their levels and snapshots, meetings,
+ * action steps, memberships, the names and status of its people, its settings, its own name and IVE,
+ * and its organization's instruments. The dashboards keep computed figures keyed by these counters
+ * (figures-cache.ts), so a change shows at once in every process. No row: the counter is 0. No foreign
+ * key: a counter may be raised while its school is being deleted.
+ */
+export const schoolFigureVersions = pgTable("school_figure_versions", {
+  schoolId: uuid("school_id").primaryKey(),
+  version: bigint("version", { mode: "number" }).notNull().default(0),
 });
 
 export const ACTION_STEP_STATUSES = ["open", "mastered", "closed"] as const;

@@ -119,6 +119,8 @@ export const memberships = pgTable(
       .where(sql`${t.schoolId} IS NOT NULL`),
     uniqueIndex("memberships_org_role_uq").on(t.personId, t.role).where(sql`${t.schoolId} IS NULL`),
     index("memberships_school_idx").on(t.schoolId, t.role),
+    // a person's memberships (their home page, every session's actor): the unique indexes above are partial
+    index("memberships_person_idx").on(t.personId),
     check(
       "memberships_scope",
       sql`(${t.role} IN ('teacher','leader','mentor') AND ${t.schoolId} IS NOT NULL) OR (${t.role} IN ('coordinator','admin') AND ${t.schoolId} IS NULL)`,

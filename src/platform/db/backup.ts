@@ -493,6 +493,14 @@ async function dropSchema(tx: DbOrTx): Promise<void> {
   );
   for (const t of types)
     await tx.execute(sql`DROP TYPE IF EXISTS ${sql.identifier(SCHEMA)}.${sql.identifier(t.name)} CASCADE`);
+  // Functions a migration made (the figure-counter triggers' own, 0006); an extension's are left alone.
+  const functions = await rowsOf<{ signature: string }>(
+    tx,
+    sql`SELECT p.oid::regprocedure::text AS "signature" FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+         WHERE n.nspname = ${SCHEMA}
+           AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')`,
+  );
+  for (const f of functions) await tx.execute(sql.raw(`DROP FUNCTION IF EXISTS ${f.signature} CASCADE`));
   await tx.execute(sql`CREATE SCHEMA IF NOT EXISTS drizzle`);
   await tx.execute(sql`CREATE TABLE IF NOT EXISTS drizzle.__drizzle_migrations (
     id SERIAL PRIMARY KEY, hash text NOT NULL, created_at bigint)`);
@@ -575,6 +583,9 @@ export async function restoreDatabase(
       await canonicalSession(tx);
       // Another process using the database (Impulso running) holds locks: fail fast and say so.
       await tx.execute(sql`SET LOCAL lock_timeout = '10s'`);
+      // Rows are copied as they were: the triggers that raise the dashboards' figure counters
+      // (migration 0006) stand aside, so school_figure_versions is restored like any other table.
+      await tx.execute(sql`SET LOCAL impulso.skip_figure_versions = 'on'`);
       if (!options.force) {
         for (const table of await readTables(tx)) {
           const [row] = await rowsOf<{ any: boolean }>(
