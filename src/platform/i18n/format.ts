@@ -22,18 +22,38 @@ function numberFormatter(locale: string, options: Intl.NumberFormatOptions): Int
   return formatter;
 }
 
+// The local calendar date of an instant as "2026-11-25" (the same digits in every language), one
+// formatter per time zone: a page lists dozens of dates, and format() costs far less than formatToParts().
+const isoDayFormatters = new Map<string, Intl.DateTimeFormat>();
+function localIsoDay(d: Date, timeZone: string): string {
+  let formatter = isoDayFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    });
+    isoDayFormatters.set(timeZone, formatter);
+  }
+  const text = formatter.format(d);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
+  // an ICU that writes en-CA otherwise: read the parts
+  const parts = formatter.formatToParts(d);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")}`;
+}
+
 /** Dates as 25-11-2026 and times in 24 h, in the viewer's time zone (product.md). */
-export function formatDate(date: Date | string | null | undefined, locale: Locale, timeZone: string): string {
+export function formatDate(
+  date: Date | string | null | undefined,
+  _locale: Locale,
+  timeZone: string,
+): string {
   if (!date) return "";
   const d = typeof date === "string" ? new Date(date) : date;
-  const parts = dateFormatter(locale === "en" ? "en-GB" : locale, {
-    timeZone,
-    day: "2-digit",
-    month: "2-digit",
-    year: "numeric",
-  }).formatToParts(d);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("day")}-${get("month")}-${get("year")}`;
+  if (Number.isNaN(d.getTime())) return "";
+  return formatDay(localIsoDay(d, timeZone));
 }
 
 /** A calendar day given as "2026-11-25" (already local: no time zone applies) → "25-11-2026". */
