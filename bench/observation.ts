@@ -181,7 +181,7 @@ export default {
         const precheck = await checkOneByOne(app, targets.slice(0, PRECHECKED), PRECHECK_MS);
         if (precheck) {
           if (precheck.status === 404 && !routes.includes(`"${page.route}"`)) {
-            ctx.log(`${page.route}: la ruta no existe todavía (404); cifra sin medir`);
+            ctx.log(`/${page.route}: la ruta no existe todavía (404); cifra sin medir`);
             ctx.missing(figure, `route /${page.route} not built yet (404)`);
             continue;
           }
@@ -197,11 +197,11 @@ export default {
           next: () => targets[(targets.length - 1 - (i++ % targets.length)) % targets.length] as Target,
         });
         ctx.log(
-          `${page.route}: con 1 cliente ${alone.requests} respuestas, p50 ${alone.p50.toFixed(1)} ms, ` +
+          `/${page.route}: con 1 cliente ${alone.requests} respuestas, p50 ${alone.p50.toFixed(1)} ms, ` +
             `p95 ${alone.p95.toFixed(1)} ms, ${alone.failures} fallidas`,
         );
         i = 0;
-        ctx.log(`${page.route}: ${CONNECTIONS} clientes, ${targets.length} ids, ${DURATION_SECONDS} s…`);
+        ctx.log(`/${page.route}: ${CONNECTIONS} clientes, ${targets.length} ids, ${DURATION_SECONDS} s…`);
         const result = await ctx.load({
           url: app.url,
           connections: CONNECTIONS,
@@ -221,8 +221,8 @@ export default {
           );
         if (page.target !== null) ctx.report({ ...figure, value: result.p95 });
       } catch (error) {
-        ctx.log(`${page.route}: ${(error as Error).message}`);
-        problems.push(`${page.route}: ${(error as Error).message}`);
+        ctx.log(`/${page.route}: ${(error as Error).message}`);
+        problems.push(`/${page.route}: ${(error as Error).message}`);
       }
     }
 

@@ -175,7 +175,13 @@ export function TextAreaField(props: TextAreaFieldProps) {
 }
 
 /** A checkbox with its label around it (a confirmation, a choice), its error beside it; keeps its tick. */
-export function CheckboxField(props: { name: string; label: ReactNode; failure?: FormFailure }) {
+export function CheckboxField(props: {
+  name: string;
+  label: ReactNode;
+  failure?: FormFailure;
+  /** the stored choice, when the form edits one (a refused form keeps what was ticked instead) */
+  defaultChecked?: boolean;
+}) {
   const t = useT();
   const id = useId();
   const error = props.failure?.fieldErrors[props.name];
@@ -185,7 +191,7 @@ export function CheckboxField(props: { name: string; label: ReactNode; failure?:
         <input
           type="checkbox"
           name={props.name}
-          defaultChecked={props.failure?.values[props.name] === "on"}
+          defaultChecked={props.failure ? props.failure.values[props.name] === "on" : props.defaultChecked}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
         />{" "}

@@ -11,7 +11,14 @@ import {
 // What the page itself uses comes from the module's plain-data file: the browser gets no database code.
 import { ACTION_STEP_CATEGORIES, NOTE_MAX } from "../../src/modules/observation/content";
 import { formToObject } from "../../src/platform/validation";
-import { FormMessage, failureOf, RequestKey, SubmitButton } from "../components/form";
+import {
+  CheckboxField,
+  FormMessage,
+  failureOf,
+  RequestKey,
+  SubmitButton,
+  TextAreaField,
+} from "../components/form";
 import type { FormFailure } from "../lib/actions.server";
 import { load, performOnce, readForm } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
@@ -732,7 +739,6 @@ function Response({ visit, failure }: { visit: Visit; failure?: FormFailure }) {
       </>
     );
   }
-  const error = failure?.fieldErrors.reflection;
   return (
     <div className="stack">
       {acknowledged ?? (
@@ -746,34 +752,22 @@ function Response({ visit, failure }: { visit: Visit; failure?: FormFailure }) {
       <Form method="post" className="stack" noValidate>
         <RequestKey />
         <FormMessage failure={failure} />
-        <div className={`field${error ? " field-invalid" : ""}`}>
-          <label htmlFor="reflection">{t("observation.respond.reflection")}</label>
-          <p className="hint" id="reflection-hint">
-            {t("observation.respond.reflection_hint")}
-          </p>
-          <textarea
-            id="reflection"
-            name="reflection"
-            rows={4}
-            maxLength={4000}
-            defaultValue={failure?.values.reflection ?? visit.reflection?.body ?? ""}
-            aria-describedby={error ? "reflection-hint reflection-error" : "reflection-hint"}
-            aria-invalid={error ? true : undefined}
-          />
-          {error ? (
-            <p className="field-error" id="reflection-error">
-              {t(error)}
-            </p>
-          ) : null}
-        </div>
-        <label className="choice">
-          <input
-            type="checkbox"
-            name="private"
-            defaultChecked={failure ? failure.values.private === "on" : (visit.reflection?.private ?? false)}
-          />{" "}
-          {t("observation.respond.private")}
-        </label>
+        <TextAreaField
+          name="reflection"
+          label={t("observation.respond.reflection")}
+          hint={t("observation.respond.reflection_hint")}
+          required
+          rows={4}
+          maxLength={4000}
+          defaultValue={visit.reflection?.body}
+          failure={failure}
+        />
+        <CheckboxField
+          name="private"
+          label={t("observation.respond.private")}
+          defaultChecked={visit.reflection?.private ?? false}
+          failure={failure}
+        />
         <SubmitButton name="intent" value="reflect">
           {t("observation.respond.save")}
         </SubmitButton>

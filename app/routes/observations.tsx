@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { observationHome, observerWork } from "../../src/modules/observation";
 import { notFound } from "../lib/actions.server";
@@ -27,72 +28,79 @@ export default function Observations({ loaderData }: Route.ComponentProps) {
           {t("observation.list.new")}
         </Link>
       </div>
-      <section className="card">
-        <h2>{t("observation.list.drafts")}</h2>
-        {drafts.length === 0 ? (
-          <p className="muted">{t("observation.list.none_drafts")}</p>
-        ) : (
-          <ul className="rows">
-            {drafts.map((v) => (
-              <li key={v.id}>
-                <Link to={`/observaciones/${v.id}`}>
-                  {t("observation.list.visit_of", {
-                    teacher: v.teacherName,
-                    course: v.course,
-                    school: v.schoolName,
-                  })}
-                </Link>{" "}
-                <span className="muted">{format.dateTime(v.startedAt)}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <section className="card">
-        <h2>{t("observation.list.awaiting")}</h2>
-        {awaiting.length === 0 ? (
-          <p className="muted">{t("observation.list.none_awaiting")}</p>
-        ) : (
-          <ul className="rows">
-            {awaiting.map((v) => (
-              <li key={v.id}>
-                <Link to={`/observaciones/${v.id}/reunion`}>
-                  {t("observation.list.visit_of", {
-                    teacher: v.teacherName,
-                    course: v.course,
-                    school: v.schoolName,
-                  })}
-                </Link>{" "}
-                {v.late ? <span className="badge badge-warn">{t("observation.list.late")}</span> : null}{" "}
-                <span className="muted">
-                  {t("observation.list.awaiting_due", { due: format.dateTime(v.due) })}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <section className="card">
-        <h2>{t("observation.list.recent")}</h2>
-        {recent.length === 0 ? (
-          <p className="muted">{t("observation.list.none_recent")}</p>
-        ) : (
-          <ul className="rows">
-            {recent.map((v) => (
-              <li key={v.id}>
-                <Link to={`/observaciones/${v.id}`}>
-                  {t("observation.list.visit_of", {
-                    teacher: v.teacherName,
-                    course: v.course,
-                    school: v.schoolName,
-                  })}
-                </Link>{" "}
-                <span className="muted">{format.date(v.startedAt)}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <VisitList
+        title={t("observation.list.drafts")}
+        empty={t("observation.list.none_drafts")}
+        visits={drafts.map((v) => ({
+          ...v,
+          to: `/observaciones/${v.id}`,
+          after: <span className="muted">{format.dateTime(v.startedAt)}</span>,
+        }))}
+      />
+      <VisitList
+        title={t("observation.list.awaiting")}
+        empty={t("observation.list.none_awaiting")}
+        visits={awaiting.map((v) => ({
+          ...v,
+          to: `/observaciones/${v.id}/reunion`,
+          after: (
+            <>
+              {v.late ? <span className="badge badge-warn">{t("observation.list.late")}</span> : null}{" "}
+              <span className="muted">
+                {t("observation.list.awaiting_due", { due: format.dateTime(v.due) })}
+              </span>
+            </>
+          ),
+        }))}
+      />
+      <VisitList
+        title={t("observation.list.recent")}
+        empty={t("observation.list.none_recent")}
+        visits={recent.map((v) => ({
+          ...v,
+          to: `/observaciones/${v.id}`,
+          after: <span className="muted">{format.date(v.startedAt)}</span>,
+        }))}
+      />
     </div>
+  );
+}
+
+/** One of the observer's lists: each visit a link (whose teacher, course and school) and what follows it. */
+function VisitList(props: {
+  title: string;
+  empty: string;
+  visits: Array<{
+    id: string;
+    to: string;
+    teacherName: string;
+    course: string;
+    schoolName: string;
+    after: ReactNode;
+  }>;
+}) {
+  const t = useT();
+  return (
+    <section className="card">
+      <h2>{props.title}</h2>
+      {props.visits.length === 0 ? (
+        <p className="muted">{props.empty}</p>
+      ) : (
+        <ul className="rows">
+          {props.visits.map((v) => (
+            <li key={v.id}>
+              <Link to={v.to}>
+                {t("observation.list.visit_of", {
+                  teacher: v.teacherName,
+                  course: v.course,
+                  school: v.schoolName,
+                })}
+              </Link>{" "}
+              {v.after}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

@@ -3,6 +3,7 @@
 // propose the next one, then submit. Every save writes everything the observer typed, so a reload or a
 // lost connection loses nothing already sent.
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { audit } from "../../platform/audit/audit";
 import { type DbOrTx, db } from "../../platform/db/client";
@@ -91,6 +92,10 @@ export async function openStepOf(teacherId: string, tx: DbOrTx = db()) {
  */
 export async function getVisit(actor: Actor, id: string, readAction = "observation.read") {
   const subject = await authorizedObservation(actor, "read", id);
+  // The visit with its school, instrument, people and the school's meeting target in one statement;
+  // then everything hanging from it at once.
+  const teacher = alias(persons, "teacher");
+  const observer = alias(persons, "observer");
   const [row] = await db()
     .select({
       id: observations.id,
@@ -98,6 +103,8 @@ export async function getVisit(actor: Actor, id: string, readAction = "observati
       schoolName: schools.name,
       teacherId: observations.teacherId,
       observerId: observations.observerId,
+      teacherName: sql<string>`${teacher.givenNames} || ' ' || ${teacher.familyNames}`,
+      observerName: sql<string>`${observer.givenNames} || ' ' || ${observer.familyNames}`,
       purpose: observations.purpose,
       course: observations.course,
       subject: observations.subject,
@@ -112,18 +119,18 @@ export async function getVisit(actor: Actor, id: string, readAction = "observati
       instrumentName: instruments.name,
       instrumentVersion: instrumentVersions.version,
       content: instrumentVersions.content,
+      meetingWithinHours: schoolObservationSettings.meetingWithinHours,
     })
     .from(observations)
     .innerJoin(schools, eq(schools.id, observations.schoolId))
     .innerJoin(instrumentVersions, eq(instrumentVersions.id, observations.instrumentVersionId))
     .innerJoin(instruments, eq(instruments.id, instrumentVersions.instrumentId))
+    .innerJoin(teacher, eq(teacher.id, observations.teacherId))
+    .innerJoin(observer, eq(observer.id, observations.observerId))
+    .leftJoin(schoolObservationSettings, eq(schoolObservationSettings.schoolId, observations.schoolId))
     .where(eq(observations.id, id));
   if (!row) throw new NotFoundError();
-  const [people, notes, levels, snapshots, focusStep, meetingRows] = await Promise.all([
-    db()
-      .select({ id: persons.id, name: personName })
-      .from(persons)
-      .where(inArray(persons.id, [row.teacherId, row.observerId])),
+  const [notes, levels, snapshots, focusStep, meetingRows, proposedSteps] = await Promise.all([
     db()
       .select({
         id: observationNotes.id,
@@ -174,55 +181,57 @@ export async function getVisit(actor: Actor, id: string, readAction = "observati
         stepTitle: actionSteps.title,
         stepMastery: actionSteps.mastery,
         stepStatus: actionSteps.status,
+        reflectionBody: reflections.body,
+        reflectionPrivate: reflections.private,
+        reflectionUpdatedAt: reflections.updatedAt,
       })
       .from(feedbackMeetings)
       .innerJoin(actionSteps, eq(actionSteps.id, feedbackMeetings.actionStepId))
+      .leftJoin(reflections, eq(reflections.meetingId, feedbackMeetings.id))
       .where(eq(feedbackMeetings.observationId, id)),
-  ]);
-  const nameOf = (personId: string) => people.find((p) => p.id === personId)?.name ?? "";
-  const meeting = meetingRows[0] ?? null;
-  let reflection: { body: string; private: boolean; updatedAt: Date } | null = null;
-  if (meeting) {
-    const [found] = await db()
-      .select({ body: reflections.body, private: reflections.private, updatedAt: reflections.updatedAt })
-      .from(reflections)
-      .where(eq(reflections.meetingId, meeting.id));
-    if (found && can(actor, "read", "reflection", { ...subject, private: found.private })) reflection = found;
-  }
-  const editable = can(actor, "update", "observation", subject);
-  const canHoldMeeting = !meeting && can(actor, "hold_meeting", "observation", subject);
-  const canRespond = !!meeting && can(actor, "respond", "observation", subject);
-  const proposedCatalogueStep = row.proposedCatalogueStepId
-    ? ((
-        await db()
+    row.proposedCatalogueStepId
+      ? db()
           .select({ id: catalogueSteps.id, title: catalogueSteps.title })
           .from(catalogueSteps)
           .where(eq(catalogueSteps.id, row.proposedCatalogueStepId))
-      )[0] ?? null)
+      : Promise.resolve([]),
+  ]);
+  const found = meetingRows[0];
+  const meeting = found
+    ? (({ reflectionBody: _b, reflectionPrivate: _p, reflectionUpdatedAt: _u, ...rest }) => rest)(found)
     : null;
+  // A reflection is shown to whoever may read it (a private one to its teacher only).
+  const reflection =
+    found?.reflectionBody !== null &&
+    found?.reflectionBody !== undefined &&
+    can(actor, "read", "reflection", { ...subject, private: found.reflectionPrivate ?? false })
+      ? {
+          body: found.reflectionBody,
+          private: found.reflectionPrivate ?? false,
+          updatedAt: found.reflectionUpdatedAt as Date,
+        }
+      : null;
+  const editable = can(actor, "update", "observation", subject);
+  const canHoldMeeting = !meeting && can(actor, "hold_meeting", "observation", subject);
+  const canRespond = !!meeting && can(actor, "respond", "observation", subject);
   // Someone other than the teacher and the author reading a teacher's visit is a sensitive read.
   if (actor.personId !== row.teacherId && actor.personId !== row.observerId) {
     await audit(actor, { action: readAction, subjectType: "observation", subjectId: id });
   }
-  const [settings] = await db()
-    .select({ meetingWithinHours: schoolObservationSettings.meetingWithinHours })
-    .from(schoolObservationSettings)
-    .where(eq(schoolObservationSettings.schoolId, row.schoolId));
+  const { meetingWithinHours, ...visit } = row;
   const meetingDue = row.submittedAt
-    ? new Date(row.submittedAt.getTime() + (settings?.meetingWithinHours ?? 48) * 3_600_000)
+    ? new Date(row.submittedAt.getTime() + (meetingWithinHours ?? 48) * 3_600_000)
     : null;
   return {
-    ...row,
+    ...visit,
     meetingDue,
     catalogue: editable || canHoldMeeting ? await catalogueToPick(subject.organizationId) : [],
-    teacherName: nameOf(row.teacherId),
-    observerName: nameOf(row.observerId),
     notes,
     levels: Object.fromEntries(levels.map((l) => [l.indicatorKey, l.level])) as Record<string, number>,
     snapshots,
     onTaskShare: onTaskShare(snapshots),
     focusStep: focusStep[0] ?? null,
-    proposedCatalogueStep,
+    proposedCatalogueStep: proposedSteps[0] ?? null,
     meeting,
     reflection,
     can: { edit: editable, holdMeeting: canHoldMeeting, respond: canRespond },
