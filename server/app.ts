@@ -6,6 +6,7 @@ import { RouterContextProvider } from "react-router";
 import { requestInfoContext } from "../app/lib/context";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "../src/demo/seed";
 import "../src/jobs";
+import { foldFigureChanges } from "../src/modules/observation";
 import { deleteOldWindows } from "../src/platform/auth/rate-limit";
 import { deleteStaleSessions } from "../src/platform/auth/sessions";
 import { type Config, config } from "../src/platform/config";
@@ -44,12 +45,16 @@ export async function startServer(options: {
   setDatabase(database);
   await database.migrate();
   const seeded = options.seed ? await seedDemo() : false;
-  // Expired sessions, old rate-limit windows and idempotency keys: at start and every hour (each
-  // process does it; the deletes are harmless when repeated).
+  // Expired sessions, old rate-limit windows and idempotency keys deleted, the dashboards' counted
+  // changes folded (one row per school): at start and every hour (each process does it; both are
+  // harmless when repeated or run at once).
   const housekeeping = () =>
-    Promise.all([deleteStaleSessions(), deleteOldWindows(), deleteOldRequestKeys()]).catch((error) =>
-      log("error", "housekeeping", { error: String(error) }),
-    );
+    Promise.all([
+      deleteStaleSessions(),
+      deleteOldWindows(),
+      deleteOldRequestKeys(),
+      foldFigureChanges(),
+    ]).catch((error) => log("error", "housekeeping", { error: String(error) }));
   await housekeeping();
   const housekeepingTimer = setInterval(housekeeping, 60 * 60_000);
   housekeepingTimer.unref();

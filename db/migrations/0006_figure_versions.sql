@@ -1,12 +1,16 @@
 CREATE TABLE "school_figure_versions" (
-	"school_id" uuid PRIMARY KEY NOT NULL,
-	"version" bigint DEFAULT 0 NOT NULL
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"school_id" uuid NOT NULL,
+	"n" bigint DEFAULT 1 NOT NULL
 );
 --> statement-breakpoint
+CREATE INDEX "school_figure_versions_school_idx" ON "school_figure_versions" USING btree ("school_id","n");--> statement-breakpoint
 CREATE INDEX "memberships_person_idx" ON "memberships" USING btree ("person_id");--> statement-breakpoint
--- Raises the figure counters of the given schools (those that exist), in school order so that two
--- transactions raising overlapping sets take the row locks in the same order. A bulk load or a
--- restore sets impulso.skip_figure_versions = 'on' to copy rows as they are.
+-- Counts a change in each of the given schools (those that exist): one row per school, inserted,
+-- never updated, so writers take no shared lock and cannot deadlock on it. A school's fingerprint is
+-- the sum of its rows' n, which grows with every committed change whatever the order of commits;
+-- housekeeping folds a school's rows into one with the same sum. A bulk load or a restore sets
+-- impulso.skip_figure_versions = 'on' to copy rows as they are.
 CREATE FUNCTION figure_versions_skipped() RETURNS boolean LANGUAGE sql STABLE AS $$
   SELECT coalesce(current_setting('impulso.skip_figure_versions', true), '') = 'on'
 $$;
@@ -16,13 +20,11 @@ BEGIN
   IF ids IS NULL OR cardinality(ids) = 0 THEN
     RETURN;
   END IF;
-  INSERT INTO school_figure_versions AS v (school_id, version)
-  SELECT s.id, 1 FROM schools s WHERE s.id = ANY(ids) ORDER BY s.id
-  ON CONFLICT (school_id) DO UPDATE SET version = v.version + 1;
+  INSERT INTO school_figure_versions (school_id, n)
+  SELECT s.id, 1 FROM schools s WHERE s.id = ANY(ids);
 END $$;
 --> statement-breakpoint
--- Tables with a school_id column whose every change counts: meetings, action steps, memberships,
--- cadence settings.
+-- Tables with a school_id column whose every change counts: meetings, memberships, cadence settings.
 CREATE FUNCTION school_figures_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF figure_versions_skipped() THEN
@@ -35,6 +37,33 @@ BEGIN
   ELSE
     PERFORM bump_school_figures(ARRAY(SELECT school_id FROM new_rows UNION SELECT school_id FROM old_rows));
   END IF;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+-- Action steps: the step's school, and every school where its teacher is a member (a teacher's open
+-- step is shown wherever they teach).
+CREATE FUNCTION action_step_figures_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  teachers uuid[];
+  schools_of_steps uuid[];
+BEGIN
+  IF figure_versions_skipped() THEN
+    RETURN NULL;
+  END IF;
+  IF TG_OP = 'INSERT' THEN
+    teachers := ARRAY(SELECT DISTINCT teacher_id FROM new_rows);
+    schools_of_steps := ARRAY(SELECT DISTINCT school_id FROM new_rows);
+  ELSIF TG_OP = 'DELETE' THEN
+    teachers := ARRAY(SELECT DISTINCT teacher_id FROM old_rows);
+    schools_of_steps := ARRAY(SELECT DISTINCT school_id FROM old_rows);
+  ELSE
+    teachers := ARRAY(SELECT teacher_id FROM new_rows UNION SELECT teacher_id FROM old_rows);
+    schools_of_steps := ARRAY(SELECT school_id FROM new_rows UNION SELECT school_id FROM old_rows);
+  END IF;
+  PERFORM bump_school_figures(ARRAY(
+    SELECT unnest(schools_of_steps)
+    UNION
+    SELECT m.school_id FROM memberships m WHERE m.person_id = ANY(teachers) AND m.school_id IS NOT NULL));
   RETURN NULL;
 END $$;
 --> statement-breakpoint
@@ -80,7 +109,8 @@ BEGIN
   RETURN NULL;
 END $$;
 --> statement-breakpoint
--- People: a new name or status shows in the schools where they are members or have observed.
+-- People: a new name or status shows in the schools where they are members, have observed or were
+-- observed.
 CREATE FUNCTION person_figures_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   changed uuid[];
@@ -94,7 +124,9 @@ BEGIN
     PERFORM bump_school_figures(ARRAY(
       SELECT m.school_id FROM memberships m WHERE m.person_id = ANY(changed) AND m.school_id IS NOT NULL
       UNION
-      SELECT DISTINCT v.school_id FROM observations v WHERE v.observer_id = ANY(changed)));
+      SELECT DISTINCT v.school_id FROM observations v WHERE v.observer_id = ANY(changed)
+      UNION
+      SELECT DISTINCT v.school_id FROM observations v WHERE v.teacher_id = ANY(changed)));
   END IF;
   RETURN NULL;
 END $$;
@@ -163,13 +195,13 @@ CREATE TRIGGER feedback_meetings_figures_delete AFTER DELETE ON "feedback_meetin
   FOR EACH STATEMENT EXECUTE FUNCTION school_figures_changed();
 --> statement-breakpoint
 CREATE TRIGGER action_steps_figures_insert AFTER INSERT ON "action_steps" REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION school_figures_changed();
+  FOR EACH STATEMENT EXECUTE FUNCTION action_step_figures_changed();
 --> statement-breakpoint
 CREATE TRIGGER action_steps_figures_update AFTER UPDATE ON "action_steps" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION school_figures_changed();
+  FOR EACH STATEMENT EXECUTE FUNCTION action_step_figures_changed();
 --> statement-breakpoint
 CREATE TRIGGER action_steps_figures_delete AFTER DELETE ON "action_steps" REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION school_figures_changed();
+  FOR EACH STATEMENT EXECUTE FUNCTION action_step_figures_changed();
 --> statement-breakpoint
 CREATE TRIGGER memberships_figures_insert AFTER INSERT ON "memberships" REFERENCING NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION school_figures_changed();

@@ -1,4 +1,4 @@
-// The dashboards' figures are kept between requests (figures-cache.ts) and keyed by counters that
+// The dashboards' figures are kept between requests (figures-cache.ts) and keyed by the changes that
 // triggers raise in the same transaction as a change (migration 0006): every kind of change the
 // figures read shows on the very next read, a draft's autosave does not throw the figures away, and
 // authorization comes before any lookup.
@@ -9,16 +9,18 @@ import { NotFoundError } from "../../platform/errors";
 import { newId } from "../../platform/ids";
 import type { Actor } from "../../platform/policy";
 import { useTestDatabase } from "../../platform/testing/database";
-import { persons, schools } from "../people";
+import { memberships, persons, schools } from "../people";
 import { actorOf, makePerson, makeSchool, makeWorld } from "../people/testing";
 import {
   actionSteps,
   ensureObservationSetup,
   feedbackMeetings,
+  foldFigureChanges,
   instruments,
   instrumentVersions,
   networkDashboard,
   observationLevels,
+  observationSnapshots,
   observations,
   saveCadenceSettings,
   schoolDashboard,
@@ -236,10 +238,93 @@ describe("dashboard figures kept between requests", () => {
     expect(grown.totals.teachers).toBe(renamed.totals.teachers + 1);
   });
 
-  it("asks who is reading before looking: a leader of another school still gets 404", async () => {
+  it("asks who is reading before looking: a leader of another school gets 404 and no figures are read", async () => {
     await read(); // figures of school A kept
+    const before = figuresCacheStats();
     await expect(schoolDashboard(a.leaderB, w.schoolA.id, PERIOD, TZ, NOW)).rejects.toBeInstanceOf(
       NotFoundError,
     );
+    expect(figuresCacheStats()).toEqual(before);
+  });
+
+  it("shows a new member, a snapshot, a new indicator title, a deleted meeting and another school's step at once", async () => {
+    let now = await read();
+    const teachers = now.dashboard.cadence.teachers.length;
+    const newcomer = await makePerson(w.org.id, [{ role: "teacher", schoolId: w.schoolA.id }]);
+    now = await read();
+    expect(now.computed).toBe(true);
+    expect(now.dashboard.cadence.teachers).toHaveLength(teachers + 1);
+
+    // a snapshot added by hand to a submitted visit
+    const visitId = await addVisit("submitted", new Date("2026-11-16T13:00:00Z"), newcomer.id);
+    now = await read();
+    const present = (d: typeof now.dashboard) => d.onTask.reduce((sum, p) => sum + p.present, 0);
+    const presentBefore = present(now.dashboard);
+    await db()
+      .insert(observationSnapshots)
+      .values({ id: newId(), observationId: visitId, minute: 5, onTask: 20, present: 25 });
+    now = await read();
+    expect(present(now.dashboard)).toBe(presentBefore + 25);
+
+    // an indicator's title changed in the instrument's version
+    const [version] = await db()
+      .select({ content: instrumentVersions.content })
+      .from(instrumentVersions)
+      .where(eq(instrumentVersions.id, versionId));
+    const content = structuredClone(version.content);
+    for (const section of content.sections)
+      for (const indicator of section.indicators)
+        if (indicator.key === indicatorKey) indicator.title = "Indicador con título nuevo";
+    await db().update(instrumentVersions).set({ content }).where(eq(instrumentVersions.id, versionId));
+    now = await read();
+    expect(now.dashboard.levels.indicators.map((i) => i.title)).toContain("Indicador con título nuevo");
+
+    // a meeting deleted
+    const held = now.dashboard.cadence.meetingsHeld;
+    expect(held).toBeGreaterThan(0);
+    await db().delete(feedbackMeetings).where(eq(feedbackMeetings.schoolId, w.schoolA.id));
+    now = await read();
+    expect(now.dashboard.cadence.meetingsHeld).toBe(0);
+
+    // a teacher of schools A and B gets an open step at B: school A shows it
+    await db().insert(memberships).values({
+      id: newId(),
+      organizationId: w.org.id,
+      personId: newcomer.id,
+      schoolId: w.schoolB.id,
+      role: "teacher",
+    });
+    await read();
+    await db()
+      .insert(actionSteps)
+      .values({
+        id: newId(),
+        organizationId: w.org.id,
+        schoolId: w.schoolB.id,
+        teacherId: newcomer.id,
+        category: "routines",
+        title: "Paso acordado en la escuela B",
+        status: "open",
+        openedAt: new Date("2026-11-17T13:00:00Z"),
+      });
+    now = await read();
+    expect(now.dashboard.cadence.teachers.find((t) => t.id === newcomer.id)?.openStep).toBe(
+      "Paso acordado en la escuela B",
+    );
+  });
+
+  it("folds the counted changes into one row per school without changing any fingerprint", async () => {
+    await read();
+    const table = async () =>
+      (
+        (await db().execute(
+          sql`SELECT count(*)::int AS "rows", count(DISTINCT school_id)::int AS "schools" FROM school_figure_versions`,
+        )) as unknown as { rows: Array<{ rows: number; schools: number }> }
+      ).rows[0];
+    const before = await table();
+    expect(before.rows).toBeGreaterThan(before.schools);
+    await foldFigureChanges();
+    expect(await table()).toEqual({ rows: before.schools, schools: before.schools });
+    expect((await read()).computed).toBe(false);
   });
 });

@@ -1,13 +1,13 @@
 // Computed dashboard figures, kept in this process and keyed by what they were computed from: the
-// figure counters of the schools involved (school_figure_versions, raised by triggers in the same
+// changes counted in the schools involved (school_figure_versions, inserted by triggers in the same
 // transaction as any change the figures read, migration 0006), the period and the instrument asked
-// for. A change anywhere shows on the next request in every process (the counter moved, so the key
+// for. A change anywhere shows on the next request in every process (the sum moved, so the key
 // did); figures that depend on the clock alone (days overdue, meetings now late) are recomputed each
 // minute and are at most about three minutes old. Authorization is checked before a lookup: the cache
 // holds figures, never decisions.
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
-import type { Db } from "../../platform/db/client";
+import { type Db, db } from "../../platform/db/client";
 import { isUuid } from "../../platform/ids";
 
 /** Entries kept per database connection (primary or replica): a few hundred dashboards' figures. */
@@ -25,27 +25,43 @@ export function figuresCacheStats(): { hits: number; misses: number } {
 type Rows<T> = { rows: T[] };
 
 /**
- * A fingerprint of the figure counters of these schools (and of how many there are), read from the
- * database the figures will be read from, so that the two agree.
+ * A fingerprint of the changes counted in these schools (and of which schools they are), read from
+ * the database the figures will be read from, so that the two agree.
  */
 export async function schoolsFingerprint(source: Db, schoolIds: readonly string[]): Promise<string> {
   const valid = [...new Set(schoolIds.filter(isUuid))].sort();
   const result = (await source.execute(sql`
-    SELECT coalesce(string_agg(v.school_id::text || ':' || v.version, ',' ORDER BY v.school_id), '') AS versions
-    FROM school_figure_versions v WHERE v.school_id = ANY(${`{${valid.join(",")}}`}::uuid[])`)) as unknown as Rows<{
-    versions: string;
+    SELECT coalesce(string_agg(c.school_id::text || ':' || c.total, ',' ORDER BY c.school_id), '') AS changes
+    FROM (SELECT v.school_id, sum(v.n) AS total FROM school_figure_versions v
+          WHERE v.school_id = ANY(${`{${valid.join(",")}}`}::uuid[]) GROUP BY v.school_id) c`)) as unknown as Rows<{
+    changes: string;
   }>;
-  return digest(`${valid.join(",")}|${result.rows[0]?.versions ?? ""}`);
+  return digest(`${valid.join(",")}|${result.rows[0]?.changes ?? ""}`);
 }
 
-/** The same for every school of an organization (network totals): their number and their counters. */
+/** The same for every school of an organization (network totals): how many, and their changes. */
 export async function organizationFingerprint(source: Db, organizationId: string): Promise<string> {
   const result = (await source.execute(sql`
-    SELECT count(*)::text AS schools, coalesce(sum(v.version), 0)::text AS versions
-    FROM schools s LEFT JOIN school_figure_versions v ON v.school_id = s.id
-    WHERE s.organization_id = ${organizationId}`)) as unknown as Rows<{ schools: string; versions: string }>;
+    SELECT (SELECT count(*) FROM schools s WHERE s.organization_id = ${organizationId})::text AS schools,
+      (SELECT coalesce(sum(v.n), 0) FROM school_figure_versions v JOIN schools s ON s.id = v.school_id
+        WHERE s.organization_id = ${organizationId})::text AS changes`)) as unknown as Rows<{
+    schools: string;
+    changes: string;
+  }>;
   const row = result.rows[0];
-  return digest(`${organizationId}|${row?.schools ?? 0}|${row?.versions ?? 0}`);
+  return digest(`${organizationId}|${row?.schools ?? 0}|${row?.changes ?? 0}`);
+}
+
+/**
+ * Folds each school's counted changes into one row with the same sum (hourly housekeeping), so the
+ * table holds about one row per school. Rows counted meanwhile by other transactions are not in this
+ * statement's snapshot and stay as they are; every school's sum is the same before and after.
+ */
+export async function foldFigureChanges(database: Db = db()): Promise<void> {
+  await database.execute(sql`
+    WITH folded AS (DELETE FROM school_figure_versions RETURNING school_id, n)
+    INSERT INTO school_figure_versions (school_id, n)
+    SELECT school_id, sum(n) FROM folded GROUP BY school_id`);
 }
 
 const digest = (text: string) => createHash("sha256").update(text).digest("base64url");

@@ -52,6 +52,7 @@ export {
   schoolVisitsForExport,
 } from "./dashboards";
 export { getDevelopment, observerWork } from "./development";
+export { foldFigureChanges } from "./figures-cache";
 export {
   createInstrument,
   discardInstrumentDraft,

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  bigserial,
   boolean,
   check,
   date,
@@ -104,17 +105,24 @@ export const schoolObservationSettings = pgTable("school_observation_settings", 
 });
 
 /**
- * A counter per school, raised by triggers (migration 0006) in the same transaction as any change to
- * what the school's dashboard figures are computed from: visits, their levels and snapshots, meetings,
- * action steps, memberships, the names and status of its people, its settings, its own name and IVE,
- * and its organization's instruments. The dashboards keep computed figures keyed by these counters
- * (figures-cache.ts), so a change shows at once in every process. No row: the counter is 0. No foreign
- * key: a counter may be raised while its school is being deleted.
+ * Changes to what a school's dashboard figures are computed from, counted by triggers (migration 0006)
+ * in the same transaction as the change: visits, their levels and snapshots, meetings, action steps
+ * (also in the other schools of their teacher), memberships, the names and status of its people, its
+ * settings, its own name and IVE, and its organization's instruments. Rows are only inserted (writers
+ * never wait on each other here); a school's fingerprint is the sum of its rows' `n`, and housekeeping
+ * folds each school's rows into one with the same sum. The dashboards keep computed figures keyed by
+ * these sums (figures-cache.ts), so a change shows at once in every process. No foreign key: a change
+ * may be counted while its school is being deleted.
  */
-export const schoolFigureVersions = pgTable("school_figure_versions", {
-  schoolId: uuid("school_id").primaryKey(),
-  version: bigint("version", { mode: "number" }).notNull().default(0),
-});
+export const schoolFigureVersions = pgTable(
+  "school_figure_versions",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    schoolId: uuid("school_id").notNull(),
+    n: bigint("n", { mode: "number" }).notNull().default(1),
+  },
+  (t) => [index("school_figure_versions_school_idx").on(t.schoolId, t.n)],
+);
 
 export const ACTION_STEP_STATUSES = ["open", "mastered", "closed"] as const;
 export type ActionStepStatus = (typeof ACTION_STEP_STATUSES)[number];
