@@ -19,8 +19,7 @@ import {
   SubmitButton,
   TextAreaField,
 } from "../components/form";
-import type { FormFailure } from "../lib/actions.server";
-import { load, performOnce, readForm } from "../lib/actions.server";
+import { type FormFailure, load, performOnce, readForm } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/observation";

@@ -1,10 +1,10 @@
 // Cadence and dashboards: what a school's leadership team and the coordinators who advise it see of
 // the observation system. Figures are computed in PostgreSQL over a period, bucketed by week or month
 // in the viewer's time zone, for one school or for the schools a coordinator advises.
-import { eq, sql } from "drizzle-orm";
+import { eq, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { audit } from "../../platform/audit/audit";
-import { type Db, db } from "../../platform/db/client";
+import { type Db, db, rowsOf, uuidArray } from "../../platform/db/client";
 import { reportingDb } from "../../platform/db/replica";
 import { NotFoundError, ValidationError } from "../../platform/errors";
 import { isUuid } from "../../platform/ids";
@@ -183,12 +183,7 @@ export async function saveCadenceSettings(
 // Queries shared by the school and network dashboards. They read the streaming replica when there is
 // one (src/platform/db/replica.ts), and the primary when the replica is behind the person's last write.
 
-type Rows<T> = { rows: T[] };
-async function query<T>(statement: ReturnType<typeof sql>): Promise<T[]> {
-  return ((await (await reportingDb()).execute(statement)) as unknown as Rows<T>).rows;
-}
-/** A uuid[] literal for `= ANY(…)`; the ids are checked uuids. */
-const uuidArray = (ids: readonly string[]) => sql`${`{${ids.filter(isUuid).join(",")}}`}::uuid[]`;
+const query = async <T>(statement: SQL): Promise<T[]> => rowsOf<T>(await reportingDb(), statement);
 
 export interface CoveragePoint {
   /** the bucket's first local date */
@@ -329,7 +324,7 @@ async function onTaskSeries(schoolIds: readonly string[], period: Period): Promi
       CROSS JOIN LATERAL (
         SELECT sum(s.on_task) AS on_task, sum(s.present) AS present, count(*) AS n
         FROM observation_snapshots s WHERE s.observation_id = o.id) x
-      WHERE o.school_id = ANY(${ids(schoolIds)}) AND o.status = 'submitted'
+      WHERE o.school_id = ANY(${uuidArray(schoolIds)}) AND o.status = 'submitted'
         AND o.started_at >= (SELECT min(start_at) FROM buckets)
         AND o.started_at < ${period.to.toISOString()}::timestamptz
         AND x.n > 0
@@ -345,7 +340,6 @@ async function onTaskSeries(schoolIds: readonly string[], period: Period): Promi
     present: r.present ?? 0,
   }));
 }
-const ids = uuidArray;
 
 export interface IndicatorLevels {
   key: string;
@@ -369,7 +363,7 @@ export async function levelDistribution(
   wantedInstrumentId: string | null,
   teacherId?: string,
 ): Promise<LevelDistribution> {
-  const inPeriod = sql`o.school_id = ANY(${ids(schoolIds)}) AND o.status = 'submitted'
+  const inPeriod = sql`o.school_id = ANY(${uuidArray(schoolIds)}) AND o.status = 'submitted'
     ${teacherId ? sql`AND o.teacher_id = ${teacherId}` : sql``}
     AND o.started_at >= ${period.from.toISOString()}::timestamptz AND o.started_at < ${period.to.toISOString()}::timestamptz`;
   // One pass over the scored visits of the period: per instrument, its scored visits (the rows whose
@@ -460,7 +454,7 @@ export async function stepsByCategory(
       count(*) FILTER (WHERE a.status = 'mastered' AND a.closed_at >= ${period.from.toISOString()}::timestamptz
         AND a.closed_at < ${period.to.toISOString()}::timestamptz)::int AS mastered
     FROM action_steps a
-    WHERE a.school_id = ANY(${ids(schoolIds)}) ${teacherId ? sql`AND a.teacher_id = ${teacherId}` : sql``}
+    WHERE a.school_id = ANY(${uuidArray(schoolIds)}) ${teacherId ? sql`AND a.teacher_id = ${teacherId}` : sql``}
       AND (a.opened_at < ${period.to.toISOString()}::timestamptz)
       AND (a.closed_at IS NULL OR a.closed_at >= ${period.from.toISOString()}::timestamptz
         OR a.opened_at >= ${period.from.toISOString()}::timestamptz)
@@ -754,7 +748,7 @@ async function schoolSummaries(schoolIds: readonly string[], period: Period, now
       WHERE o.school_id = s.id AND o.status = 'submitted'
         AND o.started_at >= ${from}::timestamptz AND o.started_at < ${to}::timestamptz
     ) tot ON true
-    WHERE s.id = ANY(${ids(schoolIds)})
+    WHERE s.id = ANY(${uuidArray(schoolIds)})
     ORDER BY s.name`);
   return rows.map(
     (r): SchoolSummary => ({

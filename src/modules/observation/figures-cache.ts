@@ -7,7 +7,7 @@
 // holds figures, never decisions.
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { type Db, db } from "../../platform/db/client";
+import { type Db, db, rowsOf, uuidArray } from "../../platform/db/client";
 import { isUuid } from "../../platform/ids";
 
 /** Entries kept per database connection (primary or replica): a few hundred dashboards' figures. */
@@ -22,33 +22,29 @@ export function figuresCacheStats(): { hits: number; misses: number } {
   return { ...counters };
 }
 
-type Rows<T> = { rows: T[] };
-
 /**
  * A fingerprint of the changes counted in these schools (and of which schools they are), read from
  * the database the figures will be read from, so that the two agree.
  */
 export async function schoolsFingerprint(source: Db, schoolIds: readonly string[]): Promise<string> {
   const valid = [...new Set(schoolIds.filter(isUuid))].sort();
-  const result = (await source.execute(sql`
-    SELECT coalesce(string_agg(c.school_id::text || ':' || c.total, ',' ORDER BY c.school_id), '') AS changes
-    FROM (SELECT v.school_id, sum(v.n) AS total FROM school_figure_versions v
-          WHERE v.school_id = ANY(${`{${valid.join(",")}}`}::uuid[]) GROUP BY v.school_id) c`)) as unknown as Rows<{
-    changes: string;
-  }>;
-  return digest(`${valid.join(",")}|${result.rows[0]?.changes ?? ""}`);
+  const [row] = await rowsOf<{ changes: string }>(
+    source,
+    sql`SELECT coalesce(string_agg(c.school_id::text || ':' || c.total, ',' ORDER BY c.school_id), '') AS changes
+      FROM (SELECT v.school_id, sum(v.n) AS total FROM school_figure_versions v
+            WHERE v.school_id = ANY(${uuidArray(valid)}) GROUP BY v.school_id) c`,
+  );
+  return digest(`${valid.join(",")}|${row?.changes ?? ""}`);
 }
 
 /** The same for every school of an organization (network totals): how many, and their changes. */
 export async function organizationFingerprint(source: Db, organizationId: string): Promise<string> {
-  const result = (await source.execute(sql`
-    SELECT (SELECT count(*) FROM schools s WHERE s.organization_id = ${organizationId})::text AS schools,
+  const [row] = await rowsOf<{ schools: string; changes: string }>(
+    source,
+    sql`SELECT (SELECT count(*) FROM schools s WHERE s.organization_id = ${organizationId})::text AS schools,
       (SELECT coalesce(sum(v.n), 0) FROM school_figure_versions v JOIN schools s ON s.id = v.school_id
-        WHERE s.organization_id = ${organizationId})::text AS changes`)) as unknown as Rows<{
-    schools: string;
-    changes: string;
-  }>;
-  const row = result.rows[0];
+        WHERE s.organization_id = ${organizationId})::text AS changes`,
+  );
   return digest(`${organizationId}|${row?.schools ?? 0}|${row?.changes ?? 0}`);
 }
 

@@ -25,7 +25,7 @@ import { sql } from "drizzle-orm";
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import type { Config } from "../config";
 import { DomainError } from "../errors";
-import { type Database, type DbOrTx, migrationsFolder, openDatabase } from "./client";
+import { type Database, type DbOrTx, migrationsFolder, openDatabase, rowsOf } from "./client";
 
 export const BACKUP_FORMAT = "impulso-backup";
 export const BACKUP_VERSION = 1;
@@ -113,11 +113,6 @@ export async function openConfiguredDatabase(
 }
 
 // ── Catalogue queries (the same SQL on both engines) ──────────────────────────────────────────────
-
-type Row = Record<string, unknown>;
-async function rowsOf<T extends Row>(tx: DbOrTx, statement: ReturnType<typeof sql>): Promise<T[]> {
-  return ((await tx.execute(statement)) as unknown as { rows: T[] }).rows;
-}
 
 interface LiveColumn {
   name: string;

@@ -3,12 +3,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { NodeFS } from "@electric-sql/pglite/nodefs";
+import { type SQL, sql } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { isUuid } from "../ids";
 import { log } from "../log";
 import { withClaim } from "../requests/claim";
 
@@ -16,6 +18,16 @@ import { withClaim } from "../requests/claim";
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;
+
+/** The rows of a raw SQL statement, the same on both drivers. */
+export async function rowsOf<T>(source: DbOrTx, statement: SQL): Promise<T[]> {
+  return ((await source.execute(statement)) as unknown as { rows: T[] }).rows;
+}
+
+/** A uuid[] parameter for `= ANY(…)`, from ids checked to be uuids (others are left out). */
+export function uuidArray(ids: readonly string[]): SQL {
+  return sql`${`{${ids.filter(isUuid).join(",")}}`}::uuid[]`;
+}
 
 export interface Database {
   db: Db;

@@ -9,7 +9,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { sql } from "drizzle-orm";
 import { log } from "../log";
-import { type Db, database } from "./client";
+import { type Db, database, rowsOf } from "./client";
 
 /** The cookie that carries the primary's WAL position after a person's last write. */
 export const WRITE_POSITION_COOKIE = "impulso_escritura";
@@ -82,10 +82,11 @@ export function reportingDb(): Promise<Db> {
     if (!(await replicaAnswers(replica))) return db;
     if (!context?.position) return replica;
     try {
-      const result = (await replica.execute(
+      const [row] = await rowsOf<{ caught_up: boolean }>(
+        replica,
         sql`SELECT coalesce(pg_last_wal_replay_lsn() >= ${context.position}::pg_lsn, false) AS caught_up`,
-      )) as unknown as { rows: { caught_up: boolean }[] };
-      return result.rows[0]?.caught_up ? replica : db;
+      );
+      return row?.caught_up ? replica : db;
     } catch {
       return db; // the replica stopped answering: the primary answers
     }
