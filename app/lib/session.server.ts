@@ -60,9 +60,4 @@ export function clearSessionCookie(context: Readonly<RouterContextProvider>): st
   return serializeCookie(SESSION_COOKIE, "", context.get(requestInfoContext), { maxAgeSeconds: 0 });
 }
 
-/** Only same-site paths are followed after sign-in. */
-export function safeReturnPath(value: FormDataEntryValue | string | null): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.includes("\\"))
-    return "/";
-  return value;
-}
+export { safeReturnPath } from "../../src/platform/http/return-path";

@@ -13,28 +13,42 @@ export interface Table {
 }
 
 /**
- * A CSV as spreadsheets in Chile and Brazil open it: UTF-8 with a BOM, ";" between fields (the
- * decimal separator is a comma), shares as percentages with a decimal comma. Cells that a
- * spreadsheet would run as a formula (=, +, -, @ first) are escaped.
+ * A text cell that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a carriage
+ * return) gets a leading apostrophe, whatever follows, line breaks included (Papa Parse's own
+ * `escapeFormulae` misses a value with a line break: its pattern's "." stops at the newline).
  */
+export function neutralizeFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/**
+ * Every CSV the platform writes: UTF-8 with a BOM, ";" between fields (as spreadsheets in Chile and
+ * Brazil open it, the decimal separator being a comma), CRLF, text cells neutralized against formulas;
+ * numbers stay numbers, with a decimal comma unless asked otherwise.
+ */
+export function csvFile(rows: Cell[][], decimalComma = true): string {
+  const cells = rows.map((row) =>
+    row.map((cell) => {
+      if (cell === null) return "";
+      if (typeof cell === "number") {
+        const text = String(cell);
+        return decimalComma ? text.replace(".", ",") : text;
+      }
+      return neutralizeFormula(cell);
+    }),
+  );
+  return `\uFEFF${Papa.unparse(cells, { delimiter: ";", newline: "\r\n" })}\r\n`;
+}
+
+/** A table as a CSV file (csvFile), shares written as percentages. */
 export function csvOf(table: Table, decimalComma = true): string {
   const percent = new Set(table.percentColumns ?? []);
   const rows = table.rows.map((row) =>
-    row.map((cell, i) => {
-      if (cell === null) return "";
-      if (typeof cell === "number") {
-        const value = percent.has(i) ? Math.round(cell * 1000) / 10 : cell;
-        const text = String(value);
-        return decimalComma ? text.replace(".", ",") : text;
-      }
-      return cell;
-    }),
+    row.map((cell, i) =>
+      typeof cell === "number" && percent.has(i) ? Math.round(cell * 1000) / 10 : cell,
+    ),
   );
-  return `\uFEFF${Papa.unparse([table.columns, ...rows], {
-    delimiter: ";",
-    newline: "\r\n",
-    escapeFormulae: true,
-  })}\r\n`;
+  return csvFile([table.columns, ...rows], decimalComma);
 }
 
 /** A workbook with one sheet per table; numbers stay numbers, shares are formatted as percentages. */

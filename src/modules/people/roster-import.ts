@@ -11,11 +11,11 @@
 // No invitation emails are sent: imported people stay "invited" without a password until a leader
 // invites them one by one.
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import Papa from "papaparse";
 import { audit } from "../../platform/audit/audit";
 import { type DbOrTx, db, type Tx } from "../../platform/db/client";
 import { DomainError, NotFoundError } from "../../platform/errors";
 import { isUuid, newId } from "../../platform/ids";
+import { csvFile } from "../../platform/export";
 import { enqueue, registerJob } from "../../platform/jobs/queue";
 import { jobs } from "../../platform/jobs/schema";
 import { log } from "../../platform/log";
@@ -547,14 +547,6 @@ const decodeRejected = (r: RejectedRow): RejectedRosterRow => ({
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
 
-/** Refuses spreadsheet formulas in a cell that came from an uploaded file (CSV injection). */
-const safeCell = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-
-/** A CSV as Chilean Excel opens it: UTF-8 with BOM, separated by ";". */
-function excelCsv(rows: string[][]): string {
-  return `\uFEFF${Papa.unparse(rows, { delimiter: ";", newline: "\r\n", quotes: false })}\r\n`;
-}
-
 /** The rejected rows of an import as a CSV to fix and upload again, with a column of reasons. */
 export async function rejectedRowsCsv(actor: Actor, importId: string, t: Translate) {
   const found = await importFor(actor, importId);
@@ -575,7 +567,7 @@ export async function rejectedRowsCsv(actor: Actor, importId: string, t: Transla
       raw.school,
       String(r.line),
       reasons.join(" "),
-    ].map((v) => safeCell(v ?? ""));
+    ].map((v) => v ?? "");
   });
   const header = [
     "nombres",
@@ -588,14 +580,14 @@ export async function rejectedRowsCsv(actor: Actor, importId: string, t: Transla
     t("roster.csv.reasons"),
   ];
   const base = row.fileName.replace(/\.[^.]+$/, "");
-  return { fileName: `${base}-rechazadas.csv`, content: excelCsv([header, ...lines]) };
+  return { fileName: `${base}-rechazadas.csv`, content: csvFile([header, ...lines]) };
 }
 
 /** An example roster for the upload page, with this school's RBD and valid example RUTs. */
 export async function exampleRosterCsv(actor: Actor, schoolId: string) {
   const school = await schoolFor(actor, schoolId);
   const rbd = String(school.rbd);
-  return excelCsv([
+  return csvFile([
     ["nombres", "apellidos", "correo", "rut", "rol", "rbd"],
     ["Ana María", "Muñoz Pérez", "ana.munoz@ejemplo.cl", "12.345.678-5", "docente", rbd],
     ["José", "Núñez Soto", "jose.nunez@ejemplo.cl", "15.509.661-6", "jefe utp", rbd],
