@@ -1,5 +1,5 @@
 import { cyclePdf } from "../../src/modules/observation";
-import { load } from "../lib/actions.server";
+import { loadFile } from "../lib/download.server";
 import { requireActor, sessionOf } from "../lib/session.server";
 import type { Route } from "./+types/observation.pdf";
 
@@ -10,7 +10,7 @@ import type { Route } from "./+types/observation.pdf";
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
   const { locale, timeZone } = sessionOf(context);
-  const pdf = await load(() => cyclePdf(actor, params.observationId, { locale, timeZone }));
+  const pdf = await loadFile(context, () => cyclePdf(actor, params.observationId, { locale, timeZone }));
   return new Response(new Uint8Array(pdf.bytes), {
     headers: {
       "content-type": "application/pdf",

@@ -1,13 +1,13 @@
 import { exportPersonalData } from "../../src/modules/privacy";
 import { attachment } from "../../src/platform/export";
-import { load } from "../lib/actions.server";
+import { loadFile } from "../lib/download.server";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/person.data";
 
 /** "Descargar mis datos": the person's own data as a ZIP (Ley 21.719). Anyone else gets 404. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
-  const archive = await load(() => exportPersonalData(actor, params.personId));
+  const archive = await loadFile(context, () => exportPersonalData(actor, params.personId));
   return new Response(new Uint8Array(archive.bytes), {
     headers: {
       "content-type": "application/zip",

@@ -21,7 +21,12 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
   const profile = await load(() => getPersonProfile(actor, params.personId));
   if (!profile.canEdit || !profile.person) throw notFound();
-  return { person: profile.person, isSelf: profile.isSelf };
+  return {
+    person: profile.person,
+    isSelf: profile.isSelf,
+    canCorrectEmail: profile.canCorrectEmail,
+    canChangeEmail: profile.canChangeEmail,
+  };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
@@ -33,7 +38,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       updatePerson(actor, params.personId, {
         givenNames: form.get("givenNames"),
         familyNames: form.get("familyNames"),
-        email: form.get("email"),
+        email: form.get("email") ?? undefined,
         rut: form.get("rut") ?? "",
         phone: form.get("phone") ?? "",
         locale: form.get("locale") ?? undefined,
@@ -48,7 +53,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 export default function EditPerson({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const failure = failureOf(actionData);
-  const { person, isSelf } = loaderData;
+  const { person, isSelf, canCorrectEmail, canChangeEmail } = loaderData;
   return (
     <div className="stack">
       <h1>{t("people.edit.title", { name: `${person.givenNames} ${person.familyNames}` })}</h1>
@@ -72,16 +77,34 @@ export default function EditPerson({ loaderData, actionData }: Route.ComponentPr
           autoComplete="family-name"
           failure={failure}
         />
-        <Field
-          name="email"
-          label={t("people.field.email")}
-          type="email"
-          inputMode="email"
-          defaultValue={person.email}
-          required
-          autoComplete="email"
-          failure={failure}
-        />
+        {canCorrectEmail ? (
+          <Field
+            name="email"
+            label={t("people.field.email")}
+            type="email"
+            inputMode="email"
+            defaultValue={person.email}
+            required
+            autoComplete="email"
+            hint={t("people.edit.email_invited_hint")}
+            failure={failure}
+          />
+        ) : (
+          <div className="field">
+            <p className="label">{t("people.field.email")}</p>
+            <p>
+              {person.email}
+              {canChangeEmail ? (
+                <>
+                  {" · "}
+                  <Link to={`/personas/${person.id}/correo`}>
+                    {t(isSelf ? "accounts.email.change_link" : "accounts.email.propose_link")}
+                  </Link>
+                </>
+              ) : null}
+            </p>
+          </div>
+        )}
         <Field
           name="rut"
           label={t("people.field.rut")}

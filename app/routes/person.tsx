@@ -99,7 +99,17 @@ export default function Person({ loaderData, actionData }: Route.ComponentProps)
         {!profile.isSelf ? <p className="hint">{t("people.profile.sensitive_notice")}</p> : null}
         <dl className="facts">
           <dt>{t("people.profile.email")}</dt>
-          <dd>{person.email}</dd>
+          <dd>
+            {person.email}
+            {profile.canChangeEmail ? (
+              <>
+                {" · "}
+                <Link to={`/personas/${person.id}/correo`}>
+                  {t(profile.isSelf ? "accounts.email.change_link" : "accounts.email.propose_link")}
+                </Link>
+              </>
+            ) : null}
+          </dd>
           <dt>{t("people.profile.rut")}</dt>
           <dd>{person.rut ? formatRut(person.rut) : t("people.profile.no_rut")}</dd>
           {person.phone ? (

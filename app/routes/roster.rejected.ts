@@ -1,15 +1,17 @@
 import { translator } from "../../src/messages";
 import { getRosterImport, rejectedRowsCsv } from "../../src/modules/people";
-import { load, notFound } from "../lib/actions.server";
+import { loadFile, notFoundDocument } from "../lib/download.server";
 import { requireActor, sessionOf } from "../lib/session.server";
 import type { Route } from "./+types/roster.rejected";
 
 /** The rejected rows of an import, with their reasons, as a CSV to fix and upload again. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
-  const found = await load(() => getRosterImport(actor, params.importId, { rejectedLimit: 0 }));
-  if (found.schoolId !== params.schoolId) throw notFound();
-  const csv = await rejectedRowsCsv(actor, found.id, translator(sessionOf(context).locale));
+  const found = await loadFile(context, () => getRosterImport(actor, params.importId, { rejectedLimit: 0 }));
+  if (found.schoolId !== params.schoolId) throw notFoundDocument(context);
+  const csv = await loadFile(context, () =>
+    rejectedRowsCsv(actor, found.id, translator(sessionOf(context).locale)),
+  );
   return new Response(csv.content, {
     headers: {
       "content-type": "text/csv; charset=utf-8",

@@ -1,8 +1,8 @@
 import { translator } from "../../src/messages";
 import { schoolDashboardFile } from "../../src/modules/observation";
 import { attachment } from "../../src/platform/export";
-import { load } from "../lib/actions.server";
 import { dashboardQuery } from "../lib/dashboard-charts.server";
+import { loadFile } from "../lib/download.server";
 import { requireActor, sessionOf } from "../lib/session.server";
 import type { Route } from "./+types/school.observation.csv";
 
@@ -10,7 +10,7 @@ import type { Route } from "./+types/school.observation.csv";
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
   const { locale, timeZone } = sessionOf(context);
-  const file = await load(() =>
+  const file = await loadFile(context, () =>
     schoolDashboardFile(actor, params.schoolId, dashboardQuery(request), "csv", {
       t: translator(locale),
       locale,

@@ -1,8 +1,8 @@
 import { translator } from "../../src/messages";
 import { schoolReportPdf } from "../../src/modules/observation";
 import { attachment } from "../../src/platform/export";
-import { load } from "../lib/actions.server";
 import { dashboardQuery } from "../lib/dashboard-charts.server";
+import { loadFile } from "../lib/download.server";
 import { requireActor, sessionOf } from "../lib/session.server";
 import type { Route } from "./+types/school.observation.pdf";
 
@@ -10,7 +10,7 @@ import type { Route } from "./+types/school.observation.pdf";
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
   const { locale, timeZone } = sessionOf(context);
-  const pdf = await load(() =>
+  const pdf = await loadFile(context, () =>
     schoolReportPdf(actor, params.schoolId, dashboardQuery(request), {
       t: translator(locale),
       locale,

@@ -1,11 +1,15 @@
 import { Form, Link, redirect } from "react-router";
-import { signIn } from "../../src/modules/accounts";
+import { KNOWN_DEVICE_TTL_MS, signIn } from "../../src/modules/accounts";
 import { Field, FormMessage, failureOf, SubmitButton } from "../components/form";
 import { perform, readForm } from "../lib/actions.server";
 import { requestInfoContext } from "../lib/context";
+import { readCookie, serializeCookie } from "../lib/cookies.server";
 import { pageTitle, useT } from "../lib/i18n";
 import { safeReturnPath, sessionCookie, sessionOf } from "../lib/session.server";
 import type { Route } from "./+types/sign-in";
+
+/** The known-device cookie: failed sign-ins from elsewhere never keep this browser's owner out. */
+const DEVICE_COOKIE = "impulso_dispositivo";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "auth.sign_in.title") },
@@ -25,14 +29,25 @@ export async function action({ request, context }: Route.ActionArgs) {
     () =>
       signIn(
         { email: form.get("email"), password: form.get("password") },
-        { ip: info.ip, userAgent: request.headers.get("user-agent"), requestId: info.requestId },
+        {
+          ip: info.ip,
+          userAgent: request.headers.get("user-agent"),
+          requestId: info.requestId,
+          deviceToken: readCookie(request, DEVICE_COOKIE),
+        },
       ),
     form,
   );
   if (!("ok" in result) || !result.ok) return result;
-  throw redirect(safeReturnPath(form.get("volver")), {
-    headers: { "Set-Cookie": sessionCookie(result.value.token, context) },
-  });
+  const headers = new Headers();
+  headers.append("Set-Cookie", sessionCookie(result.value.token, context));
+  headers.append(
+    "Set-Cookie",
+    serializeCookie(DEVICE_COOKIE, result.value.deviceToken, info, {
+      maxAgeSeconds: Math.floor(KNOWN_DEVICE_TTL_MS / 1000),
+    }),
+  );
+  throw redirect(safeReturnPath(form.get("volver")), { headers });
 }
 
 const NOTICES: Record<string, string> = {

@@ -44,9 +44,7 @@ export function csvFile(rows: Cell[][], decimalComma = true): string {
 export function csvOf(table: Table, decimalComma = true): string {
   const percent = new Set(table.percentColumns ?? []);
   const rows = table.rows.map((row) =>
-    row.map((cell, i) =>
-      typeof cell === "number" && percent.has(i) ? Math.round(cell * 1000) / 10 : cell,
-    ),
+    row.map((cell, i) => (typeof cell === "number" && percent.has(i) ? Math.round(cell * 1000) / 10 : cell)),
   );
   return csvFile([table.columns, ...rows], decimalComma);
 }

@@ -461,6 +461,7 @@ async function makeFuzzWorld(): Promise<World> {
       id: newId(),
       personId: world.teacherB.id,
       tokenHash: reset.hash,
+      sentTo: world.teacherB.email,
       expiresAt: new Date(Date.now() + 3_600_000),
     });
   const invitee = await makePerson(world.org.id, [{ role: "teacher", schoolId: world.schoolB.id }], {
@@ -474,6 +475,7 @@ async function makeFuzzWorld(): Promise<World> {
       organizationId: world.org.id,
       personId: invitee.id,
       tokenHash: invite.hash,
+      sentTo: invitee.email,
       expiresAt: new Date(Date.now() + 3_600_000),
     });
   const leaving = await makePerson(world.org.id, [{ role: "teacher", schoolId: world.schoolA.id }], {

@@ -1,4 +1,5 @@
 import type { MessageKey } from "../es-CL";
+import { accounts } from "./accounts";
 import { admin } from "./admin";
 import { auth } from "./auth";
 import { calibration } from "./calibration";
@@ -18,6 +19,7 @@ import { setup } from "./setup";
 export const en: Partial<Record<MessageKey, string>> = {
   ...common,
   ...auth,
+  ...accounts,
   ...people,
   ...schools,
   ...roster,

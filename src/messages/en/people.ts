@@ -69,4 +69,8 @@ export const people: Record<keyof typeof source, string> = {
   "people.errors.role_exists": "The person already has this role there.",
   "people.errors.last_role":
     "A person's only role cannot be removed: add another role before removing this one.",
+  "people.errors.email_needs_confirmation":
+    "This person already has an account: their sign-in email changes only with their confirmation. Use “Propose another email”.",
+  "people.edit.email_invited_hint":
+    "This person has not signed in yet: you may correct their email. Invitations sent to the old address will stop working; send a new one.",
 };

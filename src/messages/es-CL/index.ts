@@ -1,3 +1,4 @@
+import { accounts } from "./accounts";
 import { admin } from "./admin";
 import { auth } from "./auth";
 import { calibration } from "./calibration";
@@ -15,6 +16,7 @@ import { setup } from "./setup";
 export const esCL = {
   ...common,
   ...auth,
+  ...accounts,
   ...people,
   ...schools,
   ...roster,

@@ -67,4 +67,8 @@ export const people = {
   "people.errors.role_exists": "La persona ya tiene este rol en ese lugar.",
   "people.errors.last_role":
     "No se puede quitar el único rol de una persona: agregue otro rol antes de quitar este.",
+  "people.errors.email_needs_confirmation":
+    "Esta persona ya tiene cuenta: su correo de ingreso solo cambia con su confirmación. Use «Proponer otro correo».",
+  "people.edit.email_invited_hint":
+    "La persona aún no ingresa a Impulso: puede corregir su correo. Las invitaciones enviadas a la dirección anterior dejarán de servir; envíe una nueva.",
 } as const;

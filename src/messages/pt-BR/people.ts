@@ -69,4 +69,8 @@ export const people: Record<keyof typeof source, string> = {
   "people.errors.role_exists": "A pessoa já tem esta função nesse lugar.",
   "people.errors.last_role":
     "Não é possível remover a única função de uma pessoa: adicione outra função antes de remover esta.",
+  "people.errors.email_needs_confirmation":
+    "Esta pessoa já tem conta: seu e-mail de acesso só muda com a confirmação dela. Use «Propor outro e-mail».",
+  "people.edit.email_invited_hint":
+    "A pessoa ainda não entrou no Impulso: você pode corrigir o e-mail. Os convites enviados ao endereço anterior deixarão de valer; envie um novo.",
 };

@@ -1,4 +1,16 @@
-export { invitations, passwordResets } from "./schema";
+export {
+  cancelEmailChange,
+  confirmEmailChange,
+  confirmProposalSignedIn,
+  getEmailChangeByToken,
+  getEmailChangePage,
+  getEmailUndoByToken,
+  proposeEmailChange,
+  requestOwnEmailChange,
+  startAccountRecovery,
+  undoEmailChange,
+} from "./email-change";
+export { emailChanges, invitations, knownDevices, passwordResets } from "./schema";
 export {
   acceptInvitation,
   canInvite,
@@ -7,6 +19,7 @@ export {
   invitePendingOfSchool,
   invitePerson,
   isResetTokenValid,
+  KNOWN_DEVICE_TTL_MS,
   requestPasswordReset,
   resetPassword,
   SIGN_IN_LIMITS,

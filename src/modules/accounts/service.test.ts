@@ -12,7 +12,7 @@ import { emails } from "../../platform/mail/schema";
 import { useTestDatabase } from "../../platform/testing/database";
 import { memberships, persons } from "../people";
 import { confirmRosterImport, previewRosterImport } from "../people/roster-import";
-import { actorOf, makeWorld } from "../people/testing";
+import { actorOf, makePerson, makeWorld } from "../people/testing";
 import { passwordResets } from "./schema";
 import {
   acceptInvitation,
@@ -106,6 +106,106 @@ describe("accounts", () => {
       const done = await signIn({ email: w.leaderA.email, password: PASSWORD }, { ...meta, ip: "192.0.2.7" });
       expect(done.personId).toBe(w.leaderA.id);
     }
+  });
+
+  it("never lets wrong passwords from one address keep the owner out from another", async () => {
+    const owner = await makePerson(w.org.id, [{ role: "teacher", schoolId: w.schoolA.id }], {
+      passwordHash: await hashPassword(PASSWORD),
+    });
+    const attacker = { ...meta, ip: "198.51.100.66" };
+    const outcomes: string[] = [];
+    for (let i = 0; i < SIGN_IN_LIMITS.perAccountAndAddress.max + 3; i++) {
+      outcomes.push(
+        await signIn({ email: owner.email, password: `adivinanza-${i}` }, attacker).then(
+          () => "ok",
+          (e) => e.constructor.name,
+        ),
+      );
+    }
+    expect(outcomes.slice(0, 10).every((o) => o === "DomainError")).toBe(true);
+    expect(outcomes.slice(10)).toEqual(["RateLimitedError", "RateLimitedError", "RateLimitedError"]);
+    // The guesser's address is stopped, even with the right password…
+    await expect(signIn({ email: owner.email, password: PASSWORD }, attacker)).rejects.toBeInstanceOf(
+      RateLimitedError,
+    );
+    // …the owner, from the school's address, is not.
+    const done = await signIn({ email: owner.email, password: PASSWORD }, { ...meta, ip: "203.0.113.200" });
+    expect(done.personId).toBe(owner.id);
+  });
+
+  it("slows guessing from many addresses, but not the owner on a browser they used before", async () => {
+    const owner = await makePerson(w.org.id, [{ role: "teacher", schoolId: w.schoolA.id }], {
+      passwordHash: await hashPassword(PASSWORD),
+    });
+    const { deviceToken } = await signIn(
+      { email: owner.email, password: PASSWORD },
+      { ...meta, ip: "203.0.113.201" },
+    );
+    const [first] = SIGN_IN_LIMITS.perAccount;
+    const outcomes: string[] = [];
+    for (let i = 0; i < first.max + 2; i++) {
+      outcomes.push(
+        await signIn(
+          { email: owner.email, password: `adivinanza-${i}` },
+          { ...meta, ip: `198.51.100.${100 + i}` },
+        ).then(
+          () => "ok",
+          (e) => e.constructor.name,
+        ),
+      );
+    }
+    expect(outcomes.slice(0, first.max).every((o) => o === "DomainError")).toBe(true);
+    expect(outcomes.slice(first.max)).toEqual(["RateLimitedError", "RateLimitedError"]);
+    // A new address and a new browser wait, even with the right password…
+    await expect(
+      signIn({ email: owner.email, password: PASSWORD }, { ...meta, ip: "203.0.113.202" }),
+    ).rejects.toBeInstanceOf(RateLimitedError);
+    // …another person's device does not help…
+    const other = await makePerson(w.org.id, [{ role: "teacher", schoolId: w.schoolA.id }], {
+      passwordHash: await hashPassword(PASSWORD),
+    });
+    const otherDevice = (await signIn({ email: other.email, password: PASSWORD }, meta)).deviceToken;
+    await expect(
+      signIn(
+        { email: owner.email, password: PASSWORD },
+        { ...meta, ip: "203.0.113.203", deviceToken: otherDevice },
+      ),
+    ).rejects.toBeInstanceOf(RateLimitedError);
+    // …but the owner's own browser signs in, from a new address too, and keeps its token.
+    const again = await signIn(
+      { email: owner.email, password: PASSWORD },
+      { ...meta, ip: "203.0.113.204", deviceToken },
+    );
+    expect(again.personId).toBe(owner.id);
+    expect(again.deviceToken).toBe(deviceToken);
+    // Windows that grow with the failures: the hour's limit is twice the quarter's.
+    expect(SIGN_IN_LIMITS.perAccount.map((l) => l.max)).toEqual([10, 20, 40, 80]);
+  });
+
+  it("answers a reset request in the same time whether the address has an account or not", async () => {
+    const people = await Promise.all(
+      Array.from({ length: 30 }, () => makePerson(w.org.id, [{ role: "teacher", schoolId: w.schoolB.id }])),
+    );
+    const timed = async (email: string, i: number) => {
+      const start = performance.now();
+      await requestPasswordReset({ email }, { ...meta, ip: `192.0.2.${i}` });
+      return performance.now() - start;
+    };
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < people.length; i++) {
+      // interleaved, so that whatever slows the machine slows both
+      known.push(await timed(people[i].email, i));
+      unknown.push(await timed(`nadie-${i}@example.cl`, i + 100));
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    // Same work either way (two counters and one queued job): the medians differ by noise only.
+    expect(median(known)).toBeLessThan(median(unknown) * 1.5 + 1);
+    expect(median(unknown)).toBeLessThan(median(known) * 1.5 + 1);
+    // The emails are written by the job, for the accounts only.
+    await drainJobs();
+    expect((await lastEmailTo(people[0].email))?.subject).toBe("Cree una contraseña nueva para Impulso");
+    expect(await lastEmailTo("nadie-0@example.cl")).toBeUndefined();
   });
 
   it("rate-limits sign-in attempts per address", async () => {
@@ -243,6 +343,7 @@ describe("accounts", () => {
     const old = await signIn({ email: w.leaderA.email, password: PASSWORD }, meta);
     await requestPasswordReset({ email: w.leaderA.email }, meta);
     await requestPasswordReset({ email: "nadie@example.cl" }, meta); // same silence, no email
+    await drainJobs();
     expect(await lastEmailTo("nadie@example.cl")).toBeUndefined();
     const email = await lastEmailTo(w.leaderA.email);
     expect(email?.subject).toBe("Cree una contraseña nueva para Impulso");
@@ -266,6 +367,7 @@ describe("accounts", () => {
         id: newId(),
         personId: w.teacherB.id,
         tokenHash: reset.hash,
+        sentTo: w.teacherB.email,
         expiresAt: new Date(Date.now() + 3_600_000),
       });
     const missing = await resetPassword(reset.token, { password: null, passwordConfirm: null }, meta).catch(

@@ -8,7 +8,7 @@ import {
   verifyAgainstDummy,
   verifyPassword,
 } from "../../platform/auth/passwords";
-import { hit, undo } from "../../platform/auth/rate-limit";
+import { clear, hit, hitCount, undo, within } from "../../platform/auth/rate-limit";
 import { createSession, revokeAllSessions } from "../../platform/auth/sessions";
 import { hashToken, newToken } from "../../platform/auth/tokens";
 import { config } from "../../platform/config";
@@ -16,6 +16,7 @@ import { type DbOrTx, db } from "../../platform/db/client";
 import { DomainError, NotFoundError, RateLimitedError, ValidationError } from "../../platform/errors";
 import { isLocale } from "../../platform/i18n/i18n";
 import { newId } from "../../platform/ids";
+import { enqueue, registerJob } from "../../platform/jobs/queue";
 import { queueEmail } from "../../platform/mail/mail";
 import { type Actor, authorize, can } from "../../platform/policy";
 import { normalizeEmail } from "../../platform/text";
@@ -30,24 +31,46 @@ import {
   persons,
   schools,
 } from "../people";
-import { invitations, passwordResets } from "./schema";
+import { invitations, knownDevices, passwordResets } from "./schema";
 
 const INVITATION_TTL_MS = 1000 * 60 * 60 * 24 * 7;
 const RESET_TTL_MS = 1000 * 60 * 60;
+/**
+ * Failed sign-ins are limited three ways (fixed windows in the database, shared by every process; a
+ * right password takes its attempt back):
+ * - per account and address: 10 in 15 minutes. Someone guessing from one address is stopped there,
+ *   and only there: the owner signs in from any other address.
+ * - per address: 50 in 15 minutes, whatever the accounts.
+ * - per account from every address, counted in addresses (each once per window of the limit above),
+ *   in windows that grow with the failures: 10 addresses in 15 minutes, 20 in an hour, 40 in 6 hours,
+ *   80 in a day. One address never adds up to keep the owner out; guessing from many addresses slows
+ *   down (at most 10 tries from each of 80 addresses a day). A browser where the person signed in
+ *   before (a known device) is not held by these, so not even many addresses keep the owner out of
+ *   their own phone; a password reset clears them too.
+ */
 export const SIGN_IN_LIMITS = {
-  perAccount: { max: 10, windowMs: 15 * 60_000 },
+  perAccountAndAddress: { max: 10, windowMs: 15 * 60_000 },
   perAddress: { max: 50, windowMs: 15 * 60_000 },
+  perAccount: [
+    { max: 10, windowMs: 15 * 60_000 },
+    { max: 20, windowMs: 60 * 60_000 },
+    { max: 40, windowMs: 6 * 60 * 60_000 },
+    { max: 80, windowMs: 24 * 60 * 60_000 },
+  ],
 };
 const RESET_LIMITS = {
   perAccount: { max: 3, windowMs: 60 * 60_000 },
   perAddress: { max: 20, windowMs: 60 * 60_000 },
 };
 
-interface RequestMeta {
+export interface RequestMeta {
   ip: string;
   userAgent?: string | null;
   requestId?: string | null;
 }
+
+/** Known devices are remembered for a year after their last sign-in. */
+export const KNOWN_DEVICE_TTL_MS = 365 * 24 * 60 * 60_000;
 
 const signInInput = z.object({
   email: z
@@ -60,18 +83,39 @@ const signInInput = z.object({
 });
 
 /**
- * Email and password sign-in. Rate-limited per account and per address; the same answer whether or
- * not the email exists; a new session token on every sign-in (no fixation).
+ * Email and password sign-in. Rate-limited (SIGN_IN_LIMITS); the same answer whether or not the email
+ * exists; a new session token on every sign-in (no fixation). `deviceToken` is the browser's known-device
+ * cookie, if any; the answer carries the one to keep (the same, or a new one for a new device).
  */
-export async function signIn(input: Record<string, unknown>, meta: RequestMeta) {
+export async function signIn(
+  input: Record<string, unknown>,
+  meta: RequestMeta & { deviceToken?: string | null },
+) {
   const data = parseInput(signInInput, input);
-  const accountKey = `sign-in:account:${data.email}`;
+  const pairKey = `sign-in:pair:${data.email}|${meta.ip}`;
   const addressKey = `sign-in:address:${meta.ip}`;
-  const [accountOk, addressOk] = await Promise.all([
-    hit(accountKey, SIGN_IN_LIMITS.perAccount),
+  const accountKeys = SIGN_IN_LIMITS.perAccount.map((limit) => ({
+    key: `sign-in:account:${limit.windowMs}:${data.email}`,
+    limit,
+  }));
+  const [pairCount, addressOk, knownDevice] = await Promise.all([
+    hitCount(pairKey, SIGN_IN_LIMITS.perAccountAndAddress),
     hit(addressKey, SIGN_IN_LIMITS.perAddress),
+    isKnownDevice(data.email, meta.deviceToken),
   ]);
-  if (!accountOk || !addressOk) throw new RateLimitedError();
+  // The account-wide windows count addresses, each once per window of its own limit: one address
+  // guessing is held by its own limit and never adds up to keep the owner out.
+  const newAddress = pairCount === 1;
+  const accountOk = await Promise.all(
+    accountKeys.map(({ key, limit }) => (newAddress ? hit(key, limit) : within(key, limit))),
+  );
+  if (
+    pairCount > SIGN_IN_LIMITS.perAccountAndAddress.max ||
+    !addressOk ||
+    (!knownDevice && accountOk.some((ok) => !ok))
+  ) {
+    throw new RateLimitedError();
+  }
   const candidates = (await findActiveByEmail(data.email)).filter((c) => c.passwordHash);
   let person: (typeof candidates)[number] | undefined;
   for (const candidate of candidates) {
@@ -101,15 +145,56 @@ export async function signIn(input: Record<string, unknown>, meta: RequestMeta) 
   // The limits count failed attempts: a right password takes its attempt back (a school's shared
   // address signing in thirty teachers in the morning is not an attack).
   await Promise.all([
-    undo(accountKey, SIGN_IN_LIMITS.perAccount),
+    undo(pairKey, SIGN_IN_LIMITS.perAccountAndAddress),
     undo(addressKey, SIGN_IN_LIMITS.perAddress),
+    ...(newAddress ? accountKeys.map(({ key, limit }) => undo(key, limit)) : []),
   ]);
   const session = await createSession(person.id, meta);
+  const deviceToken = await rememberDevice(person.id, meta.deviceToken);
   await audit(
     { personId: person.id, organizationId: person.organizationId, ip: meta.ip, requestId: meta.requestId },
     { action: "auth.sign_in", subjectType: "person", subjectId: person.id },
   );
-  return { ...session, personId: person.id, locale: person.locale };
+  return { ...session, personId: person.id, locale: person.locale, deviceToken };
+}
+
+/** Whether this browser signed in before as someone with this email (within a year). */
+async function isKnownDevice(email: string, deviceToken: string | null | undefined): Promise<boolean> {
+  if (!deviceToken || deviceToken.length > 100) return false;
+  const [row] = await db()
+    .select({ personId: knownDevices.personId })
+    .from(knownDevices)
+    .innerJoin(persons, eq(persons.id, knownDevices.personId))
+    .where(
+      and(
+        eq(knownDevices.tokenHash, hashToken(deviceToken)),
+        eq(persons.email, email),
+        gt(knownDevices.lastUsedAt, new Date(Date.now() - KNOWN_DEVICE_TTL_MS)),
+      ),
+    );
+  return !!row;
+}
+
+/** Marks the browser as a known device of the person: the same token if it was theirs, else a new one. */
+async function rememberDevice(personId: string, deviceToken: string | null | undefined): Promise<string> {
+  if (deviceToken && deviceToken.length <= 100) {
+    const touched = await db()
+      .update(knownDevices)
+      .set({ lastUsedAt: new Date() })
+      .where(and(eq(knownDevices.tokenHash, hashToken(deviceToken)), eq(knownDevices.personId, personId)))
+      .returning({ personId: knownDevices.personId });
+    if (touched.length) return deviceToken;
+  }
+  const { token, hash } = newToken();
+  await db().insert(knownDevices).values({ tokenHash: hash, personId });
+  return token;
+}
+
+/** A reset proves the person reads their address: failed sign-ins held against the account are cleared. */
+async function clearAccountLimits(email: string) {
+  await Promise.all(
+    SIGN_IN_LIMITS.perAccount.map((limit) => clear(`sign-in:account:${limit.windowMs}:${email}`)),
+  );
 }
 
 const passwordPair = z
@@ -126,7 +211,7 @@ const passwordPair = z
     path: ["passwordConfirm"],
   });
 
-function parsePasswords(input: Record<string, unknown>) {
+export function parsePasswords(input: Record<string, unknown>) {
   try {
     return parseInput(passwordPair, input);
   } catch (error) {
@@ -139,7 +224,11 @@ function parsePasswords(input: Record<string, unknown>) {
 
 const forgotInput = z.object({ email: emailField });
 
-/** Sends a reset link if the email belongs to an active account; answers the same either way. */
+/**
+ * Sends a reset link if the email belongs to an active account; answers the same either way, in the
+ * same time: the request only counts the attempt and queues a job with the address (both the same
+ * work whether the account exists or not); the job looks the address up and writes the email.
+ */
 export async function requestPasswordReset(input: Record<string, unknown>, meta: RequestMeta) {
   const { email } = parseInput(forgotInput, input);
   const [accountOk, addressOk] = await Promise.all([
@@ -148,35 +237,51 @@ export async function requestPasswordReset(input: Record<string, unknown>, meta:
   ]);
   if (!addressOk) throw new RateLimitedError();
   if (!accountOk) return; // silently: the answer must not reveal that the account exists
-  const people = await findActiveByEmail(email);
-  for (const person of people) {
-    const { token, hash } = newToken();
+  await enqueue(RESET_JOB, { email, ip: meta.ip, requestId: meta.requestId ?? null });
+}
+
+const RESET_JOB = "accounts.password_reset";
+const resetJobPayload = z.object({ email: z.string(), ip: z.string(), requestId: z.string().nullable() });
+
+registerJob(RESET_JOB, async (payload) => {
+  const { email, ip, requestId } = resetJobPayload.parse(payload);
+  for (const person of await findActiveByEmail(email)) {
     await db().transaction(async (tx) => {
-      await tx.insert(passwordResets).values({
-        id: newId(),
-        personId: person.id,
-        tokenHash: hash,
-        expiresAt: new Date(Date.now() + RESET_TTL_MS),
-      });
-      const t = translator(isLocale(person.locale) ? person.locale : "es-CL");
-      await queueEmail(
-        {
-          to: person.email,
-          organizationId: person.organizationId,
-          subject: t("email.reset.subject"),
-          text: `${t("email.greeting", { name: person.givenNames })}\n\n${t("email.reset.body", {
-            link: `${config().appUrl}/restablecer/${token}`,
-          })}\n\n${t("email.signature")}`,
-        },
-        tx,
-      );
+      await sendResetLink(tx, person);
       await audit(
-        { personId: null, organizationId: person.organizationId, ip: meta.ip, requestId: meta.requestId },
+        { personId: null, organizationId: person.organizationId, ip, requestId },
         { action: "auth.password_reset_requested", subjectType: "person", subjectId: person.id },
         tx,
       );
     });
   }
+});
+
+/** Stores a reset link for the person's current address and queues its email, in the caller's transaction. */
+export async function sendResetLink(
+  tx: DbOrTx,
+  person: { id: string; organizationId: string; email: string; givenNames: string; locale: string | null },
+) {
+  const { token, hash } = newToken();
+  await tx.insert(passwordResets).values({
+    id: newId(),
+    personId: person.id,
+    tokenHash: hash,
+    sentTo: person.email,
+    expiresAt: new Date(Date.now() + RESET_TTL_MS),
+  });
+  const t = translator(isLocale(person.locale) ? person.locale : "es-CL");
+  await queueEmail(
+    {
+      to: person.email,
+      organizationId: person.organizationId,
+      subject: t("email.reset.subject"),
+      text: `${t("email.greeting", { name: person.givenNames })}\n\n${t("email.reset.body", {
+        link: `${config().appUrl}/restablecer/${token}`,
+      })}\n\n${t("email.signature")}`,
+    },
+    tx,
+  );
 }
 
 async function findReset(token: string, tx: DbOrTx = db()) {
@@ -184,9 +289,15 @@ async function findReset(token: string, tx: DbOrTx = db()) {
   const [reset] = await tx
     .select({ id: passwordResets.id, personId: passwordResets.personId })
     .from(passwordResets)
+    // A link works only while the person still signs in with the address it was sent to.
+    .innerJoin(
+      persons,
+      and(eq(persons.id, passwordResets.personId), eq(persons.email, passwordResets.sentTo)),
+    )
     .where(
       and(
         eq(passwordResets.tokenHash, hashToken(token)),
+        eq(persons.status, "active"),
         isNull(passwordResets.usedAt),
         gt(passwordResets.expiresAt, new Date()),
       ),
@@ -204,7 +315,7 @@ export async function resetPassword(token: string, input: Record<string, unknown
   if (!reset) throw new DomainError("auth.reset.invalid");
   const { password } = parsePasswords(input);
   const passwordHash = await hashPassword(password);
-  await db().transaction(async (tx) => {
+  const email = await db().transaction(async (tx) => {
     const current = await findReset(token, tx);
     if (!current) throw new DomainError("auth.reset.invalid");
     await tx.update(passwordResets).set({ usedAt: new Date() }).where(eq(passwordResets.id, current.id));
@@ -212,7 +323,7 @@ export async function resetPassword(token: string, input: Record<string, unknown
       .update(persons)
       .set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date() })
       .where(eq(persons.id, current.personId))
-      .returning({ organizationId: persons.organizationId });
+      .returning({ organizationId: persons.organizationId, email: persons.email });
     await revokeAllSessions(current.personId, tx);
     await audit(
       {
@@ -224,7 +335,9 @@ export async function resetPassword(token: string, input: Record<string, unknown
       { action: "auth.password_reset", subjectType: "person", subjectId: current.personId },
       tx,
     );
+    return person?.email;
   });
+  if (email) await clearAccountLimits(email);
 }
 
 const inviteInput = personInput.extend({
@@ -334,6 +447,7 @@ async function sendInvitation(
       organizationId: actor.organizationId,
       personId: input.personId,
       tokenHash: hash,
+      sentTo: person.email,
       invitedBy: actor.personId,
       expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
     });
@@ -452,7 +566,8 @@ async function findInvitation(token: string, tx: DbOrTx = db()) {
       organizationId: persons.organizationId,
     })
     .from(invitations)
-    .innerJoin(persons, eq(persons.id, invitations.personId))
+    // A link works only while the person's address is still the one it was sent to.
+    .innerJoin(persons, and(eq(persons.id, invitations.personId), eq(persons.email, invitations.sentTo)))
     .where(
       and(
         eq(invitations.tokenHash, hashToken(token)),

@@ -12,7 +12,7 @@ import "./policy";
 import { z } from "zod";
 import type { PersonSubject } from "./policy";
 import { memberships, persons, type Role, schools } from "./schema";
-import { type PersonInput, personInput } from "./validation";
+import { emailField, type PersonInput, personInput } from "./validation";
 
 export const PAGE_SIZE = 25;
 
@@ -20,7 +20,7 @@ export const PAGE_SIZE = 25;
 export async function personSubject(personId: string, tx: DbOrTx = db()): Promise<PersonSubject | null> {
   if (!isUuid(personId)) return null;
   const [person] = await tx
-    .select({ organizationId: persons.organizationId })
+    .select({ organizationId: persons.organizationId, status: persons.status })
     .from(persons)
     .where(eq(persons.id, personId));
   if (!person) return null;
@@ -33,6 +33,7 @@ export async function personSubject(personId: string, tx: DbOrTx = db()): Promis
     personId,
     schoolIds: roles.flatMap((r) => (r.schoolId ? [r.schoolId] : [])),
     isStaff: roles.some((r) => r.schoolId === null),
+    status: person.status,
   };
 }
 
@@ -163,16 +164,30 @@ export async function getPersonProfile(actor: Actor, personId: string) {
           : can(actor, "manage_staff", "organization", { organizationId: subject.organizationId }),
     })),
     canEdit: can(actor, "update", "person", subject),
+    /** the address may be corrected in the edit form (the person has never signed in) */
+    canCorrectEmail: can(actor, "correct_email", "person", subject),
+    /** /personas/:id/correo: the person changes it, others propose a change or recover the account */
+    canChangeEmail: (["change_own_email", "propose_email", "recover_account"] as const).some((action) =>
+      can(actor, action, "person", subject),
+    ),
     isSelf: actor.personId === personId,
   };
 }
 
 const profileUpdate = personInput.extend({
+  // Absent when the form does not offer it (the person has an account: see correct_email).
+  email: emailField.optional(),
   locale: z.string().optional(),
   timeZone: z.string().max(64).optional(),
 });
 
-/** Updates names, email, RUT, phone (and, for oneself, language and time zone). */
+/**
+ * Updates names, RUT, phone (and, for oneself, language and time zone). The sign-in address is
+ * corrected here only while the person has never signed in (a pending invitation: `correct_email`);
+ * the invitation links sent to the old address stop working, as they are bound to the address they
+ * were sent to. Once the person has an account, their address changes only through the accounts
+ * module's confirmed email change.
+ */
 export async function updatePerson(actor: Actor, personId: string, input: Record<string, unknown>) {
   const subject = await personSubject(personId);
   if (!subject) throw new NotFoundError();
@@ -184,29 +199,49 @@ export async function updatePerson(actor: Actor, personId: string, input: Record
     if (data.timeZone && isTimeZone(data.timeZone)) preferences.timeZone = data.timeZone;
   }
   await db().transaction(async (tx) => {
-    await assertUnique(tx, subject.organizationId, data, personId);
-    const [before] = await tx.select().from(persons).where(eq(persons.id, personId));
+    const [before] = await tx.select().from(persons).where(eq(persons.id, personId)).for("update");
+    if (!before) throw new NotFoundError();
+    const email = data.email ?? before.email;
+    if (
+      email !== before.email &&
+      !can(actor, "correct_email", "person", { ...subject, status: before.status })
+    ) {
+      throw new ValidationError({ email: "people.errors.email_needs_confirmation" });
+    }
+    await assertUnique(tx, subject.organizationId, { email, rut: data.rut }, personId);
     await tx
       .update(persons)
       .set({
         givenNames: data.givenNames,
         familyNames: data.familyNames,
-        email: data.email,
+        email,
         rut: data.rut,
         phone: data.phone,
         ...preferences,
-        searchText: searchable(data.givenNames, data.familyNames, data.email, data.rut),
+        searchText: searchable(data.givenNames, data.familyNames, email, data.rut),
         updatedAt: new Date(),
       })
       .where(eq(persons.id, personId));
-    const changed = (["givenNames", "familyNames", "email", "rut", "phone"] as const).filter(
-      (k) => before?.[k] !== data[k],
+    const changed = (["givenNames", "familyNames", "rut", "phone"] as const).filter(
+      (k) => before[k] !== data[k],
     );
     await audit(
       actor,
       { action: "person.update", subjectType: "person", subjectId: personId, details: { changed } },
       tx,
     );
+    if (email !== before.email) {
+      await audit(
+        actor,
+        {
+          action: "person.email_corrected",
+          subjectType: "person",
+          subjectId: personId,
+          details: { from: before.email, to: email },
+        },
+        tx,
+      );
+    }
   });
 }
 

@@ -33,6 +33,7 @@ describe("people policy", () => {
     personId: w.teacherA.id,
     schoolIds: [w.schoolA.id],
     isStaff: false,
+    status: "active",
   });
 
   it("lets a teacher's own school team, its advising coordinator and the admin read the teacher", () => {
@@ -70,6 +71,7 @@ describe("people policy", () => {
       personId: w.coordinator.id,
       schoolIds: [w.schoolA.id],
       isStaff: true,
+      status: "active",
     };
     expect(can(actors.leaderA, "update", "person", teacherASubject())).toBe(true);
     expect(can(actors.leaderA, "invite", "person", teacherASubject())).toBe(true);

@@ -18,6 +18,8 @@ export type PersonSubject = {
   schoolIds: readonly string[];
   /** holds an organization role (coordinator, admin) */
   isStaff: boolean;
+  /** "invited": has never signed in (no password yet); "active": has an account */
+  status: "invited" | "active" | "disabled";
 };
 export type OrganizationSubject = { organizationId: string };
 
@@ -65,6 +67,21 @@ allow(
   "person",
   (a: Actor, p: PersonSubject) =>
     sameOrganization(a, p) && (isAdmin(a) || (!p.isStaff && managesOneOf(a, p))),
+);
+// The address a person signs in with (docs/architecture.md, "Who may change what of a person"). Once
+// the person has an account, only they change it (confirmed from the new address); those who may edit
+// them may correct it only while it is a pending invitation, and otherwise propose a change that the
+// person confirms; an administrator may start an account recovery for someone who lost their address.
+const editsOther = (a: Actor, p: PersonSubject) =>
+  !self(a, p) && sameOrganization(a, p) && (isAdmin(a) || (!p.isStaff && managesOneOf(a, p)));
+allow("correct_email", "person", (a: Actor, p: PersonSubject) => p.status === "invited" && editsOther(a, p));
+allow("change_own_email", "person", (a: Actor, p: PersonSubject) => self(a, p) && p.status === "active");
+allow("propose_email", "person", (a: Actor, p: PersonSubject) => p.status === "active" && editsOther(a, p));
+allow(
+  "recover_account",
+  "person",
+  (a: Actor, p: PersonSubject) =>
+    p.status === "active" && !self(a, p) && sameOrganization(a, p) && isAdmin(a),
 );
 allow(
   "invite",

@@ -14,8 +14,8 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { audit } from "../../platform/audit/audit";
 import { type DbOrTx, db, type Tx } from "../../platform/db/client";
 import { DomainError, NotFoundError } from "../../platform/errors";
-import { isUuid, newId } from "../../platform/ids";
 import { csvFile } from "../../platform/export";
+import { isUuid, newId } from "../../platform/ids";
 import { enqueue, registerJob } from "../../platform/jobs/queue";
 import { jobs } from "../../platform/jobs/schema";
 import { log } from "../../platform/log";
@@ -25,7 +25,15 @@ import { loadActor } from "./actor";
 import "./policy";
 import { normalizeHeader, type ParsedRoster, parseRosterFile, type RosterField } from "./roster-parse";
 import { normalizeRut } from "./rut";
-import { memberships, persons, type RejectedRow, type RosterRow, rosterImports, schools } from "./schema";
+import {
+  memberships,
+  type PersonStatus,
+  persons,
+  type RejectedRow,
+  type RosterRow,
+  rosterImports,
+  schools,
+} from "./schema";
 import { emailField } from "./validation";
 
 export const ROSTER_IMPORT_JOB = "people.roster_import";
@@ -250,6 +258,7 @@ interface Existing {
   /** the schools where the person holds a role, and whether they hold an organization role */
   schoolIds: string[];
   isStaff: boolean;
+  status: PersonStatus;
 }
 
 /** May the importer change this existing person (names, RUT, a role in the school)? The policy decides. */
@@ -263,6 +272,7 @@ function editableBy(actor: Actor | null, organizationId: string): MayEdit {
       personId: person.id,
       schoolIds: person.schoolIds,
       isStaff: person.isStaff,
+      status: person.status,
     });
 }
 
@@ -287,6 +297,7 @@ async function findExisting(
           rut: persons.rut,
           givenNames: persons.givenNames,
           familyNames: persons.familyNames,
+          status: persons.status,
           // "persons.id" written out: inside the subquery an unqualified "id" would be the membership's.
           schoolIds: sql<string[]>`coalesce((SELECT array_agg(m.school_id::text) FROM memberships m
             WHERE m.person_id = persons.id AND m.school_id IS NOT NULL), '{}')`,

@@ -468,6 +468,7 @@ export async function getSchool(actor: Actor, schoolId: string) {
         personId: c.id,
         schoolIds: [],
         isStaff: true,
+        status: "active",
       }),
     })),
     assignableCoordinators: assignable,

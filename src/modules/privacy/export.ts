@@ -15,7 +15,7 @@ import { type Cell, csvOf } from "../../platform/export";
 import { isLocale } from "../../platform/i18n/i18n";
 import { isUuid } from "../../platform/ids";
 import { type Actor, authorize } from "../../platform/policy";
-import { invitations, passwordResets } from "../accounts";
+import { emailChanges, invitations, knownDevices, passwordResets } from "../accounts";
 import {
   actionSteps,
   calibrationParticipants,
@@ -148,6 +148,16 @@ async function collect(personId: string) {
     .from(passwordResets)
     .where(eq(passwordResets.personId, personId))
     .orderBy(asc(passwordResets.createdAt));
+  const addressRows = await db()
+    .select()
+    .from(emailChanges)
+    .where(eq(emailChanges.personId, personId))
+    .orderBy(asc(emailChanges.createdAt));
+  const deviceRows = await db()
+    .select({ createdAt: knownDevices.createdAt, lastUsedAt: knownDevices.lastUsedAt })
+    .from(knownDevices)
+    .where(eq(knownDevices.personId, personId))
+    .orderBy(asc(knownDevices.createdAt));
   const auditRows = await db()
     .select()
     .from(auditEvents)
@@ -238,6 +248,7 @@ async function collect(personId: string) {
     ...meetings.map((m) => m.observerId),
     ...auditRows.map((e) => e.actorPersonId),
     ...invitationRows.map((i) => i.invitedBy),
+    ...addressRows.map((c) => c.requestedBy),
     ...steps.map((s) => s.openedBy),
   ]);
 
@@ -343,6 +354,19 @@ async function collect(personId: string) {
       expiresAt: iso(r.expiresAt),
       usedAt: iso(r.usedAt),
     })),
+    // Changes of the sign-in address, without their links' tokens.
+    emailChanges: addressRows.map((c) => ({
+      kind: c.kind,
+      oldEmail: c.oldEmail,
+      newEmail: c.newEmail,
+      requestedBy: name(c.requestedBy),
+      reason: c.reason,
+      createdAt: iso(c.createdAt),
+      confirmedAt: iso(c.confirmedAt),
+      cancelledAt: iso(c.cancelledAt),
+      undoneAt: iso(c.undoneAt),
+    })),
+    knownDevices: deviceRows.map((d) => ({ createdAt: iso(d.createdAt), lastUsedAt: iso(d.lastUsedAt) })),
     auditEvents: auditRows.map((e) => {
       const asActor = e.actorPersonId === personId;
       return {

@@ -167,6 +167,7 @@ describe("personal data rights (Ley 21.719)", () => {
         organizationId: w.org.id,
         personId: teacher.id,
         tokenHash: "hash-de-invitacion-secreto",
+        sentTo: teacher.email,
         invitedBy: w.coordinator.id,
         expiresAt: new Date(Date.now() + 86_400_000),
       });

@@ -3,7 +3,7 @@
 // either way. Anonymizing removes what identifies the person and the free texts they wrote, and keeps
 // every row that feeds an aggregate (visits, levels, snapshots, steps, meetings), so that dashboards
 // and reports stay true.
-import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, or, sql } from "drizzle-orm";
 import { type AnyPgColumn, alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { translator } from "../../messages";
@@ -19,7 +19,7 @@ import { queueEmail } from "../../platform/mail/mail";
 import { emails } from "../../platform/mail/schema";
 import { type Actor, authorize, can } from "../../platform/policy";
 import { searchable } from "../../platform/text";
-import { invitations, passwordResets } from "../accounts";
+import { emailChanges, invitations, knownDevices, passwordResets } from "../accounts";
 import { feedbackMeetings, observationNotes, observations, reflections } from "../observation";
 import { persons, rosterImports } from "../people";
 import "./policy";
@@ -303,9 +303,22 @@ async function anonymize(tx: DbOrTx, person: PersonRow, noticeEmailId: string, n
   await tx.delete(sessions).where(eq(sessions.personId, person.id));
   await tx.delete(invitations).where(eq(invitations.personId, person.id));
   await tx.delete(passwordResets).where(eq(passwordResets.personId, person.id));
+  // Every address the person signed in with, or was asked to: the emails sent there are theirs.
+  const changes = await tx
+    .select({ oldEmail: emailChanges.oldEmail, newEmail: emailChanges.newEmail })
+    .from(emailChanges)
+    .where(eq(emailChanges.personId, person.id));
+  const addresses = [...new Set([person.email, ...changes.flatMap((c) => [c.oldEmail, c.newEmail])])];
+  await tx.delete(emailChanges).where(eq(emailChanges.personId, person.id));
+  await tx.delete(knownDevices).where(eq(knownDevices.personId, person.id));
   await tx
     .delete(rateLimits)
-    .where(sql`right(${rateLimits.key}, ${person.email.length + 1}) = ${`:${person.email}`}`);
+    .where(
+      or(
+        sql`right(${rateLimits.key}, ${person.email.length + 1}) = ${`:${person.email}`}`,
+        sql`starts_with(${rateLimits.key}, ${`sign-in:pair:${person.email}|`})`,
+      ),
+    );
 
   // Free texts the person wrote; the rows (and their counts) stay.
   await tx.update(reflections).set({ body: marker }).where(eq(reflections.teacherId, person.id));
@@ -342,7 +355,7 @@ async function anonymize(tx: DbOrTx, person: PersonRow, noticeEmailId: string, n
     .where(
       and(
         eq(emails.organizationId, person.organizationId),
-        eq(emails.toAddress, person.email),
+        inArray(emails.toAddress, addresses),
         ne(emails.id, noticeEmailId),
       ),
     );
@@ -356,6 +369,22 @@ async function anonymize(tx: DbOrTx, person: PersonRow, noticeEmailId: string, n
     runAt: new Date(Date.now() + 5_000),
     maxAttempts: 12,
   });
+
+  // Changes of the person's sign-in address recorded the addresses (from, to, restored).
+  for (const field of ["from", "to", "restored"]) {
+    await tx
+      .update(auditEvents)
+      .set({
+        details: sql`jsonb_set(${auditEvents.details}, ${`{${field}}`}::text[], to_jsonb(${email}::text))`,
+      })
+      .where(
+        and(
+          eq(auditEvents.subjectId, person.id),
+          sql`${auditEvents.details} ? ${field}`,
+          sql`${auditEvents.action} LIKE 'person.%'`,
+        ),
+      );
+  }
 
   // Failed sign-ins recorded the address typed.
   await tx

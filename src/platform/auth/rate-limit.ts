@@ -14,6 +14,11 @@ export interface Limit {
  * and answers whether the key is still within its limit.
  */
 export async function hit(key: string, limit: Limit): Promise<boolean> {
+  return (await hitCount(key, limit)) <= limit.max;
+}
+
+/** Counts a hit and answers how many the key has in the current window, this one included. */
+export async function hitCount(key: string, limit: Pick<Limit, "windowMs">): Promise<number> {
   const windowStart = new Date(Math.floor(Date.now() / limit.windowMs) * limit.windowMs);
   const [row] = await db()
     .insert(rateLimits)
@@ -23,7 +28,19 @@ export async function hit(key: string, limit: Limit): Promise<boolean> {
       set: { count: sql`${rateLimits.count} + 1` },
     })
     .returning({ count: rateLimits.count });
-  return (row?.count ?? 1) <= limit.max;
+  return row?.count ?? 1;
+}
+
+/** Whether the key is still within its limit, without counting a hit. */
+export async function within(key: string, limit: Limit): Promise<boolean> {
+  const windowStart = new Date(Math.floor(Date.now() / limit.windowMs) * limit.windowMs);
+  const [row] = await db()
+    .select({ count: rateLimits.count })
+    .from(rateLimits)
+    .where(
+      sql`${rateLimits.key} = ${key} AND ${rateLimits.windowStart} = ${windowStart.toISOString()}::timestamptz`,
+    );
+  return (row?.count ?? 0) <= limit.max;
 }
 
 /** Takes back one hit of the current window (an attempt that turned out legitimate, e.g. a sign-in). */

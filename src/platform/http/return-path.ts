@@ -7,6 +7,7 @@
  * path, query and fragment, so it never holds a character a header cannot carry.
  */
 const ORIGIN = "https://impulso.invalid";
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
 const REFUSED_CHARACTERS = /[\u0000-\u0020\u007f-\u009f\\\u2028\u2029\ufeff]/;
 
 export function safeReturnPath(value: unknown): string {

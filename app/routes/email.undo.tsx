@@ -1,0 +1,77 @@
+import { Form, Link, redirect } from "react-router";
+import { getEmailUndoByToken, undoEmailChange } from "../../src/modules/accounts";
+import { FormMessage, failureOf, SubmitButton } from "../components/form";
+import { perform, readForm } from "../lib/actions.server";
+import { requestInfoContext } from "../lib/context";
+import { pageTitle, useT } from "../lib/i18n";
+import type { Route } from "./+types/email.undo";
+
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "accounts.email.undo_title") },
+  { name: "referrer", content: "no-referrer" },
+];
+
+/** Opening the link changes nothing: the undo waits for the button. */
+export async function loader({ params, request }: Route.LoaderArgs) {
+  const done = new URL(request.url).searchParams.has("hecho");
+  return { change: done ? null : await getEmailUndoByToken(params.token), done };
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const form = await readForm(request);
+  if (!(form instanceof FormData)) return form;
+  const info = context.get(requestInfoContext);
+  const result = await perform(
+    () => undoEmailChange(params.token, { ip: info.ip, requestId: info.requestId }),
+    form,
+  );
+  if ("ok" in result && result.ok) throw redirect(`/correo/deshacer/${params.token}?hecho=1`);
+  return result;
+}
+
+export default function UndoEmail({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const failure = failureOf(actionData);
+  const { change, done } = loaderData;
+  if (done) {
+    return (
+      <section className="narrow stack">
+        <h1>{t("accounts.email.undo_title")}</h1>
+        <div className="alert alert-ok" role="status">
+          {t("accounts.email.undone")}
+        </div>
+      </section>
+    );
+  }
+  if (!change || failure?.message === "accounts.email.link_invalid") {
+    return (
+      <section className="narrow stack">
+        <h1>{t("accounts.email.undo_title")}</h1>
+        <div className="alert alert-error" role="alert">
+          {t("accounts.email.link_invalid")}
+        </div>
+        <p>
+          <Link to="/">{t("nav.home")}</Link>
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section className="narrow stack">
+      <h1>{t("accounts.email.undo_title")}</h1>
+      <p>
+        {t(change.applied ? "accounts.email.undo_intro" : "accounts.email.undo_recovery_intro", {
+          name: change.givenNames,
+          old: change.oldEmail,
+          new: change.newEmail,
+        })}
+      </p>
+      <FormMessage failure={failure} />
+      <Form method="post" className="card">
+        <SubmitButton>
+          {t(change.applied ? "accounts.email.undo_submit" : "accounts.email.cancel_recovery")}
+        </SubmitButton>
+      </Form>
+    </section>
+  );
+}
