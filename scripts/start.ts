@@ -21,6 +21,9 @@ Base de datos: ${database}${running.seeded ? " (datos de demostración creados)"
 Cuentas de demostración (contraseña: ${server.DEMO_PASSWORD}):
 ${(server.DEMO_ACCOUNTS as Array<{ email: string; description: string }>).map((a) => `  ${a.email.padEnd(36)} ${a.description}`).join("\n")}
 
+Otra organización, para probar que una no ve los datos de la otra (misma contraseña):
+${(server.OTHER_ORGANIZATION_ACCOUNTS as Array<{ email: string; description: string }>).map((a) => `  ${a.email.padEnd(36)} ${a.description}`).join("\n")}
+
 Detener: Ctrl-C
 `);
 

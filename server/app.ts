@@ -4,7 +4,7 @@ import path from "node:path";
 import * as build from "virtual:react-router/server-build";
 import { RouterContextProvider } from "react-router";
 import { requestInfoContext } from "../app/lib/context";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "../src/demo/seed";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, OTHER_ORGANIZATION_ACCOUNTS, seedDemo } from "../src/demo/seed";
 import "../src/jobs";
 import { foldFigureChanges } from "../src/modules/observation";
 import { deleteOldWindows } from "../src/platform/auth/rate-limit";
@@ -16,7 +16,7 @@ import { startWorker } from "../src/platform/jobs/queue";
 import { log } from "../src/platform/log";
 import { deleteOldRequestKeys } from "../src/platform/requests/idempotency";
 
-export { DEMO_ACCOUNTS, DEMO_PASSWORD };
+export { DEMO_ACCOUNTS, DEMO_PASSWORD, OTHER_ORGANIZATION_ACCOUNTS };
 
 export interface Running {
   url: string;

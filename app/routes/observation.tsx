@@ -4,6 +4,7 @@ import {
   acknowledgeFeedback,
   discardVisit,
   getVisit,
+  observationHome,
   saveReflection,
   saveVisit,
   type Visit,
@@ -32,7 +33,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
   const visit = await load(() => getVisit(actor, params.observationId));
   const notice = new URL(request.url).searchParams.get("aviso");
-  return { visit, notice };
+  // Back to a page this person may open: the teacher's own development, an observer's list of visits,
+  // else (an advising coordinator) the teacher's development.
+  const back = visit.isTeacher ? "mine" : observationHome(actor).observes ? "visits" : "teacher";
+  return { visit, notice, back };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
@@ -72,9 +76,15 @@ export default function ObservationPage({ loaderData, actionData }: Route.Compon
   return (
     <div className="stack visit">
       <p>
-        <Link to={visit.isTeacher ? `/personas/${visit.teacherId}/desarrollo` : "/observaciones"}>
-          {visit.isTeacher ? t("observation.development.my_title") : t("observation.list.title")}
-        </Link>
+        {loaderData.back === "visits" ? (
+          <Link to="/observaciones">{t("observation.list.title")}</Link>
+        ) : (
+          <Link to={`/personas/${visit.teacherId}/desarrollo`}>
+            {loaderData.back === "mine"
+              ? t("observation.development.my_title")
+              : t("observation.development.title", { teacher: visit.teacherName })}
+          </Link>
+        )}
       </p>
       <header>
         <h1>{t("observation.visit.title", { teacher: visit.teacherName })}</h1>

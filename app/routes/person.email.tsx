@@ -61,7 +61,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const chosen = intent ?? "own";
   const result = await perform(run[chosen], form);
   if ("ok" in result && result.ok) throw redirect(`/personas/${personId}/correo?aviso=${chosen}`);
-  return { ...result, intent: chosen };
+  return result;
 }
 
 const NOTICES: Record<Intent, string> = {
@@ -77,7 +77,9 @@ export default function PersonEmail({ loaderData, actionData }: Route.ComponentP
   const f = useFormat();
   const { person, may, isSelf, pending } = loaderData;
   const failed = failureOf(actionData);
-  const answeredIntent = actionData && "intent" in actionData ? actionData.intent : undefined;
+  // Which of the page's forms was refused: the one whose intent came back with what was typed (the
+  // action treats any other intent as the person's own change).
+  const answeredIntent = failed ? (INTENTS.find((i) => i === failed.values.intent) ?? "own") : undefined;
   const failureFor = (intent: Intent) => (answeredIntent === intent ? failed : undefined);
   const notice = INTENTS.find((i) => i === loaderData.notice);
   const name = `${person.givenNames} ${person.familyNames}`;

@@ -56,6 +56,25 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: "docente@demo.impulso.cl", roleKey: "role.teacher", description: "Docente, Escuela Los Aromos" },
 ];
 
+/** The second demo organization's accounts (same password), to try cross-organization access by hand. */
+export const OTHER_ORGANIZATION_ACCOUNTS: DemoAccount[] = [
+  {
+    email: "admin@litoral.demo.impulso.cl",
+    roleKey: "role.admin",
+    description: "Administrador, Red Escuelas del Litoral (otra organización)",
+  },
+  {
+    email: "directora@litoral.demo.impulso.cl",
+    roleKey: "role.leader",
+    description: "Directora, Escuela Costa Azul (otra organización)",
+  },
+  {
+    email: "docente@litoral.demo.impulso.cl",
+    roleKey: "role.teacher",
+    description: "Docente, Escuela Costa Azul (otra organización)",
+  },
+];
+
 const SCHOOLS = [
   {
     key: "aromos",
@@ -331,6 +350,104 @@ function rut(body: number): string {
   return `${body}-${rutCheckDigit(body)}`;
 }
 
+type DemoRole = "teacher" | "leader" | "mentor" | "coordinator" | "admin";
+
+/** Adds people with their roles to one organization of the demo; RUTs valid and distinct. */
+function personAdder(
+  tx: DbOrTx,
+  organizationId: string,
+  schoolIds: Record<string, string>,
+  passwordHash: string,
+) {
+  let n = 0;
+  const rutOffset = organizationId.charCodeAt(organizationId.length - 1) * 1_000_003;
+  return async (
+    givenNames: string,
+    familyNames: string,
+    email: string,
+    roles: Array<{ role: DemoRole; school?: string; title?: string }>,
+    options: { rutBody?: number | null; active?: boolean } = {},
+  ) => {
+    const id = newId();
+    const personRut =
+      options.rutBody === null
+        ? null
+        : rut(options.rutBody ?? 12_100_000 + n * 377_113 + (rutOffset % 7_000_000));
+    n++;
+    await tx.insert(persons).values({
+      id,
+      organizationId,
+      givenNames,
+      familyNames,
+      email,
+      rut: personRut,
+      passwordHash: options.active === false ? null : passwordHash,
+      passwordChangedAt: new Date(),
+      status: options.active === false ? "invited" : "active",
+      searchText: searchable(givenNames, familyNames, email, personRut),
+    });
+    for (const r of roles) {
+      await tx.insert(memberships).values({
+        id: newId(),
+        organizationId,
+        personId: id,
+        schoolId: r.school ? schoolIds[r.school] : null,
+        role: r.role,
+        title: r.title ?? null,
+      });
+    }
+    return id;
+  };
+}
+
+/**
+ * A second, small organization with its own accounts (OTHER_ORGANIZATION_ACCOUNTS): one school, its
+ * director, two teachers and a visit, so that anyone can try by hand that one organization's people
+ * never reach the other's records (the access test does it for every route).
+ */
+async function seedOtherOrganization(tx: DbOrTx, passwordHash: string) {
+  const organizationId = newId();
+  await tx
+    .insert(organizations)
+    .values({ id: organizationId, name: "Red Escuelas del Litoral (demo)", slug: "demo-litoral" });
+  const schoolId = newId();
+  await tx.insert(schools).values({
+    id: schoolId,
+    organizationId,
+    name: "Escuela Costa Azul",
+    rbd: 1_523,
+    rbdCheckDigit: rutCheckDigit(1_523),
+    regionCode: "05",
+    comunaCode: "05101",
+    dependencia: "slep",
+    sostenedor: "SLEP Valparaíso",
+    ive: 88.1,
+    iveYear: 2025,
+    address: "Av. Alemania 4550, Valparaíso",
+    searchText: searchable("Escuela Costa Azul", "1523"),
+  });
+  const addPerson = personAdder(tx, organizationId, { costa: schoolId }, passwordHash);
+  await addPerson("Ignacio", "Bravo Lemus", "admin@litoral.demo.impulso.cl", [{ role: "admin" }]);
+  const leaderId = await addPerson("Pilar", "Urrutia Caro", "directora@litoral.demo.impulso.cl", [
+    { role: "leader", school: "costa", title: "Directora" },
+  ]);
+  const teacherId = await addPerson("Simón", "Acevedo Troncoso", "docente@litoral.demo.impulso.cl", [
+    { role: "teacher", school: "costa" },
+  ]);
+  const colleagueId = await addPerson("Antonia", "Lillo Gallardo", "docente2@litoral.demo.impulso.cl", [
+    { role: "teacher", school: "costa" },
+  ]);
+  await ensureObservationSetup(organizationId, tx);
+  await seedDemoObservations(tx, {
+    organizationId,
+    schoolId,
+    leaderId,
+    mentorId: leaderId,
+    teacherId,
+    otherTeacherIds: [colleagueId],
+  });
+}
+
 export async function isDatabaseEmpty(tx: DbOrTx = db()): Promise<boolean> {
   const [{ n }] = await tx.select({ n: count() }).from(organizations);
   return n === 0;
@@ -367,45 +484,7 @@ export async function seedDemo(): Promise<boolean> {
         searchText: searchable(s.name, String(s.rbd)),
       });
     }
-    let n = 0;
-    const addPerson = async (
-      givenNames: string,
-      familyNames: string,
-      email: string,
-      roles: Array<{
-        role: "teacher" | "leader" | "mentor" | "coordinator" | "admin";
-        school?: string;
-        title?: string;
-      }>,
-      options: { rutBody?: number | null; active?: boolean } = {},
-    ) => {
-      const id = newId();
-      const personRut = options.rutBody === null ? null : rut(options.rutBody ?? 12_100_000 + n * 377_113);
-      n++;
-      await tx.insert(persons).values({
-        id,
-        organizationId,
-        givenNames,
-        familyNames,
-        email,
-        rut: personRut,
-        passwordHash: options.active === false ? null : passwordHash,
-        passwordChangedAt: new Date(),
-        status: options.active === false ? "invited" : "active",
-        searchText: searchable(givenNames, familyNames, email, personRut),
-      });
-      for (const r of roles) {
-        await tx.insert(memberships).values({
-          id: newId(),
-          organizationId,
-          personId: id,
-          schoolId: r.school ? schoolIds[r.school] : null,
-          role: r.role,
-          title: r.title ?? null,
-        });
-      }
-      return id;
-    };
+    const addPerson = personAdder(tx, organizationId, schoolIds, passwordHash);
     const coordinatorId = await addPerson("Carolina", "Henríquez Lagos", "coordinadora@demo.impulso.cl", [
       { role: "coordinator" },
     ]);
@@ -475,6 +554,7 @@ export async function seedDemo(): Promise<boolean> {
       teacherIds: aromosTeachers.slice(2),
     });
     await seedDemoCalibration(tx, organizationId);
+    await seedOtherOrganization(tx, passwordHash);
     created = true;
   });
   return created;

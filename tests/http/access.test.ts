@@ -3,6 +3,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import routes from "../../app/routes";
+import { emailChanges } from "../../src/modules/accounts";
 import {
   calibrationParticipants,
   calibrationScores,
@@ -24,7 +25,7 @@ import {
   rosterImports,
   schools,
 } from "../../src/modules/people";
-import { actorOf, makeWorld } from "../../src/modules/people/testing";
+import { actorOf, makePerson, makeWorld } from "../../src/modules/people/testing";
 import { privacyRequests, requestDeletion } from "../../src/modules/privacy";
 import { db } from "../../src/platform/db/client";
 import { queueEmail } from "../../src/platform/mail/mail";
@@ -147,6 +148,22 @@ const ACCESS: Record<string, Access> = {
       },
     },
   },
+  "personas/:personId/correo": {
+    url: (w) => `/personas/${w.teacherA.id}/correo`,
+    allowed: ["admin", "coordinator", "leaderA", "teacherA"],
+    post: {
+      fields: () => ({ intent: "propose", newEmail: "intrusa.propuesta@example.cl" }),
+      unchanged: async (w) => {
+        expect(
+          await db().select().from(emailChanges).where(eq(emailChanges.personId, w.teacherA.id)),
+        ).toEqual([]);
+        const [p] = await db().select().from(persons).where(eq(persons.id, w.teacherA.id));
+        expect(p.email).toBe(w.teacherA.email);
+      },
+    },
+  },
+  "correo/:token": { url: () => "/correo/token-invalido", public: true },
+  "correo/deshacer/:token": { url: () => "/correo/deshacer/token-invalido", public: true },
   "personas/:personId/mis-datos.zip": {
     url: (w) => `/personas/${w.teacherA.id}/mis-datos.zip`,
     allowed: ["teacherA"],
@@ -596,6 +613,134 @@ describe("authorization of every route", () => {
       });
     }
   }
+});
+
+// docs/architecture.md, "Who may change what of a person": one test per row, over real HTTP.
+describe("who may change what of a person", () => {
+  const personOf = async (id: string) => (await db().select().from(persons).where(eq(persons.id, id)))[0];
+  const newTeacher = (values: Partial<typeof persons.$inferInsert> = {}) =>
+    makePerson(w.org.id, [{ role: "teacher", schoolId: w.schoolA.id }], values);
+  const as = (id: string) => server.current().as(id);
+  const statusOf = async (personaId: string, path: string, fields: Record<string, string>) =>
+    (await (await as(personaId)).post(path, fields)).status;
+
+  it("names, RUT and phone: the person, the school's leaders, its advising coordinators, administrators", async () => {
+    const teacher = await newTeacher();
+    const fields = (name: string) => ({ givenNames: name, familyNames: teacher.familyNames });
+    for (const [persona, name] of [
+      ["leaderA", "PorDirectora"],
+      ["coordinator", "PorCoordinadora"],
+      ["admin", "PorAdmin"],
+    ] as const) {
+      expect(await statusOf(w[persona].id, `/personas/${teacher.id}/editar`, fields(name)), persona).toBe(
+        302,
+      );
+      expect((await personOf(teacher.id)).givenNames).toBe(name);
+    }
+    expect(await statusOf(teacher.id, `/personas/${teacher.id}/editar`, fields("PorSiMisma"))).toBe(302);
+    for (const persona of ["mentorA", "teacherA", "leaderB", "otherCoordinator", "otherAdmin"] as const) {
+      expect(
+        await statusOf(w[persona].id, `/personas/${teacher.id}/editar`, fields("Intrusa")),
+        persona,
+      ).toBe(404);
+    }
+    expect((await personOf(teacher.id)).givenNames).toBe("PorSiMisma");
+  });
+
+  it("language and time zone: the person alone", async () => {
+    const teacher = await newTeacher();
+    const fields = {
+      givenNames: teacher.givenNames,
+      familyNames: teacher.familyNames,
+      locale: "en",
+      timeZone: "America/Mexico_City",
+    };
+    expect(await statusOf(w.leaderA.id, `/personas/${teacher.id}/editar`, fields)).toBe(302);
+    expect((await personOf(teacher.id)).locale).toBe("es-CL");
+    expect(await statusOf(teacher.id, `/personas/${teacher.id}/editar`, fields)).toBe(302);
+    const after = await personOf(teacher.id);
+    expect([after.locale, after.timeZone]).toEqual(["en", "America/Mexico_City"]);
+  });
+
+  it("the sign-in address of a person with an account: never set by someone else (the audit's takeover)", async () => {
+    const teacher = await newTeacher();
+    for (const persona of ["leaderA", "coordinator", "admin"] as const) {
+      const res = await (await as(w[persona].id)).post(`/personas/${teacher.id}/editar`, {
+        givenNames: teacher.givenNames,
+        familyNames: teacher.familyNames,
+        email: `tomada.${persona.toLowerCase()}@example.cl`,
+      });
+      expect(res.status, persona).toBe(400);
+      expect(await res.text()).toContain("solo cambia con su confirmación");
+    }
+    expect((await personOf(teacher.id)).email).toBe(teacher.email);
+  });
+
+  it("one's own sign-in address: the person alone, with their password, confirmed from the new address", async () => {
+    const teacher = await newTeacher();
+    const fields = { intent: "own", newEmail: "propia.nueva@example.cl", password: "cualquiera" };
+    for (const persona of ["leaderA", "coordinator", "admin", "mentorA"] as const) {
+      expect(await statusOf(w[persona].id, `/personas/${teacher.id}/correo`, fields), persona).toBe(404);
+    }
+    const res = await (await as(teacher.id)).post(`/personas/${teacher.id}/correo`, fields);
+    expect(res.status).toBe(400); // no password on this fixture: refused, nothing sent
+    expect(await res.text()).toContain("La contraseña no es correcta.");
+    expect(await db().select().from(emailChanges).where(eq(emailChanges.personId, teacher.id))).toEqual([]);
+  });
+
+  it("a proposed address: the school's leaders, advising coordinators and administrators; the person confirms", async () => {
+    const teacher = await newTeacher();
+    for (const persona of ["mentorA", "teacherA", "leaderB", "otherCoordinator", "otherAdmin"] as const) {
+      const status = await statusOf(w[persona].id, `/personas/${teacher.id}/correo`, {
+        intent: "propose",
+        newEmail: "propuesta.intrusa@example.cl",
+      });
+      expect(status, persona).toBe(404);
+    }
+    expect(await db().select().from(emailChanges).where(eq(emailChanges.personId, teacher.id))).toEqual([]);
+    const proposal = { intent: "propose", newEmail: "propuesta.buena@example.cl" };
+    expect(await statusOf(w.leaderA.id, `/personas/${teacher.id}/correo`, proposal)).toBe(302);
+    expect((await personOf(teacher.id)).email).toBe(teacher.email);
+    // The proposer cannot confirm it for her; she can.
+    expect(await statusOf(w.leaderA.id, `/personas/${teacher.id}/correo`, { intent: "confirm" })).toBe(404);
+    expect(await statusOf(teacher.id, `/personas/${teacher.id}/correo`, { intent: "confirm" })).toBe(302);
+    expect((await personOf(teacher.id)).email).toBe("propuesta.buena@example.cl");
+  });
+
+  it("the address of a pending invitation: corrected by those who manage the person", async () => {
+    const invited = await newTeacher({ status: "invited" });
+    const fields = (email: string) => ({
+      givenNames: invited.givenNames,
+      familyNames: invited.familyNames,
+      email,
+    });
+    for (const persona of ["mentorA", "leaderB", "otherAdmin"] as const) {
+      expect(
+        await statusOf(w[persona].id, `/personas/${invited.id}/editar`, fields("x.intrusa@example.cl")),
+        persona,
+      ).toBe(404);
+    }
+    expect(
+      await statusOf(w.leaderA.id, `/personas/${invited.id}/editar`, fields("corregida@example.cl")),
+    ).toBe(302);
+    expect((await personOf(invited.id)).email).toBe("corregida@example.cl");
+  });
+
+  it("account recovery to a new address: administrators alone, with the reason written", async () => {
+    const teacher = await newTeacher();
+    const fields = {
+      intent: "recover",
+      newEmail: "recuperacion@example.cl",
+      reason: "Videollamada con su cédula de identidad",
+      verified: "on",
+    };
+    for (const persona of ["leaderA", "coordinator", "mentorA", "otherAdmin"] as const) {
+      expect(await statusOf(w[persona].id, `/personas/${teacher.id}/correo`, fields), persona).toBe(404);
+    }
+    expect(await statusOf(w.admin.id, `/personas/${teacher.id}/correo`, fields)).toBe(302);
+    const [change] = await db().select().from(emailChanges).where(eq(emailChanges.personId, teacher.id));
+    expect([change.kind, change.requestedBy, change.confirmedAt]).toEqual(["recovery", w.admin.id, null]);
+  });
 });
 
 describe("observation drafts and teachers' reflections", () => {

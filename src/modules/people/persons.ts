@@ -206,7 +206,10 @@ export async function updatePerson(actor: Actor, personId: string, input: Record
       email !== before.email &&
       !can(actor, "correct_email", "person", { ...subject, status: before.status })
     ) {
-      throw new ValidationError({ email: "people.errors.email_needs_confirmation" });
+      throw new ValidationError(
+        { email: "people.errors.email_needs_confirmation" },
+        "people.errors.email_needs_confirmation",
+      );
     }
     await assertUnique(tx, subject.organizationId, { email, rut: data.rut }, personId);
     await tx
