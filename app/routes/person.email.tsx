@@ -77,9 +77,14 @@ export default function PersonEmail({ loaderData, actionData }: Route.ComponentP
   const f = useFormat();
   const { person, may, isSelf, pending } = loaderData;
   const failed = failureOf(actionData);
-  // Which of the page's forms was refused: the one whose intent came back with what was typed (the
-  // action treats any other intent as the person's own change).
-  const answeredIntent = failed ? (INTENTS.find((i) => i === failed.values.intent) ?? "own") : undefined;
+  // The refused form shows its messages where they were typed; a refusal of anything else (a body that
+  // could not be read, an answer to a change, an intent no form sends) is shown on top of the page.
+  const forms: Partial<Record<Intent, boolean>> = {
+    own: may.changeOwn,
+    propose: may.propose,
+    recover: may.recover,
+  };
+  const answeredIntent = INTENTS.find((i) => i === failed?.values.intent && forms[i]);
   const failureFor = (intent: Intent) => (answeredIntent === intent ? failed : undefined);
   const notice = INTENTS.find((i) => i === loaderData.notice);
   const name = `${person.givenNames} ${person.familyNames}`;
@@ -91,9 +96,7 @@ export default function PersonEmail({ loaderData, actionData }: Route.ComponentP
           {t(NOTICES[notice])}
         </div>
       ) : null}
-      {failed && (answeredIntent === "cancel" || answeredIntent === "confirm") ? (
-        <FormMessage failure={failed} />
-      ) : null}
+      {failed && !answeredIntent ? <FormMessage failure={failed} /> : null}
       <p>{t("accounts.email.current", { email: person.email })}</p>
 
       {pending ? (

@@ -203,6 +203,30 @@ export const SQL = [
   "') ON CONFLICT DO NOTHING; --",
 ];
 
+/**
+ * Return paths and notices as an attacker writes them (`volver` in a query string or a hidden field,
+ * `aviso`): other sites behind tabs, newlines, backslashes and encodings, header injection.
+ */
+export const RETURN_PATHS = [
+  "//evil.example",
+  "/\\evil.example",
+  "/\t/evil.example/x",
+  "/\n",
+  "/\r\nSet-Cookie: x=1",
+  "/%0A",
+  "/%09/evil.example",
+  "/%2F%2Fevil.example",
+  "/%5Cevil.example",
+  "https://evil.example",
+  "javascript:alert(1)",
+  "/\u0000",
+  "/\u2028/evil.example",
+  " /evil",
+  "/../../etc/passwd",
+  "/personas?x=\n",
+  "",
+];
+
 export const CONTROL = [
   "\u0000",
   "a\u0000b",

@@ -18,6 +18,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import routes from "../../app/routes";
 import { esCL } from "../../src/messages/es-CL";
+import { confirmEmailChange, proposeEmailChange, startAccountRecovery } from "../../src/modules/accounts";
 import { invitations, passwordResets } from "../../src/modules/accounts/schema";
 import { createCalibration, createInstrument } from "../../src/modules/observation";
 import { persons, previewRosterImport } from "../../src/modules/people";
@@ -27,6 +28,7 @@ import { createSession } from "../../src/platform/auth/sessions";
 import { newToken } from "../../src/platform/auth/tokens";
 import { db } from "../../src/platform/db/client";
 import { newId } from "../../src/platform/ids";
+import { emails } from "../../src/platform/mail/schema";
 import {
   baseEntries,
   brokenMultipart,
@@ -42,6 +44,7 @@ import {
   postForms,
   prng,
   type Random,
+  RETURN_PATHS,
   ROSTER_KINDS,
   rosterFile,
   SLOW_ROSTER_KINDS,
@@ -75,6 +78,8 @@ type World = Awaited<ReturnType<typeof makeWorld>> & {
   calibrationId: string;
   resetToken: string;
   inviteToken: string;
+  recoveryToken: string;
+  undoToken: string;
   /** a throwaway person's deletion request, the one the coordinator fuzzes (and may anonymize) */
   leaving: Awaited<ReturnType<typeof makePerson>>;
   privacyRequestId: string;
@@ -156,6 +161,16 @@ const FUZZ: Record<string, Target[]> = {
   "calibraciones/:calibrationId/editar": [
     { persona: "coordinator", url: (w) => `/calibraciones/${w.calibrationId}/editar` },
   ],
+  // The sign-in address: the person's own change and a proposal's answer; an administrator's proposal
+  // and account recovery, on the subject.
+  "personas/:personId/correo": [
+    { persona: "teacherA", url: (w) => `/personas/${w.teacherA.id}/correo` },
+    { persona: "admin", url: (w) => `/personas/${w.subject.id}/correo` },
+  ],
+  // A recovery waiting for its password (the confirmation) and an applied change (its undo), each of
+  // a throwaway person: the first valid post uses the link up, the next ones are told it is gone.
+  "correo/:token": [{ persona: null, url: (w) => `/correo/${w.recoveryToken}` }],
+  "correo/deshacer/:token": [{ persona: null, url: (w) => `/correo/deshacer/${w.undoToken}` }],
 };
 
 // ── Reading answers ───────────────────────────────────────────────────────────────────────────────
@@ -222,6 +237,8 @@ function problemWith(status: number, location: string | null, html: string, targ
 
 interface Submission {
   kind: string;
+  /** a query string added to the form's address (hostile `volver` and `aviso`) */
+  query?: string;
   contentType: string | null;
   body: Uint8Array;
   /** HTML that must not come back as is */
@@ -300,6 +317,13 @@ function mutatedEntries(rand: Random, form: FormSpec, marker: string, html: stri
     const field = form.fields.find((f) => f.name === name);
     entries[index] = [name, badValue(rand, marker, html, field)];
   }
+  if (rand.chance(0.25)) {
+    // a return path as a hidden field carries it (sign-in and the language switch follow it)
+    const value = rand.pick(RETURN_PATHS);
+    const at = entries.findIndex(([k]) => k === "volver");
+    if (at >= 0) entries[at] = ["volver", value];
+    else entries.push(["volver", value]);
+  }
   if (rand.chance(0.2)) {
     // repeated keys: the same field twice, with different values
     const [name] = entries.length ? rand.pick(entries) : ["intent"];
@@ -335,6 +359,15 @@ function mutatedEntries(rand: Random, form: FormSpec, marker: string, html: stri
 }
 
 function submission(rand: Random, form: FormSpec, target: Target, marker: string): Submission {
+  const made = formSubmission(rand, form, target, marker);
+  if (rand.chance(0.1)) {
+    const value = rand.pick(RETURN_PATHS);
+    made.query = `?${new URLSearchParams({ volver: value, aviso: rand.pick(RETURN_PATHS) })}`;
+  }
+  return made;
+}
+
+function formSubmission(rand: Random, form: FormSpec, target: Target, marker: string): Submission {
   const html: string[] = [];
   const boundary = `----fuzz${rand.int(1e9)}`;
   const urlencodedType = "application/x-www-form-urlencoded";
@@ -482,6 +515,29 @@ async function makeFuzzWorld(): Promise<World> {
     givenNames: "Persona",
     familyNames: "Que Se Va",
   });
+  // The links of the sign-in address pages, from the emails their use cases write.
+  const linkIn = async (to: string, pathPrefix: string) => {
+    const mails = await db().select().from(emails).where(sql`${emails.toAddress} = ${to}`);
+    // tokens are 43 characters: "/correo/" is not taken for "/correo/deshacer/"
+    const match = new RegExp(`/${pathPrefix}/([A-Za-z0-9_-]{20,})`).exec(
+      mails.map((m) => m.textBody).join("\n"),
+    );
+    if (!match) throw new Error(`no /${pathPrefix} link sent to ${to}`);
+    return match[1];
+  };
+  const recovering = await makePerson(world.org.id, [{ role: "teacher", schoolId: world.schoolB.id }]);
+  await startAccountRecovery(await actorOf(world.admin.id), recovering.id, {
+    newEmail: "recuperando.fuzz@example.cl",
+    reason: "Videollamada con su cédula de identidad",
+    verified: "on",
+  });
+  const recoveryToken = await linkIn("recuperando.fuzz@example.cl", "correo");
+  const changed = await makePerson(world.org.id, [{ role: "teacher", schoolId: world.schoolB.id }]);
+  await proposeEmailChange(await actorOf(world.admin.id), changed.id, {
+    newEmail: "cambiada.fuzz@example.cl",
+  });
+  await confirmEmailChange(await linkIn(changed.email, "correo"), {}, { ip: "127.0.0.1" });
+  const undoToken = await linkIn(changed.email, "correo/deshacer");
   const privacyRequestId = await requestDeletion(await actorOf(leaving.id), leaving.id, {
     confirm: "on",
     reason: "Dejo la red.",
@@ -500,6 +556,8 @@ async function makeFuzzWorld(): Promise<World> {
     calibrationId,
     resetToken: reset.token,
     inviteToken: invite.token,
+    recoveryToken,
+    undoToken,
   };
 }
 
@@ -513,6 +571,16 @@ const INVARIANTS: Record<string, string> = {
       OR (rut IS NOT NULL AND rut !~ '^[0-9]{1,8}-[0-9K]$')
       OR status NOT IN ('invited', 'active', 'disabled') OR locale NOT IN ('es-CL', 'pt-BR', 'en')
       OR search_text = ''`,
+  "email_changes: a real new address, a recovery with its reason, one pending change per person": `
+    SELECT id FROM email_changes WHERE new_email = old_email
+      OR new_email !~ '^[^@[:space:]]+@[^@[:space:]]+$' OR new_email <> lower(new_email)
+      OR kind NOT IN ('self', 'proposal', 'recovery')
+      OR (kind = 'recovery' AND (reason IS NULL OR length(btrim(reason)) < 20))
+      OR (confirmed_at IS NOT NULL AND cancelled_at IS NOT NULL)
+    UNION ALL
+    SELECT person_id FROM email_changes
+      WHERE confirmed_at IS NULL AND cancelled_at IS NULL AND undone_at IS NULL AND expires_at > now()
+      GROUP BY person_id HAVING count(*) > 1`,
   "persons: every person has a role": `
     SELECT p.id FROM persons p WHERE NOT EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = p.id)`,
   "memberships: school roles in a school, organization roles not": `
@@ -572,6 +640,7 @@ const TABLES = [
   "schools",
   "coordinator_schools",
   "invitations",
+  "email_changes",
   "roster_imports",
   "observations",
   "observation_notes",
@@ -619,6 +688,49 @@ describe("input fuzzing of every form", () => {
     expect(withAction.filter((p) => !FUZZ[p])).toEqual([]);
     expect(Object.keys(FUZZ).filter((p) => !withAction.includes(p))).toEqual([]);
   });
+
+  it("answers hostile return paths and notices in every page's query string with a page or a redirect home", async () => {
+    const base = server.current().url;
+    const pages = new Map<string, Persona | null>([
+      ["/ingresar", null],
+      ["/recuperar", null],
+      ["/", null],
+    ]);
+    for (const list of Object.values(FUZZ)) {
+      for (const target of list) pages.set(target.page?.(w) ?? target.url(w), target.persona);
+    }
+    pages.set("/ingresar#signed-in", "teacherA");
+    const problems: string[] = [];
+    for (const [page, persona] of pages) {
+      const cookie = persona
+        ? `impulso_session=${(await createSession(w[persona].id, { ip: "127.0.0.1" })).token}`
+        : "";
+      for (const value of RETURN_PATHS) {
+        const query = new URLSearchParams({ volver: value, aviso: value, pagina: value }).toString();
+        // as a browser sends it, and with the raw characters a hand-made request may carry
+        for (const search of [query, `volver=${value.replace(/[#&]/g, "")}`]) {
+          const url = `${base}${page.replace(/#.*$/, "")}?${search}`;
+          let res: Response;
+          try {
+            res = await fetch(url, { headers: cookie ? { cookie } : {}, redirect: "manual" });
+          } catch {
+            continue; // a URL that fetch itself refuses to send (a raw newline) never reaches us
+          }
+          const html = await res.text();
+          const location = res.headers.get("location");
+          if (res.status >= 500) problems.push(`${page} ?${search}: ${res.status}`);
+          else if (
+            location &&
+            (!location.startsWith("/") || location.startsWith("//") || /[\\\s]/.test(location))
+          )
+            problems.push(`${page} ?${search}: redirect to ${JSON.stringify(location)}`);
+          else if (res.status === 404 && !html.includes(esCL["errors.not_found.title"]))
+            problems.push(`${page} ?${search}: 404 without the Spanish page`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  }, 120_000);
 
   it(
     `answers ${COUNT} malformed submissions with a page or a Spanish refusal, and stores nothing broken`,
@@ -675,7 +787,7 @@ describe("input fuzzing of every form", () => {
         let res: Response;
         let html: string;
         try {
-          res = await fetch(base + entry.url, {
+          res = await fetch(base + entry.url + (sub.query ?? ""), {
             method: "POST",
             headers,
             body: Buffer.from(sub.body),
