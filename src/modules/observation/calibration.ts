@@ -12,7 +12,7 @@ import { type DbOrTx, db } from "../../platform/db/client";
 import { reportingDb } from "../../platform/db/replica";
 import { DomainError, NotFoundError, ValidationError } from "../../platform/errors";
 import { isUuid, newId } from "../../platform/ids";
-import { type Actor, authorize, can } from "../../platform/policy";
+import { type Action, type Actor, authorize, can, type TenantSubject } from "../../platform/policy";
 import { instantFromLocal } from "../../platform/time";
 import { IVE_BANDS, memberships, persons, schools } from "../people";
 import { type Agreement, agreement, drifts, driftsPersistently, pairLevels, spread } from "./agreement";
@@ -47,7 +47,11 @@ interface LoadedSubject extends CalibrationSubject {
   participants: Array<{ personId: string; submittedAt: Date | null }>;
 }
 
-async function calibrationSubject(id: string, tx: DbOrTx = db()): Promise<LoadedSubject | null> {
+async function calibrationSubject(
+  tenant: TenantSubject,
+  id: string,
+  tx: DbOrTx = db(),
+): Promise<LoadedSubject | null> {
   if (!isUuid(id)) return null;
   const [row] = await tx
     .select({
@@ -57,7 +61,7 @@ async function calibrationSubject(id: string, tx: DbOrTx = db()): Promise<Loaded
       instrumentVersionId: calibrations.instrumentVersionId,
     })
     .from(calibrations)
-    .where(eq(calibrations.id, id));
+    .where(and(eq(calibrations.id, id), eq(calibrations.organizationId, tenant.organizationId)));
   if (!row) return null;
   const participants = await tx
     .select({ personId: calibrationParticipants.personId, submittedAt: calibrationParticipants.submittedAt })
@@ -66,8 +70,13 @@ async function calibrationSubject(id: string, tx: DbOrTx = db()): Promise<Loaded
   return { ...row, participants, participantIds: participants.map((p) => p.personId) };
 }
 
-async function authorizedCalibration(actor: Actor, action: string, id: string, tx: DbOrTx = db()) {
-  const subject = await calibrationSubject(id, tx);
+async function authorizedCalibration(
+  actor: Actor,
+  action: Action<"calibration">,
+  id: string,
+  tx: DbOrTx = db(),
+) {
+  const subject = await calibrationSubject(actor, id, tx);
   if (!subject) throw new NotFoundError();
   authorize(actor, action, "calibration", subject);
   return subject;

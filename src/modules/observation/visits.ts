@@ -9,7 +9,14 @@ import { audit } from "../../platform/audit/audit";
 import { type DbOrTx, db } from "../../platform/db/client";
 import { DomainError, NotFoundError, ValidationError } from "../../platform/errors";
 import { isUuid, newId } from "../../platform/ids";
-import { type Actor, authorize, can, hasSchoolRole } from "../../platform/policy";
+import {
+  type Action,
+  type Actor,
+  authorize,
+  can,
+  hasSchoolRole,
+  type TenantSubject,
+} from "../../platform/policy";
 import { parseInput } from "../../platform/validation";
 import { memberships, persons, schools } from "../people";
 import { type IndicatorDef, type InstrumentContent, NOTE_MAX } from "./content";
@@ -42,7 +49,12 @@ export const requiredText = (max: number, message = "errors.required") =>
 
 // ─── Reading ─────────────────────────────────────────────────────────────────────────────────────
 
-export async function observationSubject(id: string, tx: DbOrTx = db()): Promise<ObservationSubject | null> {
+/** The facts the policy needs about a visit of the tenant's organization (another's is not found). */
+export async function observationSubject(
+  tenant: TenantSubject,
+  id: string,
+  tx: DbOrTx = db(),
+): Promise<ObservationSubject | null> {
   if (!isUuid(id)) return null;
   const [row] = await tx
     .select({
@@ -53,12 +65,17 @@ export async function observationSubject(id: string, tx: DbOrTx = db()): Promise
       status: observations.status,
     })
     .from(observations)
-    .where(eq(observations.id, id));
+    .where(and(eq(observations.id, id), eq(observations.organizationId, tenant.organizationId)));
   return row ?? null;
 }
 
-export async function authorizedObservation(actor: Actor, action: string, id: string, tx: DbOrTx = db()) {
-  const subject = await observationSubject(id, tx);
+export async function authorizedObservation(
+  actor: Actor,
+  action: Action<"observation">,
+  id: string,
+  tx: DbOrTx = db(),
+) {
+  const subject = await observationSubject(actor, id, tx);
   if (!subject) throw new NotFoundError();
   authorize(actor, action, "observation", subject);
   return subject;

@@ -98,19 +98,26 @@ describe("people service", () => {
 
   it("updates a person with a normalized RUT, refusing a taken email and writing nothing then", async () => {
     const leader = await actorOf(w.leaderA.id);
-    await updatePerson(leader, w.teacherA.id, {
+    // An invited teacher (never signed in): the leader may also correct the address.
+    const invited = await makePerson(w.org.id, [{ role: "teacher", schoolId: w.schoolA.id }], {
+      status: "invited",
+    });
+    await updatePerson(leader, invited.id, {
       givenNames: " Camila ",
       familyNames: "Rojas",
       email: "Camila.Rojas@Example.cl",
       rut: "15.509.661-6",
     });
-    const [after] = await db().select().from(persons).where(eq(persons.id, w.teacherA.id));
+    const [after] = await db().select().from(persons).where(eq(persons.id, invited.id));
     expect(after).toMatchObject({
       givenNames: "Camila",
       email: "camila.rojas@example.cl",
       rut: "15509661-6",
     });
-    const clash = await updatePerson(leader, w.teacherA2.id, {
+    const another = await makePerson(w.org.id, [{ role: "teacher", schoolId: w.schoolA.id }], {
+      status: "invited",
+    });
+    const clash = await updatePerson(leader, another.id, {
       givenNames: "Otra",
       familyNames: "Persona",
       email: "camila.rojas@example.cl",
@@ -118,8 +125,21 @@ describe("people service", () => {
     }).catch((e) => e);
     expect(clash).toBeInstanceOf(ValidationError);
     expect(clash.fieldErrors).toEqual({ email: "people.errors.email_taken", rut: "people.errors.rut_taken" });
-    const [untouched] = await db().select().from(persons).where(eq(persons.id, w.teacherA2.id));
-    expect(untouched.givenNames).toBe(w.teacherA2.givenNames);
+    const [untouched] = await db().select().from(persons).where(eq(persons.id, another.id));
+    expect(untouched.givenNames).toBe(another.givenNames);
+    // An active teacher's RUT and names, yes; her sign-in address, no (see accounts/email-change).
+    await updatePerson(leader, w.teacherA.id, {
+      givenNames: "Camila",
+      familyNames: "Rojas",
+      email: w.teacherA.email,
+      rut: "16.000.000-7",
+    });
+    const refused = await updatePerson(leader, w.teacherA.id, {
+      givenNames: "Camila",
+      familyNames: "Rojas",
+      email: "otra.direccion@example.cl",
+    }).catch((e) => e);
+    expect(refused.fieldErrors).toEqual({ email: "people.errors.email_needs_confirmation" });
   });
 
   it("lets a teacher edit their own data but not a colleague's", async () => {

@@ -19,7 +19,15 @@ import { audit } from "../../platform/audit/audit";
 import { type DbOrTx, db } from "../../platform/db/client";
 import { NotFoundError, ValidationError } from "../../platform/errors";
 import { isUuid, newId } from "../../platform/ids";
-import { type Actor, authorize, can, isCoordinator, isStaff } from "../../platform/policy";
+import {
+  type Action,
+  type Actor,
+  authorize,
+  can,
+  isCoordinator,
+  isStaff,
+  type TenantSubject,
+} from "../../platform/policy";
 import { likePattern, searchable } from "../../platform/text";
 import { parseInput } from "../../platform/validation";
 import { schoolsWithPeopleAccess } from "./actor";
@@ -278,18 +286,26 @@ async function withRbdBackstop<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /** The facts the policy needs about a school; null when the id names no school. */
-async function schoolSubject(schoolId: string, tx: DbOrTx = db()): Promise<SchoolSubject | null> {
+async function schoolSubject(
+  tenant: TenantSubject,
+  schoolId: string,
+  tx: DbOrTx = db(),
+): Promise<SchoolSubject | null> {
   if (!isUuid(schoolId)) return null;
   const [row] = await tx
     .select({ organizationId: schools.organizationId })
     .from(schools)
-    .where(eq(schools.id, schoolId));
+    .where(and(eq(schools.id, schoolId), eq(schools.organizationId, tenant.organizationId)));
   return row ? { organizationId: row.organizationId, schoolId } : null;
 }
 
 /** Loads the subject and checks the rule; a stranger gets NotFoundError whether or not the school exists. */
-async function authorizedSchool(actor: Actor, action: string, schoolId: string): Promise<SchoolSubject> {
-  const subject = await schoolSubject(schoolId);
+async function authorizedSchool(
+  actor: Actor,
+  action: Action<"school">,
+  schoolId: string,
+): Promise<SchoolSubject> {
+  const subject = await schoolSubject(actor, schoolId);
   if (!subject) throw new NotFoundError();
   authorize(actor, action, "school", subject);
   return subject;
