@@ -8,7 +8,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { audit } from "../../platform/audit/audit";
-import { type DbOrTx, db } from "../../platform/db/client";
+import { type DbOrTx, db, intArray, textArray } from "../../platform/db/client";
 import { reportingDb } from "../../platform/db/replica";
 import { DomainError, NotFoundError, ValidationError } from "../../platform/errors";
 import { isUuid, newId } from "../../platform/ids";
@@ -490,18 +490,13 @@ export async function saveCalibrationScores(
       .for("update");
     if (!me) throw new NotFoundError();
     if (me.submittedAt) throw new DomainError("calibration.errors.already_submitted");
-    for (const { key, level } of levels) {
-      await tx
-        .insert(calibrationScores)
-        .values({ calibrationId: id, personId: actor.personId, indicatorKey: key, level })
-        .onConflictDoUpdate({
-          target: [
-            calibrationScores.calibrationId,
-            calibrationScores.personId,
-            calibrationScores.indicatorKey,
-          ],
-          set: { level },
-        });
+    // One statement for every level given, whatever the number of indicators.
+    if (levels.length) {
+      await tx.execute(sql`
+        INSERT INTO calibration_scores (calibration_id, person_id, indicator_key, level)
+        SELECT ${id}::uuid, ${actor.personId}::uuid, t.key, t.level
+        FROM unnest(${textArray(levels.map((l) => l.key))}, ${intArray(levels.map((l) => l.level))}) AS t(key, level)
+        ON CONFLICT (calibration_id, person_id, indicator_key) DO UPDATE SET level = EXCLUDED.level`);
     }
     if (intent !== "submit") return [];
     const given = await tx

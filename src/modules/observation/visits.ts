@@ -6,7 +6,7 @@ import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { audit } from "../../platform/audit/audit";
-import { type DbOrTx, db } from "../../platform/db/client";
+import { type DbOrTx, db, intArray, textArray } from "../../platform/db/client";
 import { DomainError, NotFoundError, ValidationError } from "../../platform/errors";
 import { isUuid, newId } from "../../platform/ids";
 import {
@@ -561,26 +561,27 @@ export async function saveVisit(
       .where(eq(observations.id, id))
       .for("update");
     if (locked?.status !== "draft") throw new DomainError("observation.errors.already_submitted");
-    for (const { key, level } of levels) {
-      if (level === null) {
-        await tx
-          .delete(observationLevels)
-          .where(and(eq(observationLevels.observationId, id), eq(observationLevels.indicatorKey, key)));
-      } else {
-        await tx
-          .insert(observationLevels)
-          .values({ observationId: id, indicatorKey: key, level })
-          .onConflictDoUpdate({
-            target: [observationLevels.observationId, observationLevels.indicatorKey],
-            set: { level },
-          });
-      }
+    // One statement per kind of row, whatever the number of indicators and notes (every autosave).
+    const cleared = levels.filter((l) => l.level === null).map((l) => l.key);
+    const set = levels.filter((l): l is { key: string; level: number } => l.level !== null);
+    if (cleared.length) {
+      await tx.execute(
+        sql`DELETE FROM observation_levels WHERE observation_id = ${id} AND indicator_key = ANY(${textArray(cleared)})`,
+      );
     }
-    for (const { noteId, keys } of tags) {
-      await tx
-        .update(observationNotes)
-        .set({ indicatorKeys: keys })
-        .where(and(eq(observationNotes.id, noteId), eq(observationNotes.observationId, id)));
+    if (set.length) {
+      await tx.execute(sql`
+        INSERT INTO observation_levels (observation_id, indicator_key, level)
+        SELECT ${id}::uuid, t.key, t.level
+        FROM unnest(${textArray(set.map((l) => l.key))}, ${intArray(set.map((l) => l.level))}) AS t(key, level)
+        ON CONFLICT (observation_id, indicator_key) DO UPDATE SET level = EXCLUDED.level`);
+    }
+    if (tags.length) {
+      await tx.execute(sql`
+        UPDATE observation_notes n SET indicator_keys = t.keys
+        FROM jsonb_to_recordset(${JSON.stringify(tags.map((t) => ({ id: t.noteId, keys: t.keys })))}::jsonb)
+          AS t(id uuid, keys text[])
+        WHERE n.id = t.id AND n.observation_id = ${id}`);
     }
     const changes: Partial<typeof observations.$inferInsert> = { updatedAt: now };
     if (focusResult !== undefined && visit.focusStepId) changes.focusResult = focusResult;
