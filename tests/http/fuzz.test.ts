@@ -27,6 +27,7 @@ import { privacyRequests, requestDeletion } from "../../src/modules/privacy";
 import { createSession } from "../../src/platform/auth/sessions";
 import { newToken } from "../../src/platform/auth/tokens";
 import { db } from "../../src/platform/db/client";
+import { format } from "../../src/platform/i18n/i18n";
 import { newId } from "../../src/platform/ids";
 import { emails } from "../../src/platform/mail/schema";
 import {
@@ -180,14 +181,20 @@ const SPANISH = (() => {
   const exact = new Set<string>();
   const patterns: RegExp[] = [];
   const norm = (s: string) => s.replace(/\s+/g, " ").trim();
-  for (const value of Object.values(esCL) as string[]) {
-    if (!/\{\w+\}/.test(value)) exact.add(norm(value));
+  // A plural message is each of its forms: rendered for 1 and for 7, the 7 then standing for any number.
+  const forms = (value: string) =>
+    value.includes(", plural,")
+      ? [format(value, "", { count: 1 }), format(value, "", { count: 7 }).replace(/\b7\b/g, "\u0000")]
+      : [value];
+  for (const value of (Object.values(esCL) as string[]).flatMap(forms)) {
+    if (!/\{\w+\}|\u0000/.test(value)) exact.add(norm(value));
     else
       patterns.push(
         new RegExp(
           `^${norm(value)
             .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-            .replace(/\\\{\w+\\\}/g, "[\\s\\S]*?")}$`,
+            .replace(/\\\{\w+\\\}/g, "[\\s\\S]*?")
+            .replace(/\u0000/g, "[\\d.,]+")}$`,
         ),
       );
   }
