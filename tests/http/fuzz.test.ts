@@ -187,6 +187,7 @@ const SPANISH = (() => {
       ? [format(value, "", { count: 1 }), format(value, "", { count: 7 }).replace(/\b7\b/g, "\u0000")]
       : [value];
   for (const value of (Object.values(esCL) as string[]).flatMap(forms)) {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: U+0000 marks where a number stands
     if (!/\{\w+\}|\u0000/.test(value)) exact.add(norm(value));
     else
       patterns.push(
@@ -194,6 +195,7 @@ const SPANISH = (() => {
           `^${norm(value)
             .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
             .replace(/\\\{\w+\\\}/g, "[\\s\\S]*?")
+            // biome-ignore lint/suspicious/noControlCharactersInRegex: U+0000 marks where a number stands
             .replace(/\u0000/g, "[\\d.,]+")}$`,
         ),
       );

@@ -14,6 +14,7 @@ import { DomainError, NotFoundError, ValidationError } from "../../platform/erro
 import { isUuid, newId } from "../../platform/ids";
 import { type Action, type Actor, authorize, can, type TenantSubject } from "../../platform/policy";
 import { instantFromLocal } from "../../platform/time";
+import { asText } from "../../platform/validation";
 import { IVE_BANDS, memberships, persons, schools } from "../people";
 import { type Agreement, agreement, drifts, driftsPersistently, pairLevels, spread } from "./agreement";
 import type { IndicatorDef, InstrumentContent } from "./content";
@@ -28,7 +29,7 @@ import {
   observationLevels,
   observations,
 } from "./schema";
-import { asText, indicatorsOf, personName, publishedInstruments } from "./visits";
+import { indicatorsOf, personName, publishedInstruments } from "./visits";
 
 export const CALIBRATION_LIMITS = { title: 120, classContext: 200, videoUrl: 500 } as const;
 

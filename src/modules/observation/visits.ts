@@ -17,7 +17,7 @@ import {
   hasSchoolRole,
   type TenantSubject,
 } from "../../platform/policy";
-import { parseInput } from "../../platform/validation";
+import { asText, parseInput, requiredText } from "../../platform/validation";
 import { memberships, persons, schools } from "../people";
 import { type IndicatorDef, type InstrumentContent, NOTE_MAX } from "./content";
 import type { ObservationSubject } from "./policy";
@@ -39,13 +39,6 @@ import {
 } from "./schema";
 
 export const MAX_STUDENTS = 200;
-
-/** Form fields: a missing field reads as "", so that it gets the field's own message. */
-export const asText = (v: unknown) => (typeof v === "string" ? v : "");
-export const optionalText = (max: number) =>
-  z.preprocess(asText, z.string().trim().max(max, "errors.too_long"));
-export const requiredText = (max: number, message = "errors.required") =>
-  z.preprocess(asText, z.string().trim().min(1, message).max(max, "errors.too_long"));
 
 // ─── Reading ─────────────────────────────────────────────────────────────────────────────────────
 
