@@ -16,20 +16,20 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { esCL } from "~/messages/es-CL";
+import { confirmEmailChange, proposeEmailChange, startAccountRecovery } from "~/modules/accounts";
+import { invitations, passwordResets } from "~/modules/accounts/schema";
+import { createCalibration, createInstrument } from "~/modules/observation";
+import { persons, previewRosterImport } from "~/modules/people";
+import { actorOf, makePerson, makeWorld } from "~/modules/people/testing";
+import { privacyRequests, requestDeletion } from "~/modules/privacy";
+import { createSession } from "~/platform/auth/sessions";
+import { newToken } from "~/platform/auth/tokens";
+import { db } from "~/platform/db/client";
+import { format } from "~/platform/i18n/i18n";
+import { newId } from "~/platform/ids";
+import { emails } from "~/platform/mail/schema";
 import routes from "../../app/routes";
-import { esCL } from "../../src/messages/es-CL";
-import { confirmEmailChange, proposeEmailChange, startAccountRecovery } from "../../src/modules/accounts";
-import { invitations, passwordResets } from "../../src/modules/accounts/schema";
-import { createCalibration, createInstrument } from "../../src/modules/observation";
-import { persons, previewRosterImport } from "../../src/modules/people";
-import { actorOf, makePerson, makeWorld } from "../../src/modules/people/testing";
-import { privacyRequests, requestDeletion } from "../../src/modules/privacy";
-import { createSession } from "../../src/platform/auth/sessions";
-import { newToken } from "../../src/platform/auth/tokens";
-import { db } from "../../src/platform/db/client";
-import { format } from "../../src/platform/i18n/i18n";
-import { newId } from "../../src/platform/ids";
-import { emails } from "../../src/platform/mail/schema";
 import {
   baseEntries,
   brokenMultipart,
