@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { reactRouter } from "@react-router/dev/vite";
 import { defineConfig, type Plugin } from "vite";
 
@@ -27,8 +28,12 @@ function catalogueChunks(): Plugin {
   };
 }
 
+/** `~/…` is `src/…` (tsconfig.json "paths" says the same to TypeScript and tsx). */
+const alias = { "~": fileURLToPath(new URL("./src", import.meta.url)) };
+
 export default defineConfig({
   plugins: [reactRouter(), catalogueChunks()],
+  resolve: { alias },
   build: { target: "es2022" },
   environments: {
     // The server build's entry is our own Express app (server/app.ts), which imports React Router's

@@ -1,8 +1,8 @@
 import { StrictMode, startTransition } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { HydratedRouter } from "react-router/dom";
-import { loadCatalogue } from "../src/messages/load";
-import { DEFAULT_LOCALE, isLocale } from "../src/platform/i18n/i18n";
+import { loadCatalogue } from "~/messages/load";
+import { DEFAULT_LOCALE, isLocale } from "~/platform/i18n/i18n";
 
 // React Router's default entry, after downloading the page's language (one chunk per language, see
 // src/messages/load.ts): the first render in the browser must say exactly what the server sent. A

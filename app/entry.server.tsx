@@ -4,7 +4,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import type { EntryContext, RouterContextProvider } from "react-router";
 import { ServerRouter } from "react-router";
-import { registerAllCatalogues } from "../src/messages";
+import { registerAllCatalogues } from "~/messages";
 import { requestInfoContext } from "./lib/context";
 
 // The pages' useT reads registered catalogues; the server has every language (the browser only one).

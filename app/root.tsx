@@ -13,8 +13,8 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "react-router";
-import { loadCatalogue } from "../src/messages/load";
-import { isLocale, LOCALES } from "../src/platform/i18n/i18n";
+import { loadCatalogue } from "~/messages/load";
+import { isLocale, LOCALES } from "~/platform/i18n/i18n";
 import type { Route } from "./+types/root";
 import { catalogueChunkUrl } from "./lib/catalogue-chunks.server";
 import { requestInfoContext, sessionContext } from "./lib/context";

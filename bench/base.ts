@@ -7,7 +7,7 @@
 // load generator and PostgreSQL on the same cores: p95 44–52 ms, 740–860 requests/s (see
 // docs/benchmarks.md). The targets leave about 2× headroom for noise while still catching a page that
 // got several times slower, and 100 ms is well inside the ~200 ms at which a page stops feeling instant even with 20 people at once.
-import { formatRut, rutCheckDigit } from "../src/modules/people/rut";
+import { formatRut, rutCheckDigit } from "~/modules/people/rut";
 import { type BenchContext, type Benchmark, openAppDatabase, time } from "./harness";
 
 const CONNECTIONS = 20;
@@ -104,13 +104,13 @@ async function rosterImport(ctx: BenchContext): Promise<void> {
   const database = await openAppDatabase(databaseUrl);
   try {
     // The app's own modules, in this process, on the benchmark's database.
-    const { db } = await import("../src/platform/db/client");
+    const { db } = await import("~/platform/db/client");
     const { advise, actorOf, makeOrganization, makePerson, makeSchool } = await import(
-      "../src/modules/people/testing"
+      "~/modules/people/testing"
     );
-    const { persons, memberships } = await import("../src/modules/people/schema");
+    const { persons, memberships } = await import("~/modules/people/schema");
     const { confirmRosterImport, getRosterImport, previewRosterImport, runRosterImport } = await import(
-      "../src/modules/people/roster-import"
+      "~/modules/people/roster-import"
     );
     const { count, eq } = await import("drizzle-orm");
 

@@ -123,7 +123,7 @@ export async function time<T>(fn: () => Promise<T>): Promise<{ ms: number; resul
  * services directly (e.g. the roster import) instead of going through HTTP. Close it when done.
  */
 export async function openAppDatabase(databaseUrl: string): Promise<{ close(): Promise<void> }> {
-  const client = await import("../src/platform/db/client");
+  const client = await import("~/platform/db/client");
   const database = await client.openDatabase({ url: databaseUrl });
   await database.migrate();
   client.setDatabase(database);

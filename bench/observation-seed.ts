@@ -12,8 +12,8 @@
 // Standalone, to get a large database to look at:
 //   node scripts/node24.mjs bench/observation-seed.ts postgres://user@host/db   (an empty database)
 import pg from "pg";
-import { ensureObservationSetup } from "../src/modules/observation/setup";
-import { COMUNAS } from "../src/modules/people/territory";
+import { ensureObservationSetup } from "~/modules/observation/setup";
+import { COMUNAS } from "~/modules/people/territory";
 import { openAppDatabase } from "./harness";
 
 export const SCHOOLS = 1_000;

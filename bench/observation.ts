@@ -18,8 +18,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { SESSION_COOKIE, SESSION_TTL_MS } from "../src/platform/auth/sessions";
-import { newToken } from "../src/platform/auth/tokens";
+import { SESSION_COOKIE, SESSION_TTL_MS } from "~/platform/auth/sessions";
+import { newToken } from "~/platform/auth/tokens";
 import {
   type BenchContext,
   type Benchmark,

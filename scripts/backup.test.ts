@@ -9,9 +9,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../src/demo/seed";
-import { type DatabaseSummary, summarizeDatabase } from "../src/platform/db/backup";
-import { type Database, openDatabase, setDatabase } from "../src/platform/db/client";
+import { seedDemo } from "~/demo/seed";
+import { type DatabaseSummary, summarizeDatabase } from "~/platform/db/backup";
+import { type Database, openDatabase, setDatabase } from "~/platform/db/client";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dir = mkdtempSync(path.join(os.tmpdir(), "impulso-backup-cli-"));

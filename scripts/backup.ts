@@ -3,8 +3,8 @@
 import { mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { loadConfig } from "../src/platform/config";
-import { backupDatabase, openConfiguredDatabase } from "../src/platform/db/backup";
+import { loadConfig } from "~/platform/config";
+import { backupDatabase, openConfiguredDatabase } from "~/platform/db/backup";
 import { formatSize, runCommand, t, UsageError } from "./operations";
 
 function defaultFile(now = new Date()): string {

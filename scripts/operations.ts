@@ -1,7 +1,7 @@
 // What `npm run backup` and `npm run restore` share: Spanish messages from the catalogue, and one
 // way to end (a known failure is explained, an unexpected one shows its text; both exit non-zero).
-import { translator } from "../src/messages";
-import { BackupError } from "../src/platform/db/backup";
+import { translator } from "~/messages";
+import { BackupError } from "~/platform/db/backup";
 
 export const t = translator("es-CL");
 

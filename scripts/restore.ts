@@ -2,8 +2,8 @@
 // app uses (PGlite under DATA_DIR, or DATABASE_URL), all or nothing; see docs/operations.md.
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { loadConfig } from "../src/platform/config";
-import { openConfiguredDatabase, restoreDatabase } from "../src/platform/db/backup";
+import { loadConfig } from "~/platform/config";
+import { openConfiguredDatabase, restoreDatabase } from "~/platform/db/backup";
 import { runCommand, t, UsageError } from "./operations";
 
 await runCommand(async () => {

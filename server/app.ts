@@ -3,18 +3,18 @@
 import path from "node:path";
 import * as build from "virtual:react-router/server-build";
 import { RouterContextProvider } from "react-router";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, OTHER_ORGANIZATION_ACCOUNTS, seedDemo } from "~/demo/seed";
 import { requestInfoContext } from "../app/lib/context";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, OTHER_ORGANIZATION_ACCOUNTS, seedDemo } from "../src/demo/seed";
-import "../src/jobs";
-import { foldFigureChanges } from "../src/modules/observation";
-import { deleteOldWindows } from "../src/platform/auth/rate-limit";
-import { deleteStaleSessions } from "../src/platform/auth/sessions";
-import { type Config, config } from "../src/platform/config";
-import { type Database, openDatabase, setDatabase } from "../src/platform/db/client";
-import { createApp } from "../src/platform/http/server";
-import { startWorker } from "../src/platform/jobs/queue";
-import { log } from "../src/platform/log";
-import { deleteOldRequestKeys } from "../src/platform/requests/idempotency";
+import "~/jobs";
+import { foldFigureChanges } from "~/modules/observation";
+import { deleteOldWindows } from "~/platform/auth/rate-limit";
+import { deleteStaleSessions } from "~/platform/auth/sessions";
+import { type Config, config } from "~/platform/config";
+import { type Database, openDatabase, setDatabase } from "~/platform/db/client";
+import { createApp } from "~/platform/http/server";
+import { startWorker } from "~/platform/jobs/queue";
+import { log } from "~/platform/log";
+import { deleteOldRequestKeys } from "~/platform/requests/idempotency";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, OTHER_ORGANIZATION_ACCOUNTS };
 

@@ -1,4 +1,4 @@
-import type { GroupedBarsGeometry, StackedBarsGeometry } from "../../src/platform/charts";
+import type { GroupedBarsGeometry, StackedBarsGeometry } from "~/platform/charts";
 import { useFormat } from "../lib/i18n";
 
 /** A legend for series drawn with the classes `chart-series-0`, `chart-series-1`… */

@@ -1,9 +1,5 @@
 import { Form, Link } from "react-router";
-import {
-  ACTION_STEP_CATEGORIES,
-  CATALOGUE_LIMITS,
-  MBE_STANDARDS,
-} from "../../src/modules/observation/content";
+import { ACTION_STEP_CATEGORIES, CATALOGUE_LIMITS, MBE_STANDARDS } from "~/modules/observation/content";
 import type { FormFailure } from "../lib/actions.server";
 import { useT } from "../lib/i18n";
 import { FormMessage, RequestKey, SelectField, SubmitButton, TextAreaField } from "./form";

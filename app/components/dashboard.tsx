@@ -9,7 +9,7 @@ import type {
   OnTaskPoint,
   Period,
   StepsByCategory,
-} from "../../src/modules/observation/dashboards";
+} from "~/modules/observation/dashboards";
 import type { DashboardCharts } from "../lib/dashboard-charts.server";
 import { useFormat, useT } from "../lib/i18n";
 import { ChartLegend, GroupedBars, StackedBars } from "./bar-charts";

@@ -1,4 +1,4 @@
-import type { LineChartGeometry } from "../../src/platform/charts";
+import type { LineChartGeometry } from "~/platform/charts";
 import { useFormat } from "../lib/i18n";
 
 /** Server-computed line chart geometry as an accessible SVG; the same numbers go in a table beside it. */

@@ -1,7 +1,7 @@
 import { type ReactNode, useEffect, useId, useState } from "react";
 import { Form, Link } from "react-router";
 // Types only: the client bundle must not pull the people module (and its database code) in.
-import type { IveBand, SchoolFormOptions } from "../../src/modules/people";
+import type { IveBand, SchoolFormOptions } from "~/modules/people";
 import type { FormFailure } from "../lib/actions.server";
 import { useFormat, useT } from "../lib/i18n";
 import { Field, FormMessage, RequestKey, SelectField, SubmitButton } from "./form";

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { data } from "react-router";
-import { SESSION_COOKIE } from "../../src/platform/auth/sessions";
-import { DomainError, NotFoundError } from "../../src/platform/errors";
-import type { Params } from "../../src/platform/i18n/i18n";
-import { once, REQUEST_KEY_FIELD, submissionDigest } from "../../src/platform/requests/idempotency";
+import { SESSION_COOKIE } from "~/platform/auth/sessions";
+import { DomainError, NotFoundError } from "~/platform/errors";
+import type { Params } from "~/platform/i18n/i18n";
+import { once, REQUEST_KEY_FIELD, submissionDigest } from "~/platform/requests/idempotency";
 import { readCookie } from "./cookies.server";
 
 /** What an action answers when the input is refused: message keys, and what the user typed. */

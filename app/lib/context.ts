@@ -1,8 +1,8 @@
 import { createContext } from "react-router";
-import type { Viewer } from "../../src/modules/people";
-import type { RequestInfo } from "../../src/platform/http/security";
-import type { Locale } from "../../src/platform/i18n/i18n";
-import type { Actor } from "../../src/platform/policy";
+import type { Viewer } from "~/modules/people";
+import type { RequestInfo } from "~/platform/http/security";
+import type { Locale } from "~/platform/i18n/i18n";
+import type { Actor } from "~/platform/policy";
 
 /** Set by the server for each request (server/app.ts). */
 export const requestInfoContext = createContext<RequestInfo>();

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { resetConfigForTests } from "../../src/platform/config";
+import { resetConfigForTests } from "~/platform/config";
 import { cookiesAreSecure, serializeCookie } from "./cookies.server";
 
 const saved = { APP_URL: process.env.APP_URL, SECURE_COOKIES: process.env.SECURE_COOKIES };

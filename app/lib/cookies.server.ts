@@ -1,5 +1,5 @@
-import { config } from "../../src/platform/config";
-import type { RequestInfo } from "../../src/platform/http/security";
+import { config } from "~/platform/config";
+import type { RequestInfo } from "~/platform/http/security";
 
 export function readCookie(request: Request, name: string): string | null {
   const header = request.headers.get("cookie");

@@ -1,6 +1,6 @@
-import type { Translate } from "../../src/messages";
-import type { SchoolDashboard } from "../../src/modules/observation";
-import { groupedBars, lineChart, stackedBars } from "../../src/platform/charts";
+import type { Translate } from "~/messages";
+import type { SchoolDashboard } from "~/modules/observation";
+import { groupedBars, lineChart, stackedBars } from "~/platform/charts";
 
 type Series = Pick<SchoolDashboard, "coverage" | "onTask" | "levels" | "steps">;
 

@@ -1,6 +1,6 @@
 import type { RouterContextProvider } from "react-router";
-import { translator } from "../../src/messages";
-import { NotFoundError } from "../../src/platform/errors";
+import { translator } from "~/messages";
+import { NotFoundError } from "~/platform/errors";
 import stylesHref from "../styles.css?url";
 import { sessionOf } from "./session.server";
 

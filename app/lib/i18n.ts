@@ -1,14 +1,8 @@
 import { useRouteLoaderData } from "react-router";
 // Not ../../src/messages, which holds every language: the browser has only the page's (entry.client.tsx).
-import { registeredTranslator, type Translate } from "../../src/messages/translate";
-import {
-  formatDate,
-  formatDateTime,
-  formatDay,
-  formatNumber,
-  formatPercent,
-} from "../../src/platform/i18n/format";
-import { DEFAULT_LOCALE, isLocale, type Locale, type Params } from "../../src/platform/i18n/i18n";
+import { registeredTranslator, type Translate } from "~/messages/translate";
+import { formatDate, formatDateTime, formatDay, formatNumber, formatPercent } from "~/platform/i18n/format";
+import { DEFAULT_LOCALE, isLocale, type Locale, type Params } from "~/platform/i18n/i18n";
 
 type RootData = { locale: Locale; timeZone: string } | undefined;
 

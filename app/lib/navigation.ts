@@ -1,7 +1,7 @@
-import type { MessageKey } from "../../src/messages";
-import { observationHome } from "../../src/modules/observation";
-import { mayHandlePrivacyRequests } from "../../src/modules/privacy";
-import { type Actor, can } from "../../src/platform/policy";
+import type { MessageKey } from "~/messages";
+import { observationHome } from "~/modules/observation";
+import { mayHandlePrivacyRequests } from "~/modules/privacy";
+import { type Actor, can } from "~/platform/policy";
 
 export interface NavItem {
   to: string;

@@ -5,7 +5,7 @@ import {
   WRITE_POSITION_COOKIE,
   WRITE_POSITION_TTL_SECONDS,
   withWritePosition,
-} from "../../src/platform/db/replica";
+} from "~/platform/db/replica";
 import { requestInfoContext } from "./context";
 import { readCookie, serializeCookie } from "./cookies.server";
 

@@ -1,8 +1,8 @@
 import { type RouterContextProvider, redirect } from "react-router";
-import { loadActor } from "../../src/modules/people";
-import { readSession, SESSION_COOKIE, SESSION_TTL_MS } from "../../src/platform/auth/sessions";
-import { isLocale, negotiateLocale } from "../../src/platform/i18n/i18n";
-import type { Actor } from "../../src/platform/policy";
+import { loadActor } from "~/modules/people";
+import { readSession, SESSION_COOKIE, SESSION_TTL_MS } from "~/platform/auth/sessions";
+import { isLocale, negotiateLocale } from "~/platform/i18n/i18n";
+import type { Actor } from "~/platform/policy";
 import { requestInfoContext, type SessionState, sessionContext } from "./context";
 import { readCookie, serializeCookie } from "./cookies.server";
 
@@ -60,4 +60,4 @@ export function clearSessionCookie(context: Readonly<RouterContextProvider>): st
   return serializeCookie(SESSION_COOKIE, "", context.get(requestInfoContext), { maxAgeSeconds: 0 });
 }
 
-export { safeReturnPath } from "../../src/platform/http/return-path";
+export { safeReturnPath } from "~/platform/http/return-path";

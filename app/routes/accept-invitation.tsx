@@ -1,5 +1,5 @@
 import { Form, redirect } from "react-router";
-import { acceptInvitation, getInvitation } from "../../src/modules/accounts";
+import { acceptInvitation, getInvitation } from "~/modules/accounts";
 import { FormMessage, failureOf, SubmitButton } from "../components/form";
 import { perform, readForm } from "../lib/actions.server";
 import { requestInfoContext } from "../lib/context";

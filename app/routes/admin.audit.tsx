@@ -1,5 +1,5 @@
 import { Form, Link } from "react-router";
-import { listAudit } from "../../src/modules/admin";
+import { listAudit } from "~/modules/admin";
 import { load } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";

@@ -1,5 +1,5 @@
 import { Link } from "react-router";
-import { readOutboxEmail } from "../../src/modules/admin";
+import { readOutboxEmail } from "~/modules/admin";
 import { load } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";

@@ -1,6 +1,6 @@
 import { Link, redirect } from "react-router";
-import { calibrationForm, updateCalibration } from "../../src/modules/observation";
-import { formToObject } from "../../src/platform/validation";
+import { calibrationForm, updateCalibration } from "~/modules/observation";
+import { formToObject } from "~/platform/validation";
 import { CalibrationForm } from "../components/calibration-form";
 import { failureOf } from "../components/form";
 import { load, performOnce, readForm } from "../lib/actions.server";

@@ -4,15 +4,15 @@ import {
   closeCalibration,
   getCalibration,
   saveCalibrationScores,
-} from "../../src/modules/observation";
+} from "~/modules/observation";
 // Plain functions and constants only: the browser gets no database code.
 import {
   DRIFT_EXACT_BELOW,
   DRIFT_KAPPA_BELOW,
   DRIFT_MIN_PAIRS,
   DRIFT_PERSISTENT_COUNT,
-} from "../../src/modules/observation/agreement";
-import { formToObject } from "../../src/platform/validation";
+} from "~/modules/observation/agreement";
+import { formToObject } from "~/platform/validation";
 import { FormMessage, failureOf, RequestKey, SubmitButton } from "../components/form";
 import type { FormFailure } from "../lib/actions.server";
 import { load, performOnce, readForm } from "../lib/actions.server";

@@ -1,5 +1,5 @@
 import { Form, Link } from "react-router";
-import { iveReport } from "../../src/modules/observation";
+import { iveReport } from "~/modules/observation";
 import { load } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";

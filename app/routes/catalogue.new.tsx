@@ -1,6 +1,6 @@
 import { Link, redirect } from "react-router";
-import { createCatalogueStep, requireSetupManager } from "../../src/modules/observation";
-import { formToObject } from "../../src/platform/validation";
+import { createCatalogueStep, requireSetupManager } from "~/modules/observation";
+import { formToObject } from "~/platform/validation";
 import { CatalogueStepForm } from "../components/catalogue-step-form";
 import { failureOf } from "../components/form";
 import { load, performOnce, readForm } from "../lib/actions.server";

@@ -1,10 +1,6 @@
 import { Form, Link, redirect } from "react-router";
-import {
-  getCatalogueStep,
-  setCatalogueStepArchived,
-  updateCatalogueStep,
-} from "../../src/modules/observation";
-import { formToObject } from "../../src/platform/validation";
+import { getCatalogueStep, setCatalogueStepArchived, updateCatalogueStep } from "~/modules/observation";
+import { formToObject } from "~/platform/validation";
 import { CatalogueStepForm } from "../components/catalogue-step-form";
 import { failureOf, RequestKey } from "../components/form";
 import { load, performOnce, readForm } from "../lib/actions.server";

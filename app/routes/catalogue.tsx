@@ -1,6 +1,6 @@
 import { Form, Link, redirect } from "react-router";
-import { listCatalogue, moveCatalogueStep, setCatalogueStepArchived } from "../../src/modules/observation";
-import { DomainError } from "../../src/platform/errors";
+import { listCatalogue, moveCatalogueStep, setCatalogueStepArchived } from "~/modules/observation";
+import { DomainError } from "~/platform/errors";
 import { FormMessage, failureOf, RequestKey } from "../components/form";
 import { load, performOnce, readForm } from "../lib/actions.server";
 import { pageTitle, useT } from "../lib/i18n";

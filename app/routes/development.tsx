@@ -1,7 +1,7 @@
 import { Link } from "react-router";
-import { translator } from "../../src/messages";
-import { getDevelopment } from "../../src/modules/observation";
-import { lineChart } from "../../src/platform/charts";
+import { translator } from "~/messages";
+import { getDevelopment } from "~/modules/observation";
+import { lineChart } from "~/platform/charts";
 import { LevelsCard, StepsCard } from "../components/dashboard";
 import { LineChart } from "../components/line-chart";
 import { load } from "../lib/actions.server";

@@ -1,5 +1,5 @@
 import { Form, Link, redirect } from "react-router";
-import { getEmailUndoByToken, undoEmailChange } from "../../src/modules/accounts";
+import { getEmailUndoByToken, undoEmailChange } from "~/modules/accounts";
 import { FormMessage, failureOf, SubmitButton } from "../components/form";
 import { perform, readForm } from "../lib/actions.server";
 import { requestInfoContext } from "../lib/context";

@@ -1,5 +1,5 @@
 import { Form, Link } from "react-router";
-import { requestPasswordReset } from "../../src/modules/accounts";
+import { requestPasswordReset } from "~/modules/accounts";
 import { Field, FormMessage, failureOf, SubmitButton } from "../components/form";
 import { perform, readForm } from "../lib/actions.server";
 import { requestInfoContext } from "../lib/context";

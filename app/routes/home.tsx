@@ -1,6 +1,6 @@
 import { Link } from "react-router";
-import { observationHome } from "../../src/modules/observation";
-import { homeSummary } from "../../src/modules/people";
+import { observationHome } from "~/modules/observation";
+import { homeSummary } from "~/modules/people";
 import { pageTitle, useT } from "../lib/i18n";
 import { requireActor, sessionOf } from "../lib/session.server";
 import type { Route } from "./+types/home";

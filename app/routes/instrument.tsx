@@ -4,7 +4,7 @@ import {
   getInstrument,
   saveInstrumentDraft,
   setInstrumentArchived,
-} from "../../src/modules/observation";
+} from "~/modules/observation";
 // What the page itself uses comes from the module's plain-data file: the browser gets no database code.
 import {
   draftField,
@@ -14,8 +14,8 @@ import {
   LEVELS,
   MBE_STANDARDS,
   type SectionDef,
-} from "../../src/modules/observation/content";
-import { formToObject } from "../../src/platform/validation";
+} from "~/modules/observation/content";
+import { formToObject } from "~/platform/validation";
 import { Field, FormMessage, failureOf, RequestKey, SubmitButton, TextAreaField } from "../components/form";
 import type { FormFailure } from "../lib/actions.server";
 import { load, performOnce, readForm } from "../lib/actions.server";

@@ -1,7 +1,7 @@
 import { Form, Link, redirect } from "react-router";
-import { createInstrument, requireSetupManager } from "../../src/modules/observation";
-import { INSTRUMENT_LIMITS } from "../../src/modules/observation/content";
-import { formToObject } from "../../src/platform/validation";
+import { createInstrument, requireSetupManager } from "~/modules/observation";
+import { INSTRUMENT_LIMITS } from "~/modules/observation/content";
+import { formToObject } from "~/platform/validation";
 import { Field, FormMessage, failureOf, RequestKey, SubmitButton, TextAreaField } from "../components/form";
 import { load, performOnce, readForm } from "../lib/actions.server";
 import { pageTitle, useT } from "../lib/i18n";

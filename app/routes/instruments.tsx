@@ -1,5 +1,5 @@
 import { Link } from "react-router";
-import { listInstruments } from "../../src/modules/observation";
+import { listInstruments } from "~/modules/observation";
 import { load } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";

@@ -1,6 +1,6 @@
 import { Link, redirect } from "react-router";
-import { setPreferredLocale } from "../../src/modules/people";
-import { isLocale } from "../../src/platform/i18n/i18n";
+import { setPreferredLocale } from "~/modules/people";
+import { isLocale } from "~/platform/i18n/i18n";
 import { FormMessage, failureOf } from "../components/form";
 import { readForm } from "../lib/actions.server";
 import { requestInfoContext } from "../lib/context";

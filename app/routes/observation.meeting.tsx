@@ -1,8 +1,8 @@
 import { Form, Link, redirect } from "react-router";
-import { getVisit, meetingDefaults, recordMeeting } from "../../src/modules/observation";
+import { getVisit, meetingDefaults, recordMeeting } from "~/modules/observation";
 // The page itself uses only the module's plain-data file: the browser gets no database code.
-import { ACTION_STEP_CATEGORIES } from "../../src/modules/observation/content";
-import { formToObject } from "../../src/platform/validation";
+import { ACTION_STEP_CATEGORIES } from "~/modules/observation/content";
+import { formToObject } from "~/platform/validation";
 import { Field, FormMessage, failureOf, RequestKey, SubmitButton } from "../components/form";
 import { load, notFound, performOnce, readForm } from "../lib/actions.server";
 import { pageTitle, useT } from "../lib/i18n";

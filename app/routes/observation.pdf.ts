@@ -1,4 +1,4 @@
-import { cyclePdf } from "../../src/modules/observation";
+import { cyclePdf } from "~/modules/observation";
 import { loadFile } from "../lib/download.server";
 import { requireActor, sessionOf } from "../lib/session.server";
 import type { Route } from "./+types/observation.pdf";

@@ -8,10 +8,10 @@ import {
   saveReflection,
   saveVisit,
   type Visit,
-} from "../../src/modules/observation";
+} from "~/modules/observation";
 // What the page itself uses comes from the module's plain-data file: the browser gets no database code.
-import { ACTION_STEP_CATEGORIES, NOTE_MAX } from "../../src/modules/observation/content";
-import { formToObject } from "../../src/platform/validation";
+import { ACTION_STEP_CATEGORIES, NOTE_MAX } from "~/modules/observation/content";
+import { formToObject } from "~/platform/validation";
 import {
   CheckboxField,
   FormMessage,

@@ -1,6 +1,6 @@
 import { Link } from "react-router";
-import { translator } from "../../src/messages";
-import { networkDashboard } from "../../src/modules/observation";
+import { translator } from "~/messages";
+import { networkDashboard } from "~/modules/observation";
 import {
   CoverageCard,
   Downloads,

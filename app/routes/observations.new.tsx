@@ -1,6 +1,6 @@
 import { Form, Link, redirect } from "react-router";
-import { observationHome, startVisit, visitOptions } from "../../src/modules/observation";
-import { formToObject } from "../../src/platform/validation";
+import { observationHome, startVisit, visitOptions } from "~/modules/observation";
+import { formToObject } from "~/platform/validation";
 import { Field, FormMessage, failureOf, RequestKey, SelectField, SubmitButton } from "../components/form";
 import { load, notFound, performOnce, readForm } from "../lib/actions.server";
 import { pageTitle, useT } from "../lib/i18n";

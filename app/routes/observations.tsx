@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { Link } from "react-router";
-import { observationHome, observerWork } from "../../src/modules/observation";
+import { observationHome, observerWork } from "~/modules/observation";
 import { notFound } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";

@@ -1,6 +1,6 @@
 import { redirect } from "react-router";
-import { invitePerson } from "../../src/modules/accounts";
-import { can } from "../../src/platform/policy";
+import { invitePerson } from "~/modules/accounts";
+import { can } from "~/platform/policy";
 import { failureOf } from "../components/form";
 import { InviteForm } from "../components/invite-form";
 import { notFound, performOnce, readForm } from "../lib/actions.server";

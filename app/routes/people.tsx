@@ -1,6 +1,6 @@
 import { Form, Link } from "react-router";
-import { listPeople, schoolsActorSeesPeopleOf } from "../../src/modules/people";
-import { can } from "../../src/platform/policy";
+import { listPeople, schoolsActorSeesPeopleOf } from "~/modules/people";
+import { can } from "~/platform/policy";
 import { Pagination } from "../components/pagination";
 import { load } from "../lib/actions.server";
 import { pageTitle, useT } from "../lib/i18n";

@@ -1,5 +1,5 @@
-import { exportPersonalData } from "../../src/modules/privacy";
-import { attachment } from "../../src/platform/export";
+import { exportPersonalData } from "~/modules/privacy";
+import { attachment } from "~/platform/export";
 import { loadFile } from "../lib/download.server";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/person.data";

@@ -1,5 +1,5 @@
 import { Form, Link, redirect } from "react-router";
-import { deletionRequestPage, REASON_MAX, requestDeletion } from "../../src/modules/privacy";
+import { deletionRequestPage, REASON_MAX, requestDeletion } from "~/modules/privacy";
 import {
   CheckboxField,
   FormMessage,

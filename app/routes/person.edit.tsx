@@ -1,7 +1,7 @@
 import { Form, Link, redirect } from "react-router";
-import { getPersonProfile, updatePerson } from "../../src/modules/people";
-import { formatRut } from "../../src/modules/people/rut";
-import { LOCALES } from "../../src/platform/i18n/i18n";
+import { getPersonProfile, updatePerson } from "~/modules/people";
+import { formatRut } from "~/modules/people/rut";
+import { LOCALES } from "~/platform/i18n/i18n";
 import { Field, FormMessage, failureOf, SelectField, SubmitButton } from "../components/form";
 import { load, notFound, perform, readForm } from "../lib/actions.server";
 import { pageTitle, useT } from "../lib/i18n";

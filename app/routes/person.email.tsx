@@ -6,7 +6,7 @@ import {
   proposeEmailChange,
   requestOwnEmailChange,
   startAccountRecovery,
-} from "../../src/modules/accounts";
+} from "~/modules/accounts";
 import {
   CheckboxField,
   Field,

@@ -1,12 +1,7 @@
 import { Form, Link, redirect } from "react-router";
-import {
-  addMembership,
-  getPersonProfile,
-  removeMembership,
-  schoolsActorManages,
-} from "../../src/modules/people";
-import { formatRut } from "../../src/modules/people/rut";
-import { can } from "../../src/platform/policy";
+import { addMembership, getPersonProfile, removeMembership, schoolsActorManages } from "~/modules/people";
+import { formatRut } from "~/modules/people/rut";
+import { can } from "~/platform/policy";
 import { FormMessage, failureOf, RequestKey, SelectField, SubmitButton } from "../components/form";
 import { load, performOnce, readForm } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";

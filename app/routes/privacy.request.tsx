@@ -1,5 +1,5 @@
 import { Form, redirect } from "react-router";
-import { getPrivacyRequest, handlePrivacyRequest, REASON_MAX } from "../../src/modules/privacy";
+import { getPrivacyRequest, handlePrivacyRequest, REASON_MAX } from "~/modules/privacy";
 import {
   CheckboxField,
   FormMessage,

@@ -1,5 +1,5 @@
 import { Link } from "react-router";
-import { listPrivacyRequests } from "../../src/modules/privacy";
+import { listPrivacyRequests } from "~/modules/privacy";
 import { load } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";

@@ -1,6 +1,6 @@
 import { Form, Link, redirect } from "react-router";
-import { isResetTokenValid, resetPassword } from "../../src/modules/accounts";
-import { PASSWORD_MIN_LENGTH } from "../../src/platform/auth/password-rules";
+import { isResetTokenValid, resetPassword } from "~/modules/accounts";
+import { PASSWORD_MIN_LENGTH } from "~/platform/auth/password-rules";
 import { Field, FormMessage, failureOf, SubmitButton } from "../components/form";
 import { perform, readForm } from "../lib/actions.server";
 import { requestInfoContext } from "../lib/context";

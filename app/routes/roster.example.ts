@@ -1,4 +1,4 @@
-import { exampleRosterCsv } from "../../src/modules/people";
+import { exampleRosterCsv } from "~/modules/people";
 import { loadFile } from "../lib/download.server";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/roster.example";

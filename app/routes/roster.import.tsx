@@ -1,12 +1,12 @@
 import { Form, Link, redirect } from "react-router";
-import { countPendingInvitations } from "../../src/modules/accounts";
+import { countPendingInvitations } from "~/modules/accounts";
 import {
   cancelRosterImport,
   confirmRosterImport,
   getRosterImport,
   type RejectedRosterRow,
-} from "../../src/modules/people";
-import { formatRut } from "../../src/modules/people/rut";
+} from "~/modules/people";
+import { formatRut } from "~/modules/people/rut";
 import { FormMessage, failureOf, RequestKey, SubmitButton } from "../components/form";
 import { InvitePending } from "../components/invite-pending";
 import { load, notFound, performOnce, readForm } from "../lib/actions.server";

@@ -1,5 +1,5 @@
-import { translator } from "../../src/messages";
-import { getRosterImport, rejectedRowsCsv } from "../../src/modules/people";
+import { translator } from "~/messages";
+import { getRosterImport, rejectedRowsCsv } from "~/modules/people";
 import { loadFile, notFoundDocument } from "../lib/download.server";
 import { requireActor, sessionOf } from "../lib/session.server";
 import type { Route } from "./+types/roster.rejected";

@@ -4,8 +4,8 @@ import {
   MAX_FILE_BYTES,
   previewRosterImport,
   schoolForPeopleManagement,
-} from "../../src/modules/people";
-import { DomainError } from "../../src/platform/errors";
+} from "~/modules/people";
+import { DomainError } from "~/platform/errors";
 import { FormMessage, failureOf, RequestKey, SubmitButton } from "../components/form";
 import { load, performOnce, readForm } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";

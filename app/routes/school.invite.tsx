@@ -1,6 +1,6 @@
 import { Link, redirect } from "react-router";
-import { countPendingInvitations, invitePendingOfSchool, invitePerson } from "../../src/modules/accounts";
-import { schoolForPeopleManagement } from "../../src/modules/people";
+import { countPendingInvitations, invitePendingOfSchool, invitePerson } from "~/modules/accounts";
+import { schoolForPeopleManagement } from "~/modules/people";
 import { failureOf } from "../components/form";
 import { InviteForm } from "../components/invite-form";
 import { InvitePending } from "../components/invite-pending";

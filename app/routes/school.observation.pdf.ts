@@ -1,6 +1,6 @@
-import { translator } from "../../src/messages";
-import { schoolReportPdf } from "../../src/modules/observation";
-import { attachment } from "../../src/platform/export";
+import { translator } from "~/messages";
+import { schoolReportPdf } from "~/modules/observation";
+import { attachment } from "~/platform/export";
 import { dashboardQuery } from "../lib/dashboard-charts.server";
 import { loadFile } from "../lib/download.server";
 import { requireActor, sessionOf } from "../lib/session.server";

@@ -1,6 +1,6 @@
 import { Form, Link, redirect } from "react-router";
-import { getCadenceSettings, saveCadenceSettings } from "../../src/modules/observation";
-import { PURPOSES } from "../../src/modules/observation/content";
+import { getCadenceSettings, saveCadenceSettings } from "~/modules/observation";
+import { PURPOSES } from "~/modules/observation/content";
 import { Field, FormMessage, failureOf, SelectField, SubmitButton } from "../components/form";
 import { load, perform, readForm } from "../lib/actions.server";
 import { pageTitle, useT } from "../lib/i18n";

@@ -1,6 +1,6 @@
 import { Link } from "react-router";
-import { translator } from "../../src/messages";
-import { schoolDashboard } from "../../src/modules/observation";
+import { translator } from "~/messages";
+import { schoolDashboard } from "~/modules/observation";
 import {
   CoverageCard,
   Downloads,

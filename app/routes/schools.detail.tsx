@@ -1,6 +1,6 @@
 import { Form, Link, redirect } from "react-router";
-import { mayReadSchoolDashboard } from "../../src/modules/observation";
-import { assignCoordinator, getSchool, unassignCoordinator } from "../../src/modules/people";
+import { mayReadSchoolDashboard } from "~/modules/observation";
+import { assignCoordinator, getSchool, unassignCoordinator } from "~/modules/people";
 import { FormMessage, failureOf, RequestKey, SelectField, SubmitButton } from "../components/form";
 import { IveBandBadge, rbdText, useIveText } from "../components/school-form";
 import { load, performOnce, readForm } from "../lib/actions.server";

@@ -1,6 +1,6 @@
 import { redirect } from "react-router";
-import { createSchool, prepareSchoolForm } from "../../src/modules/people";
-import { formToObject } from "../../src/platform/validation";
+import { createSchool, prepareSchoolForm } from "~/modules/people";
+import { formToObject } from "~/platform/validation";
 import { failureOf } from "../components/form";
 import { SchoolForm } from "../components/school-form";
 import { load, performOnce, readForm } from "../lib/actions.server";

@@ -1,5 +1,5 @@
 import { Form, Link, useLocation } from "react-router";
-import { listSchools, schoolFormOptions } from "../../src/modules/people";
+import { listSchools, schoolFormOptions } from "~/modules/people";
 import { Pagination } from "../components/pagination";
 import {
   IveBandBadge,

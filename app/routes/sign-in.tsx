@@ -1,5 +1,5 @@
 import { Form, Link, redirect } from "react-router";
-import { KNOWN_DEVICE_TTL_MS, signIn } from "../../src/modules/accounts";
+import { KNOWN_DEVICE_TTL_MS, signIn } from "~/modules/accounts";
 import { Field, FormMessage, failureOf, SubmitButton } from "../components/form";
 import { perform, readForm } from "../lib/actions.server";
 import { requestInfoContext } from "../lib/context";

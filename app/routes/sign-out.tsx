@@ -1,5 +1,5 @@
 import { redirect } from "react-router";
-import { revokeSession, SESSION_COOKIE } from "../../src/platform/auth/sessions";
+import { revokeSession, SESSION_COOKIE } from "~/platform/auth/sessions";
 import { readCookie } from "../lib/cookies.server";
 import { clearSessionCookie } from "../lib/session.server";
 import type { Route } from "./+types/sign-out";

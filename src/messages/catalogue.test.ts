@@ -56,6 +56,22 @@ describe("translator", () => {
     expect(translator("pt-BR")("list.results", { count: 0 })).toBe("0 resultados");
   });
 
+  it("writes plural forms in the message, chosen by each language's plural rules", () => {
+    for (const locale of LOCALES) {
+      const catalogue: Record<string, string> = catalogues[locale] as Record<string, string>;
+      // no hand-made singular keys any more, and every plural has its "other" form
+      expect(Object.keys(catalogue).filter((key) => key.includes("#"))).toEqual([]);
+      for (const [key, text] of Object.entries(catalogue)) {
+        if (text.includes(", plural,")) expect(text, `${locale} ${key}`).toMatch(/\bother \{/);
+      }
+    }
+    expect(translator("es-CL")("instruments.page.visits", { count: 0 })).toBe("0 visitas");
+    expect(translator("es-CL")("instruments.page.visits", { count: 21 })).toBe("21 visitas");
+    expect(translator("pt-BR")("roster.preview.confirm", { count: 1 })).toBe("Importar 1 linha");
+    expect(translator("en")("catalogue.form.uses", { count: 1 })).toBe("Given as an action step 1 time.");
+    expect(translator("en")("catalogue.form.uses", { count: 3 })).toBe("Given as an action step 3 times.");
+  });
+
   it("returns an unknown key itself", () => {
     expect(translator("en")("no.such.key")).toBe("no.such.key");
     expect(translator("pt-BR")("no.such.key")).toBe("no.such.key");

@@ -16,7 +16,7 @@ export const catalogues: Record<Locale, MessageCatalogue> = {
 
 /** The translate function for a locale; unknown keys fall back to Spanish, then to the key itself. */
 export function translator(locale: Locale): Translate {
-  return translatorFor(catalogues[locale] ?? catalogues[DEFAULT_LOCALE], esCL);
+  return translatorFor(catalogues[locale] ?? catalogues[DEFAULT_LOCALE], esCL, locale);
 }
 
 /** Makes every language available to the pages' `useT` while rendering on the server. */

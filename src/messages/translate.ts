@@ -7,19 +7,17 @@ export type MessageCatalogue = Partial<Record<MessageKey, string>>;
 export type Translate = (key: MessageKey | (string & {}), params?: Params) => string;
 
 /**
- * The translate function over one catalogue; a key it lacks comes from `fallback`, then is the key itself.
- * A message with {count} = 1 may have a singular form under "key#one" ("1 resultado"). Exactly 1, not
- * the plural rule's "one" category: in pt-BR that category also holds 0 ("0 resultados").
+ * The translate function over one catalogue in its language; a key it lacks comes from `fallback`,
+ * then is the key itself. Plural forms are written in the message (`{count, plural, one {…} other
+ * {…}}`) and chosen by the language's plural rules (`format`).
  */
-export function translatorFor(catalogue: MessageCatalogue, fallback?: MessageCatalogue): Translate {
+export function translatorFor(
+  catalogue: MessageCatalogue,
+  fallback?: MessageCatalogue,
+  locale: Locale = DEFAULT_LOCALE,
+): Translate {
   const lookup = (key: string) => catalogue[key as MessageKey] ?? fallback?.[key as MessageKey];
-  return (key, params) => {
-    if (params?.count === 1) {
-      const singular = lookup(`${key}#one`);
-      if (singular !== undefined) return format(singular, key, params);
-    }
-    return format(lookup(key), key, params);
-  };
+  return (key, params) => format(lookup(key), key, params, locale);
 }
 
 // The catalogues the pages can use (`useT`): all of them on the server (app/entry.server.tsx), only the
@@ -36,5 +34,5 @@ export function isCatalogueRegistered(locale: Locale): boolean {
 
 /** Like `translator`, over the registered catalogues; Spanish is the fallback only where it is registered. */
 export function registeredTranslator(locale: Locale): Translate {
-  return translatorFor(registered[locale] ?? {}, registered[DEFAULT_LOCALE]);
+  return translatorFor(registered[locale] ?? {}, registered[DEFAULT_LOCALE], locale);
 }

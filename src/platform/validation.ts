@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { ValidationError } from "./errors";
 
 /**
@@ -27,3 +27,17 @@ export function formToObject(form: FormData | Record<string, unknown>): Record<s
   }
   return out;
 }
+
+// Form-field readers, the one set every module uses. A missing field (or a value of the wrong type)
+// reads as "", so that it gets the field's own message ("required", "too long") rather than zod's type
+// error; a number (a test, a JSON body) reads as its digits.
+export const asText = (v: unknown): string =>
+  typeof v === "string" ? v : typeof v === "number" && Number.isFinite(v) ? String(v) : "";
+/** A field's text, trimmed. */
+export const trimmedText = () => z.preprocess(asText, z.string().trim());
+/** A field's text, trimmed, at most `max` characters ("" when empty). */
+export const optionalText = (max: number, tooLong = "errors.too_long") =>
+  z.preprocess(asText, z.string().trim().max(max, tooLong));
+/** A field's text, trimmed, not empty, at most `max` characters. */
+export const requiredText = (max: number, message = "errors.required", tooLong = "errors.too_long") =>
+  z.preprocess(asText, z.string().trim().min(1, message).max(max, tooLong));

@@ -6,7 +6,7 @@
 // Problems are collected page by page and reported together at the end of each test, so that one run
 // lists all of them.
 import { expect, type Locator, type Page, type TestInfo, test } from "@playwright/test";
-import { translator } from "../../src/messages";
+import { translator } from "~/messages";
 import { type A11yOptions, expectNoSeriousA11yViolations } from "./support/axe";
 import { linkIn, waitForEmail } from "./support/mailbox";
 import { freshContext, signIn, signOut } from "./support/session";

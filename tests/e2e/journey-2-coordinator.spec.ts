@@ -3,7 +3,7 @@
 // leader, who activates the account from the email and sees the school.
 import { readFileSync } from "node:fs";
 import { expect, type TestInfo, test } from "@playwright/test";
-import { translator } from "../../src/messages";
+import { translator } from "~/messages";
 import { linkIn, waitForEmail } from "./support/mailbox";
 import { freshContext, signIn } from "./support/session";
 

@@ -6,8 +6,8 @@
 // the leader downloads the visits (CSV) and the school report (PDF).
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { translator } from "../../src/messages";
-import { pdfPages } from "../../src/platform/testing/pdf";
+import { translator } from "~/messages";
+import { pdfPages } from "~/platform/testing/pdf";
 import { linkIn, waitForEmail } from "./support/mailbox";
 import { freshContext, signIn } from "./support/session";
 

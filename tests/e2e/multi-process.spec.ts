@@ -7,7 +7,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { translator } from "../../src/messages";
+import { translator } from "~/messages";
 import { allEmails } from "./support/mailbox";
 import { signIn } from "./support/session";
 

@@ -2,8 +2,7 @@
 // stranger's POST changes nothing. A route missing from ACCESS fails the first test.
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import routes from "../../app/routes";
-import { emailChanges } from "../../src/modules/accounts";
+import { emailChanges } from "~/modules/accounts";
 import {
   calibrationParticipants,
   calibrationScores,
@@ -16,7 +15,7 @@ import {
   observationNotes,
   observations,
   schoolObservationSettings,
-} from "../../src/modules/observation";
+} from "~/modules/observation";
 import {
   coordinatorSchools,
   memberships,
@@ -24,12 +23,13 @@ import {
   previewRosterImport,
   rosterImports,
   schools,
-} from "../../src/modules/people";
-import { actorOf, makePerson, makeWorld } from "../../src/modules/people/testing";
-import { privacyRequests, requestDeletion } from "../../src/modules/privacy";
-import { db } from "../../src/platform/db/client";
-import { queueEmail } from "../../src/platform/mail/mail";
-import { pdfPages } from "../../src/platform/testing/pdf";
+} from "~/modules/people";
+import { actorOf, makePerson, makeWorld } from "~/modules/people/testing";
+import { privacyRequests, requestDeletion } from "~/modules/privacy";
+import { db } from "~/platform/db/client";
+import { queueEmail } from "~/platform/mail/mail";
+import { pdfPages } from "~/platform/testing/pdf";
+import routes from "../../app/routes";
 import { observationRecords } from "./observation-records";
 import { useTestServer } from "./server";
 

@@ -3,10 +3,10 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { catalogues, type MessageKey } from "~/messages";
+import { esCL } from "~/messages/es-CL";
+import { LOCALES } from "~/platform/i18n/i18n";
 import { buildDir, ensureBuilt } from "../../scripts/build";
-import { catalogues, type MessageKey } from "../../src/messages";
-import { esCL } from "../../src/messages/es-CL";
-import { LOCALES } from "../../src/platform/i18n/i18n";
 
 const assets = path.join(buildDir, "client", "assets");
 let files: Array<{ name: string; bytes: number }> = [];

@@ -2,10 +2,10 @@
 // message, the server keeps running, nothing is stored.
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { rosterImports } from "../../src/modules/people";
-import { makeWorld } from "../../src/modules/people/testing";
-import { createSession } from "../../src/platform/auth/sessions";
-import { db } from "../../src/platform/db/client";
+import { rosterImports } from "~/modules/people";
+import { makeWorld } from "~/modules/people/testing";
+import { createSession } from "~/platform/auth/sessions";
+import { db } from "~/platform/db/client";
 import { useTestServer } from "./server";
 
 const server = useTestServer();

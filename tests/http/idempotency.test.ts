@@ -3,9 +3,9 @@
 // visit, and both answers lead to it. Without a key, or with the next page's key, it is a new visit.
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ensureObservationSetup, instruments, observations } from "../../src/modules/observation";
-import { makeWorld } from "../../src/modules/people/testing";
-import { db } from "../../src/platform/db/client";
+import { ensureObservationSetup, instruments, observations } from "~/modules/observation";
+import { makeWorld } from "~/modules/people/testing";
+import { db } from "~/platform/db/client";
 import { useTestServer } from "./server";
 
 const server = useTestServer();

@@ -10,9 +10,9 @@ import {
   recordMeeting,
   saveVisit,
   startVisit,
-} from "../../src/modules/observation";
-import { actorOf, type makeWorld } from "../../src/modules/people/testing";
-import { db } from "../../src/platform/db/client";
+} from "~/modules/observation";
+import { actorOf, type makeWorld } from "~/modules/people/testing";
+import { db } from "~/platform/db/client";
 
 export async function observationRecords(world: Awaited<ReturnType<typeof makeWorld>>, note: string) {
   await ensureObservationSetup(world.org.id);

@@ -8,12 +8,12 @@ import { pathToFileURL } from "node:url";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureObservationSetup } from "~/modules/observation";
+import { makeWorld } from "~/modules/people/testing";
+import { createSession } from "~/platform/auth/sessions";
+import { type Database, openDatabase, setDatabase } from "~/platform/db/client";
 import { buildDir, ensureBuilt } from "../../scripts/build";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "../../scripts/postgres";
-import { ensureObservationSetup } from "../../src/modules/observation";
-import { makeWorld } from "../../src/modules/people/testing";
-import { createSession } from "../../src/platform/auth/sessions";
-import { type Database, openDatabase, setDatabase } from "../../src/platform/db/client";
 
 const enabled = Boolean(process.env.TEST_DATABASE_URL);
 

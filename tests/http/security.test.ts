@@ -4,9 +4,9 @@
 import { eq } from "drizzle-orm";
 import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
-import { observations } from "../../src/modules/observation";
-import { makeWorld } from "../../src/modules/people/testing";
-import { db } from "../../src/platform/db/client";
+import { observations } from "~/modules/observation";
+import { makeWorld } from "~/modules/people/testing";
+import { db } from "~/platform/db/client";
 import { observationRecords } from "./observation-records";
 import { useTestServer } from "./server";
 

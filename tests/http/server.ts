@@ -3,9 +3,9 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll } from "vitest";
+import { createSession } from "~/platform/auth/sessions";
+import { useTestDatabase } from "~/platform/testing/database";
 import { buildDir, ensureBuilt } from "../../scripts/build";
-import { createSession } from "../../src/platform/auth/sessions";
-import { useTestDatabase } from "../../src/platform/testing/database";
 
 export interface TestServer {
   url: string;

@@ -64,9 +64,7 @@ export const calibration: Record<keyof typeof source, string> = {
   "calibration.errors.already_submitted": "You already sent your scores: they cannot be changed.",
   "calibration.errors.level_required": "Choose a level.",
   "calibration.errors.levels_missing":
-    "{count} indicators are still unscored. Your choices were saved; complete the marked ones to send.",
-  "calibration.errors.levels_missing#one":
-    "1 indicator is still unscored. Your choices were saved; complete the marked one to send.",
+    "{count, plural, one {# indicator is still unscored. Your choices were saved; complete the marked one to send.} other {{count} indicators are still unscored. Your choices were saved; complete the marked ones to send.}}",
   "calibration.errors.reference_not_submitted":
     "The reference scorer has not sent their scores yet: the calibration cannot be closed yet.",
 

@@ -53,14 +53,11 @@ export const people: Record<keyof typeof source, string> = {
   "people.invite.sent": "Invitation sent to {email}.",
   "people.invite_pending.heading": "People without an account",
   "people.invite_pending.text":
-    "{count} people at this school do not have an account or a valid invitation yet (for example, those who came in an imported teacher list).",
-  "people.invite_pending.text#one":
-    "One person at this school does not have an account or a valid invitation yet (for example, because they came in an imported teacher list).",
-  "people.invite_pending.submit": "Send the invitation to {count} people",
-  "people.invite_pending.submit#one": "Send the invitation",
+    "{count, plural, one {One person at this school does not have an account or a valid invitation yet (for example, because they came in an imported teacher list).} other {{count} people at this school do not have an account or a valid invitation yet (for example, those who came in an imported teacher list).}}",
+  "people.invite_pending.submit":
+    "{count, plural, one {Send the invitation} other {Send the invitation to {count} people}}",
   "people.invite_pending.sent":
-    "{count} invitations were sent. Each person receives a link that is valid for 7 days.",
-  "people.invite_pending.sent#one": "The invitation was sent. The link is valid for 7 days.",
+    "{count, plural, one {The invitation was sent. The link is valid for 7 days.} other {{count} invitations were sent. Each person receives a link that is valid for 7 days.}}",
   "people.membership.added": "The role has been added.",
   "people.membership.removed": "The role has been removed.",
   "people.errors.email_taken": "Another person in the organization already has this email.",

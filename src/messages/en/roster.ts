@@ -52,8 +52,7 @@ export const roster: Record<keyof typeof source, string> = {
   "roster.preview.summary": "Rows in the file: {total}. Can be imported: {valid}. With problems: {rejected}.",
   "roster.preview.sample": "First rows to be imported",
   "roster.preview.sample_more": "Showing {shown} of {valid}.",
-  "roster.preview.confirm": "Import {count} rows",
-  "roster.preview.confirm#one": "Import 1 row",
+  "roster.preview.confirm": "{count, plural, one {Import # row} other {Import {count} rows}}",
   "roster.preview.cancel": "Discard",
   "roster.preview.nothing":
     "No rows can be imported. Fix the file using the reasons below and upload it again.",

@@ -68,8 +68,7 @@ export const setup: Record<keyof typeof source, string> = {
   "instruments.page.version": "Version {version}",
   "instruments.page.published_by": "published on {date} by {person}",
   "instruments.page.published_on": "published on {date}",
-  "instruments.page.visits": "{count} visits",
-  "instruments.page.visits#one": "1 visit",
+  "instruments.page.visits": "{count, plural, one {# visit} other {{count} visits}}",
   "instruments.page.archive_heading": "Archive the tool",
   "instruments.page.archive_hint":
     "An archived tool is no longer offered for new visits. Visits recorded with it do not change.",
@@ -142,8 +141,8 @@ export const setup: Record<keyof typeof source, string> = {
   "catalogue.form.create": "Add the step",
   "catalogue.form.save": "Save changes",
   "catalogue.form.cancel": "Back to the catalogue",
-  "catalogue.form.uses": "Given as an action step {count} times.",
-  "catalogue.form.uses#one": "Given as an action step 1 time.",
+  "catalogue.form.uses":
+    "{count, plural, one {Given as an action step # time.} other {Given as an action step {count} times.}}",
   "catalogue.field.category": "Category",
   "catalogue.field.title": "Action step",
   "catalogue.field.title_hint":

@@ -64,9 +64,7 @@ export const calibration = {
   "calibration.errors.already_submitted": "Usted ya envió sus puntajes: no se pueden cambiar.",
   "calibration.errors.level_required": "Elija un nivel.",
   "calibration.errors.levels_missing":
-    "Faltan {count} indicadores por puntuar. Se guardó lo que eligió; complete los marcados para enviar.",
-  "calibration.errors.levels_missing#one":
-    "Falta 1 indicador por puntuar. Se guardó lo que eligió; complete el marcado para enviar.",
+    "{count, plural, one {Falta # indicador por puntuar. Se guardó lo que eligió; complete el marcado para enviar.} other {Faltan {count} indicadores por puntuar. Se guardó lo que eligió; complete los marcados para enviar.}}",
   "calibration.errors.reference_not_submitted":
     "La persona de referencia aún no envía sus puntajes: la calibración no se puede cerrar todavía.",
 

@@ -51,14 +51,11 @@ export const people = {
   "people.invite.sent": "Invitación enviada a {email}.",
   "people.invite_pending.heading": "Personas sin cuenta",
   "people.invite_pending.text":
-    "{count} personas de este establecimiento aún no tienen cuenta ni una invitación vigente (por ejemplo, las que llegaron en una nómina importada).",
-  "people.invite_pending.text#one":
-    "Una persona de este establecimiento aún no tiene cuenta ni una invitación vigente (por ejemplo, porque llegó en una nómina importada).",
-  "people.invite_pending.submit": "Enviar la invitación a {count} personas",
-  "people.invite_pending.submit#one": "Enviar la invitación",
+    "{count, plural, one {Una persona de este establecimiento aún no tiene cuenta ni una invitación vigente (por ejemplo, porque llegó en una nómina importada).} other {{count} personas de este establecimiento aún no tienen cuenta ni una invitación vigente (por ejemplo, las que llegaron en una nómina importada).}}",
+  "people.invite_pending.submit":
+    "{count, plural, one {Enviar la invitación} other {Enviar la invitación a {count} personas}}",
   "people.invite_pending.sent":
-    "Se enviaron {count} invitaciones. Cada persona recibe un enlace válido por 7 días.",
-  "people.invite_pending.sent#one": "Se envió la invitación. El enlace es válido por 7 días.",
+    "{count, plural, one {Se envió la invitación. El enlace es válido por 7 días.} other {Se enviaron {count} invitaciones. Cada persona recibe un enlace válido por 7 días.}}",
   "people.membership.added": "Se agregó el rol.",
   "people.membership.removed": "Se quitó el rol.",
   "people.errors.email_taken": "Ya existe otra persona con este correo en la organización.",

@@ -47,8 +47,7 @@ export const roster = {
     "Filas en el archivo: {total}. Se pueden importar: {valid}. Con problemas: {rejected}.",
   "roster.preview.sample": "Primeras filas que se importarán",
   "roster.preview.sample_more": "Se muestran {shown} de {valid}.",
-  "roster.preview.confirm": "Importar {count} filas",
-  "roster.preview.confirm#one": "Importar 1 fila",
+  "roster.preview.confirm": "{count, plural, one {Importar # fila} other {Importar {count} filas}}",
   "roster.preview.cancel": "Descartar",
   "roster.preview.nothing":
     "Ninguna fila se puede importar. Corrija el archivo con los motivos de abajo y vuelva a subirlo.",

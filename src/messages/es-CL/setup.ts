@@ -66,8 +66,7 @@ export const setup = {
   "instruments.page.version": "Versión {version}",
   "instruments.page.published_by": "publicada el {date} por {person}",
   "instruments.page.published_on": "publicada el {date}",
-  "instruments.page.visits": "{count} visitas",
-  "instruments.page.visits#one": "1 visita",
+  "instruments.page.visits": "{count, plural, one {# visita} other {{count} visitas}}",
   "instruments.page.archive_heading": "Archivar la pauta",
   "instruments.page.archive_hint":
     "Una pauta archivada deja de ofrecerse para visitas nuevas. Las visitas registradas con ella no cambian.",
@@ -142,8 +141,8 @@ export const setup = {
   "catalogue.form.create": "Agregar el paso",
   "catalogue.form.save": "Guardar cambios",
   "catalogue.form.cancel": "Volver al catálogo",
-  "catalogue.form.uses": "Entregado como paso de acción {count} veces.",
-  "catalogue.form.uses#one": "Entregado como paso de acción 1 vez.",
+  "catalogue.form.uses":
+    "{count, plural, one {Entregado como paso de acción # vez.} other {Entregado como paso de acción {count} veces.}}",
   "catalogue.field.category": "Categoría",
   "catalogue.field.title": "Paso de acción",
   "catalogue.field.title_hint":

@@ -66,9 +66,7 @@ export const calibration: Record<keyof typeof source, string> = {
   "calibration.errors.already_submitted": "Você já enviou suas pontuações: não podem ser alteradas.",
   "calibration.errors.level_required": "Escolha um nível.",
   "calibration.errors.levels_missing":
-    "Faltam {count} indicadores a pontuar. O que você escolheu foi salvo; complete os marcados para enviar.",
-  "calibration.errors.levels_missing#one":
-    "Falta 1 indicador a pontuar. O que você escolheu foi salvo; complete o marcado para enviar.",
+    "{count, plural, =0 {Faltam {count} indicadores a pontuar. O que você escolheu foi salvo; complete os marcados para enviar.} one {Falta # indicador a pontuar. O que você escolheu foi salvo; complete o marcado para enviar.} other {Faltam {count} indicadores a pontuar. O que você escolheu foi salvo; complete os marcados para enviar.}}",
   "calibration.errors.reference_not_submitted":
     "A pessoa de referência ainda não enviou suas pontuações: a calibração ainda não pode ser encerrada.",
 

@@ -53,14 +53,11 @@ export const people: Record<keyof typeof source, string> = {
   "people.invite.sent": "Convite enviado para {email}.",
   "people.invite_pending.heading": "Pessoas sem conta",
   "people.invite_pending.text":
-    "{count} pessoas desta escola ainda não têm conta nem um convite válido (por exemplo, as que vieram de uma lista de professores importada).",
-  "people.invite_pending.text#one":
-    "Uma pessoa desta escola ainda não tem conta nem um convite válido (por exemplo, porque veio de uma lista de professores importada).",
-  "people.invite_pending.submit": "Enviar o convite para {count} pessoas",
-  "people.invite_pending.submit#one": "Enviar o convite",
+    "{count, plural, =0 {{count} pessoas desta escola ainda não têm conta nem um convite válido (por exemplo, as que vieram de uma lista de professores importada).} one {Uma pessoa desta escola ainda não tem conta nem um convite válido (por exemplo, porque veio de uma lista de professores importada).} other {{count} pessoas desta escola ainda não têm conta nem um convite válido (por exemplo, as que vieram de uma lista de professores importada).}}",
+  "people.invite_pending.submit":
+    "{count, plural, =0 {Enviar o convite para {count} pessoas} one {Enviar o convite} other {Enviar o convite para {count} pessoas}}",
   "people.invite_pending.sent":
-    "{count} convites foram enviados. Cada pessoa recebe um link válido por 7 dias.",
-  "people.invite_pending.sent#one": "O convite foi enviado. O link é válido por 7 dias.",
+    "{count, plural, =0 {{count} convites foram enviados. Cada pessoa recebe um link válido por 7 dias.} one {O convite foi enviado. O link é válido por 7 dias.} other {{count} convites foram enviados. Cada pessoa recebe um link válido por 7 dias.}}",
   "people.membership.added": "A função foi adicionada.",
   "people.membership.removed": "A função foi removida.",
   "people.errors.email_taken": "Já existe outra pessoa com este e-mail na organização.",

@@ -53,8 +53,8 @@ export const roster: Record<keyof typeof source, string> = {
     "Linhas no arquivo: {total}. Podem ser importadas: {valid}. Com problemas: {rejected}.",
   "roster.preview.sample": "Primeiras linhas que serão importadas",
   "roster.preview.sample_more": "Mostrando {shown} de {valid}.",
-  "roster.preview.confirm": "Importar {count} linhas",
-  "roster.preview.confirm#one": "Importar 1 linha",
+  "roster.preview.confirm":
+    "{count, plural, =0 {Importar {count} linhas} one {Importar # linha} other {Importar {count} linhas}}",
   "roster.preview.cancel": "Descartar",
   "roster.preview.nothing":
     "Nenhuma linha pode ser importada. Corrija o arquivo de acordo com os motivos abaixo e envie-o novamente.",

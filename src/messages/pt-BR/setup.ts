@@ -68,8 +68,7 @@ export const setup: Record<keyof typeof source, string> = {
   "instruments.page.version": "Versão {version}",
   "instruments.page.published_by": "publicada em {date} por {person}",
   "instruments.page.published_on": "publicada em {date}",
-  "instruments.page.visits": "{count} visitas",
-  "instruments.page.visits#one": "1 visita",
+  "instruments.page.visits": "{count, plural, =0 {{count} visitas} one {# visita} other {{count} visitas}}",
   "instruments.page.archive_heading": "Arquivar o instrumento",
   "instruments.page.archive_hint":
     "Um instrumento arquivado deixa de ser oferecido para novas visitas. As visitas registradas com ele não mudam.",
@@ -145,8 +144,8 @@ export const setup: Record<keyof typeof source, string> = {
   "catalogue.form.create": "Adicionar o passo",
   "catalogue.form.save": "Salvar mudanças",
   "catalogue.form.cancel": "Voltar ao catálogo",
-  "catalogue.form.uses": "Entregue como passo de ação {count} vezes.",
-  "catalogue.form.uses#one": "Entregue como passo de ação 1 vez.",
+  "catalogue.form.uses":
+    "{count, plural, =0 {Entregue como passo de ação {count} vezes.} one {Entregue como passo de ação # vez.} other {Entregue como passo de ação {count} vezes.}}",
   "catalogue.field.category": "Categoria",
   "catalogue.field.title": "Passo de ação",
   "catalogue.field.title_hint":

@@ -84,7 +84,7 @@ async function pendingChange(personId: string, tx: DbOrTx = db()) {
 
 /** What /personas/:id/correo shows this actor: what they may do, and the change waiting, if any. */
 export async function getEmailChangePage(actor: Actor, personId: string) {
-  const subject = await personSubject(personId);
+  const subject = await personSubject(actor, personId);
   if (!subject) throw new NotFoundError();
   const may = {
     changeOwn: can(actor, "change_own_email", "person", subject),
@@ -224,7 +224,7 @@ async function insertChange(
  * address (which proves they read it); nothing changes until it is opened and confirmed.
  */
 export async function requestOwnEmailChange(actor: Actor, personId: string, input: Record<string, unknown>) {
-  const subject = await personSubject(personId);
+  const subject = await personSubject(actor, personId);
   if (!subject) throw new NotFoundError();
   authorize(actor, "change_own_email", "person", subject);
   const data = parseInput(ownChangeInput, input);
@@ -273,7 +273,7 @@ export async function requestOwnEmailChange(actor: Actor, personId: string, inpu
  * never from the new address.
  */
 export async function proposeEmailChange(actor: Actor, personId: string, input: Record<string, unknown>) {
-  const subject = await personSubject(personId);
+  const subject = await personSubject(actor, personId);
   if (!subject) throw new NotFoundError();
   authorize(actor, "propose_email", "person", subject);
   const data = parseInput(newAddressInput, input);
@@ -320,7 +320,7 @@ export async function proposeEmailChange(actor: Actor, personId: string, input: 
  * applies the change. Both addresses are told at once; the old one may cancel or undo for 7 days.
  */
 export async function startAccountRecovery(actor: Actor, personId: string, input: Record<string, unknown>) {
-  const subject = await personSubject(personId);
+  const subject = await personSubject(actor, personId);
   if (!subject) throw new NotFoundError();
   authorize(actor, "recover_account", "person", subject);
   const data = parseInput(recoveryInput, input);
@@ -366,7 +366,7 @@ export async function startAccountRecovery(actor: Actor, personId: string, input
 
 /** The person declines a proposal, or whoever asked withdraws it. */
 export async function cancelEmailChange(actor: Actor, personId: string) {
-  const subject = await personSubject(personId);
+  const subject = await personSubject(actor, personId);
   if (!subject) throw new NotFoundError();
   const pending = await pendingChange(personId);
   const mayCancel =
@@ -393,7 +393,7 @@ export async function cancelEmailChange(actor: Actor, personId: string) {
 
 /** A proposal confirmed by the person while signed in (their session proves who they are). */
 export async function confirmProposalSignedIn(actor: Actor, personId: string, meta: RequestMeta) {
-  const subject = await personSubject(personId);
+  const subject = await personSubject(actor, personId);
   if (!subject) throw new NotFoundError();
   authorize(actor, "change_own_email", "person", subject);
   const pending = await pendingChange(personId);

@@ -8,12 +8,13 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { audit } from "../../platform/audit/audit";
-import { type DbOrTx, db } from "../../platform/db/client";
+import { type DbOrTx, db, intArray, textArray } from "../../platform/db/client";
 import { reportingDb } from "../../platform/db/replica";
 import { DomainError, NotFoundError, ValidationError } from "../../platform/errors";
 import { isUuid, newId } from "../../platform/ids";
-import { type Actor, authorize, can } from "../../platform/policy";
+import { type Action, type Actor, authorize, can, type TenantSubject } from "../../platform/policy";
 import { instantFromLocal } from "../../platform/time";
+import { asText } from "../../platform/validation";
 import { IVE_BANDS, memberships, persons, schools } from "../people";
 import { type Agreement, agreement, drifts, driftsPersistently, pairLevels, spread } from "./agreement";
 import type { IndicatorDef, InstrumentContent } from "./content";
@@ -28,7 +29,7 @@ import {
   observationLevels,
   observations,
 } from "./schema";
-import { asText, indicatorsOf, personName, publishedInstruments } from "./visits";
+import { indicatorsOf, personName, publishedInstruments } from "./visits";
 
 export const CALIBRATION_LIMITS = { title: 120, classContext: 200, videoUrl: 500 } as const;
 
@@ -47,7 +48,11 @@ interface LoadedSubject extends CalibrationSubject {
   participants: Array<{ personId: string; submittedAt: Date | null }>;
 }
 
-async function calibrationSubject(id: string, tx: DbOrTx = db()): Promise<LoadedSubject | null> {
+async function calibrationSubject(
+  tenant: TenantSubject,
+  id: string,
+  tx: DbOrTx = db(),
+): Promise<LoadedSubject | null> {
   if (!isUuid(id)) return null;
   const [row] = await tx
     .select({
@@ -57,7 +62,7 @@ async function calibrationSubject(id: string, tx: DbOrTx = db()): Promise<Loaded
       instrumentVersionId: calibrations.instrumentVersionId,
     })
     .from(calibrations)
-    .where(eq(calibrations.id, id));
+    .where(and(eq(calibrations.id, id), eq(calibrations.organizationId, tenant.organizationId)));
   if (!row) return null;
   const participants = await tx
     .select({ personId: calibrationParticipants.personId, submittedAt: calibrationParticipants.submittedAt })
@@ -66,8 +71,13 @@ async function calibrationSubject(id: string, tx: DbOrTx = db()): Promise<Loaded
   return { ...row, participants, participantIds: participants.map((p) => p.personId) };
 }
 
-async function authorizedCalibration(actor: Actor, action: string, id: string, tx: DbOrTx = db()) {
-  const subject = await calibrationSubject(id, tx);
+async function authorizedCalibration(
+  actor: Actor,
+  action: Action<"calibration">,
+  id: string,
+  tx: DbOrTx = db(),
+) {
+  const subject = await calibrationSubject(actor, id, tx);
   if (!subject) throw new NotFoundError();
   authorize(actor, action, "calibration", subject);
   return subject;
@@ -481,18 +491,13 @@ export async function saveCalibrationScores(
       .for("update");
     if (!me) throw new NotFoundError();
     if (me.submittedAt) throw new DomainError("calibration.errors.already_submitted");
-    for (const { key, level } of levels) {
-      await tx
-        .insert(calibrationScores)
-        .values({ calibrationId: id, personId: actor.personId, indicatorKey: key, level })
-        .onConflictDoUpdate({
-          target: [
-            calibrationScores.calibrationId,
-            calibrationScores.personId,
-            calibrationScores.indicatorKey,
-          ],
-          set: { level },
-        });
+    // One statement for every level given, whatever the number of indicators.
+    if (levels.length) {
+      await tx.execute(sql`
+        INSERT INTO calibration_scores (calibration_id, person_id, indicator_key, level)
+        SELECT ${id}::uuid, ${actor.personId}::uuid, t.key, t.level
+        FROM unnest(${textArray(levels.map((l) => l.key))}, ${intArray(levels.map((l) => l.level))}) AS t(key, level)
+        ON CONFLICT (calibration_id, person_id, indicator_key) DO UPDATE SET level = EXCLUDED.level`);
     }
     if (intent !== "submit") return [];
     const given = await tx

@@ -9,10 +9,9 @@ import { type DbOrTx, db } from "../../platform/db/client";
 import { DomainError, NotFoundError } from "../../platform/errors";
 import { isUuid, newId } from "../../platform/ids";
 import { type Actor, authorize, can } from "../../platform/policy";
-import { parseInput } from "../../platform/validation";
+import { asText, parseInput, requiredText } from "../../platform/validation";
 import { ACTION_STEP_CATEGORIES, type ActionStepCategory, CATALOGUE_LIMITS, MBE_STANDARDS } from "./content";
 import { actionSteps, catalogueSteps } from "./schema";
-import { asText, requiredText } from "./visits";
 
 const orgOf = (actor: Actor) => ({ organizationId: actor.organizationId });
 

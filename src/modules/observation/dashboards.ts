@@ -8,7 +8,7 @@ import { type Db, db, rowsOf, uuidArray } from "../../platform/db/client";
 import { reportingDb } from "../../platform/db/replica";
 import { NotFoundError, ValidationError } from "../../platform/errors";
 import { isUuid } from "../../platform/ids";
-import { type Actor, authorize, can, isCoordinator } from "../../platform/policy";
+import { type Actor, authorize, can } from "../../platform/policy";
 import { instantFromLocal, localParts } from "../../platform/time";
 import { schools } from "../people";
 import {
@@ -799,7 +799,7 @@ async function networkTotals(organizationId: string, period: Period, now: Date) 
 }
 
 export async function networkDashboard(actor: Actor, q: DashboardQuery, timeZone: string, now = new Date()) {
-  if (!isCoordinator(actor)) throw new NotFoundError();
+  authorize(actor, "read_observation_aggregates", "network", { organizationId: actor.organizationId });
   const schoolIds = [...actor.advisedSchoolIds];
   const { period, invalid } = periodOf(q, timeZone, now);
   const source = await reportingDb();

@@ -1,7 +1,7 @@
 // The observation module's public face: instruments, the action-step catalogue, visits, feedback
 // meetings, the teacher's side and development.
 import "./policy";
-import { type Actor, can, hasSchoolRole, isCoordinator } from "../../platform/policy";
+import { type Actor, can, hasSchoolRole } from "../../platform/policy";
 
 export {
   type CalibrationPage,
@@ -95,7 +95,7 @@ export function observationHome(actor: Actor) {
     /** schools whose observation dashboard the actor leads (/establecimientos/:id/observacion) */
     ledSchoolIds: schoolIds.filter((id) => hasSchoolRole(actor, id, "leader")),
     /** the network dashboard of advised schools (/observaciones/red) */
-    network: isCoordinator(actor),
+    network: can(actor, "read_observation_aggregates", "network", { organizationId: actor.organizationId }),
     calibrations: can(actor, "list", "calibration", { organizationId: actor.organizationId }),
     /** instruments (/pautas) and the action-step catalogue (/pasos) */
     setup: can(actor, "read", "observation_setup", { organizationId: actor.organizationId }),

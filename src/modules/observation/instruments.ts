@@ -11,7 +11,7 @@ import { type DbOrTx, db } from "../../platform/db/client";
 import { DomainError, NotFoundError, ValidationError } from "../../platform/errors";
 import { isUuid, newId } from "../../platform/ids";
 import { type Actor, authorize, can } from "../../platform/policy";
-import { parseInput } from "../../platform/validation";
+import { optionalText, parseInput, requiredText } from "../../platform/validation";
 import { persons } from "../people";
 import {
   draftField,
@@ -22,7 +22,7 @@ import {
   type SectionDef,
 } from "./content";
 import { instruments, instrumentVersions, observations } from "./schema";
-import { optionalText, personName, requiredText } from "./visits";
+import { personName } from "./visits";
 
 const L = INSTRUMENT_LIMITS;
 const orgOf = (actor: Actor) => ({ organizationId: actor.organizationId });

@@ -12,10 +12,10 @@ import { isUuid, newId } from "../../platform/ids";
 import { queueEmail } from "../../platform/mail/mail";
 import type { Actor } from "../../platform/policy";
 import { instantFromLocal, localParts } from "../../platform/time";
-import { parseInput } from "../../platform/validation";
+import { asText, optionalText, parseInput, requiredText } from "../../platform/validation";
 import { persons } from "../people";
 import { actionSteps, catalogueSteps, feedbackMeetings, observations, reflections } from "./schema";
-import { asText, authorizedObservation, optionalText, requiredText } from "./visits";
+import { authorizedObservation } from "./visits";
 
 export const TEXT_MAX = 4000;
 

@@ -3,15 +3,7 @@
 // submitted), by its author, by the leadership team and the mentors of T's school (a school's mentors
 // are the ones paired with its teachers until pairings exist), and by coordinators who advise the
 // school. A private reflection is read by T alone. Administrators are not in the table: they see none.
-import {
-  type Actor,
-  advises,
-  allow,
-  hasSchoolRole,
-  isCoordinator,
-  isStaff,
-  sameOrganization,
-} from "../../platform/policy";
+import { type Actor, advises, allow, hasSchoolRole, isCoordinator, isStaff } from "../../platform/policy";
 
 export interface ObservationSubject {
   organizationId: string;
@@ -31,93 +23,88 @@ export interface ReflectionSubject extends ObservationSubject {
 type SchoolSubject = { organizationId: string; schoolId: string };
 type OrganizationSubject = { organizationId: string };
 
+declare module "../../platform/policy" {
+  interface PolicyRules {
+    "teacher:observe": TeacherInSchool;
+    "teacher:read_development": TeacherInSchool;
+    "observation:read": ObservationSubject;
+    "observation:update": ObservationSubject;
+    "observation:hold_meeting": ObservationSubject;
+    "observation:respond": ObservationSubject;
+    "reflection:read": ReflectionSubject;
+    "school:read_observation_aggregates": SchoolSubject;
+    "school:configure_observation": SchoolSubject;
+    "network:read_observation_aggregates": OrganizationSubject;
+    "observation_setup:manage": OrganizationSubject;
+    "observation_setup:read": OrganizationSubject;
+    "calibration:list": OrganizationSubject;
+    "calibration:create": OrganizationSubject;
+    "calibration:read": CalibrationSubject;
+    "calibration:update": CalibrationSubject;
+    "calibration:score": CalibrationSubject;
+    "calibration:read_results": CalibrationSubject;
+    "calibration:read_own_results": CalibrationSubject;
+    "calibration:read_ive_report": OrganizationSubject;
+  }
+}
+
 const author = (a: Actor, o: ObservationSubject) => a.personId === o.observerId;
 const schoolTeam = (a: Actor, s: SchoolSubject) =>
   hasSchoolRole(a, s.schoolId, "leader", "mentor") || advises(a, s.schoolId);
+
+// The tenant rule (platform/policy.ts) has already refused any subject of another organization.
 
 // Recording a visit: leaders and mentors of the school, of a teacher of that school, not themselves.
 allow(
   "observe",
   "teacher",
-  (a: Actor, t: TeacherInSchool) =>
-    sameOrganization(a, t) && a.personId !== t.teacherId && hasSchoolRole(a, t.schoolId, "leader", "mentor"),
+  (a, t) => a.personId !== t.teacherId && hasSchoolRole(a, t.schoolId, "leader", "mentor"),
 );
 // A teacher's development (open step, timeline): the teacher, and whoever may read their visits.
-allow(
-  "read_development",
-  "teacher",
-  (a: Actor, t: TeacherInSchool) => sameOrganization(a, t) && a.personId === t.teacherId,
-);
-allow(
-  "read_development",
-  "teacher",
-  (a: Actor, t: TeacherInSchool) => sameOrganization(a, t) && schoolTeam(a, t),
-);
+allow("read_development", "teacher", (a, t) => a.personId === t.teacherId);
+allow("read_development", "teacher", (a, t) => schoolTeam(a, t));
 
-allow("read", "observation", (a: Actor, o: ObservationSubject) => sameOrganization(a, o) && author(a, o));
+allow("read", "observation", (a, o) => author(a, o));
 allow(
   "read",
   "observation",
-  (a: Actor, o: ObservationSubject) =>
-    sameOrganization(a, o) && o.status === "submitted" && (a.personId === o.teacherId || schoolTeam(a, o)),
+  (a, o) => o.status === "submitted" && (a.personId === o.teacherId || schoolTeam(a, o)),
 );
 /** notes, levels, snapshots, step decision, submit: the author, while it is a draft */
 allow(
   "update",
   "observation",
-  (a: Actor, o: ObservationSubject) =>
-    sameOrganization(a, o) &&
-    author(a, o) &&
-    o.status === "draft" &&
-    hasSchoolRole(a, o.schoolId, "leader", "mentor"),
+  (a, o) => author(a, o) && o.status === "draft" && hasSchoolRole(a, o.schoolId, "leader", "mentor"),
 );
 /** the feedback meeting of a submitted visit: its author */
-allow(
-  "hold_meeting",
-  "observation",
-  (a: Actor, o: ObservationSubject) => sameOrganization(a, o) && author(a, o) && o.status === "submitted",
-);
+allow("hold_meeting", "observation", (a, o) => author(a, o) && o.status === "submitted");
 /** acknowledging the feedback and writing a reflection: the teacher */
-allow(
-  "respond",
-  "observation",
-  (a: Actor, o: ObservationSubject) =>
-    sameOrganization(a, o) && o.status === "submitted" && a.personId === o.teacherId,
-);
+allow("respond", "observation", (a, o) => o.status === "submitted" && a.personId === o.teacherId);
+allow("read", "reflection", (a, r) => a.personId === r.teacherId);
 allow(
   "read",
   "reflection",
-  (a: Actor, r: ReflectionSubject) => sameOrganization(a, r) && a.personId === r.teacherId,
-);
-allow(
-  "read",
-  "reflection",
-  (a: Actor, r: ReflectionSubject) =>
-    sameOrganization(a, r) && !r.private && r.status === "submitted" && (author(a, r) || schoolTeam(a, r)),
+  (a, r) => !r.private && r.status === "submitted" && (author(a, r) || schoolTeam(a, r)),
 );
 
 // School aggregates and cadence: the school's leadership team and advising coordinators.
 allow(
   "read_observation_aggregates",
   "school",
-  (a: Actor, s: SchoolSubject) =>
-    sameOrganization(a, s) && (hasSchoolRole(a, s.schoolId, "leader") || advises(a, s.schoolId)),
+  (a, s) => hasSchoolRole(a, s.schoolId, "leader") || advises(a, s.schoolId),
 );
 allow(
   "configure_observation",
   "school",
-  (a: Actor, s: SchoolSubject) =>
-    sameOrganization(a, s) && (hasSchoolRole(a, s.schoolId, "leader") || advises(a, s.schoolId)),
+  (a, s) => hasSchoolRole(a, s.schoolId, "leader") || advises(a, s.schoolId),
 );
+// The network dashboard (the schools one advises, side by side, and network totals): coordinators.
+allow("read_observation_aggregates", "network", (a) => isCoordinator(a));
 
 // Instruments and the action-step catalogue: organization staff edit them; observers and teachers
 // of the organization read them.
-allow(
-  "manage",
-  "observation_setup",
-  (a: Actor, s: OrganizationSubject) => sameOrganization(a, s) && isStaff(a),
-);
-allow("read", "observation_setup", (a: Actor, s: OrganizationSubject) => sameOrganization(a, s));
+allow("manage", "observation_setup", (a) => isStaff(a));
+allow("read", "observation_setup", () => true);
 
 // Calibration: coordinators of the organization set it up, change it while open, close it and read
 // every calibration and all its figures. Participants (the leaders and mentors the coordinator chose)
@@ -133,45 +120,13 @@ export interface CalibrationSubject {
 const observesSomewhere = (a: Actor) =>
   [...a.schoolRoles.keys()].some((id) => hasSchoolRole(a, id, "leader", "mentor"));
 const participates = (a: Actor, c: CalibrationSubject) => c.participantIds.includes(a.personId);
-allow(
-  "list",
-  "calibration",
-  (a: Actor, s: OrganizationSubject) => sameOrganization(a, s) && (isCoordinator(a) || observesSomewhere(a)),
-);
-allow(
-  "create",
-  "calibration",
-  (a: Actor, s: OrganizationSubject) => sameOrganization(a, s) && isCoordinator(a),
-);
-allow(
-  "read",
-  "calibration",
-  (a: Actor, c: CalibrationSubject) => sameOrganization(a, c) && (isCoordinator(a) || participates(a, c)),
-);
-allow(
-  "update",
-  "calibration",
-  (a: Actor, c: CalibrationSubject) => sameOrganization(a, c) && isCoordinator(a) && c.status === "open",
-);
-allow(
-  "score",
-  "calibration",
-  (a: Actor, c: CalibrationSubject) => sameOrganization(a, c) && participates(a, c) && c.status === "open",
-);
+allow("list", "calibration", (a) => isCoordinator(a) || observesSomewhere(a));
+allow("create", "calibration", (a) => isCoordinator(a));
+allow("read", "calibration", (a, c) => isCoordinator(a) || participates(a, c));
+allow("update", "calibration", (a, c) => isCoordinator(a) && c.status === "open");
+allow("score", "calibration", (a, c) => participates(a, c) && c.status === "open");
 /** every observer's figures and the spread of levels */
-allow(
-  "read_results",
-  "calibration",
-  (a: Actor, c: CalibrationSubject) => sameOrganization(a, c) && isCoordinator(a) && c.status === "closed",
-);
+allow("read_results", "calibration", (a, c) => isCoordinator(a) && c.status === "closed");
 /** one's own figures against the reference */
-allow(
-  "read_own_results",
-  "calibration",
-  (a: Actor, c: CalibrationSubject) => sameOrganization(a, c) && participates(a, c) && c.status === "closed",
-);
-allow(
-  "read_ive_report",
-  "calibration",
-  (a: Actor, s: OrganizationSubject) => sameOrganization(a, s) && isCoordinator(a),
-);
+allow("read_own_results", "calibration", (a, c) => participates(a, c) && c.status === "closed");
+allow("read_ive_report", "calibration", (a) => isCoordinator(a));

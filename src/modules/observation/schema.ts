@@ -161,6 +161,8 @@ export const actionSteps = pgTable(
     index("action_steps_school_idx").on(t.schoolId, t.openedAt),
     // steps mastered in a period, per school (dashboards)
     index("action_steps_school_status_idx").on(t.schoolId, t.status, t.closedAt),
+    // foreign key: archiving or checking a catalogue step finds its uses
+    index("action_steps_catalogue_step_idx").on(t.catalogueStepId),
   ],
 );
 
@@ -209,6 +211,8 @@ export const observations = pgTable(
     index("observations_school_idx").on(t.schoolId, t.status, t.startedAt),
     index("observations_observer_idx").on(t.observerId, t.status, t.startedAt),
     index("observations_version_idx").on(t.instrumentVersionId),
+    // foreign key: the visits that focused on an action step (the step's history, its deletion)
+    index("observations_focus_step_idx").on(t.focusStepId),
     // the network's totals (dashboards)
     index("observations_org_idx").on(t.organizationId, t.status, t.startedAt),
     // a school's recent visits still waiting for their meeting (dashboards)
@@ -308,6 +312,8 @@ export const feedbackMeetings = pgTable(
     uniqueIndex("feedback_meetings_obs_uq").on(t.observationId),
     index("feedback_meetings_teacher_idx").on(t.teacherId, t.heldAt),
     index("feedback_meetings_school_idx").on(t.schoolId, t.heldAt),
+    // foreign key: an observer's meetings (their load, their personal data)
+    index("feedback_meetings_observer_idx").on(t.observerId, t.heldAt),
   ],
 );
 
@@ -395,6 +401,8 @@ export const calibrationScores = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.calibrationId, t.personId, t.indicatorKey] }),
+    // foreign key: a person's scores across calibrations (drift, their personal data)
+    index("calibration_scores_person_idx").on(t.personId),
     check("calibration_scores_range", sql`${t.level} BETWEEN 1 AND 4`),
   ],
 );

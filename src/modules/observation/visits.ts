@@ -6,11 +6,18 @@ import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { audit } from "../../platform/audit/audit";
-import { type DbOrTx, db } from "../../platform/db/client";
+import { type DbOrTx, db, intArray, textArray } from "../../platform/db/client";
 import { DomainError, NotFoundError, ValidationError } from "../../platform/errors";
 import { isUuid, newId } from "../../platform/ids";
-import { type Actor, authorize, can, hasSchoolRole } from "../../platform/policy";
-import { parseInput } from "../../platform/validation";
+import {
+  type Action,
+  type Actor,
+  authorize,
+  can,
+  hasSchoolRole,
+  type TenantSubject,
+} from "../../platform/policy";
+import { asText, parseInput, requiredText } from "../../platform/validation";
 import { memberships, persons, schools } from "../people";
 import { type IndicatorDef, type InstrumentContent, NOTE_MAX } from "./content";
 import type { ObservationSubject } from "./policy";
@@ -33,16 +40,14 @@ import {
 
 export const MAX_STUDENTS = 200;
 
-/** Form fields: a missing field reads as "", so that it gets the field's own message. */
-export const asText = (v: unknown) => (typeof v === "string" ? v : "");
-export const optionalText = (max: number) =>
-  z.preprocess(asText, z.string().trim().max(max, "errors.too_long"));
-export const requiredText = (max: number, message = "errors.required") =>
-  z.preprocess(asText, z.string().trim().min(1, message).max(max, "errors.too_long"));
-
 // ─── Reading ─────────────────────────────────────────────────────────────────────────────────────
 
-export async function observationSubject(id: string, tx: DbOrTx = db()): Promise<ObservationSubject | null> {
+/** The facts the policy needs about a visit of the tenant's organization (another's is not found). */
+export async function observationSubject(
+  tenant: TenantSubject,
+  id: string,
+  tx: DbOrTx = db(),
+): Promise<ObservationSubject | null> {
   if (!isUuid(id)) return null;
   const [row] = await tx
     .select({
@@ -53,12 +58,17 @@ export async function observationSubject(id: string, tx: DbOrTx = db()): Promise
       status: observations.status,
     })
     .from(observations)
-    .where(eq(observations.id, id));
+    .where(and(eq(observations.id, id), eq(observations.organizationId, tenant.organizationId)));
   return row ?? null;
 }
 
-export async function authorizedObservation(actor: Actor, action: string, id: string, tx: DbOrTx = db()) {
-  const subject = await observationSubject(id, tx);
+export async function authorizedObservation(
+  actor: Actor,
+  action: Action<"observation">,
+  id: string,
+  tx: DbOrTx = db(),
+) {
+  const subject = await observationSubject(actor, id, tx);
   if (!subject) throw new NotFoundError();
   authorize(actor, action, "observation", subject);
   return subject;
@@ -544,26 +554,27 @@ export async function saveVisit(
       .where(eq(observations.id, id))
       .for("update");
     if (locked?.status !== "draft") throw new DomainError("observation.errors.already_submitted");
-    for (const { key, level } of levels) {
-      if (level === null) {
-        await tx
-          .delete(observationLevels)
-          .where(and(eq(observationLevels.observationId, id), eq(observationLevels.indicatorKey, key)));
-      } else {
-        await tx
-          .insert(observationLevels)
-          .values({ observationId: id, indicatorKey: key, level })
-          .onConflictDoUpdate({
-            target: [observationLevels.observationId, observationLevels.indicatorKey],
-            set: { level },
-          });
-      }
+    // One statement per kind of row, whatever the number of indicators and notes (every autosave).
+    const cleared = levels.filter((l) => l.level === null).map((l) => l.key);
+    const set = levels.filter((l): l is { key: string; level: number } => l.level !== null);
+    if (cleared.length) {
+      await tx.execute(
+        sql`DELETE FROM observation_levels WHERE observation_id = ${id} AND indicator_key = ANY(${textArray(cleared)})`,
+      );
     }
-    for (const { noteId, keys } of tags) {
-      await tx
-        .update(observationNotes)
-        .set({ indicatorKeys: keys })
-        .where(and(eq(observationNotes.id, noteId), eq(observationNotes.observationId, id)));
+    if (set.length) {
+      await tx.execute(sql`
+        INSERT INTO observation_levels (observation_id, indicator_key, level)
+        SELECT ${id}::uuid, t.key, t.level
+        FROM unnest(${textArray(set.map((l) => l.key))}, ${intArray(set.map((l) => l.level))}) AS t(key, level)
+        ON CONFLICT (observation_id, indicator_key) DO UPDATE SET level = EXCLUDED.level`);
+    }
+    if (tags.length) {
+      await tx.execute(sql`
+        UPDATE observation_notes n SET indicator_keys = t.keys
+        FROM jsonb_to_recordset(${JSON.stringify(tags.map((t) => ({ id: t.noteId, keys: t.keys })))}::jsonb)
+          AS t(id uuid, keys text[])
+        WHERE n.id = t.id AND n.observation_id = ${id}`);
     }
     const changes: Partial<typeof observations.$inferInsert> = { updatedAt: now };
     if (focusResult !== undefined && visit.focusStepId) changes.focusResult = focusResult;

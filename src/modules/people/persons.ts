@@ -4,7 +4,7 @@ import { type DbOrTx, db } from "../../platform/db/client";
 import { DomainError, NotFoundError, ValidationError } from "../../platform/errors";
 import { isLocale } from "../../platform/i18n/i18n";
 import { isUuid, newId } from "../../platform/ids";
-import { type Actor, authorize, can } from "../../platform/policy";
+import { type Actor, authorize, can, type TenantSubject } from "../../platform/policy";
 import { likePattern, searchable } from "../../platform/text";
 import { parseInput } from "../../platform/validation";
 import { schoolsWithPeopleAccess } from "./actor";
@@ -17,12 +17,17 @@ import { emailField, type PersonInput, personInput } from "./validation";
 export const PAGE_SIZE = 25;
 
 /** The facts the policy needs about a person. */
-export async function personSubject(personId: string, tx: DbOrTx = db()): Promise<PersonSubject | null> {
+/** The facts the policy needs about a person of the tenant's organization (another's is not found). */
+export async function personSubject(
+  tenant: TenantSubject,
+  personId: string,
+  tx: DbOrTx = db(),
+): Promise<PersonSubject | null> {
   if (!isUuid(personId)) return null;
   const [person] = await tx
     .select({ organizationId: persons.organizationId, status: persons.status })
     .from(persons)
-    .where(eq(persons.id, personId));
+    .where(and(eq(persons.id, personId), eq(persons.organizationId, tenant.organizationId)));
   if (!person) return null;
   const roles = await tx
     .select({ schoolId: memberships.schoolId, role: memberships.role })
@@ -117,7 +122,7 @@ export async function listPeople(actor: Actor, filters: PeopleFilters) {
 
 /** A person's profile and memberships. Reading someone else's personal data is audited. */
 export async function getPersonProfile(actor: Actor, personId: string) {
-  const subject = await personSubject(personId);
+  const subject = await personSubject(actor, personId);
   if (!subject) throw new NotFoundError();
   authorize(actor, "read", "person", subject);
   const [person] = await db()
@@ -189,7 +194,7 @@ const profileUpdate = personInput.extend({
  * module's confirmed email change.
  */
 export async function updatePerson(actor: Actor, personId: string, input: Record<string, unknown>) {
-  const subject = await personSubject(personId);
+  const subject = await personSubject(actor, personId);
   if (!subject) throw new NotFoundError();
   authorize(actor, "update", "person", subject);
   const data = parseInput(profileUpdate, input);
@@ -376,7 +381,7 @@ const membershipInput = z.object({
 
 /** Gives an existing person another role (in a school, or in the organization for admins). */
 export async function addMembership(actor: Actor, personId: string, input: Record<string, unknown>) {
-  const subject = await personSubject(personId);
+  const subject = await personSubject(actor, personId);
   if (!subject) throw new NotFoundError();
   authorize(actor, "read", "person", subject);
   const data = parseInput(membershipInput, input);

@@ -75,13 +75,14 @@ describe("people policy", () => {
     };
     expect(can(actors.leaderA, "update", "person", teacherASubject())).toBe(true);
     expect(can(actors.leaderA, "invite", "person", teacherASubject())).toBe(true);
-    for (const action of ["update", "invite"]) {
+    for (const action of ["update", "invite"] as const) {
       expect(can(actors.leaderA, action, "person", staffInSchoolA), action).toBe(false);
       expect(can(actors.admin, action, "person", staffInSchoolA), action).toBe(true);
     }
   });
 
-  it("denies an action nobody declared", () => {
+  it("denies an action nobody declared (and does not compile it)", () => {
+    // @ts-expect-error: "launch_rockets" is no action of "school"; this line would not compile
     expect(can(actors.admin, "launch_rockets", "school", { organizationId: w.org.id })).toBe(false);
   });
 });

@@ -12,7 +12,7 @@
 // invites them one by one.
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { audit } from "../../platform/audit/audit";
-import { type DbOrTx, db, type Tx } from "../../platform/db/client";
+import { type DbOrTx, db, type Tx, textArray } from "../../platform/db/client";
 import { DomainError, NotFoundError } from "../../platform/errors";
 import { csvFile } from "../../platform/export";
 import { isUuid, newId } from "../../platform/ids";
@@ -274,12 +274,6 @@ function editableBy(actor: Actor | null, organizationId: string): MayEdit {
       isStaff: person.isStaff,
       status: person.status,
     });
-}
-
-/** A PostgreSQL text[] literal as one parameter: one round trip whatever the batch size. */
-function textArray(values: string[]) {
-  const literal = `{${values.map((v) => `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",")}}`;
-  return sql`${literal}::text[]`;
 }
 
 async function findExisting(

@@ -19,9 +19,17 @@ import { audit } from "../../platform/audit/audit";
 import { type DbOrTx, db } from "../../platform/db/client";
 import { NotFoundError, ValidationError } from "../../platform/errors";
 import { isUuid, newId } from "../../platform/ids";
-import { type Actor, authorize, can, isCoordinator, isStaff } from "../../platform/policy";
+import {
+  type Action,
+  type Actor,
+  authorize,
+  can,
+  isCoordinator,
+  isStaff,
+  type TenantSubject,
+} from "../../platform/policy";
 import { likePattern, searchable } from "../../platform/text";
-import { parseInput } from "../../platform/validation";
+import { asText, optionalText, parseInput, trimmedText } from "../../platform/validation";
 import { schoolsWithPeopleAccess } from "./actor";
 import { PAGE_SIZE } from "./persons";
 import "./policy";
@@ -123,13 +131,9 @@ export function schoolFormOptions(): SchoolFormOptions {
 // involve two fields (comuna in region, IVE and its year) run even when another field is wrong, so
 // that the user sees every problem at once.
 
-const toText = (v: unknown) =>
-  typeof v === "string" ? v : typeof v === "number" && Number.isFinite(v) ? String(v) : "";
-const text = () => z.preprocess(toText, z.string().trim());
-const optionalText = (max: number, tooLong: string) =>
-  text()
-    .pipe(z.string().max(max, tooLong))
-    .transform((v) => v || null);
+const text = trimmedText;
+/** an optional text stored as null when empty */
+const nullableText = (max: number, tooLong: string) => optionalText(max, tooLong).transform((v) => v || null);
 const refuse = (ctx: z.RefinementCtx, message: string) => {
   ctx.addIssue({ code: "custom", message, continue: true });
   return null;
@@ -169,7 +173,7 @@ const schoolInput = z
         ? (v as Dependencia)
         : refuse(ctx, "errors.invalid_choice");
     }),
-    sostenedor: optionalText(200, "schools.errors.sostenedor_too_long"),
+    sostenedor: nullableText(200, "schools.errors.sostenedor_too_long"),
     /** a percentage with at most one decimal; "92,4", "92.4" and "92,4 %" are the same */
     ive: text().transform((v, ctx) => {
       const cleaned = v.replace(/\s*%$/, "").trim();
@@ -188,7 +192,7 @@ const schoolInput = z
         ? year
         : refuse(ctx, "schools.errors.ive_year_range");
     }),
-    address: optionalText(300, "schools.errors.address_too_long"),
+    address: nullableText(300, "schools.errors.address_too_long"),
   })
   .check((ctx) => {
     const failed = new Set(ctx.issues.map((i) => String(i.path?.[0])));
@@ -278,18 +282,26 @@ async function withRbdBackstop<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /** The facts the policy needs about a school; null when the id names no school. */
-async function schoolSubject(schoolId: string, tx: DbOrTx = db()): Promise<SchoolSubject | null> {
+async function schoolSubject(
+  tenant: TenantSubject,
+  schoolId: string,
+  tx: DbOrTx = db(),
+): Promise<SchoolSubject | null> {
   if (!isUuid(schoolId)) return null;
   const [row] = await tx
     .select({ organizationId: schools.organizationId })
     .from(schools)
-    .where(eq(schools.id, schoolId));
+    .where(and(eq(schools.id, schoolId), eq(schools.organizationId, tenant.organizationId)));
   return row ? { organizationId: row.organizationId, schoolId } : null;
 }
 
 /** Loads the subject and checks the rule; a stranger gets NotFoundError whether or not the school exists. */
-async function authorizedSchool(actor: Actor, action: string, schoolId: string): Promise<SchoolSubject> {
-  const subject = await schoolSubject(schoolId);
+async function authorizedSchool(
+  actor: Actor,
+  action: Action<"school">,
+  schoolId: string,
+): Promise<SchoolSubject> {
+  const subject = await schoolSubject(actor, schoolId);
   if (!subject) throw new NotFoundError();
   authorize(actor, action, "school", subject);
   return subject;
@@ -631,7 +643,7 @@ export async function updateSchool(actor: Actor, schoolId: string, input: unknow
 }
 
 const coordinatorInput = z.object({
-  coordinatorId: z.preprocess(toText, z.string().trim().min(1, "schools.errors.coordinator_required")),
+  coordinatorId: z.preprocess(asText, z.string().trim().min(1, "schools.errors.coordinator_required")),
 });
 
 /** The id of a coordinator of the organization, or a ValidationError on the field. */

@@ -19,6 +19,7 @@ import { queueEmail } from "../../platform/mail/mail";
 import { emails } from "../../platform/mail/schema";
 import { type Actor, authorize, can } from "../../platform/policy";
 import { searchable } from "../../platform/text";
+import { asText } from "../../platform/validation";
 import { emailChanges, invitations, knownDevices, passwordResets } from "../accounts";
 import { feedbackMeetings, observationNotes, observations, reflections } from "../observation";
 import { persons, rosterImports } from "../people";
@@ -34,7 +35,6 @@ export const anonymizedEmail = (personId: string) => `eliminada-${personId}@inva
 /** The job that forgets the address of the last email sent to an anonymized person, once it is out. */
 export const FORGET_EMAIL_JOB = "privacy.forget_email";
 
-const asText = (v: unknown) => (typeof v === "string" ? v : v == null ? "" : String(v));
 const longText = z.preprocess(
   (v) => asText(v).trim(),
   z.string().max(REASON_MAX, { message: "privacy.errors.too_long" }),

@@ -29,6 +29,17 @@ export function uuidArray(ids: readonly string[]): SQL {
   return sql`${`{${ids.filter(isUuid).join(",")}}`}::uuid[]`;
 }
 
+/** A PostgreSQL text[] literal as one parameter: one round trip whatever the number of values. */
+export function textArray(values: readonly string[]): SQL {
+  const literal = `{${values.map((v) => `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",")}}`;
+  return sql`${literal}::text[]`;
+}
+
+/** A PostgreSQL int[] literal as one parameter. */
+export function intArray(values: readonly number[]): SQL {
+  return sql`${`{${values.map((v) => Math.trunc(v)).join(",")}}`}::int[]`;
+}
+
 export interface Database {
   db: Db;
   /** a streaming replica of the PostgreSQL primary, for reports (replica.ts decides when to use it) */
