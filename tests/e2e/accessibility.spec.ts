@@ -523,6 +523,54 @@ test("directora y docente: inicio, personas y datos propios", async ({ page }) =
   sweep.finish();
 });
 
+test("correo de ingreso: el propio con errores, una propuesta, la recuperación con errores y sus enlaces", async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const sweep = new Sweep(page);
+  // One account per project, so that the two runs never read each other's email; nothing is confirmed.
+  const teacher =
+    testInfo.project.name === "telefono" ? "mentor@demo.impulso.cl" : "docente2@demo.impulso.cl";
+
+  await signIn(page, teacher);
+  await openByAddress(page, page.getByRole("link", { name: "Mi perfil" }));
+  const profilePath = new URL(page.url()).pathname;
+  await openByAddress(page, page.getByRole("link", { name: t("accounts.email.change_link") }));
+  await expect(page.getByRole("heading", { name: t("accounts.email.title_self"), level: 1 })).toBeVisible();
+  await sweep.check("mi correo de ingreso");
+  await page.getByLabel(t("accounts.email.new")).fill(`nuevo-${testInfo.project.name}@ejemplo.cl`);
+  await page.getByLabel(t("accounts.email.password")).fill("no-es-la-clave");
+  await page.getByRole("button", { name: t("accounts.email.send_link") }).click();
+  await expect(page.locator(".field-error")).toHaveText(t("accounts.email.wrong_password"));
+  await sweep.check("mi correo de ingreso, contraseña equivocada (errores)");
+  await signOut(page);
+
+  await signIn(page, "admin@demo.impulso.cl");
+  await page.goto(`${profilePath}/correo`);
+  await page.getByRole("button", { name: t("accounts.email.start_recovery") }).click();
+  await expect(page.locator(".field-error").first()).toBeVisible();
+  await sweep.check("recuperación de acceso sin datos (errores)");
+  await page.getByLabel(t("accounts.email.proposed")).fill(`propuesta-${testInfo.project.name}@ejemplo.cl`);
+  await page.getByRole("button", { name: t("accounts.email.send_proposal") }).click();
+  await expect(page.getByRole("status")).toHaveText(t("accounts.email.sent_proposal"));
+  await sweep.check("propuesta de correo enviada");
+  await signOut(page);
+
+  // The link the person gets at her current address: its page asks before changing anything.
+  const proposal = await waitForEmail(teacher, t("email.address_proposal.subject"));
+  await page.goto(linkIn(proposal, `${testInfo.project.use.baseURL}/correo/`));
+  await expect(page.getByRole("button", { name: t("accounts.email.confirm_submit") })).toBeVisible();
+  await sweep.check("confirmar un cambio de correo");
+  await page.goto("/correo/un-enlace-que-no-existe");
+  await expect(page.getByRole("alert")).toHaveText(t("accounts.email.link_invalid"));
+  await sweep.check("enlace de cambio de correo inválido");
+  await page.goto("/correo/deshacer/un-enlace-que-no-existe");
+  await expect(page.getByRole("alert")).toHaveText(t("accounts.email.link_invalid"));
+  await sweep.check("enlace para deshacer inválido");
+
+  sweep.finish();
+});
+
 test("coordinadora: pautas (lista, nueva, editor con errores, publicada) y pasos de acción", async ({
   page,
 }, testInfo) => {

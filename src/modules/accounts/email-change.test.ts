@@ -22,6 +22,7 @@ import {
   startAccountRecovery,
   undoEmailChange,
 } from "./email-change";
+import { knownDevices } from "./schema";
 import { getInvitation, invitePerson, isResetTokenValid, requestPasswordReset, signIn } from "./service";
 
 useTestDatabase();
@@ -189,9 +190,13 @@ describe("changing the address a person signs in with", () => {
     );
     expect(await isResetTokenValid(resetAtNew)).toBe(true);
 
+    const device = (await signIn({ email: "nueva.propia@example.cl", password: PASSWORD }, meta)).deviceToken;
+    expect(device).toBeTruthy();
     await undoEmailChange(undo, meta);
     expect(await emailOf(teacher.id)).toBe(teacher.email);
     expect(await readSession(session.token)).toBeNull();
+    // whoever changed the address keeps no browser exempt from the sign-in limits
+    expect(await db().select().from(knownDevices).where(eq(knownDevices.personId, teacher.id))).toEqual([]);
     expect(await isResetTokenValid(resetAtNew)).toBe(false);
     await expect(signIn({ email: teacher.email, password: PASSWORD }, meta)).rejects.toBeInstanceOf(
       DomainError,

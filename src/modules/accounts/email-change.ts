@@ -22,7 +22,7 @@ import { type Actor, authorize, can } from "../../platform/policy";
 import { searchable } from "../../platform/text";
 import { parseInput } from "../../platform/validation";
 import { emailField, personSubject, persons } from "../people";
-import { type EmailChangeKind, emailChanges, passwordResets } from "./schema";
+import { type EmailChangeKind, emailChanges, knownDevices, passwordResets } from "./schema";
 import { parsePasswords, type RequestMeta, sendResetLink } from "./service";
 
 /** A confirmation link lives a day; the old address may undo an applied change for 7 days. */
@@ -496,7 +496,7 @@ async function applyChange(
         updatedAt: new Date(),
       })
       .where(eq(persons.id, person.id));
-    if (change.kind === "recovery") await revokeAllSessions(person.id, tx);
+    if (change.kind === "recovery") await forgetAccess(tx, person.id);
     const params = { old: change.oldEmail, new: change.newEmail };
     // A recovery told the old address, with its undo link, when it started.
     if (undo) {
@@ -541,6 +541,16 @@ async function applyChange(
       tx,
     );
   });
+}
+
+/**
+ * Ends every session of the person and forgets their known devices: whoever had the account before
+ * (a lost phone, whoever changed the address) keeps neither a session nor a browser exempt from the
+ * account's sign-in limits.
+ */
+async function forgetAccess(tx: DbOrTx, personId: string) {
+  await revokeAllSessions(personId, tx);
+  await tx.delete(knownDevices).where(eq(knownDevices.personId, personId));
 }
 
 async function changeByUndoToken(token: string, tx: DbOrTx = db()) {
@@ -606,7 +616,7 @@ export async function undoEmailChange(token: string, meta: RequestMeta) {
           updatedAt: new Date(),
         })
         .where(eq(persons.id, person.id));
-      await revokeAllSessions(person.id, tx);
+      await forgetAccess(tx, person.id);
       await tx
         .update(passwordResets)
         .set({ usedAt: new Date() })
