@@ -1,12 +1,13 @@
 // What `npm run backup` and `npm run restore` share: Spanish messages from the catalogue, and one
 // way to end (a known failure is explained, an unexpected one shows its text; both exit non-zero).
 import { translator } from "~/messages";
+import type { MessageKey } from "~/messages/translate";
 import { BackupError } from "~/platform/db/backup";
 
 export const t = translator("es-CL");
 
 /** Exit codes: 0 done, 1 refused or failed, 2 wrong arguments. */
-export async function runCommand(main: () => Promise<void>, failedKey: string): Promise<void> {
+export async function runCommand(main: () => Promise<void>, failedKey: MessageKey): Promise<void> {
   try {
     await main();
     process.exitCode = 0;

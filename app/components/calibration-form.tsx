@@ -1,4 +1,5 @@
 import { Form } from "react-router";
+import type { Role } from "~/modules/people/schema";
 import type { FormFailure } from "../lib/actions.server";
 import { useT } from "../lib/i18n";
 import { Field, FormMessage, RequestKey, SelectField, SubmitButton } from "./form";
@@ -44,7 +45,9 @@ export function CalibrationForm({
       : (current?.participantIds.includes(personId) ?? false);
   const rolesOf = (o: CalibrationFormOptions["observers"][number]) =>
     o.roles
-      .map((r) => t("calibration.form.observer_role", { role: t(`role.${r.role}`), school: r.schoolName }))
+      .map((r) =>
+        t("calibration.form.observer_role", { role: t(`role.${r.role as Role}`), school: r.schoolName }),
+      )
       .join("; ");
   return (
     <Form method="post" className="stack" noValidate>

@@ -2,6 +2,7 @@
 // charts each with its table, and the download links. Charts come as server-computed geometry.
 import type { ReactNode } from "react";
 import { Form } from "react-router";
+import { LEVELS } from "~/modules/observation/content";
 import type {
   CoveragePoint,
   IndicatorLevels,
@@ -232,7 +233,7 @@ export function LevelsCard({
 }) {
   const t = useT();
   const format = useFormat();
-  const levelNames = [1, 2, 3, 4].map((l) => t(`observation.level.${l}`));
+  const levelNames = LEVELS.map((l) => t(`observation.level.${l}`));
   const instrument = levels.instruments.find((i) => i.id === levels.instrumentId);
   return (
     <ChartCard title={t("dashboard.levels.title")} empty={!chart}>

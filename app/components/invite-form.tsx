@@ -1,4 +1,5 @@
 import { Form } from "react-router";
+import type { Role } from "~/modules/people/schema";
 import type { FormFailure } from "../lib/actions.server";
 import { useT } from "../lib/i18n";
 import { Field, FormMessage, RequestKey, SelectField, SubmitButton } from "./form";
@@ -46,7 +47,7 @@ export function InviteForm({ roles, failure }: { roles: readonly string[]; failu
         <SelectField
           name="role"
           label={t("people.field.role")}
-          options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+          options={roles.map((r) => ({ value: r, label: t(`role.${r as Role}`) }))}
           required
           failure={failure}
         />

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { data } from "react-router";
+import type { MessageKey } from "~/messages/translate";
 import { SESSION_COOKIE } from "~/platform/auth/sessions";
-import { DomainError, NotFoundError } from "~/platform/errors";
+import { DomainError, type FieldErrors, NotFoundError } from "~/platform/errors";
 import type { Params } from "~/platform/i18n/i18n";
 import { once, REQUEST_KEY_FIELD, submissionDigest } from "~/platform/requests/idempotency";
 import { readCookie } from "./cookies.server";
@@ -9,8 +10,8 @@ import { readCookie } from "./cookies.server";
 /** What an action answers when the input is refused: message keys, and what the user typed. */
 export interface FormFailure {
   ok: false;
-  message: string;
-  fieldErrors: Record<string, string>;
+  message: MessageKey;
+  fieldErrors: FieldErrors;
   params: Params;
   values: Record<string, string>;
 }

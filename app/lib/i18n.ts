@@ -1,6 +1,6 @@
 import { useRouteLoaderData } from "react-router";
 // Not ../../src/messages, which holds every language: the browser has only the page's (entry.client.tsx).
-import { registeredTranslator, type Translate } from "~/messages/translate";
+import { type MessageKey, registeredTranslator, type Translate } from "~/messages/translate";
 import { formatDate, formatDateTime, formatDay, formatNumber, formatPercent } from "~/platform/i18n/format";
 import { DEFAULT_LOCALE, isLocale, type Locale, type Params } from "~/platform/i18n/i18n";
 
@@ -30,7 +30,7 @@ export function useFormat() {
 /** "Nombre · Impulso" in the viewer's language, for a route's `meta` (which cannot use hooks). */
 export function pageTitle(
   matches: ReadonlyArray<{ id: string; loaderData?: unknown } | undefined>,
-  key: string,
+  key: MessageKey,
   params?: Params,
 ): string {
   const root = matches.find((m) => m?.id === "root")?.loaderData as { locale?: unknown } | undefined;

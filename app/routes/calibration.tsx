@@ -1,4 +1,5 @@
 import { Form, Link, redirect } from "react-router";
+import type { MessageKey } from "~/messages/translate";
 import {
   type CalibrationPage,
   closeCalibration,
@@ -12,6 +13,7 @@ import {
   DRIFT_MIN_PAIRS,
   DRIFT_PERSISTENT_COUNT,
 } from "~/modules/observation/agreement";
+import type { Level } from "~/modules/observation/content";
 import { formToObject } from "~/platform/validation";
 import { FormMessage, failureOf, RequestKey, SubmitButton } from "../components/form";
 import type { FormFailure } from "../lib/actions.server";
@@ -46,7 +48,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   throw redirect(`/calibraciones/${id}?aviso=${result.value.submitted ? "enviados" : "guardados"}`);
 }
 
-const NOTICES: Record<string, string> = {
+const NOTICES: Record<string, MessageKey> = {
   guardada: "calibration.notice.updated",
   cerrada: "calibration.notice.closed",
   enviados: "calibration.notice.submitted",
@@ -143,7 +145,7 @@ function ScoreForm({ c, failure }: { c: CalibrationPage; failure?: FormFailure }
                         defaultChecked={chosen(indicator.key) === String(level)}
                       />
                       <span>
-                        <strong>{t(`observation.level.${level}`)}</strong>
+                        <strong>{t(`observation.level.${level as Level}`)}</strong>
                         {indicator.descriptors ? (
                           <>
                             <br />
@@ -192,7 +194,7 @@ function MyScores({ c }: { c: CalibrationPage }) {
         {indicators.map((i) => (
           <div key={i.key}>
             <dt>{i.title}</dt>
-            <dd>{c.me?.levels[i.key] ? t(`observation.level.${c.me.levels[i.key]}`) : "—"}</dd>
+            <dd>{c.me?.levels[i.key] ? t(`observation.level.${c.me.levels[i.key] as Level}`) : "—"}</dd>
           </div>
         ))}
       </dl>
@@ -309,7 +311,7 @@ function Results({ c, results }: { c: CalibrationPage; results: ResultsData }) {
     kappa: t("calibration.results.kappa"),
     drift: t("calibration.results.drift"),
   };
-  const levelName = (level: number | null) => (level ? t(`observation.level.${level}`) : "—");
+  const levelName = (level: number | null) => (level ? t(`observation.level.${level as Level}`) : "—");
   return (
     <section className="card stack" aria-labelledby="resultados">
       <h2 id="resultados">{t("calibration.results.title")}</h2>
@@ -365,7 +367,7 @@ function Results({ c, results }: { c: CalibrationPage; results: ResultsData }) {
                 <th scope="col">{t("calibration.results.reference_level")}</th>
                 {[1, 2, 3, 4].map((level) => (
                   <th scope="col" key={level}>
-                    {t(`observation.level.${level}`)}
+                    {t(`observation.level.${level as Level}`)}
                   </th>
                 ))}
               </tr>
@@ -376,7 +378,7 @@ function Results({ c, results }: { c: CalibrationPage; results: ResultsData }) {
                   <td data-label={t("calibration.results.indicator")}>{i.title}</td>
                   <td data-label={t("calibration.results.reference_level")}>{levelName(i.reference)}</td>
                   {[1, 2, 3, 4].map((level) => (
-                    <td key={level} data-label={t(`observation.level.${level}`)}>
+                    <td key={level} data-label={t(`observation.level.${level as Level}`)}>
                       {i.spread?.[level - 1] ?? 0}
                     </td>
                   ))}

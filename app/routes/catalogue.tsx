@@ -1,5 +1,6 @@
 import { Form, Link, redirect } from "react-router";
 import { listCatalogue, moveCatalogueStep, setCatalogueStepArchived } from "~/modules/observation";
+import type { MbeStandard } from "~/modules/observation/content";
 import { DomainError } from "~/platform/errors";
 import { FormMessage, failureOf, RequestKey } from "../components/form";
 import { load, performOnce, readForm } from "../lib/actions.server";
@@ -53,7 +54,7 @@ export default function Catalogue({ loaderData, actionData }: Route.ComponentPro
                     <span className="muted">{t("catalogue.mastery_label")}</span> {step.mastery}
                   </p>
                   {step.mbeStandard ? (
-                    <p className="muted">{t(`instruments.mbe.${step.mbeStandard}`)}</p>
+                    <p className="muted">{t(`instruments.mbe.${step.mbeStandard as MbeStandard}`)}</p>
                   ) : null}
                   {canManage ? (
                     <div className="actions">

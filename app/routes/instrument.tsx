@@ -5,6 +5,7 @@ import {
   saveInstrumentDraft,
   setInstrumentArchived,
 } from "~/modules/observation";
+import type { MbeStandard } from "~/modules/observation/content";
 // What the page itself uses comes from the module's plain-data file: the browser gets no database code.
 import {
   draftField,
@@ -224,7 +225,9 @@ function VersionView({ content }: { content: InstrumentContent }) {
                 </p>
                 <p className="muted">
                   {[
-                    indicator.mbeStandard ? t(`instruments.mbe.${indicator.mbeStandard}`) : null,
+                    indicator.mbeStandard
+                      ? t(`instruments.mbe.${indicator.mbeStandard as MbeStandard}`)
+                      : null,
                     indicator.kind === "evidence" ? t("instruments.kind.evidence") : null,
                   ]
                     .filter(Boolean)

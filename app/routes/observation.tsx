@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { data, Form, Link, redirect, useFetcher } from "react-router";
+import type { MessageKey } from "~/messages/translate";
 import {
   acknowledgeFeedback,
   discardVisit,
@@ -9,6 +10,7 @@ import {
   saveVisit,
   type Visit,
 } from "~/modules/observation";
+import type { Level } from "~/modules/observation/content";
 // What the page itself uses comes from the module's plain-data file: the browser gets no database code.
 import { ACTION_STEP_CATEGORIES, NOTE_MAX } from "~/modules/observation/content";
 import { formToObject } from "~/platform/validation";
@@ -305,7 +307,9 @@ function DraftVisit({ visit, failure }: { visit: Visit; failure?: FormFailure })
               )}
             </label>
           ))}
-          {error("focusResult") ? <p className="field-error">{t(error("focusResult") as string)}</p> : null}
+          {error("focusResult") ? (
+            <p className="field-error">{t(error("focusResult") as MessageKey)}</p>
+          ) : null}
         </fieldset>
       ) : null}
 
@@ -328,7 +332,7 @@ function DraftVisit({ visit, failure }: { visit: Visit; failure?: FormFailure })
           />
           {error("note") ? (
             <p className="field-error" id="note-error">
-              {t(error("note") as string)}
+              {t(error("note") as MessageKey)}
             </p>
           ) : null}
         </div>
@@ -403,7 +407,7 @@ function DraftVisit({ visit, failure }: { visit: Visit; failure?: FormFailure })
                 />
                 {error(name) ? (
                   <p className="field-error" id={`${name}-error`}>
-                    {t(error(name) as string)}
+                    {t(error(name) as MessageKey)}
                   </p>
                 ) : null}
               </div>
@@ -448,7 +452,7 @@ function DraftVisit({ visit, failure }: { visit: Visit; failure?: FormFailure })
                           String(level)
                         }
                       />{" "}
-                      {t(`observation.level.${level}`)}
+                      {t(`observation.level.${level as Level}`)}
                     </label>
                   ))}
                   <label className="choice">
@@ -468,7 +472,7 @@ function DraftVisit({ visit, failure }: { visit: Visit; failure?: FormFailure })
                       <dl>
                         {indicator.descriptors.map((d, i) => (
                           <div key={d}>
-                            <dt>{t(`observation.level.${i + 1}`)}</dt>
+                            <dt>{t(`observation.level.${(i + 1) as Level}`)}</dt>
                             <dd>{d}</dd>
                           </div>
                         ))}
@@ -638,7 +642,7 @@ function SubmittedVisit({ visit, failure }: { visit: Visit; failure?: FormFailur
             {scored.map((i) => (
               <div key={i.key}>
                 <dt>{i.title}</dt>
-                <dd>{t(`observation.level.${visit.levels[i.key]}`)}</dd>
+                <dd>{t(`observation.level.${visit.levels[i.key] as Level}`)}</dd>
               </div>
             ))}
           </dl>

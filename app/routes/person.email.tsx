@@ -1,4 +1,5 @@
 import { Form, Link, redirect } from "react-router";
+import type { MessageKey } from "~/messages/translate";
 import {
   cancelEmailChange,
   confirmProposalSignedIn,
@@ -64,7 +65,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   return result;
 }
 
-const NOTICES: Record<Intent, string> = {
+const NOTICES: Record<Intent, MessageKey> = {
   own: "accounts.email.sent_own",
   propose: "accounts.email.sent_proposal",
   recover: "accounts.email.sent_recovery",

@@ -1,4 +1,5 @@
 import { Form, Link, redirect } from "react-router";
+import type { MessageKey } from "~/messages/translate";
 import { addMembership, getPersonProfile, removeMembership, schoolsActorManages } from "~/modules/people";
 import { formatRut } from "~/modules/people/rut";
 import { can } from "~/platform/policy";
@@ -56,7 +57,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   return result;
 }
 
-const NOTICES: Record<string, string> = {
+const NOTICES: Record<string, MessageKey> = {
   "rol-agregado": "people.membership.added",
   "rol-quitado": "people.membership.removed",
   guardado: "people.edit.saved",

@@ -1,4 +1,5 @@
 import { Form, redirect } from "react-router";
+import type { MessageKey } from "~/messages/translate";
 import { getPrivacyRequest, handlePrivacyRequest, REASON_MAX } from "~/modules/privacy";
 import {
   CheckboxField,
@@ -41,7 +42,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   return result;
 }
 
-const NOTICES: Record<string, string> = {
+const NOTICES: Record<string, MessageKey> = {
   anonymized: "privacy.request.anonymized",
   rejected: "privacy.request.rejected",
 };

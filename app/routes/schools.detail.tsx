@@ -1,4 +1,5 @@
 import { Form, Link, redirect } from "react-router";
+import type { MessageKey } from "~/messages/translate";
 import { mayReadSchoolDashboard } from "~/modules/observation";
 import { assignCoordinator, getSchool, unassignCoordinator } from "~/modules/people";
 import { FormMessage, failureOf, RequestKey, SelectField, SubmitButton } from "../components/form";
@@ -44,7 +45,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   return result;
 }
 
-const NOTICES: Record<string, string> = {
+const NOTICES: Record<string, MessageKey> = {
   creado: "schools.notice.created",
   "creado-asesoria": "schools.notice.created_advising",
   guardado: "schools.notice.updated",

@@ -1,4 +1,5 @@
 import { Form, Link, redirect } from "react-router";
+import type { MessageKey } from "~/messages/translate";
 import { KNOWN_DEVICE_TTL_MS, signIn } from "~/modules/accounts";
 import { Field, FormMessage, failureOf, SubmitButton } from "../components/form";
 import { perform, readForm } from "../lib/actions.server";
@@ -50,7 +51,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   throw redirect(safeReturnPath(form.get("volver")), { headers });
 }
 
-const NOTICES: Record<string, string> = {
+const NOTICES: Record<string, MessageKey> = {
   salida: "auth.signed_out",
   restablecida: "auth.reset.done",
   expirada: "auth.session_expired",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "../platform/i18n/i18n";
 import { esCL } from "./es-CL";
-import { catalogues, translator } from "./index";
+import { catalogues, type MessageKey, translator } from "./index";
 
 const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 const newlines = (text: string) => text.split("\n").length - 1;
@@ -73,7 +73,7 @@ describe("translator", () => {
   });
 
   it("returns an unknown key itself", () => {
-    expect(translator("en")("no.such.key")).toBe("no.such.key");
-    expect(translator("pt-BR")("no.such.key")).toBe("no.such.key");
+    expect(translator("en")("no.such.key" as MessageKey)).toBe("no.such.key");
+    expect(translator("pt-BR")("no.such.key" as MessageKey)).toBe("no.such.key");
   });
 });

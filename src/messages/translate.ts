@@ -4,7 +4,7 @@ import type { MessageKey } from "./es-CL";
 
 export type { MessageKey };
 export type MessageCatalogue = Partial<Record<MessageKey, string>>;
-export type Translate = (key: MessageKey | (string & {}), params?: Params) => string;
+export type Translate = (key: MessageKey, params?: Params) => string;
 
 /**
  * The translate function over one catalogue in its language; a key it lacks comes from `fallback`,

@@ -2,11 +2,13 @@
  * Domain errors carry a message key from the catalogue; routes turn them into Spanish text.
  * NotFound is also what the policy answers when an actor may not see a thing, so ids leak nothing.
  */
-export type FieldErrors = Record<string, string>;
+import type { MessageKey } from "../messages/translate";
+
+export type FieldErrors = Record<string, MessageKey>;
 
 export class DomainError extends Error {
   constructor(
-    public readonly messageKey: string,
+    public readonly messageKey: MessageKey,
     public readonly fieldErrors: FieldErrors = {},
     public readonly params: Record<string, string | number> = {},
   ) {
@@ -23,7 +25,7 @@ export class NotFoundError extends Error {
 }
 
 export class ValidationError extends DomainError {
-  constructor(fieldErrors: FieldErrors, messageKey = "errors.form_invalid") {
+  constructor(fieldErrors: FieldErrors, messageKey: MessageKey = "errors.form_invalid") {
     super(messageKey, fieldErrors);
     this.name = "ValidationError";
   }

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ValidationError } from "./errors";
+import type { MessageKey } from "../messages/translate";
+import { type FieldErrors, ValidationError } from "./errors";
 
 /**
  * Parses untrusted input with a zod schema whose messages are catalogue keys; a failure becomes a
@@ -8,12 +9,15 @@ import { ValidationError } from "./errors";
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const fieldErrors: Record<string, string> = {};
+  const fieldErrors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const field = issue.path.join(".") || "_";
     if (fieldErrors[field]) continue;
+    // The schemas' messages are catalogue keys; zod's own (a type error) is not one.
     fieldErrors[field] =
-      issue.message.includes(".") && !issue.message.includes(" ") ? issue.message : "errors.invalid_choice";
+      issue.message.includes(".") && !issue.message.includes(" ")
+        ? (issue.message as MessageKey)
+        : "errors.invalid_choice";
   }
   throw new ValidationError(fieldErrors);
 }

@@ -6,7 +6,7 @@
 // The rows of "who may change what of a person" are in docs/architecture.md.
 import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { z } from "zod";
-import { translator } from "../../messages";
+import { type MessageKey, translator } from "../../messages";
 import { audit } from "../../platform/audit/audit";
 import { hashPassword, verifyPassword } from "../../platform/auth/passwords";
 import { hit } from "../../platform/auth/rate-limit";
@@ -161,8 +161,8 @@ async function mailPerson(
   tx: DbOrTx,
   person: PersonRow,
   to: string,
-  subjectKey: string,
-  bodyKey: string,
+  subjectKey: MessageKey,
+  bodyKey: MessageKey,
   params: Record<string, string>,
 ) {
   const t = translator(isLocale(person.locale) ? person.locale : "es-CL");

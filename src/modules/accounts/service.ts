@@ -29,6 +29,7 @@ import {
   organizations,
   personInput,
   persons,
+  type Role,
   schools,
 } from "../people";
 import { invitations, knownDevices, passwordResets } from "./schema";
@@ -462,7 +463,7 @@ async function sendInvitation(
       subject: t("email.invitation.subject"),
       text: `${t("email.greeting", { name: person.givenNames })}\n\n${t("email.invitation.body", {
         inviter: input.inviter,
-        role: t(`role.${input.role}`),
+        role: t(`role.${input.role as Role}`),
         place: input.place,
         link,
       })}\n\n${t("email.signature")}`,

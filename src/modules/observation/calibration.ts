@@ -10,7 +10,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { audit } from "../../platform/audit/audit";
 import { type DbOrTx, db, intArray, textArray } from "../../platform/db/client";
 import { reportingDb } from "../../platform/db/replica";
-import { DomainError, NotFoundError, ValidationError } from "../../platform/errors";
+import { DomainError, type FieldErrors, NotFoundError, ValidationError } from "../../platform/errors";
 import { isUuid, newId } from "../../platform/ids";
 import { type Action, type Actor, authorize, can, type TenantSubject } from "../../platform/policy";
 import { instantFromLocal } from "../../platform/time";
@@ -243,7 +243,7 @@ export const participantField = (personId: string) => `participant_${personId}`;
 
 async function checkCalibrationInput(actor: Actor, input: Record<string, unknown>, tx: DbOrTx) {
   const str = (key: string) => asText(input[key]).trim();
-  const errors: Record<string, string> = {};
+  const errors: FieldErrors = {};
   const title = str("title");
   if (title === "") errors.title = "errors.required";
   else if (title.length > CALIBRATION_LIMITS.title) errors.title = "calibration.errors.too_long";
@@ -382,7 +382,7 @@ export async function updateCalibration(actor: Actor, id: string, input: Record<
       .where(eq(calibrationScores.calibrationId, id));
     const { participantIds, ...row } = values;
     const removed = current.filter((p) => !participantIds.includes(p.personId));
-    const rejected: Record<string, string> = {};
+    const rejected: FieldErrors = {};
     if (scores > 0 && row.instrumentVersionId !== locked.instrumentVersionId)
       rejected.instrumentVersionId = "calibration.errors.instrument_locked";
     if (removed.some((p) => p.submittedAt))
@@ -460,7 +460,7 @@ export async function saveCalibrationScores(
     .where(eq(instrumentVersions.id, subject.instrumentVersionId));
   if (!version) throw new NotFoundError();
   const indicators = scoredIndicators(version.content);
-  const errors: Record<string, string> = {};
+  const errors: FieldErrors = {};
   const levels: Array<{ key: string; level: number }> = [];
   for (const indicator of indicators) {
     const field = `level_${indicator.key}`;

@@ -64,6 +64,7 @@ export interface SeedInstrument {
 
 /** The Marco para la Buena Enseñanza 2021 standards a visit can see (domains B and C). */
 export const MBE_STANDARDS = [5, 6, 7, 8, 9] as const;
+export type MbeStandard = (typeof MBE_STANDARDS)[number];
 
 export const INSTRUMENT_LIMITS = {
   name: 200,

@@ -4,6 +4,7 @@
 // the same person: it is read through getVisit, so the same policy applies (a private reflection is
 // in the teacher's copy only). A draft has no cycle yet: its PDF is a 404 for everyone, its author
 // included. A download by anyone but the teacher and the author is audited as "observation.pdf".
+
 import { eq } from "drizzle-orm";
 import { translator } from "../../messages";
 import { db } from "../../platform/db/client";
@@ -15,6 +16,7 @@ import type { Actor } from "../../platform/policy";
 import { searchable } from "../../platform/text";
 import { localParts } from "../../platform/time";
 import { organizations } from "../people";
+import type { Level } from "./content";
 import { getVisit, indicatorsOf } from "./visits";
 
 export interface CyclePdf {
@@ -124,7 +126,7 @@ export async function cyclePdf(
         { header: t("pdf.cycle.indicator"), width: 4 },
         { header: t("pdf.cycle.level"), width: 1.5 },
       ],
-      scored.map((i) => [i.title, t(`observation.level.${visit.levels[i.key]}`)]),
+      scored.map((i) => [i.title, t(`observation.level.${visit.levels[i.key] as Level}`)]),
     );
   }
 

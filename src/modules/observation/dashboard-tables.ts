@@ -1,9 +1,11 @@
 // The dashboards' figures as tables, in the reader's language: what the CSV, XLSX and PDF files carry.
+
 import type { Translate } from "../../messages";
 import { csvOf, type Table, xlsxOf } from "../../platform/export";
 import { formatDate, formatDateTime, formatDay } from "../../platform/i18n/format";
 import type { Locale } from "../../platform/i18n/i18n";
 import type { Actor } from "../../platform/policy";
+import { LEVELS } from "./content";
 import {
   type DashboardQuery,
   type NetworkDashboard,
@@ -23,7 +25,7 @@ export interface Reader {
 type Series = Pick<SchoolDashboard, "coverage" | "onTask" | "levels" | "steps">;
 
 function seriesTables(d: Series, { t }: Reader): Table[] {
-  const levelNames = [1, 2, 3, 4].map((l) => t(`observation.level.${l}`));
+  const levelNames = LEVELS.map((l) => t(`observation.level.${l}`));
   return [
     {
       title: t("dashboard.coverage.title"),

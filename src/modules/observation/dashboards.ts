@@ -6,7 +6,7 @@ import { z } from "zod";
 import { audit } from "../../platform/audit/audit";
 import { type Db, db, rowsOf, uuidArray } from "../../platform/db/client";
 import { reportingDb } from "../../platform/db/replica";
-import { NotFoundError, ValidationError } from "../../platform/errors";
+import { type FieldErrors, NotFoundError, ValidationError } from "../../platform/errors";
 import { isUuid } from "../../platform/ids";
 import { type Actor, authorize, can } from "../../platform/policy";
 import { instantFromLocal, localParts } from "../../platform/time";
@@ -136,7 +136,7 @@ const settingsInput = z.object({
   meetingWithinHours: integerField(1, 336),
   defaultPurpose: z.enum(PURPOSES),
 });
-const SETTINGS_ERRORS: Record<string, string> = {
+const SETTINGS_ERRORS: FieldErrors = {
   visitEveryDays: "observation.cadence.error.visit_every_days",
   meetingWithinHours: "observation.cadence.error.meeting_within_hours",
   defaultPurpose: "observation.cadence.error.purpose",
@@ -156,7 +156,7 @@ export async function saveCadenceSettings(
     defaultPurpose: input.defaultPurpose,
   });
   if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
+    const fieldErrors: FieldErrors = {};
     for (const issue of parsed.error.issues)
       fieldErrors[String(issue.path[0])] ??= SETTINGS_ERRORS[String(issue.path[0])];
     throw new ValidationError(fieldErrors);

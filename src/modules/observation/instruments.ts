@@ -8,7 +8,7 @@ import { asc, count, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { audit } from "../../platform/audit/audit";
 import { type DbOrTx, db } from "../../platform/db/client";
-import { DomainError, NotFoundError, ValidationError } from "../../platform/errors";
+import { DomainError, type FieldErrors, NotFoundError, ValidationError } from "../../platform/errors";
 import { isUuid, newId } from "../../platform/ids";
 import { type Actor, authorize, can } from "../../platform/policy";
 import { optionalText, parseInput, requiredText } from "../../platform/validation";
@@ -216,7 +216,7 @@ const str = (input: Record<string, unknown>, name: string) =>
 function applyForm(
   content: InstrumentContent,
   input: Record<string, unknown>,
-  errors: Record<string, string>,
+  errors: FieldErrors,
 ): InstrumentContent {
   const text = (name: string, max: number) => {
     const value = str(input, name).trim();
@@ -273,8 +273,8 @@ function applyForm(
 }
 
 /** What stops a draft from being published: field name → message key. */
-export function publishErrors(content: InstrumentContent): Record<string, string> {
-  const errors: Record<string, string> = {};
+export function publishErrors(content: InstrumentContent): FieldErrors {
+  const errors: FieldErrors = {};
   const indicators = content.sections.flatMap((s) => s.indicators);
   if (indicators.length === 0) errors.sections = "instruments.errors.no_indicators";
   for (const section of content.sections) {
@@ -337,7 +337,7 @@ export async function saveInstrumentDraft(
   if (!(DRAFT_INTENTS as readonly string[]).includes(intent)) throw new DomainError("errors.invalid_choice");
   if (instrument.archivedAt) throw new DomainError("instruments.errors.archived");
   // The name and description are the instrument's own (not versioned): saved with every press.
-  const headerErrors: Record<string, string> = {};
+  const headerErrors: FieldErrors = {};
   let header: z.infer<typeof instrumentInput> | null = null;
   if ("name" in input) {
     try {
@@ -380,7 +380,7 @@ export async function saveInstrumentDraft(
         createdBy: actor.personId,
       });
     }
-    const errors: Record<string, string> = { ...headerErrors };
+    const errors: FieldErrors = { ...headerErrors };
     const typed = applyForm(draft.content, input, errors);
     if (Object.keys(errors).length > 0) return { errors, kind: "invalid" as const };
     const taken = new Set(versions.flatMap((v) => keysOf(v.content)));
@@ -488,7 +488,7 @@ export async function saveInstrumentDraft(
 }
 
 type DraftOutcome =
-  | { errors: Record<string, string>; kind: "invalid" | "unpublishable" }
+  | { errors: FieldErrors; kind: "invalid" | "unpublishable" }
   | { anchor: string; published: number | null };
 
 const auditEntry = (id: string, action: string, details: Record<string, unknown>) => ({

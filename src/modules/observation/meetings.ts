@@ -6,7 +6,7 @@ import { translator } from "../../messages";
 import { audit } from "../../platform/audit/audit";
 import { config } from "../../platform/config";
 import { db } from "../../platform/db/client";
-import { DomainError, NotFoundError, ValidationError } from "../../platform/errors";
+import { DomainError, type FieldErrors, NotFoundError, ValidationError } from "../../platform/errors";
 import { isLocale } from "../../platform/i18n/i18n";
 import { isUuid, newId } from "../../platform/ids";
 import { queueEmail } from "../../platform/mail/mail";
@@ -57,7 +57,7 @@ export async function recordMeeting(
 ): Promise<string> {
   const subject = await authorizedObservation(actor, "hold_meeting", observationId);
   const values = parseInput(meetingInput, input);
-  const errors: Record<string, string> = {};
+  const errors: FieldErrors = {};
   const heldAt = instantFromLocal(values.heldOn, values.heldAtTime, timeZone);
   if (!heldAt) errors.heldOn = "observation.errors.date_invalid";
   else if (heldAt.getTime() > now.getTime() + 5 * 60_000)

@@ -1,5 +1,6 @@
 // The school report: the school dashboard of a period as a printable PDF for the leadership team and
 // the coordinators who advise the school (the same policy as the dashboard: a 404 for anyone else).
+
 import { eq } from "drizzle-orm";
 import { audit } from "../../platform/audit/audit";
 import { db } from "../../platform/db/client";
@@ -7,6 +8,7 @@ import { formatDate, formatDay, formatNumber, formatPercent } from "../../platfo
 import { createPdf } from "../../platform/pdf";
 import type { Actor } from "../../platform/policy";
 import { organizations } from "../people";
+import { LEVELS } from "./content";
 import { fileNamePart } from "./cycle-pdf";
 import type { Reader } from "./dashboard-tables";
 import { type DashboardQuery, overallOnTask, schoolDashboard } from "./dashboards";
@@ -117,7 +119,7 @@ export async function schoolReportPdf(
     doc.table(
       [
         { header: t("dashboard.col.indicator"), width: 4 },
-        ...[1, 2, 3, 4].map((l) => ({ header: t(`observation.level.${l}`), align: "right" as const })),
+        ...LEVELS.map((l) => ({ header: t(`observation.level.${l}`), align: "right" as const })),
         { header: t("dashboard.col.mean"), align: "right" },
       ],
       d.levels.indicators.map((i) => [

@@ -7,7 +7,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { audit } from "../../platform/audit/audit";
 import { type DbOrTx, db, intArray, textArray } from "../../platform/db/client";
-import { DomainError, NotFoundError, ValidationError } from "../../platform/errors";
+import { DomainError, type FieldErrors, NotFoundError, ValidationError } from "../../platform/errors";
 import { isUuid, newId } from "../../platform/ids";
 import {
   type Action,
@@ -442,7 +442,7 @@ export async function saveVisit(
     .where(eq(observations.id, id));
   if (!visit) throw new NotFoundError();
   const indicators = indicatorsOf(visit.content);
-  const errors: Record<string, string> = {};
+  const errors: FieldErrors = {};
   const str = (key: string) => (typeof input[key] === "string" ? (input[key] as string) : "");
 
   // Levels: only scored indicators of this version; "" clears.

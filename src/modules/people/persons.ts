@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, like, ne, or, sql } from "drizzle-orm";
 import { audit } from "../../platform/audit/audit";
 import { type DbOrTx, db } from "../../platform/db/client";
-import { DomainError, NotFoundError, ValidationError } from "../../platform/errors";
+import { DomainError, type FieldErrors, NotFoundError, ValidationError } from "../../platform/errors";
 import { isLocale } from "../../platform/i18n/i18n";
 import { isUuid, newId } from "../../platform/ids";
 import { type Actor, authorize, can, type TenantSubject } from "../../platform/policy";
@@ -279,7 +279,7 @@ export async function assertUnique(
         exceptPersonId ? ne(persons.id, exceptPersonId) : sql`true`,
       ),
     );
-  const errors: Record<string, string> = {};
+  const errors: FieldErrors = {};
   if (clash.some((c) => c.email === data.email)) errors.email = "people.errors.email_taken";
   if (data.rut && clash.some((c) => c.rut === data.rut)) errors.rut = "people.errors.rut_taken";
   if (Object.keys(errors).length) throw new ValidationError(errors);

@@ -11,6 +11,7 @@
 // No invitation emails are sent: imported people stay "invited" without a password until a leader
 // invites them one by one.
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import type { MessageKey, Translate } from "../../messages";
 import { audit } from "../../platform/audit/audit";
 import { type DbOrTx, db, type Tx, textArray } from "../../platform/db/client";
 import { DomainError, NotFoundError } from "../../platform/errors";
@@ -46,7 +47,8 @@ const MAX_RAW = 200;
 export type RosterImportStatus = (typeof rosterImports.$inferSelect)["status"];
 export type RawRosterRow = Record<"givenNames" | "familyNames" | "email" | "rut" | "role" | "school", string>;
 export interface RosterReason {
-  key: string;
+  /** a catalogue key, as written when the row was checked (encodeReason) */
+  key: MessageKey;
   params: Record<string, string | number>;
 }
 export interface RejectedRosterRow {
@@ -59,15 +61,18 @@ export interface RejectedRosterRow {
 // The table keeps a reason as one string, "roster.reason.duplicate_email?line=4", so that it is
 // stored as a catalogue key with its parameters and shown in the reader's language.
 
-export function encodeReason(key: string, params: Record<string, string | number> = {}): string {
+export function encodeReason(key: MessageKey, params: Record<string, string | number> = {}): string {
   const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
   return query ? `${key}?${query}` : key;
 }
 
 export function decodeReason(reason: string): RosterReason {
   const at = reason.indexOf("?");
-  if (at < 0) return { key: reason, params: {} };
-  return { key: reason.slice(0, at), params: Object.fromEntries(new URLSearchParams(reason.slice(at + 1))) };
+  if (at < 0) return { key: reason as MessageKey, params: {} };
+  return {
+    key: reason.slice(0, at) as MessageKey,
+    params: Object.fromEntries(new URLSearchParams(reason.slice(at + 1))),
+  };
 }
 
 // ── Roles ────────────────────────────────────────────────────────────────────────────────────────
@@ -549,8 +554,6 @@ const decodeRejected = (r: RejectedRow): RejectedRosterRow => ({
   raw: r.raw as RawRosterRow,
   reasons: r.reasons.map(decodeReason),
 });
-
-type Translate = (key: string, params?: Record<string, string | number>) => string;
 
 /** The rejected rows of an import as a CSV to fix and upload again, with a column of reasons. */
 export async function rejectedRowsCsv(actor: Actor, importId: string, t: Translate) {

@@ -6,6 +6,7 @@
 // and its check digit in two columns, and a title line or two may sit above the column names.
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
+import type { MessageKey } from "../../messages";
 import { DomainError } from "../../platform/errors";
 import { searchable } from "../../platform/text";
 
@@ -70,7 +71,7 @@ export interface ParsedRoster {
   rows: Array<{ line: number; cells: Partial<Record<RosterField, string>> }>;
 }
 
-function fileError(messageKey: string, params: Record<string, string | number> = {}): DomainError {
+function fileError(messageKey: MessageKey, params: Record<string, string | number> = {}): DomainError {
   return new DomainError(messageKey, { file: messageKey }, params);
 }
 

@@ -466,7 +466,7 @@ export async function getSchool(actor: Actor, schoolId: string) {
       ...school,
       regionName: regionName(school.regionCode),
       comunaName: comunaName(school.comunaCode),
-      dependenciaLabel: `dependencia.${school.dependencia}`,
+      dependenciaLabel: `dependencia.${school.dependencia}` as const,
       iveBand: iveBandOf(school.ive),
     },
     peopleByRole: SCHOOL_ROLES.map((role) => ({

@@ -6,12 +6,12 @@
 import { and, asc, desc, eq, inArray, ne, or, sql } from "drizzle-orm";
 import { type AnyPgColumn, alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
-import { translator } from "../../messages";
+import { type MessageKey, translator } from "../../messages";
 import { audit } from "../../platform/audit/audit";
 import { auditEvents } from "../../platform/audit/schema";
 import { rateLimits, sessions } from "../../platform/auth/schema";
 import { type DbOrTx, db } from "../../platform/db/client";
-import { DomainError, NotFoundError } from "../../platform/errors";
+import { DomainError, type FieldErrors, NotFoundError } from "../../platform/errors";
 import { isLocale } from "../../platform/i18n/i18n";
 import { isUuid, newId } from "../../platform/ids";
 import { enqueue, registerJob } from "../../platform/jobs/queue";
@@ -41,13 +41,13 @@ const longText = z.preprocess(
 );
 const checked = (v: unknown) => v === "on" || v === "true";
 
-function validate<T>(schema: z.ZodType<T>, input: unknown, extra: Record<string, string> = {}): T {
+function validate<T>(schema: z.ZodType<T>, input: unknown, extra: FieldErrors = {}): T {
   const result = schema.safeParse(input);
-  const fieldErrors: Record<string, string> = { ...extra };
+  const fieldErrors: FieldErrors = { ...extra };
   if (!result.success) {
     for (const issue of result.error.issues) {
       const field = issue.path.join(".") || "_";
-      fieldErrors[field] ??= issue.message;
+      fieldErrors[field] ??= issue.message as MessageKey; // the schemas' messages are catalogue keys
     }
   }
   if (Object.keys(fieldErrors).length || !result.success) {

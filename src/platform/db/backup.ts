@@ -23,6 +23,7 @@ import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
 import { sql } from "drizzle-orm";
 import { readMigrationFiles } from "drizzle-orm/migrator";
+import type { MessageKey } from "../../messages/translate";
 import type { Config } from "../config";
 import { DomainError } from "../errors";
 import { type Database, type DbOrTx, migrationsFolder, openDatabase, rowsOf } from "./client";
@@ -37,7 +38,7 @@ const INSERT_MAX_CHARS = 4_000_000;
 
 /** A failure the commands explain to the user: a catalogue key (`operations.*`) and its parameters. */
 export class BackupError extends DomainError {
-  constructor(messageKey: string, params: Record<string, string | number> = {}) {
+  constructor(messageKey: MessageKey, params: Record<string, string | number> = {}) {
     super(messageKey, {}, params);
     this.name = "BackupError";
   }
@@ -86,7 +87,7 @@ export interface RestoreResult {
 
 /** A catalogue key and its parameters, for the commands to print. */
 export interface Said {
-  key: string;
+  key: MessageKey;
   params: Record<string, string | number>;
 }
 
