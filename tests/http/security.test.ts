@@ -1,12 +1,15 @@
 // The outside audit's findings (issue 13), over real HTTP against the built server: return paths that
 // leave the site, an error 500 from a newline, a formula in a downloaded CSV, and downloads that
 // answered a bare `null` instead of the not-found page.
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
 import { observations } from "~/modules/observation";
 import { makeWorld } from "~/modules/people/testing";
 import { db } from "~/platform/db/client";
+import "~/jobs";
+import { drainJobs } from "~/platform/jobs/queue";
+import { emails } from "~/platform/mail/schema";
 import { observationRecords } from "./observation-records";
 import { useTestServer } from "./server";
 
@@ -55,6 +58,28 @@ describe("return paths (volver)", () => {
     expect(language.headers.get("location")).toBe("/");
     const tab = await anonymous.post("/idioma", { locale: "es-CL", volver: "/\t/evil.example" });
     expect(tab.headers.get("location")).toBe("/");
+  });
+});
+
+describe("the outbox", () => {
+  it("never shows an administrator a link that acts on someone's account", async () => {
+    await (await server.current().as(null)).post("/recuperar", { email: w.teacherA.email });
+    await drainJobs();
+    const [reset] = await db()
+      .select()
+      .from(emails)
+      .where(
+        and(
+          eq(emails.toAddress, w.teacherA.email),
+          eq(emails.subject, "Cree una contraseña nueva para Impulso"),
+        ),
+      );
+    expect(reset.textBody).toMatch(/\/restablecer\/[A-Za-z0-9_-]{20,}/); // what is sent
+    const page = await (await server.current().as(w.admin.id)).get(`/admin/correos/${reset.id}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("/restablecer/[enlace oculto]");
+    expect(html).not.toMatch(/\/restablecer\/[A-Za-z0-9_-]{20,}/);
   });
 });
 

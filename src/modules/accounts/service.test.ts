@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { auditEvents } from "../../platform/audit/schema";
 import { hashPassword } from "../../platform/auth/passwords";
 import { readSession } from "../../platform/auth/sessions";
@@ -180,6 +180,30 @@ describe("accounts", () => {
     expect(again.deviceToken).toBe(deviceToken);
     // Windows that grow with the failures: the hour's limit is twice the quarter's.
     expect(SIGN_IN_LIMITS.perAccount.map((l) => l.max)).toEqual([10, 20, 40, 80]);
+  });
+
+  it("counts one guessing address once per window of the account's limits, however long it goes on", async () => {
+    const owner = await makePerson(w.org.id, [{ role: "teacher", schoolId: w.schoolA.id }], {
+      passwordHash: await hashPassword(PASSWORD),
+    });
+    const start = Date.parse("2026-12-01T00:00:00Z");
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      // One try every quarter of an hour from one address, for a whole day: 96 failures.
+      for (let quarter = 0; quarter < 96; quarter++) {
+        vi.setSystemTime(start + quarter * 15 * 60_000 + 1000);
+        await signIn(
+          { email: owner.email, password: `adivinanza-${quarter}` },
+          { ...meta, ip: "198.51.100.77" },
+        ).catch((e) => e);
+      }
+      // At the end of that day the owner, on a new browser and another address, still signs in.
+      vi.setSystemTime(start + 95 * 15 * 60_000 + 5000);
+      const done = await signIn({ email: owner.email, password: PASSWORD }, { ...meta, ip: "203.0.113.210" });
+      expect(done.personId).toBe(owner.id);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("answers a reset request in the same time whether the address has an account or not", async () => {

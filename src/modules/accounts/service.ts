@@ -8,7 +8,7 @@ import {
   verifyAgainstDummy,
   verifyPassword,
 } from "../../platform/auth/passwords";
-import { clear, hit, hitCount, undo, within } from "../../platform/auth/rate-limit";
+import { clear, hit, hitCount, underLimit } from "../../platform/auth/rate-limit";
 import { createSession, revokeAllSessions } from "../../platform/auth/sessions";
 import { hashToken, newToken } from "../../platform/auth/tokens";
 import { config } from "../../platform/config";
@@ -37,17 +37,17 @@ import { invitations, knownDevices, passwordResets } from "./schema";
 const INVITATION_TTL_MS = 1000 * 60 * 60 * 24 * 7;
 const RESET_TTL_MS = 1000 * 60 * 60;
 /**
- * Failed sign-ins are limited three ways (fixed windows in the database, shared by every process; a
- * right password takes its attempt back):
+ * Failed sign-ins are limited three ways (fixed windows in the database, shared by every process;
+ * only failures are counted, so a school's shared address signing in thirty teachers is never held):
  * - per account and address: 10 in 15 minutes. Someone guessing from one address is stopped there,
  *   and only there: the owner signs in from any other address.
  * - per address: 50 in 15 minutes, whatever the accounts.
- * - per account from every address, counted in addresses (each once per window of the limit above),
- *   in windows that grow with the failures: 10 addresses in 15 minutes, 20 in an hour, 40 in 6 hours,
- *   80 in a day. One address never adds up to keep the owner out; guessing from many addresses slows
- *   down (at most 10 tries from each of 80 addresses a day). A browser where the person signed in
- *   before (a known device) is not held by these, so not even many addresses keep the owner out of
- *   their own phone; a password reset clears them too.
+ * - per account from every address, counted in addresses (each once per window), in windows that
+ *   grow with the failures: 10 addresses in 15 minutes, 20 in an hour, 40 in 6 hours, 80 in a day.
+ *   One address never adds up to keep the owner out; guessing from many addresses slows down.
+ * A browser where the person signed in before (a known device) is held by none of these, so nobody
+ * keeps the owner out of their own phone, not even from the school's own address; a password reset
+ * clears the account-wide windows too.
  */
 export const SIGN_IN_LIMITS = {
   perAccountAndAddress: { max: 10, windowMs: 15 * 60_000 },
@@ -97,25 +97,20 @@ export async function signIn(
   const addressKey = `sign-in:address:${meta.ip}`;
   const accountKeys = SIGN_IN_LIMITS.perAccount.map((limit) => ({
     key: `sign-in:account:${limit.windowMs}:${data.email}`,
+    /** this address already counted in this window of the account's limit */
+    seenKey: `sign-in:seen:${limit.windowMs}:${data.email}|${meta.ip}`,
     limit,
   }));
-  const [pairCount, addressOk, knownDevice] = await Promise.all([
-    hitCount(pairKey, SIGN_IN_LIMITS.perAccountAndAddress),
-    hit(addressKey, SIGN_IN_LIMITS.perAddress),
-    isKnownDevice(data.email, meta.deviceToken),
-  ]);
-  // The account-wide windows count addresses, each once per window of its own limit: one address
-  // guessing is held by its own limit and never adds up to keep the owner out.
-  const newAddress = pairCount === 1;
-  const accountOk = await Promise.all(
-    accountKeys.map(({ key, limit }) => (newAddress ? hit(key, limit) : within(key, limit))),
-  );
-  if (
-    pairCount > SIGN_IN_LIMITS.perAccountAndAddress.max ||
-    !addressOk ||
-    (!knownDevice && accountOk.some((ok) => !ok))
-  ) {
-    throw new RateLimitedError();
+  // Only failures are counted, after the password is checked; here: is a limit already reached? A
+  // browser where the person signed in before is held by none of them (nobody can keep its owner out).
+  const knownDevice = await isKnownDevice(data.email, meta.deviceToken);
+  if (!knownDevice) {
+    const open = await Promise.all([
+      underLimit(pairKey, SIGN_IN_LIMITS.perAccountAndAddress),
+      underLimit(addressKey, SIGN_IN_LIMITS.perAddress),
+      ...accountKeys.map(({ key, limit }) => underLimit(key, limit)),
+    ]);
+    if (open.some((ok) => !ok)) throw new RateLimitedError();
   }
   const candidates = (await findActiveByEmail(data.email)).filter((c) => c.passwordHash);
   let person: (typeof candidates)[number] | undefined;
@@ -141,15 +136,17 @@ export async function signIn(
         details: { email: data.email },
       },
     );
+    // Counted: this address for this account, this address, and the account once per address and
+    // window (one address trying all day adds one to each window, never enough to keep the owner out).
+    await Promise.all([
+      hit(pairKey, SIGN_IN_LIMITS.perAccountAndAddress),
+      hit(addressKey, SIGN_IN_LIMITS.perAddress),
+      ...accountKeys.map(async ({ key, seenKey, limit }) => {
+        if ((await hitCount(seenKey, limit)) === 1) await hit(key, limit);
+      }),
+    ]);
     throw new DomainError("auth.sign_in.failed", {}, {});
   }
-  // The limits count failed attempts: a right password takes its attempt back (a school's shared
-  // address signing in thirty teachers in the morning is not an attack).
-  await Promise.all([
-    undo(pairKey, SIGN_IN_LIMITS.perAccountAndAddress),
-    undo(addressKey, SIGN_IN_LIMITS.perAddress),
-    ...(newAddress ? accountKeys.map(({ key, limit }) => undo(key, limit)) : []),
-  ]);
   const session = await createSession(person.id, meta);
   const deviceToken = await rememberDevice(person.id, meta.deviceToken);
   await audit(
@@ -317,6 +314,9 @@ export async function resetPassword(token: string, input: Record<string, unknown
   const { password } = parsePasswords(input);
   const passwordHash = await hashPassword(password);
   const email = await db().transaction(async (tx) => {
+    // The person's row first: a change of address (or its undo) under way finishes before the link is
+    // checked again, and a link sent to an address the person no longer has is refused.
+    await tx.select({ id: persons.id }).from(persons).where(eq(persons.id, reset.personId)).for("update");
     const current = await findReset(token, tx);
     if (!current) throw new DomainError("auth.reset.invalid");
     await tx.update(passwordResets).set({ usedAt: new Date() }).where(eq(passwordResets.id, current.id));
@@ -588,10 +588,14 @@ export async function getInvitation(token: string) {
 
 /** Sets the password, activates the account and signs the person in. */
 export async function acceptInvitation(token: string, input: Record<string, unknown>, meta: RequestMeta) {
-  if (!(await findInvitation(token))) throw new DomainError("auth.invitation.invalid");
+  const pending = await findInvitation(token);
+  if (!pending) throw new DomainError("auth.invitation.invalid");
   const { password } = parsePasswords(input);
   const passwordHash = await hashPassword(password);
   const personId = await db().transaction(async (tx) => {
+    // The person's row first: a correction of the address under way finishes before the link is
+    // checked again (the link works only for the address it was sent to).
+    await tx.select({ id: persons.id }).from(persons).where(eq(persons.id, pending.personId)).for("update");
     const invitation = await findInvitation(token, tx);
     if (!invitation) throw new DomainError("auth.invitation.invalid");
     await tx

@@ -19,14 +19,30 @@ export async function listOutbox(actor: Actor, page = 1) {
   return { emails: emails.slice(0, PAGE), page: safePage, hasMore: emails.length > PAGE };
 }
 
-/** One email, in full. Reading it is audited: it may contain someone's invitation link. */
+/**
+ * The links that act on an account that exists: a password reset, a change of the sign-in address and
+ * its undo. Whoever opens one acts as the person, so an administrator reading the outbox must not see
+ * them (they would take the account without its owner knowing); invitation links stay visible, as
+ * they are for people who have no account yet and administrators help them in.
+ */
+const ACCOUNT_LINK = /(\/(?:restablecer|correo(?:\/deshacer)?))\/[A-Za-z0-9_-]{20,}/g;
+
+/** An email's text with its account links hidden. */
+export function withAccountLinksHidden(text: string): string {
+  return text.replace(ACCOUNT_LINK, "$1/[enlace oculto]");
+}
+
+/**
+ * One email, in full but for the links that act on an existing account (hidden). Reading it is
+ * audited: it may contain someone's invitation link.
+ */
 export async function readOutboxEmail(actor: Actor, emailId: string) {
   authorize(actor, "read", "outbox", { organizationId: actor.organizationId });
   if (!isUuid(emailId)) throw new NotFoundError();
   const email = await getEmail(actor.organizationId, emailId);
   if (!email) throw new NotFoundError();
   await audit(actor, { action: "email.read", subjectType: "email", subjectId: emailId });
-  return email;
+  return { ...email, textBody: withAccountLinksHidden(email.textBody) };
 }
 
 export interface AuditFilters {

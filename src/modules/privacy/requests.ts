@@ -316,7 +316,7 @@ async function anonymize(tx: DbOrTx, person: PersonRow, noticeEmailId: string, n
     .where(
       or(
         sql`right(${rateLimits.key}, ${person.email.length + 1}) = ${`:${person.email}`}`,
-        sql`starts_with(${rateLimits.key}, ${`sign-in:pair:${person.email}|`})`,
+        sql`starts_with(${rateLimits.key}, 'sign-in:') AND strpos(${rateLimits.key}, ${`:${person.email}|`}) > 0`,
       ),
     );
 

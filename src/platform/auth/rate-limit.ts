@@ -31,8 +31,8 @@ export async function hitCount(key: string, limit: Pick<Limit, "windowMs">): Pro
   return row?.count ?? 1;
 }
 
-/** Whether the key is still within its limit, without counting a hit. */
-export async function within(key: string, limit: Limit): Promise<boolean> {
+/** Whether one more hit may still be counted (fewer than `max` so far), without counting it. */
+export async function underLimit(key: string, limit: Limit): Promise<boolean> {
   const windowStart = new Date(Math.floor(Date.now() / limit.windowMs) * limit.windowMs);
   const [row] = await db()
     .select({ count: rateLimits.count })
@@ -40,7 +40,7 @@ export async function within(key: string, limit: Limit): Promise<boolean> {
     .where(
       sql`${rateLimits.key} = ${key} AND ${rateLimits.windowStart} = ${windowStart.toISOString()}::timestamptz`,
     );
-  return (row?.count ?? 0) <= limit.max;
+  return (row?.count ?? 0) < limit.max;
 }
 
 /** Takes back one hit of the current window (an attempt that turned out legitimate, e.g. a sign-in). */

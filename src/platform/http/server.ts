@@ -14,7 +14,10 @@ export function createApp(
 ) {
   const app = express();
   app.disable("x-powered-by");
-  if (options.trustProxy) app.set("trust proxy", true);
+  // One proxy hop (the load balancer in front): the client address is the one it saw, not whatever a
+  // client wrote at the start of X-Forwarded-For (trusting every hop would let anyone choose theirs
+  // and walk around the sign-in limits).
+  if (options.trustProxy) app.set("trust proxy", 1);
   app.use(discardUnreadBody);
   app.use(compression());
   app.use(requestInfo);
