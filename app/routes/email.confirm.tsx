@@ -1,6 +1,7 @@
-import { Form, Link, redirect } from "react-router";
+import { Form, redirect } from "react-router";
 import { confirmEmailChange, getEmailChangeByToken } from "~/modules/accounts";
 import { FormMessage, failureOf, SubmitButton } from "../components/form";
+import { LinkPage } from "../components/link-page";
 import { perform, readForm } from "../lib/actions.server";
 import { requestInfoContext } from "../lib/context";
 import { pageTitle, useT } from "../lib/i18n";
@@ -39,30 +40,25 @@ export default function ConfirmEmail({ loaderData, actionData }: Route.Component
   const t = useT();
   const failure = failureOf(actionData);
   const { change, done } = loaderData;
+  const title = t("accounts.email.confirm_title");
   if (done) {
     return (
-      <section className="narrow stack">
-        <h1>{t("accounts.email.confirm_title")}</h1>
-        <div className="alert alert-ok" role="status">
-          {t("accounts.email.changed")}
-        </div>
-        <p>
-          <Link to="/ingresar">{t("auth.sign_in.title")}</Link>
-        </p>
-      </section>
+      <LinkPage
+        title={title}
+        ok
+        message={t("accounts.email.changed")}
+        next={{ to: "/ingresar", label: t("auth.sign_in.title") }}
+      />
     );
   }
   if (!change || failure?.message === "accounts.email.link_invalid") {
     return (
-      <section className="narrow stack">
-        <h1>{t("accounts.email.confirm_title")}</h1>
-        <div className="alert alert-error" role="alert">
-          {t("accounts.email.link_invalid")}
-        </div>
-        <p>
-          <Link to="/">{t("nav.home")}</Link>
-        </p>
-      </section>
+      <LinkPage
+        title={title}
+        ok={false}
+        message={t("accounts.email.link_invalid")}
+        next={{ to: "/", label: t("nav.home") }}
+      />
     );
   }
   return (
