@@ -109,9 +109,10 @@ async function rosterImport(ctx: BenchContext): Promise<void> {
       "~/modules/people/testing"
     );
     const { persons, memberships } = await import("~/modules/people/schema");
-    const { confirmRosterImport, getRosterImport, previewRosterImport, runRosterImport } = await import(
+    const { confirmRosterImport, getRosterImport, previewRosterImport } = await import(
       "~/modules/people/roster-import"
     );
+    const { runRosterImport } = await import("~/modules/people/roster-import-job");
     const { count, eq } = await import("drizzle-orm");
 
     const org = await makeOrganization("Red de Escuelas (benchmark)");

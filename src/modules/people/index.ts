@@ -33,8 +33,8 @@ export {
   ROSTER_IMPORT_JOB,
   type RosterImportStatus,
   rejectedRowsCsv,
-  runRosterImport,
 } from "./roster-import";
+export { runRosterImport } from "./roster-import-job";
 export { MAX_FILE_BYTES, MAX_ROWS } from "./roster-parse";
 export { formatRut, normalizeRut, rutCheckDigit } from "./rut";
 export {

@@ -17,8 +17,8 @@ import {
   listRosterImports,
   previewRosterImport,
   rejectedRowsCsv,
-  runRosterImport,
 } from "./roster-import";
+import { runRosterImport } from "./roster-import-job";
 import { formatRut, rutCheckDigit } from "./rut";
 import { memberships, persons, rosterImports } from "./schema";
 import { actorOf, makePerson, makeWorld } from "./testing";
