@@ -9,7 +9,6 @@ export {
   closeCalibration,
   createCalibration,
   getCalibration,
-  iveReport,
   listCalibrations,
   participantField,
   saveCalibrationScores,
@@ -63,6 +62,7 @@ export {
   saveInstrumentDraft,
   setInstrumentArchived,
 } from "./instruments";
+export { iveReport } from "./ive-report";
 export { acknowledgeFeedback, meetingDefaults, recordMeeting, saveReflection } from "./meetings";
 export * from "./schema";
 export { schoolReportPdf } from "./school-report";
