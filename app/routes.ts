@@ -46,6 +46,7 @@ export default [
   route("calibraciones/:calibrationId", "routes/calibration.tsx"),
   route("calibraciones/:calibrationId/editar", "routes/calibration.edit.tsx"),
   route("observaciones/:observationId/ciclo.pdf", "routes/observation.pdf.ts"),
+  route("observaciones/:observationId/cambios", "routes/observation.changes.ts"),
   route("pautas", "routes/instruments.tsx"),
   route("pautas/nueva", "routes/instruments.new.tsx"),
   route("pautas/:instrumentId", "routes/instrument.tsx"),

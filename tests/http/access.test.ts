@@ -310,6 +310,21 @@ const ACCESS: Record<string, Access> = {
       },
     },
   },
+  // The draft's queue of changes from the phone: its author alone (GET: what the server holds).
+  "observaciones/:observationId/cambios": {
+    url: (w) => `/observaciones/${w.draftId}/cambios`,
+    allowed: ["leaderA"],
+    post: {
+      fields: () => ({ intent: "note", note: "Nota intrusa", _key: "intrusa-1" }),
+      unchanged: async (w) => {
+        const notes = await db()
+          .select()
+          .from(observationNotes)
+          .where(eq(observationNotes.observationId, w.draftId));
+        expect(notes.map((n) => n.body)).toEqual(["Evidencia secreta de la visita."]);
+      },
+    },
+  },
   "observaciones/:observationId/reunion": {
     url: (w) => `/observaciones/${w.pendingId}/reunion`,
     allowed: ["leaderA"],
@@ -762,6 +777,47 @@ describe("observation drafts and teachers' reflections", () => {
       .from(observationNotes)
       .where(eq(observationNotes.observationId, w.draftId));
     expect(notes.map((n) => n.body)).toEqual(["Evidencia secreta de la visita."]);
+  });
+
+  it("stores a queued note once per key, at the minute it was written, and refuses in Spanish", async () => {
+    const client = await server.current().as(w.leaderA.id);
+    const url = `/observaciones/${w.draftId}/cambios`;
+    // The visit started 10 minutes ago; the note was written 3 minutes ago (and sent only now).
+    const [visit] = await db().select().from(observations).where(eq(observations.id, w.draftId));
+    await db()
+      .update(observations)
+      .set({ startedAt: new Date(Date.now() - 10 * 60_000) })
+      .where(eq(observations.id, w.draftId));
+    const at = new Date(Date.now() - 3 * 60_000).toISOString();
+    const fields = {
+      intent: "note",
+      note: "Nota desde la cola",
+      noteTag: "",
+      at,
+      _key: "cola-nota-0000000001",
+    };
+    for (let i = 0; i < 2; i++) {
+      const res = await client.post(url, fields);
+      expect(res.status).toBe(200);
+      expect((await res.json()).ok).toBe(true);
+    }
+    const queued = (
+      await db().select().from(observationNotes).where(eq(observationNotes.observationId, w.draftId))
+    ).filter((n) => n.body === "Nota desde la cola");
+    expect(queued.map((n) => n.minute)).toEqual([7]);
+    const refused = await client.post(url, {
+      intent: "snapshot",
+      onTask: "30",
+      present: "20",
+      _key: "cola-2",
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({
+      ok: false,
+      fieldErrors: { onTask: "No puede haber más estudiantes en tarea que presentes." },
+    });
+    await db().delete(observationNotes).where(eq(observationNotes.id, queued[0].id));
+    await db().update(observations).set({ startedAt: visit.startedAt }).where(eq(observations.id, w.draftId));
   });
 
   it("sends the cycle PDF as a private attachment, and no PDF of a draft, not even to its author", async () => {

@@ -97,6 +97,8 @@ interface Target {
   freshSession?: boolean;
   /** the roster upload: most requests send a file */
   roster?: boolean;
+  /** answers in JSON for the page's script: { ok: true } or { ok: false, message, fieldErrors } */
+  json?: boolean;
 }
 
 /** Every route with an action, with who may post to it and where. */
@@ -140,6 +142,15 @@ const FUZZ: Record<string, Target[]> = {
   "observaciones/:observationId": [
     { persona: "leaderA", url: (w) => `/observaciones/${w.draftId}` },
     { persona: "teacherA", url: (w) => `/observaciones/${w.observationId}` },
+  ],
+  // The page's queue of notes and snapshots posts its changes here (the page's own fields, fuzzed).
+  "observaciones/:observationId/cambios": [
+    {
+      persona: "leaderA",
+      url: (w) => `/observaciones/${w.draftId}/cambios`,
+      page: (w) => `/observaciones/${w.draftId}`,
+      json: true,
+    },
   ],
   "observaciones/:observationId/reunion": [
     { persona: "leaderA", url: (w) => `/observaciones/${w.pendingId}/reunion` },
@@ -217,6 +228,7 @@ function errorTexts(html: string): string[] {
 /** Why an answer is not acceptable, or null. */
 function problemWith(status: number, location: string | null, html: string, target: Target): string | null {
   if (status >= 500) return `status ${status}`;
+  if (target.json && (status < 300 || status >= 400)) return problemWithJson(status, html);
   if (status >= 300 && status < 400) {
     if (!location) return `redirect ${status} without a location`;
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is looked for
@@ -240,6 +252,23 @@ function problemWith(status: number, location: string | null, html: string, targ
     return null;
   }
   return null;
+}
+
+/** A JSON answer: stored ({ ok: true }), or refused with messages of the catalogue. */
+function problemWithJson(status: number, text: string): string | null {
+  let body: { ok?: boolean; message?: string; fieldErrors?: Record<string, string> };
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return `${status} that is not JSON`;
+  }
+  if (status < 300) return body.ok === true ? null : `${status} without ok`;
+  const texts = [body.message ?? "", ...Object.values(body.fieldErrors ?? {})].filter((t) => t !== "");
+  if (body.ok !== false || texts.length === 0) return `${status} with no message`;
+  const foreign = texts.filter((t) => !SPANISH.isMessage(t));
+  return foreign.length
+    ? `${status} with a message not from the catalogue: ${JSON.stringify(foreign[0])}`
+    : null;
 }
 
 // ── Generating submissions ────────────────────────────────────────────────────────────────────────
@@ -773,8 +802,10 @@ describe("input fuzzing of every form", () => {
           const cookie = await cookieOf(target.persona);
           const res = await fetch(base + page, { headers: cookie ? { cookie } : {}, redirect: "manual" });
           const html = await res.text();
+          // A JSON target is posted to by the page's script with the fields of the page's own form.
+          const posted = new URL(target.json ? page : url, base).pathname;
           const forms = postForms(html).filter(
-            (f) => new URL(f.action || page, base + page).pathname === new URL(url, base).pathname,
+            (f) => new URL(f.action || page, base + page).pathname === posted,
           );
           if (res.status !== 200 || forms.length === 0) {
             unreadable.push(`${route} as ${target.persona}: ${res.status}, ${forms.length} forms`);

@@ -6,7 +6,10 @@ import type { Visit } from "~/modules/observation";
 import type { FormFailure } from "../../lib/actions.server";
 import { failureOf } from "../form";
 
-/** Fields typed by hand that a lost connection must not lose: kept in the phone until they are sent. */
+/**
+ * Fields typed by hand that a lost connection must not lose: kept in the phone as they are typed (a
+ * note or snapshot that goes into the queue of change-queue.ts empties its fields, and so what is kept).
+ */
 const TYPED_FIELDS = ["note", "onTask", "present", "proposedStepTitle"] as const;
 
 /**
@@ -18,14 +21,6 @@ export function useVisitAutosave(form: React.RefObject<HTMLFormElement | null>, 
   const fetcher = useFetcher<{ ok: true; savedAt: string } | FormFailure>();
   const [state, setState] = useState<"idle" | "offline" | "restored">("idle");
   const key = `impulso:visita:${visit.id}`;
-  const sent = visit.notes.length + visit.snapshots.length;
-  // Once a note or snapshot reached the server, its text is no longer kept aside.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the saved counts change
-  useEffect(() => {
-    try {
-      localStorage.removeItem(key);
-    } catch {}
-  }, [sent]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: set up once per visit; the form and the fetcher stay the same
   useEffect(() => {
     const element = form.current;

@@ -11,6 +11,7 @@ import type { FormFailure } from "../../lib/actions.server";
 import { useFormat, useT } from "../../lib/i18n";
 import { FormMessage, RequestKey, SubmitButton } from "../form";
 import { useVisitAutosave } from "./autosave";
+import { type QueuedChange, useChangeQueue } from "./change-queue";
 import { Snapshots } from "./snapshots";
 
 function FocusStep({ visit }: { visit: Visit }) {
@@ -52,6 +53,28 @@ export function DraftVisit({ visit, failure }: { visit: Visit; failure?: FormFai
   const format = useFormat();
   const form = useRef<HTMLFormElement>(null);
   const autosave = useVisitAutosave(form, visit);
+  const changes = useChangeQueue(form, visit.id);
+  const minuteOf = (at: string) =>
+    Math.max(0, Math.floor((new Date(at).getTime() - new Date(visit.startedAt).getTime()) / 60_000));
+  const queued = (intent: QueuedChange["intent"]) => changes.queue.filter((c) => c.intent === intent);
+  const pending = (change: QueuedChange, text: string) => (
+    <li key={change.key} className={change.refused ? "pending refused" : "pending"}>
+      <p>
+        <span className="badge">
+          {t(change.refused !== undefined ? "observation.visit.not_sent" : "observation.visit.pending")}
+        </span>{" "}
+        {text}
+      </p>
+      {change.refused !== undefined ? (
+        <p className="field-error">
+          {t("observation.visit.not_sent_reason", { reason: change.refused })}{" "}
+          <button type="button" className="link-button" onClick={() => changes.discard(change.key)}>
+            {t("observation.visit.discard_change")}
+          </button>
+        </p>
+      ) : null}
+    </li>
+  );
   const typed = (name: string) => failure?.values[name];
   const error = (name: string) => failure?.fieldErrors[name];
   const indicators = visit.content.sections.flatMap((s) => s.indicators);
@@ -74,6 +97,24 @@ export function DraftVisit({ visit, failure }: { visit: Visit; failure?: FormFai
                 ? t("observation.visit.saved_at", { time: format.dateTime(autosave.savedAt) })
                 : ""}
       </p>
+      {changes.waiting > 0 || changes.state === "signed_out" ? (
+        <div className="alert" role="status">
+          <p>
+            {changes.state === "signed_out"
+              ? t("observation.visit.signed_out", { count: changes.waiting })
+              : t("observation.visit.pending_count", { count: changes.waiting })}
+          </p>
+          {changes.state === "signed_out" ? (
+            <a href={`/ingresar?volver=${encodeURIComponent(`/observaciones/${visit.id}`)}`}>
+              {t("observation.visit.sign_in_again")}
+            </a>
+          ) : (
+            <button type="button" className="button-secondary" onClick={changes.syncNow}>
+              {t("observation.visit.sync_now")}
+            </button>
+          )}
+        </div>
+      ) : null}
       <FocusStep visit={visit} />
       {visit.focusStep ? (
         <fieldset className={`card${error("focusResult") ? " field-invalid" : ""}`}>
@@ -111,7 +152,6 @@ export function DraftVisit({ visit, failure }: { visit: Visit; failure?: FormFai
             name="note"
             rows={3}
             maxLength={NOTE_MAX}
-            key={`note-${visit.notes.length}`}
             defaultValue={typed("note") ?? ""}
             aria-describedby={error("note") ? "note-hint note-error" : "note-hint"}
             aria-invalid={error("note") ? true : undefined}
@@ -126,15 +166,24 @@ export function DraftVisit({ visit, failure }: { visit: Visit; failure?: FormFai
           <label htmlFor="noteTag">
             {t("observation.visit.note_tag")} <span className="muted">{t("field.optional")}</span>
           </label>
-          <select id="noteTag" name="noteTag" defaultValue="" key={`tag-${visit.notes.length}`}>
+          <select id="noteTag" name="noteTag" defaultValue="">
             <IndicatorOptions indicators={indicators} />
           </select>
         </div>
         <SubmitButton name="intent" value="note">
           {t("observation.visit.add_note")}
         </SubmitButton>
+        {queued("note").length ? (
+          <ol className="notes">
+            {queued("note").map((c) =>
+              pending(c, `${t("observation.visit.minute", { minute: minuteOf(c.at) })} ${c.fields.note}`),
+            )}
+          </ol>
+        ) : null}
         {visit.notes.length === 0 ? (
-          <p className="muted">{t("observation.visit.no_notes")}</p>
+          queued("note").length ? null : (
+            <p className="muted">{t("observation.visit.no_notes")}</p>
+          )
         ) : (
           <ol className="notes">
             {visit.notes.map((note) => (
@@ -172,7 +221,7 @@ export function DraftVisit({ visit, failure }: { visit: Visit; failure?: FormFai
         <section className="card stack" id="tiempo-en-tarea" aria-labelledby="tiempo-titulo">
           <h2 id="tiempo-titulo">{t("observation.visit.on_task")}</h2>
           <p className="hint">{t("observation.visit.on_task_hint")}</p>
-          <div className="pair" key={`snap-${visit.snapshots.length}`}>
+          <div className="pair">
             {(["onTask", "present"] as const).map((name) => (
               <div key={name} className={`field${error(name) ? " field-invalid" : ""}`}>
                 <label htmlFor={name}>
@@ -202,6 +251,21 @@ export function DraftVisit({ visit, failure }: { visit: Visit; failure?: FormFai
           <SubmitButton name="intent" value="snapshot">
             {t("observation.visit.add_snapshot")}
           </SubmitButton>
+          {queued("snapshot").length ? (
+            <ul className="rows">
+              {queued("snapshot").map((c) =>
+                pending(
+                  c,
+                  t("observation.visit.snapshot", {
+                    minute: minuteOf(c.at),
+                    onTask: Number(c.fields.onTask),
+                    present: Number(c.fields.present),
+                    share: format.percent(Number(c.fields.onTask) / Number(c.fields.present)),
+                  }),
+                ),
+              )}
+            </ul>
+          ) : null}
           <Snapshots visit={visit} editable />
         </section>
       ) : null}

@@ -111,6 +111,16 @@ export const observation: Record<keyof typeof source, string> = {
   "observation.visit.offline":
     "Offline: what you have written stays on this phone and will be sent when the connection returns.",
   "observation.visit.restored": "We recovered what you wrote while offline. Review it and save.",
+  "observation.visit.pending_count":
+    "{count, plural, one {One change not sent yet: it stays on this phone and is sent by itself when there is a connection.} other {{count} changes not sent yet: they stay on this phone and are sent by themselves when there is a connection.}}",
+  "observation.visit.signed_out":
+    "Your session ended. {count, plural, one {The unsent change stays} other {The {count} unsent changes stay}} on this phone: sign in again to send them.",
+  "observation.visit.sign_in_again": "Sign in again",
+  "observation.visit.sync_now": "Sync now",
+  "observation.visit.pending": "Not sent yet",
+  "observation.visit.not_sent": "Not sent",
+  "observation.visit.not_sent_reason": "Not saved: {reason} Copy the text if you need it.",
+  "observation.visit.discard_change": "Discard",
   "observation.visit.submitted_notice": "Visit submitted. Record the feedback meeting by {due}.",
   "observation.visit.meeting_due": "Feedback meeting: by {due}",
   "observation.visit.meeting_late": "The meeting is overdue (it was due by {due}).",
@@ -191,6 +201,8 @@ export const observation: Record<keyof typeof source, string> = {
   "observation.errors.teacher_not_observable": "You cannot record visits for this teacher at this school.",
   "observation.errors.instrument_required": "Choose an observation tool.",
   "observation.errors.note_required": "Write the evidence before adding it.",
+  "observation.errors.visit_closed":
+    "The visit can no longer be changed: it was sent or discarded, or it is no longer yours to change.",
   "observation.errors.evidence_required": "Add at least one piece of evidence before submitting the visit.",
   "observation.errors.focus_result_required": "Indicate whether the current step is mastered or continues.",
   "observation.errors.count_invalid": "Enter a number between 0 and 200.",

@@ -103,6 +103,16 @@ export const observation = {
   "observation.visit.offline":
     "Sin conexión: lo escrito queda en este teléfono y se enviará al volver la conexión.",
   "observation.visit.restored": "Recuperamos lo que había escrito sin conexión. Revíselo y guarde.",
+  "observation.visit.pending_count":
+    "{count, plural, one {Un cambio sin enviar: queda en este teléfono y se envía solo cuando hay conexión.} other {{count} cambios sin enviar: quedan en este teléfono y se envían solos cuando hay conexión.}}",
+  "observation.visit.signed_out":
+    "Su sesión terminó. {count, plural, one {El cambio sin enviar sigue} other {Los {count} cambios sin enviar siguen}} en este teléfono: ingrese de nuevo para enviarlos.",
+  "observation.visit.sign_in_again": "Ingresar de nuevo",
+  "observation.visit.sync_now": "Sincronizar ahora",
+  "observation.visit.pending": "Sin enviar",
+  "observation.visit.not_sent": "No enviado",
+  "observation.visit.not_sent_reason": "No se guardó: {reason} Copie el texto si lo necesita.",
+  "observation.visit.discard_change": "Descartar",
   "observation.visit.submitted_notice":
     "Visita enviada. Registre la reunión de retroalimentación antes de {due}.",
   "observation.visit.meeting_due": "Reunión de retroalimentación: antes de {due}",
@@ -180,6 +190,8 @@ export const observation = {
     "Usted no puede registrar visitas de este docente en este establecimiento.",
   "observation.errors.instrument_required": "Elija una pauta.",
   "observation.errors.note_required": "Escriba la evidencia antes de agregarla.",
+  "observation.errors.visit_closed":
+    "La visita ya no se puede cambiar: fue enviada o descartada, o ya no le corresponde.",
   "observation.errors.evidence_required": "Agregue al menos una evidencia antes de enviar la visita.",
   "observation.errors.focus_result_required": "Indique si el paso en curso está dominado o continúa.",
   "observation.errors.count_invalid": "Escriba un número entre 0 y 200.",

@@ -112,6 +112,16 @@ export const observation: Record<keyof typeof source, string> = {
   "observation.visit.offline":
     "Sem conexão: o que você escreveu fica neste celular e será enviado quando a conexão voltar.",
   "observation.visit.restored": "Recuperamos o que você escreveu sem conexão. Revise e salve.",
+  "observation.visit.pending_count":
+    "{count, plural, one {Uma alteração não enviada: fica neste celular e é enviada sozinha quando houver conexão.} other {{count} alterações não enviadas: ficam neste celular e são enviadas sozinhas quando houver conexão.}}",
+  "observation.visit.signed_out":
+    "Sua sessão terminou. {count, plural, one {A alteração não enviada continua} other {As {count} alterações não enviadas continuam}} neste celular: entre novamente para enviá-las.",
+  "observation.visit.sign_in_again": "Entrar novamente",
+  "observation.visit.sync_now": "Sincronizar agora",
+  "observation.visit.pending": "Não enviado ainda",
+  "observation.visit.not_sent": "Não enviado",
+  "observation.visit.not_sent_reason": "Não foi salvo: {reason} Copie o texto se precisar dele.",
+  "observation.visit.discard_change": "Descartar",
   "observation.visit.submitted_notice": "Visita enviada. Registre a reunião de devolutiva até {due}.",
   "observation.visit.meeting_due": "Reunião de devolutiva: até {due}",
   "observation.visit.meeting_late": "A reunião está atrasada (a meta era até {due}).",
@@ -193,6 +203,8 @@ export const observation: Record<keyof typeof source, string> = {
     "Você não pode registrar visitas deste professor nesta escola.",
   "observation.errors.instrument_required": "Escolha um instrumento.",
   "observation.errors.note_required": "Escreva a evidência antes de adicioná-la.",
+  "observation.errors.visit_closed":
+    "A visita não pode mais ser alterada: foi enviada ou descartada, ou não cabe mais a você.",
   "observation.errors.evidence_required": "Adicione pelo menos uma evidência antes de enviar a visita.",
   "observation.errors.focus_result_required": "Indique se o passo em andamento está dominado ou continua.",
   "observation.errors.count_invalid": "Digite um número entre 0 e 200.",

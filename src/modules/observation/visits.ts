@@ -419,8 +419,9 @@ const countField = z
 
 /**
  * Saves what the observer typed on the visit page, then does what the button asked: add a note, add a
- * snapshot, remove one, or submit. Fields: note, level_<indicator>, tag_<noteId>, onTask, present,
- * focusResult, proposedStep ("" or a catalogue step id), proposedStepTitle.
+ * snapshot, remove one, or submit. Fields: note, noteTag, at (when a note or snapshot was written, if
+ * not now), level_<indicator>, tag_<noteId>, onTask, present, focusResult, proposedStep ("" or a catalogue
+ * step id), proposedStepTitle. A field left out is left as it is.
  */
 export async function saveVisit(
   actor: Actor,
@@ -545,7 +546,15 @@ export async function saveVisit(
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
   const decided = focusResult;
 
-  const minute = Math.max(0, Math.floor((now.getTime() - visit.startedAt.getTime()) / 60_000));
+  const minuteAt = (at: Date) => Math.max(0, Math.floor((at.getTime() - visit.startedAt.getTime()) / 60_000));
+  const minute = minuteAt(now);
+  // A note or snapshot written on the phone while the connection was slow or gone keeps the minute it
+  // was written at ("at", an ISO instant), if that falls between the start of the visit and now.
+  const at = new Date(str("at"));
+  const writtenMinute =
+    str("at") !== "" && at.getTime() >= visit.startedAt.getTime() && at.getTime() <= now.getTime() + 120_000
+      ? minuteAt(at)
+      : minute;
   return db().transaction(async (tx) => {
     // The row lock keeps two saves (two tabs, a retry) from interleaving; a submitted visit is final.
     const [locked] = await tx
@@ -584,13 +593,15 @@ export async function saveVisit(
       await tx.insert(observationNotes).values({
         id: newId(),
         observationId: id,
-        minute,
+        minute: writtenMinute,
         body: noteText,
         indicatorKeys: noteTag ? [noteTag] : [],
       });
     }
     if (snapshot) {
-      await tx.insert(observationSnapshots).values({ id: newId(), observationId: id, minute, ...snapshot });
+      await tx
+        .insert(observationSnapshots)
+        .values({ id: newId(), observationId: id, minute: writtenMinute, ...snapshot });
     }
     if (intent === "delete_note") {
       await tx
