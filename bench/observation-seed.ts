@@ -227,7 +227,7 @@ export async function seedObservationData(
     await client.query("SET work_mem = '256MB'");
     await client.query("SET maintenance_work_mem = '1GB'");
     await client.query("SET synchronous_commit = off");
-    // Seeded rows are not counted as changes for the dashboards (migration 0006): every school starts
+    // Seeded rows are not counted as changes for the dashboards (figure-triggers.ts): every school starts
     // at 0, as if never changed.
     await client.query("SET impulso.skip_figure_versions = 'on'");
     const now = new Date();

@@ -3,14 +3,14 @@
 import type { ReactNode } from "react";
 import { Form } from "react-router";
 import { LEVELS } from "~/modules/observation/content";
+import type { Period } from "~/modules/observation/dashboard-periods";
 import type {
   CoveragePoint,
   IndicatorLevels,
   LevelDistribution,
   OnTaskPoint,
-  Period,
   StepsByCategory,
-} from "~/modules/observation/dashboards";
+} from "~/modules/observation/dashboard-series";
 import type { DashboardCharts } from "../lib/dashboard-charts.server";
 import { useFormat, useT } from "../lib/i18n";
 import { ChartLegend, GroupedBars, StackedBars } from "./bar-charts";

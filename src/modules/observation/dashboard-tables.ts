@@ -6,14 +6,13 @@ import { formatDate, formatDateTime, formatDay } from "../../platform/i18n/forma
 import type { Locale } from "../../platform/i18n/i18n";
 import type { Actor } from "../../platform/policy";
 import { LEVELS } from "./content";
+import { schoolVisitsForExport, type VisitExportRow } from "./dashboard-exports";
 import {
   type DashboardQuery,
   type NetworkDashboard,
   networkDashboard,
   type SchoolDashboard,
   schoolDashboard,
-  schoolVisitsForExport,
-  type VisitExportRow,
 } from "./dashboards";
 
 export interface Reader {

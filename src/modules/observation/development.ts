@@ -6,7 +6,8 @@ import { NotFoundError } from "../../platform/errors";
 import { isUuid } from "../../platform/ids";
 import { type Actor, can } from "../../platform/policy";
 import { memberships, persons, schools } from "../people";
-import { levelDistribution, type Period, stepsByCategory } from "./dashboards";
+import type { Period } from "./dashboard-periods";
+import { levelDistribution, stepsByCategory } from "./dashboard-series";
 import {
   actionSteps,
   feedbackMeetings,

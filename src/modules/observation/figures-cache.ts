@@ -1,7 +1,7 @@
 // Computed dashboard figures, kept in this process and keyed by what they were computed from: the
 // changes counted in the schools involved (school_figure_versions, inserted by triggers in the same
-// transaction as any change the figures read, migration 0006), the period and the instrument asked
-// for. A change anywhere shows on the next request in every process (the sum moved, so the key
+// transaction as any change the figures read, defined in figure-triggers.ts), the period and the
+// instrument asked for. A change anywhere shows on the next request in every process (the sum moved, so the key
 // did); figures that depend on the clock alone (days overdue, meetings now late) are recomputed each
 // minute and are at most about three minutes old. Authorization is checked before a lookup: the cache
 // holds figures, never decisions.

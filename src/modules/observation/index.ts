@@ -3,6 +3,7 @@
 import "./policy";
 import { type Actor, can, hasSchoolRole } from "../../platform/policy";
 
+export { type CadenceSettings, getCadenceSettings, saveCadenceSettings } from "./cadence-settings";
 export {
   type CalibrationPage,
   calibrationForm,
@@ -31,6 +32,8 @@ export {
   NOTE_MAX,
 } from "./content";
 export { type CyclePdf, cyclePdf } from "./cycle-pdf";
+export { schoolVisitsForExport } from "./dashboard-exports";
+export { type Period, periodOf } from "./dashboard-periods";
 export {
   type DashboardFileFormat,
   networkDashboardFile,
@@ -38,18 +41,7 @@ export {
   schoolDashboardFile,
   schoolTables,
 } from "./dashboard-tables";
-export {
-  type CadenceSettings,
-  getCadenceSettings,
-  type NetworkDashboard,
-  networkDashboard,
-  type Period,
-  periodOf,
-  type SchoolDashboard,
-  saveCadenceSettings,
-  schoolDashboard,
-  schoolVisitsForExport,
-} from "./dashboards";
+export { type NetworkDashboard, networkDashboard, type SchoolDashboard, schoolDashboard } from "./dashboards";
 export { getDevelopment, observerWork } from "./development";
 export { foldFigureChanges } from "./figures-cache";
 export {

@@ -105,7 +105,7 @@ export const schoolObservationSettings = pgTable("school_observation_settings", 
 });
 
 /**
- * Changes to what a school's dashboard figures are computed from, counted by triggers (migration 0006)
+ * Changes to what a school's dashboard figures are computed from, counted by triggers (figure-triggers.ts)
  * in the same transaction as the change: visits, their levels and snapshots, meetings, action steps
  * (also in the other schools of their teacher), memberships, the names and status of its people, its
  * settings, its own name and IVE, and its organization's instruments. Rows are only inserted (writers

@@ -10,8 +10,9 @@ import type { Actor } from "../../platform/policy";
 import { organizations } from "../people";
 import { LEVELS } from "./content";
 import { fileNamePart } from "./cycle-pdf";
+import { overallOnTask } from "./dashboard-series";
 import type { Reader } from "./dashboard-tables";
-import { type DashboardQuery, overallOnTask, schoolDashboard } from "./dashboards";
+import { type DashboardQuery, schoolDashboard } from "./dashboards";
 
 export async function schoolReportPdf(
   actor: Actor,

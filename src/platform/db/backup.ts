@@ -489,7 +489,8 @@ async function dropSchema(tx: DbOrTx): Promise<void> {
   );
   for (const t of types)
     await tx.execute(sql`DROP TYPE IF EXISTS ${sql.identifier(SCHEMA)}.${sql.identifier(t.name)} CASCADE`);
-  // Functions a migration made (those of the dashboards' change-counting triggers, 0006); an extension's are left alone.
+  // Functions a migration made (those of the dashboards' change-counting triggers, observation/figure-triggers.ts);
+  // an extension's are left alone.
   const functions = await rowsOf<{ signature: string }>(
     tx,
     sql`SELECT p.oid::regprocedure::text AS "signature" FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
@@ -580,7 +581,7 @@ export async function restoreDatabase(
       // Another process using the database (Impulso running) holds locks: fail fast and say so.
       await tx.execute(sql`SET LOCAL lock_timeout = '10s'`);
       // Rows are copied as they were: the triggers that count changes for the dashboards
-      // (migration 0006) stand aside, so school_figure_versions is restored like any other table.
+      // (observation/figure-triggers.ts) stand aside, so school_figure_versions is restored like any other table.
       await tx.execute(sql`SET LOCAL impulso.skip_figure_versions = 'on'`);
       if (!options.force) {
         for (const table of await readTables(tx)) {
