@@ -1,11 +1,13 @@
 // What a benchmark gets (bench/run.ts builds it): fresh PostgreSQL databases, the built app served
-// on a free port, HTTP load with exact percentiles, a timer, and report(), which prints one JSON line
-// per figure and remembers whether the figure met its target.
+// on a free port, HTTP load with exact percentiles (a closed loop with autocannon, or an open loop at a
+// fixed arrival rate), a timer, and report(), which prints one JSON line per figure and remembers
+// whether the figure met its target (a figure with target null is a row for the reader, never met or missed).
 //
 // A benchmark is a module bench/<name>.ts whose default export is a Benchmark.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon, { type AutocannonRequest } from "autocannon";
@@ -19,7 +21,12 @@ export interface Figure {
   figure: string;
   value: number;
   unit: string;
-  target: number;
+  /**
+   * null: a row without target, printed for the reader (e.g. the closed-loop latencies kept beside
+   * the figures that replaced them); its JSON line has `"target": null` and no `met`, and it neither
+   * meets nor misses anything.
+   */
+  target: number | null;
   /** true (the default) when the figure must be at most the target; false when at least */
   lowerIsBetter?: boolean;
 }
@@ -98,8 +105,10 @@ export interface BenchContext {
   freshDatabase(): Promise<string>;
   /** the production server (scripts/start.ts) on a free port, against databaseUrl (default: a fresh database) */
   startApp(options?: { databaseUrl?: string; env?: Record<string, string> }): Promise<RunningApp>;
-  /** HTTP load with autocannon */
+  /** HTTP load with autocannon (a closed loop: each connection sends its next request when answered) */
   load(options: LoadOptions): Promise<LoadResult>;
+  /** HTTP load at a fixed arrival rate (an open loop), latency from each request's scheduled time */
+  openLoad(options: OpenLoadOptions): Promise<OpenLoadResult>;
   /** prints the figure as one JSON line on stdout */
   report(figure: Figure): void;
   /**
@@ -233,6 +242,181 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   return once(options.durationSeconds, true);
 }
 
+export interface OpenLoadOptions {
+  /** the server (or several: the requests of each label go to them in turn) */
+  url: string | string[];
+  /** requests per second: request i is started at t0 + i ÷ rate whether or not earlier ones were answered */
+  rate: number;
+  durationSeconds: number;
+  /** the next request (path, cookie, check, label) */
+  next: () => LoadRequest;
+  /**
+   * keep-alive sockets per server (default 256): bounded, but far more than a server that keeps up
+   * needs (≈ rate × latency); a request that finds none free waits for one, and its wait counts
+   */
+  maxSockets?: number;
+  /** a request not answered this long after its scheduled time is a failure (default 10 s) */
+  timeoutMs?: number;
+  /**
+   * stop sending when more than this many requests are unanswered (the server has fallen behind by
+   * that many arrivals; the run is then over its capacity and the rest would only pile up timeouts)
+   */
+  abortOutstanding?: number;
+}
+
+export interface OpenLoadResult extends LoadResult {
+  /** the rate asked for and the requests scheduled at it over the duration */
+  rate: number;
+  scheduled: number;
+  /** why sending stopped before the duration, if it did */
+  aborted?: string;
+  /** how late the generator sent requests (its own lag, already inside the latencies): p99 and max, ms */
+  sendLagP99: number;
+  sendLagMax: number;
+}
+
+/**
+ * An open loop: requests arrive at a fixed rate, as people's do, instead of a fixed number of clients
+ * each waiting for its answer. Request i is scheduled at t0 + i ÷ rate and its latency is measured from
+ * that scheduled time to the end of its answer, so a server that stalls is charged for every request
+ * that should have been sent meanwhile (no coordinated omission), including any delay of this generator
+ * or of a free socket. Connections are node:http keep-alive sockets, reused across requests.
+ */
+export async function openLoad(options: OpenLoadOptions): Promise<OpenLoadResult> {
+  const urls = (Array.isArray(options.url) ? options.url : [options.url]).map((u) => new URL(u));
+  const maxSockets = options.maxSockets ?? 256;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const agent = new http.Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets });
+  const total = Math.max(1, Math.floor(options.rate * options.durationSeconds));
+  const interval = 1000 / options.rate;
+  const all: number[] = [];
+  const lags: number[] = [];
+  const labelled = new Map<string, { latencies: number[]; failures: number }>();
+  let failures = 0;
+  let firstFailure: string | undefined;
+  let outstanding = 0;
+  let aborted: string | undefined;
+  const pending: Array<Promise<void>> = [];
+  // Each label's requests in turn over the servers (by the request's index alone, a mix whose sequence
+  // repeats with an even length would send one page always to the same server).
+  const turns = new Map<string, number>();
+
+  const send = (scheduledAt: number) =>
+    new Promise<void>((resolve) => {
+      const chosen = options.next();
+      const turn = turns.get(chosen.label ?? "") ?? 0;
+      turns.set(chosen.label ?? "", turn + 1);
+      const base = urls[turn % urls.length] as URL;
+      outstanding++;
+      let done = false;
+      const finish = (failure: string | undefined) => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        outstanding--;
+        const latency = performance.now() - scheduledAt;
+        all.push(latency);
+        const label = chosen.label ?? "";
+        let entry = labelled.get(label);
+        if (!entry) {
+          entry = { latencies: [], failures: 0 };
+          labelled.set(label, entry);
+        }
+        entry.latencies.push(latency);
+        if (failure) {
+          failures++;
+          entry.failures++;
+          firstFailure ??= `GET ${chosen.path} → ${failure}`;
+        }
+        resolve();
+      };
+      const request = http.request(
+        {
+          agent,
+          host: base.hostname,
+          port: base.port,
+          path: chosen.path,
+          method: "GET",
+          headers: chosen.headers,
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("error", (error) => finish(String(error)));
+          response.on("end", () => {
+            const status = response.statusCode ?? 0;
+            const body = Buffer.concat(chunks).toString("utf8");
+            const wrong = status < 200 || status > 299 || (chosen.check && !chosen.check(status, body));
+            finish(wrong ? `${status}: ${body.slice(0, 200)}` : undefined);
+          });
+        },
+      );
+      const timer = setTimeout(
+        () => {
+          request.destroy();
+          finish(`sin respuesta en ${timeoutMs / 1000} s`);
+        },
+        Math.max(0, timeoutMs - (performance.now() - scheduledAt)),
+      );
+      request.on("error", (error) => finish(String(error)));
+      request.end();
+      lags.push(performance.now() - scheduledAt);
+    });
+
+  const started = performance.now() + 5;
+  let index = 0;
+  while (index < total) {
+    const now = performance.now();
+    while (index < total && started + index * interval <= now) {
+      pending.push(send(started + index * interval));
+      index++;
+    }
+    if (options.abortOutstanding !== undefined && outstanding > options.abortOutstanding) {
+      aborted = `${outstanding} peticiones sin responder a los ${((now - started) / 1000).toFixed(1)} s`;
+      break;
+    }
+    if (index >= total) break;
+    const wait = started + index * interval - performance.now();
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, wait)));
+  }
+  await Promise.all(pending);
+  agent.destroy();
+
+  all.sort((a, b) => a - b);
+  lags.sort((a, b) => a - b);
+  return {
+    rate: options.rate,
+    scheduled: total,
+    aborted,
+    requests: all.length,
+    requestsPerSecond: all.length / options.durationSeconds,
+    p50: percentile(all, 50),
+    p95: percentile(all, 95),
+    p99: percentile(all, 99),
+    max: all.at(-1) ?? Number.NaN,
+    failures,
+    firstFailure,
+    sendLagP99: percentile(lags, 99),
+    sendLagMax: lags.at(-1) ?? Number.NaN,
+    byLabel: Object.fromEntries(
+      [...labelled].map(([label, entry]) => {
+        entry.latencies.sort((a, b) => a - b);
+        return [
+          label,
+          {
+            requests: entry.latencies.length,
+            p50: percentile(entry.latencies, 50),
+            p95: percentile(entry.latencies, 95),
+            p99: percentile(entry.latencies, 99),
+            max: entry.latencies.at(-1) ?? Number.NaN,
+            failures: entry.failures,
+          },
+        ];
+      }),
+    ),
+  };
+}
+
 function tail(file: string, lines = 30): string {
   try {
     return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
@@ -320,7 +504,8 @@ export async function startApp(
 export function createContext(
   name: string,
   serverUrl: string,
-  onFigure: (figure: Figure, met: boolean) => void,
+  /** met is null for a figure without target */
+  onFigure: (figure: Figure, met: boolean | null) => void,
   onMissing: (figure: string, reason: string) => void = () => {},
 ): { ctx: BenchContext; cleanup(): Promise<void> } {
   const databases: string[] = [];
@@ -348,9 +533,17 @@ export function createContext(
       return app;
     },
     load,
+    openLoad,
     report: (figure) => {
-      const lowerIsBetter = figure.lowerIsBetter ?? true;
       const value = Math.round(figure.value * 100) / 100;
+      if (figure.target === null) {
+        console.log(
+          JSON.stringify({ bench: name, figure: figure.figure, value, unit: figure.unit, target: null }),
+        );
+        onFigure(figure, null);
+        return;
+      }
+      const lowerIsBetter = figure.lowerIsBetter ?? true;
       const met = lowerIsBetter ? value <= figure.target : value >= figure.target;
       console.log(
         JSON.stringify({

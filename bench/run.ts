@@ -4,6 +4,7 @@
 // that server when its user may create them), otherwise a throwaway server (scripts/postgres.ts).
 // Each figure is printed on stdout as one JSON line:
 //   {"bench":"base","figure":"…","value":12.3,"unit":"ms","target":50,"lowerIsBetter":true,"met":true}
+// A row without target ("target": null, no "met") is printed for the reader and listed at the end as such.
 // Progress goes to stderr. The command exits non-zero when a figure misses its target or a benchmark fails;
 // a figure that could not be measured (value null, "missing": why) is listed at the end and does not.
 import { readdirSync } from "node:fs";
@@ -52,16 +53,25 @@ if (serverUrl) {
 const missed: string[] = [];
 const failed: string[] = [];
 const unmeasured: string[] = [];
+let withTarget = 0;
+const untargeted: string[] = [];
 for (const bench of selected) {
   const started = Date.now();
   console.error(`\n▶ ${bench.name}`);
   const { ctx, cleanup } = createContext(
     bench.name,
     serverUrl,
-    (figure: Figure, met: boolean) => {
+    (figure: Figure, met: boolean | null) => {
+      if (met === null) {
+        untargeted.push(
+          `${bench.name}: ${figure.figure} = ${Math.round(figure.value * 100) / 100} ${figure.unit}`,
+        );
+        return;
+      }
+      withTarget++;
       if (!met)
         missed.push(
-          `${bench.name}: ${figure.figure} = ${figure.value} ${figure.unit} (objetivo ${figure.target})`,
+          `${bench.name}: ${figure.figure} = ${Math.round(figure.value * 100) / 100} ${figure.unit} (objetivo ${figure.target})`,
         );
     },
     (figure, reason) => unmeasured.push(`${bench.name}: ${figure} (${reason})`),
@@ -81,10 +91,14 @@ await postgres?.stop();
 if (missed.length > 0) console.error(`\nNo alcanzaron su objetivo:\n  ${missed.join("\n  ")}`);
 if (failed.length > 0) console.error(`\nFallaron: ${failed.join(", ")}`);
 if (unmeasured.length > 0) console.error(`\nSin medir:\n  ${unmeasured.join("\n  ")}`);
+if (untargeted.length > 0)
+  console.error(`\nSin objetivo (solo como referencia, no cuentan):\n  ${untargeted.join("\n  ")}`);
 if (missed.length === 0 && failed.length === 0)
   console.error(
-    unmeasured.length === 0
-      ? "\nTodas las cifras alcanzaron su objetivo."
-      : "\nTodas las cifras medidas alcanzaron su objetivo.",
+    withTarget === 0
+      ? "\nNinguna cifra con objetivo se midió."
+      : unmeasured.length === 0
+        ? `\nLas ${withTarget} cifras con objetivo lo alcanzaron.`
+        : `\nLas ${withTarget} cifras con objetivo medidas lo alcanzaron.`,
   );
 process.exit(missed.length > 0 || failed.length > 0 ? 1 : 0);
