@@ -1,3 +1,7 @@
+// The accounts module's public face: sign-in, password reset, invitations, changes of the sign-in
+// address.
+import "./personal-data";
+
 export {
   cancelEmailChange,
   confirmEmailChange,

@@ -1,6 +1,7 @@
 // The observation module's public face: instruments, the action-step catalogue, visits, feedback
 // meetings, the teacher's side and development.
 import "./policy";
+import "./personal-data";
 import { type Actor, can, hasSchoolRole } from "../../platform/policy";
 
 export {

@@ -1,5 +1,6 @@
 // The people module's public face: schools, persons, memberships, roster import.
 import "./policy";
+import "./personal-data";
 
 export { loadActor, schoolsWithPeopleAccess, type Viewer } from "./actor";
 export { homeSummary } from "./home";
