@@ -14,7 +14,6 @@ export {
   startAccountRecovery,
   undoEmailChange,
 } from "./email-change";
-export { emailChanges, invitations, knownDevices, passwordResets } from "./schema";
 export {
   acceptInvitation,
   canInvite,

@@ -65,7 +65,6 @@ export {
   setInstrumentArchived,
 } from "./instruments";
 export { acknowledgeFeedback, meetingDefaults, recordMeeting, saveReflection } from "./meetings";
-export * from "./schema";
 export { schoolReportPdf } from "./school-report";
 export { ensureObservationSetup } from "./setup";
 export {

@@ -38,13 +38,13 @@ export {
 } from "./roster-import";
 export { MAX_FILE_BYTES, MAX_ROWS } from "./roster-parse";
 export { formatRut, normalizeRut, rutCheckDigit } from "./rut";
+// The tables other modules join (names, roles, schools): the people module's read model. Its other
+// tables are its own.
 export {
-  coordinatorSchools,
   memberships,
   organizations,
   persons,
   type Role,
-  rosterImports,
   type SchoolRole,
   schools,
 } from "./schema";

@@ -20,4 +20,4 @@ export {
   REASON_MAX,
   requestDeletion,
 } from "./requests";
-export * from "./schema";
+export type { PrivacyRequestStatus } from "./schema";

@@ -11,19 +11,18 @@ import { runNextJob } from "../../platform/jobs/queue";
 import { emails } from "../../platform/mail/schema";
 import type { Actor } from "../../platform/policy";
 import { useTestDatabase } from "../../platform/testing/database";
-import { invitations, signIn } from "../accounts";
+import { signIn } from "../accounts";
+import { invitations } from "../accounts/schema";
 import {
   acknowledgeFeedback,
   ensureObservationSetup,
-  instruments,
-  observationNotes,
-  observations,
   recordMeeting,
   saveReflection,
   saveVisit,
   schoolDashboard,
   startVisit,
 } from "../observation";
+import { instruments, observationNotes, observations } from "../observation/schema";
 import { persons, rutCheckDigit } from "../people";
 import { actorOf, makePerson, makeWorld } from "../people/testing";
 import {
@@ -33,9 +32,9 @@ import {
   getPrivacyRequest,
   handlePrivacyRequest,
   listPrivacyRequests,
-  privacyRequests,
   requestDeletion,
 } from ".";
+import { privacyRequests } from "./schema";
 
 useTestDatabase();
 
