@@ -12,7 +12,7 @@ import {
   observationNotes,
   observationSnapshots,
   observations,
-} from "../modules/observation";
+} from "../modules/observation/schema";
 import type { DbOrTx } from "../platform/db/client";
 import { newId } from "../platform/ids";
 

@@ -2,26 +2,19 @@
 // valid RUTs, and one account per role. Everything a newcomer needs to try Impulso.
 
 import { and, asc, count, eq, sql } from "drizzle-orm";
+import { ensureObservationSetup, seedDemoCalibration } from "../modules/observation";
 import {
   actionSteps,
   catalogueSteps,
-  ensureObservationSetup,
   feedbackMeetings,
   instrumentVersions,
   observationLevels,
   observationNotes,
   observationSnapshots,
   observations,
-  seedDemoCalibration,
-} from "../modules/observation";
-import {
-  coordinatorSchools,
-  memberships,
-  organizations,
-  persons,
-  rutCheckDigit,
-  schools,
-} from "../modules/people";
+} from "../modules/observation/schema";
+import { memberships, organizations, persons, rutCheckDigit, schools } from "../modules/people";
+import { coordinatorSchools } from "../modules/people/schema";
 import { hashPassword } from "../platform/auth/passwords";
 import { type DbOrTx, db } from "../platform/db/client";
 import { newId } from "../platform/ids";

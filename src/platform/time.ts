@@ -25,3 +25,6 @@ export function localParts(instant: Date, timeZone: string): { date: string; tim
     time: `${pad(local.getHours())}:${pad(local.getMinutes())}`,
   };
 }
+
+/** An instant as ISO 8601 in UTC (how the personal data archive writes it); null stays null. */
+export const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);

@@ -2,30 +2,25 @@
 // stranger's POST changes nothing. A route missing from ACCESS fails the first test.
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { emailChanges } from "~/modules/accounts";
+import { emailChanges } from "~/modules/accounts/schema";
+import { createCalibration } from "~/modules/observation";
 import {
   calibrationParticipants,
   calibrationScores,
   calibrations,
   catalogueSteps,
-  createCalibration,
   feedbackMeetings,
   instruments,
   instrumentVersions,
   observationNotes,
   observations,
   schoolObservationSettings,
-} from "~/modules/observation";
-import {
-  coordinatorSchools,
-  memberships,
-  persons,
-  previewRosterImport,
-  rosterImports,
-  schools,
-} from "~/modules/people";
+} from "~/modules/observation/schema";
+import { memberships, persons, previewRosterImport, schools } from "~/modules/people";
+import { coordinatorSchools, rosterImports } from "~/modules/people/schema";
 import { actorOf, makePerson, makeWorld } from "~/modules/people/testing";
-import { privacyRequests, requestDeletion } from "~/modules/privacy";
+import { requestDeletion } from "~/modules/privacy";
+import { privacyRequests } from "~/modules/privacy/schema";
 import { db } from "~/platform/db/client";
 import { queueEmail } from "~/platform/mail/mail";
 import { pdfPages } from "~/platform/testing/pdf";

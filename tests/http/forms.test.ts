@@ -2,7 +2,7 @@
 // message, the server keeps running, nothing is stored.
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { rosterImports } from "~/modules/people";
+import { rosterImports } from "~/modules/people/schema";
 import { makeWorld } from "~/modules/people/testing";
 import { createSession } from "~/platform/auth/sessions";
 import { db } from "~/platform/db/client";

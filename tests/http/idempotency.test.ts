@@ -3,7 +3,8 @@
 // visit, and both answers lead to it. Without a key, or with the next page's key, it is a new visit.
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ensureObservationSetup, instruments, observations } from "~/modules/observation";
+import { ensureObservationSetup } from "~/modules/observation";
+import { instruments, observations } from "~/modules/observation/schema";
 import { makeWorld } from "~/modules/people/testing";
 import { db } from "~/platform/db/client";
 import { useTestServer } from "./server";

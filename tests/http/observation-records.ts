@@ -2,15 +2,8 @@
 // src/modules/people/testing, a submitted visit with its meeting, another submitted one still waiting
 // for its meeting, a draft, the scored instrument version and a catalogue step.
 import { eq } from "drizzle-orm";
-import {
-  catalogueSteps,
-  ensureObservationSetup,
-  instruments,
-  instrumentVersions,
-  recordMeeting,
-  saveVisit,
-  startVisit,
-} from "~/modules/observation";
+import { ensureObservationSetup, recordMeeting, saveVisit, startVisit } from "~/modules/observation";
+import { catalogueSteps, instruments, instrumentVersions } from "~/modules/observation/schema";
 import { actorOf, type makeWorld } from "~/modules/people/testing";
 import { db } from "~/platform/db/client";
 

@@ -4,7 +4,7 @@
 import { and, eq } from "drizzle-orm";
 import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
-import { observations } from "~/modules/observation";
+import { observations } from "~/modules/observation/schema";
 import { makeWorld } from "~/modules/people/testing";
 import { db } from "~/platform/db/client";
 import "~/jobs";

@@ -1,3 +1,7 @@
+// The accounts module's public face: sign-in, password reset, invitations, changes of the sign-in
+// address.
+import "./personal-data";
+
 export {
   cancelEmailChange,
   confirmEmailChange,
@@ -10,7 +14,6 @@ export {
   startAccountRecovery,
   undoEmailChange,
 } from "./email-change";
-export { emailChanges, invitations, knownDevices, passwordResets } from "./schema";
 export {
   acceptInvitation,
   canInvite,

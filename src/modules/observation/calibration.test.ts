@@ -10,23 +10,25 @@ import { useTestDatabase } from "../../platform/testing/database";
 import { actorOf, makeSchool, makeWorld } from "../people/testing";
 import {
   calibrationForm,
-  calibrationScores,
-  calibrations,
   closeCalibration,
   createCalibration,
   ensureObservationSetup,
   getCalibration,
   indicatorsOf,
-  instruments,
-  instrumentVersions,
   iveReport,
   listCalibrations,
-  observationLevels,
-  observations,
   participantField,
   saveCalibrationScores,
   updateCalibration,
 } from ".";
+import {
+  calibrationScores,
+  calibrations,
+  instruments,
+  instrumentVersions,
+  observationLevels,
+  observations,
+} from "./schema";
 
 useTestDatabase();
 

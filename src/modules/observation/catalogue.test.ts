@@ -7,12 +7,9 @@ import type { Actor } from "../../platform/policy";
 import { useTestDatabase } from "../../platform/testing/database";
 import { actorOf, makeWorld } from "../people/testing";
 import {
-  actionSteps,
-  catalogueSteps,
   createCatalogueStep,
   ensureObservationSetup,
   getCatalogueStep,
-  instruments,
   listCatalogue,
   moveCatalogueStep,
   recordMeeting,
@@ -21,6 +18,7 @@ import {
   startVisit,
   updateCatalogueStep,
 } from ".";
+import { actionSteps, catalogueSteps, instruments } from "./schema";
 import { catalogueToPick } from "./visits";
 
 useTestDatabase();

@@ -11,13 +11,13 @@ import {
   acknowledgeFeedback,
   cyclePdf,
   ensureObservationSetup,
-  instruments,
   recordMeeting,
   saveReflection,
   saveVisit,
   startVisit,
 } from ".";
 import { fileNamePart } from "./cycle-pdf";
+import { instruments } from "./schema";
 
 useTestDatabase();
 

@@ -12,18 +12,11 @@ import { pdfPages } from "../../platform/testing/pdf";
 import { memberships } from "../people";
 import { actorOf, makeWorld } from "../people/testing";
 import {
-  actionSteps,
   ensureObservationSetup,
-  feedbackMeetings,
   getCadenceSettings,
   getDevelopment,
-  instruments,
-  instrumentVersions,
   networkDashboard,
   networkDashboardFile,
-  observationLevels,
-  observationSnapshots,
-  observations,
   periodOf,
   saveCadenceSettings,
   schoolDashboard,
@@ -31,6 +24,15 @@ import {
   schoolReportPdf,
   schoolVisitsForExport,
 } from ".";
+import {
+  actionSteps,
+  feedbackMeetings,
+  instruments,
+  instrumentVersions,
+  observationLevels,
+  observationSnapshots,
+  observations,
+} from "./schema";
 
 useTestDatabase();
 

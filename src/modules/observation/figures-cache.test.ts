@@ -12,20 +12,22 @@ import { useTestDatabase } from "../../platform/testing/database";
 import { memberships, persons, schools } from "../people";
 import { actorOf, makePerson, makeSchool, makeWorld } from "../people/testing";
 import {
-  actionSteps,
   ensureObservationSetup,
-  feedbackMeetings,
   foldFigureChanges,
-  instruments,
-  instrumentVersions,
   networkDashboard,
-  observationLevels,
-  observationSnapshots,
-  observations,
   saveCadenceSettings,
   schoolDashboard,
 } from ".";
 import { figuresCacheStats } from "./figures-cache";
+import {
+  actionSteps,
+  feedbackMeetings,
+  instruments,
+  instrumentVersions,
+  observationLevels,
+  observationSnapshots,
+  observations,
+} from "./schema";
 
 useTestDatabase();
 

@@ -1,6 +1,7 @@
 // The observation module's public face: instruments, the action-step catalogue, visits, feedback
 // meetings, the teacher's side and development.
 import "./policy";
+import "./personal-data";
 import { type Actor, can, hasSchoolRole } from "../../platform/policy";
 
 export { type CadenceSettings, getCadenceSettings, saveCadenceSettings } from "./cadence-settings";
@@ -56,7 +57,6 @@ export {
 } from "./instruments";
 export { iveReport } from "./ive-report";
 export { acknowledgeFeedback, meetingDefaults, recordMeeting, saveReflection } from "./meetings";
-export * from "./schema";
 export { schoolReportPdf } from "./school-report";
 export { ensureObservationSetup } from "./setup";
 export {

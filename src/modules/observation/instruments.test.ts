@@ -12,8 +12,6 @@ import {
   ensureObservationSetup,
   getInstrument,
   getVisit,
-  instruments,
-  instrumentVersions,
   listInstruments,
   requireSetupManager,
   saveInstrumentDraft,
@@ -23,6 +21,7 @@ import {
   visitOptions,
 } from ".";
 import { draftField, type InstrumentContent } from "./content";
+import { instruments, instrumentVersions } from "./schema";
 
 useTestDatabase();
 

@@ -9,13 +9,9 @@ import { useTestDatabase } from "../../platform/testing/database";
 import { actorOf, makePerson, makeWorld } from "../people/testing";
 import {
   acknowledgeFeedback,
-  actionSteps,
-  catalogueSteps,
   ensureObservationSetup,
   getDevelopment,
   getVisit,
-  instruments,
-  observations,
   observerWork,
   recordMeeting,
   saveReflection,
@@ -23,6 +19,7 @@ import {
   startVisit,
   visitOptions,
 } from ".";
+import { actionSteps, catalogueSteps, instruments, observations } from "./schema";
 
 useTestDatabase();
 

@@ -1,5 +1,6 @@
 // The people module's public face: schools, persons, memberships, roster import.
 import "./policy";
+import "./personal-data";
 
 export { loadActor, schoolsWithPeopleAccess, type Viewer } from "./actor";
 export { homeSummary } from "./home";
@@ -37,13 +38,13 @@ export {
 export { runRosterImport } from "./roster-import-job";
 export { MAX_FILE_BYTES, MAX_ROWS } from "./roster-parse";
 export { formatRut, normalizeRut, rutCheckDigit } from "./rut";
+// The tables other modules join (names, roles, schools): the people module's read model. Its other
+// tables are its own.
 export {
-  coordinatorSchools,
   memberships,
   organizations,
   persons,
   type Role,
-  rosterImports,
   type SchoolRole,
   schools,
 } from "./schema";

@@ -1,6 +1,7 @@
 // The privacy module's public face: personal data rights under Ley 21.719 (download my data,
 // deletion requests handled by coordinators).
 import "./policy";
+import "./personal-data";
 
 export { exportPersonalData, type PersonalDataArchive } from "./export";
 export {
@@ -19,4 +20,4 @@ export {
   REASON_MAX,
   requestDeletion,
 } from "./requests";
-export * from "./schema";
+export type { PrivacyRequestStatus } from "./schema";

@@ -11,19 +11,18 @@ import { runNextJob } from "../../platform/jobs/queue";
 import { emails } from "../../platform/mail/schema";
 import type { Actor } from "../../platform/policy";
 import { useTestDatabase } from "../../platform/testing/database";
-import { invitations, signIn } from "../accounts";
+import { signIn } from "../accounts";
+import { invitations } from "../accounts/schema";
 import {
   acknowledgeFeedback,
   ensureObservationSetup,
-  instruments,
-  observationNotes,
-  observations,
   recordMeeting,
   saveReflection,
   saveVisit,
   schoolDashboard,
   startVisit,
 } from "../observation";
+import { instruments, observationNotes, observations } from "../observation/schema";
 import { persons, rutCheckDigit } from "../people";
 import { actorOf, makePerson, makeWorld } from "../people/testing";
 import {
@@ -33,9 +32,9 @@ import {
   getPrivacyRequest,
   handlePrivacyRequest,
   listPrivacyRequests,
-  privacyRequests,
   requestDeletion,
 } from ".";
+import { privacyRequests } from "./schema";
 
 useTestDatabase();
 
@@ -195,7 +194,40 @@ describe("personal data rights (Ley 21.719)", () => {
           "visitas-recibidas.csv",
         ].sort(),
       );
+      // the parts come from every owner's personal data hook, always in the same order
+      expect(Object.keys(files)).toEqual([
+        "LEEME.txt",
+        "datos.json",
+        "roles.csv",
+        "sesiones.csv",
+        "auditoria.csv",
+        "visitas-recibidas.csv",
+        "niveles.csv",
+        "tiempo-en-tarea.csv",
+        "reuniones.csv",
+        "pasos-de-accion.csv",
+        "visitas-realizadas.csv",
+        "calibraciones.csv",
+      ]);
       const data = JSON.parse(strFromU8(files["datos.json"]));
+      expect(Object.keys(data)).toEqual([
+        "generatedAt",
+        "format",
+        "organization",
+        "person",
+        "memberships",
+        "advisedSchools",
+        "sessions",
+        "invitations",
+        "passwordResets",
+        "emailChanges",
+        "knownDevices",
+        "auditEvents",
+        "privacyRequests",
+        "asTeacher",
+        "asObserver",
+        "calibrations",
+      ]);
       for (const key of [
         "person",
         "organization",

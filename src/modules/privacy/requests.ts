@@ -2,14 +2,13 @@
 // the organization anonymizes them or rejects the request with a reason; the person gets an email
 // either way. Anonymizing removes what identifies the person and the free texts they wrote, and keeps
 // every row that feeds an aggregate (visits, levels, snapshots, steps, meetings), so that dashboards
-// and reports stay true.
-import { and, asc, desc, eq, inArray, ne, or, sql } from "drizzle-orm";
-import { type AnyPgColumn, alias } from "drizzle-orm/pg-core";
+// and reports stay true. What that means table by table is each owner's personal data hook
+// (platform/personal-data.ts; the modules' personal-data.ts).
+import { and, asc, desc, eq, ne } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { type MessageKey, translator } from "../../messages";
 import { audit } from "../../platform/audit/audit";
-import { auditEvents } from "../../platform/audit/schema";
-import { rateLimits, sessions } from "../../platform/auth/schema";
 import { type DbOrTx, db } from "../../platform/db/client";
 import { DomainError, type FieldErrors, NotFoundError } from "../../platform/errors";
 import { isLocale } from "../../platform/i18n/i18n";
@@ -17,12 +16,10 @@ import { isUuid, newId } from "../../platform/ids";
 import { enqueue, registerJob } from "../../platform/jobs/queue";
 import { queueEmail } from "../../platform/mail/mail";
 import { emails } from "../../platform/mail/schema";
+import { type AnonymizeContext, personalDataHooks } from "../../platform/personal-data";
 import { type Actor, authorize, can } from "../../platform/policy";
-import { searchable } from "../../platform/text";
 import { asText } from "../../platform/validation";
-import { emailChanges, invitations, knownDevices, passwordResets } from "../accounts";
-import { feedbackMeetings, observationNotes, observations, reflections } from "../observation";
-import { persons, rosterImports } from "../people";
+import { persons } from "../people";
 import "./policy";
 import { type PrivacyRequestStatus, privacyRequests } from "./schema";
 
@@ -279,157 +276,31 @@ export async function handlePrivacyRequest(
 
 type PersonRow = typeof persons.$inferSelect;
 
-/** Everything that identifies the person, everywhere it is kept, in the caller's transaction. */
+/**
+ * Everything that identifies the person, everywhere it is kept, in the caller's transaction: each
+ * module's (and the platform's) personal data hook erases or replaces it in its own tables.
+ */
 async function anonymize(tx: DbOrTx, person: PersonRow, noticeEmailId: string, now: Date) {
-  const marker = translator("es-CL")("privacy.marker");
-  const email = anonymizedEmail(person.id);
-  const fullName = `${person.givenNames} ${person.familyNames}`;
-  const anonymousName = `${ANONYMIZED_GIVEN_NAMES} ${ANONYMIZED_FAMILY_NAMES}`;
-  await tx
-    .update(persons)
-    .set({
-      givenNames: ANONYMIZED_GIVEN_NAMES,
-      familyNames: ANONYMIZED_FAMILY_NAMES,
-      email,
-      rut: null,
-      phone: null,
-      passwordHash: null,
-      passwordChangedAt: null,
-      status: "disabled",
-      searchText: searchable(ANONYMIZED_GIVEN_NAMES, ANONYMIZED_FAMILY_NAMES),
-      updatedAt: now,
-    })
-    .where(eq(persons.id, person.id));
-  await tx.delete(sessions).where(eq(sessions.personId, person.id));
-  await tx.delete(invitations).where(eq(invitations.personId, person.id));
-  await tx.delete(passwordResets).where(eq(passwordResets.personId, person.id));
-  // Every address the person signed in with, or was asked to: the emails sent there are theirs.
-  const changes = await tx
-    .select({ oldEmail: emailChanges.oldEmail, newEmail: emailChanges.newEmail })
-    .from(emailChanges)
-    .where(eq(emailChanges.personId, person.id));
-  const addresses = [...new Set([person.email, ...changes.flatMap((c) => [c.oldEmail, c.newEmail])])];
-  await tx.delete(emailChanges).where(eq(emailChanges.personId, person.id));
-  await tx.delete(knownDevices).where(eq(knownDevices.personId, person.id));
-  await tx
-    .delete(rateLimits)
-    .where(
-      or(
-        sql`right(${rateLimits.key}, ${person.email.length + 1}) = ${`:${person.email}`}`,
-        sql`starts_with(${rateLimits.key}, 'sign-in:') AND strpos(${rateLimits.key}, ${`:${person.email}|`}) > 0`,
-      ),
-    );
-
-  // Free texts the person wrote; the rows (and their counts) stay.
-  await tx.update(reflections).set({ body: marker }).where(eq(reflections.teacherId, person.id));
-  await tx
-    .update(observationNotes)
-    .set({ body: marker })
-    .where(
-      inArray(
-        observationNotes.observationId,
-        tx.select({ id: observations.id }).from(observations).where(eq(observations.observerId, person.id)),
-      ),
-    );
-  const textOrEmpty = (column: AnyPgColumn) => sql`CASE WHEN ${column} = '' THEN '' ELSE ${marker} END`;
-  await tx
-    .update(feedbackMeetings)
-    .set({
-      praise: marker,
-      model: textOrEmpty(feedbackMeetings.model),
-      gap: textOrEmpty(feedbackMeetings.gap),
-      plan: textOrEmpty(feedbackMeetings.plan),
-      practiceNote: textOrEmpty(feedbackMeetings.practiceNote),
-    })
-    .where(eq(feedbackMeetings.observerId, person.id));
-  await tx
-    .update(privacyRequests)
-    .set({ reason: sql`CASE WHEN ${privacyRequests.reason} = '' THEN '' ELSE ${marker} END` })
-    .where(eq(privacyRequests.personId, person.id));
-
-  // Emails: those to the person lose their address and text (invitation links included); the person's
-  // name leaves the emails sent to others. The notice just queued keeps its address until it is out.
-  await tx
-    .update(emails)
-    .set({ toAddress: email, textBody: marker })
-    .where(
-      and(
-        eq(emails.organizationId, person.organizationId),
-        inArray(emails.toAddress, addresses),
-        ne(emails.id, noticeEmailId),
-      ),
-    );
-  await tx
-    .update(emails)
-    .set({ textBody: sql`replace(${emails.textBody}, ${fullName}, ${anonymousName})` })
-    .where(
-      and(eq(emails.organizationId, person.organizationId), sql`strpos(${emails.textBody}, ${fullName}) > 0`),
-    );
+  const hooks = personalDataHooks();
+  const addresses = new Set([person.email]);
+  for (const hook of hooks) {
+    for (const address of (await hook.addresses?.(tx, person)) ?? []) addresses.add(address);
+  }
+  const context: AnonymizeContext = {
+    now,
+    givenNames: ANONYMIZED_GIVEN_NAMES,
+    familyNames: ANONYMIZED_FAMILY_NAMES,
+    email: anonymizedEmail(person.id),
+    marker: translator("es-CL")("privacy.marker"),
+    addresses: [...addresses],
+    // the notice just queued keeps its address until it is out (FORGET_EMAIL_JOB)
+    keepEmailIds: [noticeEmailId],
+  };
+  for (const hook of hooks) await hook.anonymize(tx, person, context);
   await enqueue(FORGET_EMAIL_JOB, { emailId: noticeEmailId, personId: person.id }, tx, {
     runAt: new Date(Date.now() + 5_000),
     maxAttempts: 12,
   });
-
-  // Changes of the person's sign-in address recorded the addresses (from, to, restored).
-  for (const field of ["from", "to", "restored"]) {
-    await tx
-      .update(auditEvents)
-      .set({
-        details: sql`jsonb_set(${auditEvents.details}, ${`{${field}}`}::text[], to_jsonb(${email}::text))`,
-      })
-      .where(
-        and(
-          eq(auditEvents.subjectId, person.id),
-          sql`${auditEvents.details} ? ${field}`,
-          sql`${auditEvents.action} LIKE 'person.%'`,
-        ),
-      );
-  }
-
-  // Failed sign-ins recorded the address typed.
-  await tx
-    .update(auditEvents)
-    .set({ details: sql`jsonb_set(${auditEvents.details}, '{email}', to_jsonb(${email}::text))` })
-    .where(
-      and(
-        eq(auditEvents.organizationId, person.organizationId),
-        sql`${auditEvents.details}->>'email' = ${person.email}`,
-      ),
-    );
-
-  // Roster imports keep their rows for their report: the person's rows lose what identifies them.
-  const rutBody = person.rut ? person.rut.split("-")[0] : null;
-  const candidates = await tx
-    .select({
-      id: rosterImports.id,
-      validRows: rosterImports.validRows,
-      rejectedRows: rosterImports.rejectedRows,
-    })
-    .from(rosterImports)
-    .where(
-      and(
-        eq(rosterImports.organizationId, person.organizationId),
-        rutBody
-          ? sql`(strpos(lower(${rosterImports.validRows}::text || ${rosterImports.rejectedRows}::text), ${person.email}) > 0
-              OR strpos(regexp_replace(${rosterImports.validRows}::text || ${rosterImports.rejectedRows}::text, '[.]', '', 'g'), ${rutBody}) > 0)`
-          : sql`strpos(lower(${rosterImports.validRows}::text || ${rosterImports.rejectedRows}::text), ${person.email}) > 0`,
-      ),
-    );
-  const compact = (v: string) => v.replace(/[.\s-]/g, "").toUpperCase();
-  const rutCompact = person.rut ? compact(person.rut) : null;
-  const isTheirs = (value: string) =>
-    value.trim().toLowerCase() === person.email || (!!rutCompact && compact(value) === rutCompact);
-  for (const c of candidates) {
-    const validRows = c.validRows.map((r) =>
-      r.email === person.email || (rutCompact && r.rut && compact(r.rut) === rutCompact)
-        ? { ...r, givenNames: ANONYMIZED_GIVEN_NAMES, familyNames: ANONYMIZED_FAMILY_NAMES, email, rut: null }
-        : r,
-    );
-    const rejectedRows = c.rejectedRows.map((r) =>
-      Object.values(r.raw).some((v) => typeof v === "string" && isTheirs(v)) ? { ...r, raw: {} } : r,
-    );
-    await tx.update(rosterImports).set({ validRows, rejectedRows }).where(eq(rosterImports.id, c.id));
-  }
 }
 
 /**
