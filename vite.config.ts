@@ -28,11 +28,44 @@ function catalogueChunks(): Plugin {
   };
 }
 
+/**
+ * The service worker (app/service-worker.ts) as build/client/sw.js: a chunk of the browser build with a
+ * fixed name and no imports, so that it runs as a classic worker script. The ids of the build's other
+ * files go into it, so that each build is a new worker (the browser compares the script's bytes).
+ */
+function serviceWorker(): Plugin {
+  return {
+    name: "impulso:service-worker",
+    buildStart() {
+      if (this.environment?.name !== "client" || this.environment.mode !== "build") return;
+      this.emitFile({
+        type: "chunk",
+        id: fileURLToPath(new URL("./app/service-worker.ts", import.meta.url)),
+        fileName: "sw.js",
+      });
+    },
+    generateBundle(_, bundle) {
+      if (this.environment.name !== "client") return;
+      const worker = bundle["sw.js"];
+      if (worker?.type !== "chunk") return;
+      if (worker.imports.length > 0)
+        this.error("sw.js must not import anything (it runs as a classic script)");
+      const build = Object.keys(bundle)
+        .filter((name) => name !== "sw.js")
+        .sort()
+        .join(",");
+      let hash = 0;
+      for (let i = 0; i < build.length; i++) hash = (hash * 31 + build.charCodeAt(i)) >>> 0;
+      worker.code = `// build ${hash.toString(36)}\n${worker.code}`;
+    },
+  };
+}
+
 /** `~/…` is `src/…` (tsconfig.json "paths" says the same to TypeScript and tsx). */
 const alias = { "~": fileURLToPath(new URL("./src", import.meta.url)) };
 
 export default defineConfig({
-  plugins: [reactRouter(), catalogueChunks()],
+  plugins: [reactRouter(), catalogueChunks(), serviceWorker()],
   resolve: { alias },
   build: { target: "es2022" },
   environments: {

@@ -20,6 +20,7 @@ import { catalogueChunkUrl } from "./lib/catalogue-chunks.server";
 import { requestInfoContext, sessionContext } from "./lib/context";
 import { useT } from "./lib/i18n";
 import { navigationFor } from "./lib/navigation";
+import { forgetOffline, waitingChanges } from "./lib/offline-page";
 import { readYourWrites } from "./lib/replica.server";
 import { loadSessionState } from "./lib/session.server";
 import stylesHref from "./styles.css?url";
@@ -106,7 +107,20 @@ function Header() {
           {t("app.name")}
         </Link>
         {data?.viewer ? (
-          <Form method="post" action="/salir" className="inline-form">
+          <Form
+            method="post"
+            action="/salir"
+            className="inline-form"
+            onSubmit={(event) => {
+              // Changes captured offline stay on the phone: say so before signing out.
+              const waiting = waitingChanges();
+              if (waiting > 0 && !window.confirm(t("capture.sign_out_warning", { count: waiting }))) {
+                event.preventDefault();
+                return;
+              }
+              forgetOffline();
+            }}
+          >
             <button type="submit" className="link-button">
               {t("nav.sign_out")}
             </button>

@@ -35,6 +35,7 @@ export default [
   route("establecimientos/:schoolId/observacion/informe.pdf", "routes/school.observation.pdf.ts"),
   route("observaciones", "routes/observations.tsx"),
   route("observaciones/nueva", "routes/observations.new.tsx"),
+  route("observaciones/captura", "routes/observations.capture.tsx"),
   route("observaciones/red", "routes/observations.network.tsx"),
   route("observaciones/red/datos.csv", "routes/observations.network.csv.ts"),
   route("observaciones/red/datos.xlsx", "routes/observations.network.xlsx.ts"),

@@ -1,11 +1,10 @@
-// The changes a draft visit's page sends from the phone (notes added while the connection was slow or
-// gone, kept in a queue in the browser): the same use case as the page's form (saveVisit, through the
-// same policy), with the change's own idempotency key, answered in JSON so that the page can tell
-// "stored", "refused, and why" and "try again later" apart. Without JavaScript the page's form posts
-// to the page itself, as always.
-
+// The changes a draft visit's page and the offline capture page send from the phone (kept in a
+// queue in the browser while the connection is slow or gone): the same use cases as the pages' forms
+// (startVisit, saveVisit, through the same policy), each change with its own idempotency key, answered
+// in JSON so that the page can tell "stored", "refused, and why" and "try again later" apart. Without
+// JavaScript the pages' forms post to the pages themselves, as always.
 import { translator } from "~/messages";
-import { getVisit, saveVisit } from "~/modules/observation";
+import { getVisit, saveVisit, startVisit } from "~/modules/observation";
 import { formToObject } from "~/platform/validation";
 import { type FormFailure, load, performOnce, readForm } from "../lib/actions.server";
 import { requireActor, sessionOf } from "../lib/session.server";
@@ -39,9 +38,17 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const form = await readForm(request);
   if (!(form instanceof FormData)) return refused(form.data, form.init?.status ?? 400);
   const intent = String(form.get("intent") ?? "");
+  const input = formToObject(form);
   try {
+    // "start": a visit begun on the phone without connection, with the id and the instant made there.
     const result = await performOnce(
-      () => saveVisit(actor, params.observationId, intent, formToObject(form)),
+      async (): Promise<unknown> =>
+        intent === "start"
+          ? startVisit(actor, input, {
+              id: params.observationId,
+              startedAt: new Date(String(form.get("at") ?? "")),
+            })
+          : saveVisit(actor, params.observationId, intent, input),
       form,
     );
     if ("ok" in result && result.ok) return json({ ok: true, savedAt: new Date().toISOString() });

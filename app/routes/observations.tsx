@@ -1,8 +1,9 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
 import { Link } from "react-router";
 import { observationHome, observerWork } from "~/modules/observation";
 import { notFound } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
+import { prepareOffline } from "../lib/offline-page";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/observations";
 
@@ -18,6 +19,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export default function Observations({ loaderData }: Route.ComponentProps) {
   const t = useT();
+  // Opening the observations once online prepares the phone to capture without connection.
+  useEffect(() => void prepareOffline(), []);
   const format = useFormat();
   const { drafts, awaiting, recent } = loaderData;
   return (
@@ -28,6 +31,9 @@ export default function Observations({ loaderData }: Route.ComponentProps) {
           {t("observation.list.new")}
         </Link>
       </div>
+      <p>
+        <a href="/observaciones/captura">{t("capture.link")}</a>
+      </p>
       <VisitList
         title={t("observation.list.drafts")}
         empty={t("observation.list.none_drafts")}

@@ -225,4 +225,29 @@ export const observation: Record<keyof typeof source, string> = {
   "email.feedback.subject": "You have new feedback in Impulso",
   "email.feedback.body":
     "{observer} recorded the feedback from your classroom visit and your action step.\n\nRead it, confirm it and, if you like, write your reflection:\n{link}",
+  "capture.title": "Capture offline",
+  "capture.intro":
+    "This page is kept on your phone once you have opened Observations with a connection. Offline you can start visits to teachers of your schools, write evidence, record time on task, set levels and close the visit: everything stays on the phone and is sent by itself, in order, when the connection returns. Offline you cannot see the visit history, record meetings or open other pages.",
+  "capture.needs_js": "Capturing offline needs JavaScript. With a connection you can use",
+  "capture.no_instruments": "There are no published instruments to observe with yet.",
+  "capture.start": "Start a visit",
+  "capture.on_phone": "Visits captured on this phone",
+  "capture.visit_line": "{teacher}, {course} ({date})",
+  "capture.refused_count": "{count, plural, one {One change not sent} other {{count} changes not sent}}",
+  "capture.all_sent": "All sent",
+  "capture.open_online": "Open the visit",
+  "capture.back": "Back to the visits on this phone",
+  "capture.closed": "Visit closed on the phone: it will be sent when there is a connection.",
+  "capture.not_sent": "Not sent",
+  "capture.intent.start": "Start of the visit",
+  "capture.intent.note": "Evidence",
+  "capture.intent.snapshot": "Time-on-task record",
+  "capture.intent.save": "Change to the visit",
+  "capture.intent.submit": "Closing of the visit",
+  "capture.close_hint":
+    'Closing it sends the visit, like "Send the visit": you will not be able to change it afterwards.',
+  "capture.close": "Close the visit",
+  "capture.link": "Capture offline",
+  "capture.sign_out_warning":
+    "{count, plural, one {There is one unsent change on this phone. If you sign out it stays here until you sign in again.} other {There are {count} unsent changes on this phone. If you sign out they stay here until you sign in again.}} Sign out anyway?",
 };

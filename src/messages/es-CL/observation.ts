@@ -213,4 +213,28 @@ export const observation = {
   "email.feedback.subject": "Tiene una nueva retroalimentación en Impulso",
   "email.feedback.body":
     "{observer} registró la retroalimentación de su visita al aula y su paso de acción.\n\nLéala, confírmela y, si quiere, escriba su reflexión:\n{link}",
+  "capture.title": "Capturar sin conexión",
+  "capture.intro":
+    "Esta página queda guardada en su teléfono después de abrir Observaciones una vez con conexión. Sin conexión puede comenzar visitas a docentes de sus establecimientos, escribir evidencias, registrar tiempo en tarea, marcar niveles y cerrar la visita: todo queda en el teléfono y se envía solo, en orden, cuando vuelve la conexión. Sin conexión no se puede ver el historial de visitas, registrar reuniones ni abrir otras páginas.",
+  "capture.needs_js": "Capturar sin conexión necesita JavaScript. Con conexión puede usar",
+  "capture.no_instruments": "Aún no hay pautas publicadas para observar.",
+  "capture.start": "Comenzar una visita",
+  "capture.on_phone": "Visitas capturadas en este teléfono",
+  "capture.visit_line": "{teacher}, {course} ({date})",
+  "capture.refused_count": "{count, plural, one {Un cambio no enviado} other {{count} cambios no enviados}}",
+  "capture.all_sent": "Todo enviado",
+  "capture.open_online": "Abrir la visita",
+  "capture.back": "Volver a las visitas del teléfono",
+  "capture.closed": "Visita cerrada en el teléfono: se enviará cuando haya conexión.",
+  "capture.not_sent": "No enviado",
+  "capture.intent.start": "Comienzo de la visita",
+  "capture.intent.note": "Evidencia",
+  "capture.intent.snapshot": "Registro de tiempo en tarea",
+  "capture.intent.save": "Cambio de la visita",
+  "capture.intent.submit": "Cierre de la visita",
+  "capture.close_hint": 'Al cerrarla se envía la visita, como "Enviar la visita": ya no podrá modificarla.',
+  "capture.close": "Cerrar la visita",
+  "capture.link": "Capturar sin conexión",
+  "capture.sign_out_warning":
+    "{count, plural, one {Hay un cambio sin enviar en este teléfono. Si cierra la sesión quedará aquí hasta que vuelva a ingresar.} other {Hay {count} cambios sin enviar en este teléfono. Si cierra la sesión quedarán aquí hasta que vuelva a ingresar.}} ¿Cerrar la sesión de todos modos?",
 };

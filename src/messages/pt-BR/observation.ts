@@ -227,4 +227,30 @@ export const observation: Record<keyof typeof source, string> = {
   "email.feedback.subject": "Você tem uma nova devolutiva no Impulso",
   "email.feedback.body":
     "{observer} registrou a devolutiva da sua visita à sala de aula e o seu passo de ação.\n\nLeia, confirme a leitura e, se quiser, escreva sua reflexão:\n{link}",
+  "capture.title": "Registrar sem conexão",
+  "capture.intro":
+    "Esta página fica salva no seu celular depois de abrir Observações uma vez com conexão. Sem conexão você pode iniciar visitas a docentes das suas escolas, escrever evidências, registrar tempo na tarefa, marcar níveis e encerrar a visita: tudo fica no celular e é enviado sozinho, em ordem, quando a conexão volta. Sem conexão não é possível ver o histórico de visitas, registrar reuniões nem abrir outras páginas.",
+  "capture.needs_js": "Registrar sem conexão precisa de JavaScript. Com conexão você pode usar",
+  "capture.no_instruments": "Ainda não há pautas publicadas para observar.",
+  "capture.start": "Iniciar uma visita",
+  "capture.on_phone": "Visitas registradas neste celular",
+  "capture.visit_line": "{teacher}, {course} ({date})",
+  "capture.refused_count":
+    "{count, plural, one {Uma alteração não enviada} other {{count} alterações não enviadas}}",
+  "capture.all_sent": "Tudo enviado",
+  "capture.open_online": "Abrir a visita",
+  "capture.back": "Voltar às visitas do celular",
+  "capture.closed": "Visita encerrada no celular: será enviada quando houver conexão.",
+  "capture.not_sent": "Não enviado",
+  "capture.intent.start": "Início da visita",
+  "capture.intent.note": "Evidência",
+  "capture.intent.snapshot": "Registro de tempo na tarefa",
+  "capture.intent.save": "Alteração da visita",
+  "capture.intent.submit": "Encerramento da visita",
+  "capture.close_hint":
+    'Ao encerrá-la, a visita é enviada, como em "Enviar a visita": não poderá mais alterá-la.',
+  "capture.close": "Encerrar a visita",
+  "capture.link": "Registrar sem conexão",
+  "capture.sign_out_warning":
+    "{count, plural, one {Há uma alteração não enviada neste celular. Se sair, ela ficará aqui até você entrar novamente.} other {Há {count} alterações não enviadas neste celular. Se sair, elas ficarão aqui até você entrar novamente.}} Sair mesmo assim?",
 };

@@ -17,6 +17,7 @@ export {
   updateCalibration,
 } from "./calibration";
 export { seedDemoCalibration } from "./calibration-demo";
+export { type CaptureKit, captureKit } from "./capture";
 export {
   createCatalogueStep,
   getCatalogueStep,

@@ -343,8 +343,32 @@ const startInput = z.object({
   purpose: z.preprocess(asText, z.enum(PURPOSES, { message: "errors.invalid_choice" })),
 });
 
-/** Opens a draft visit and returns its id. The teacher's open step becomes its focus. */
-export async function startVisit(actor: Actor, input: Record<string, unknown>): Promise<string> {
+/** How far back a visit started on a phone without connection may say it started. */
+const OFFLINE_START_MAX_MS = 7 * 86_400_000;
+
+/**
+ * Opens a draft visit and returns its id. The teacher's open step becomes its focus. A visit started
+ * on a phone without connection (the offline capture page) brings its own id, made there, and the
+ * instant it started: sent again, it is the same visit; the id of someone else's visit is refused.
+ */
+export async function startVisit(
+  actor: Actor,
+  input: Record<string, unknown>,
+  fromPhone?: { id: string; startedAt?: Date },
+  now = new Date(),
+): Promise<string> {
+  if (fromPhone) {
+    if (!isUuid(fromPhone.id)) throw new NotFoundError();
+    const [existing] = await db()
+      .select({ observerId: observations.observerId, organizationId: observations.organizationId })
+      .from(observations)
+      .where(eq(observations.id, fromPhone.id));
+    if (existing) {
+      if (existing.observerId === actor.personId && existing.organizationId === actor.organizationId)
+        return fromPhone.id;
+      throw new NotFoundError();
+    }
+  }
   const values = parseInput(startInput, input);
   const teacherOk =
     isUuid(values.schoolId) &&
@@ -375,24 +399,54 @@ export async function startVisit(actor: Actor, input: Record<string, unknown>): 
     (i) => i.id === values.instrumentId,
   );
   if (!instrument) throw new ValidationError({ instrumentId: "observation.errors.instrument_required" });
-  const id = newId();
+  // The phone captured with the version it kept: that one, if it is a published version of the
+  // instrument (levels are keyed by its indicators); otherwise the latest.
+  let versionId = instrument.versionId;
+  const phoneVersion = asText(input.instrumentVersionId);
+  if (fromPhone && isUuid(phoneVersion) && phoneVersion !== versionId) {
+    const [kept] = await db()
+      .select({ id: instrumentVersions.id })
+      .from(instrumentVersions)
+      .where(
+        and(
+          eq(instrumentVersions.id, phoneVersion),
+          eq(instrumentVersions.instrumentId, instrument.id),
+          eq(instrumentVersions.status, "published"),
+        ),
+      );
+    if (kept) versionId = kept.id;
+  }
+  const id = fromPhone?.id ?? newId();
+  const phoneStart = fromPhone?.startedAt?.getTime();
+  const startedAt =
+    phoneStart !== undefined &&
+    !Number.isNaN(phoneStart) &&
+    phoneStart >= now.getTime() - OFFLINE_START_MAX_MS &&
+    phoneStart <= now.getTime() + 120_000
+      ? new Date(Math.min(phoneStart, now.getTime()))
+      : now;
   await db().transaction(async (tx) => {
     const focus = await openStepOf(values.teacherId, tx);
-    const now = new Date();
-    await tx.insert(observations).values({
-      id,
-      organizationId: actor.organizationId,
-      schoolId: values.schoolId,
-      teacherId: values.teacherId,
-      observerId: actor.personId,
-      instrumentVersionId: instrument.versionId,
-      purpose: values.purpose,
-      course: values.course,
-      subject: values.subject,
-      status: "draft",
-      startedAt: now,
-      focusStepId: focus?.id ?? null,
-    });
+    const inserted = await tx
+      .insert(observations)
+      .values({
+        id,
+        organizationId: actor.organizationId,
+        schoolId: values.schoolId,
+        teacherId: values.teacherId,
+        observerId: actor.personId,
+        instrumentVersionId: versionId,
+        purpose: values.purpose,
+        course: values.course,
+        subject: values.subject,
+        status: "draft",
+        startedAt,
+        focusStepId: focus?.id ?? null,
+      })
+      // The same phone's visit sent from two tabs at once: one row.
+      .onConflictDoNothing()
+      .returning({ id: observations.id });
+    if (inserted.length === 0) return;
     await audit(actor, { action: "observation.start", subjectType: "observation", subjectId: id }, tx);
   });
   return id;

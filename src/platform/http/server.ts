@@ -27,7 +27,16 @@ export function createApp(
     "/assets",
     express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }),
   );
-  app.use(express.static(clientDir, { maxAge: "1h", index: false }));
+  app.use(
+    express.static(clientDir, {
+      maxAge: "1h",
+      index: false,
+      // The service worker is checked on every load, so that a new version reaches the phones.
+      setHeaders: (res, file) => {
+        if (path.basename(file) === "sw.js") res.setHeader("Cache-Control", "no-cache");
+      },
+    }),
+  );
   app.use(crossSiteProtection);
   app.use(
     createRequestHandler({

@@ -1,0 +1,49 @@
+// What any page needs of offline capture without loading its storage code: the service worker asked
+// to keep the capture pages (app/service-worker.ts) or to forget them, and how many changes wait on the
+// phone (for the sign-out warning), noted by offline.ts each time it sends.
+const WAITING_KEY = "impulso:cambios-sin-enviar";
+
+export function noteWaitingChanges(count: number): void {
+  try {
+    localStorage.setItem(WAITING_KEY, String(count));
+  } catch {}
+}
+
+/** How many changes waited on this phone when last looked at (for the sign-out warning). */
+export function waitingChanges(): number {
+  try {
+    return Number(localStorage.getItem(WAITING_KEY) ?? 0) || 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Registers the service worker and asks it to keep the capture pages and this page's scripts, so that
+ * a leader who opened the observation pages once online can start and capture visits without one.
+ */
+export async function prepareOffline(): Promise<void> {
+  if (!("serviceWorker" in navigator)) return;
+  try {
+    const registration = await navigator.serviceWorker.register("/sw.js");
+    const worker = registration.active ?? (await navigator.serviceWorker.ready).active;
+    const assets = performance
+      .getEntriesByType("resource")
+      .map((e) => new URL(e.name).pathname)
+      .filter((p) => p.startsWith("/assets/"));
+    worker?.postMessage({
+      type: "prepare",
+      pages: ["/observaciones/captura", "/observaciones/nueva", location.pathname],
+      assets,
+    });
+    // Kept storage is not dropped under pressure (Safari deletes it after 7 days unused otherwise).
+    await navigator.storage?.persist?.();
+  } catch {
+    // No service worker (a private window, an old browser): the pages work online as before.
+  }
+}
+
+/** On signing out: the kept pages hold this person's teachers. */
+export function forgetOffline(): void {
+  navigator.serviceWorker?.controller?.postMessage({ type: "forget" });
+}
