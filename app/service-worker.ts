@@ -110,23 +110,28 @@ scope.addEventListener("fetch", (event) => {
   }
 });
 
-/** Keeps a page and every hashed asset its HTML names (scripts, styles, preloads). */
+/**
+ * Keeps pages and every hashed asset their HTML names (scripts, styles, preloads): the assets first, so
+ * that a kept page always finds what it loads.
+ */
 async function prepare(pages: string[], assets: string[]): Promise<void> {
   const cache = await caches.open(CACHE);
   const wanted = new Set(assets.filter((a) => a.startsWith("/assets/")));
+  const fetched: Array<[string, Response]> = [];
   for (const page of pages) {
     if (!isCapture(page)) continue;
     const response = await fetch(page, { credentials: "same-origin" });
     if (!response.ok || response.redirected) continue;
     const html = await response.clone().text();
     for (const match of html.matchAll(/\/assets\/[\w.-]+\.(?:js|css|woff2?|svg|png)/g)) wanted.add(match[0]);
-    await cache.put(page, response);
+    fetched.push([page, response]);
   }
   for (const asset of wanted) {
     if (await cache.match(asset)) continue;
     const response = await fetch(asset);
     if (response.ok) await cache.put(asset, response);
   }
+  for (const [page, response] of fetched) await cache.put(page, response);
 }
 
 scope.addEventListener("message", (event) => {

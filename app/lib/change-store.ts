@@ -157,7 +157,7 @@ export async function oneTabAtATime<T>(work: () => Promise<T>): Promise<T> {
 
 /** Sends one change to the server: the same use cases as the pages' forms, answered in JSON. */
 export const sendToServer: Sender = async (change) => {
-  if (typeof navigator !== "undefined" && navigator.onLine === false) return { kind: "offline" };
+  // navigator.onLine is only a hint (it stays true behind a dead wifi): a failed fetch is what counts.
   const body = new URLSearchParams({
     ...change.fields,
     intent: change.intent,

@@ -81,6 +81,12 @@ export default function Capture({ loaderData }: Route.ComponentProps) {
     fields: Record<string, string>,
     key = newPhoneId(),
   ) => {
+    // Shown at once; stored a moment later.
+    setVisits((shown) =>
+      shown?.some((v) => v.id === visit.id)
+        ? shown.map((v) => (v.id === visit.id ? visit : v))
+        : [visit, ...(shown ?? [])],
+    );
     const store = await changeStore();
     await store.saveVisit(visit);
     await store.add({ key, visitId: visit.id, intent, fields, at: new Date().toISOString() });
@@ -158,7 +164,7 @@ function SyncStatus({ state, waiting, onSync }: { state: SyncState; waiting: num
           {t("observation.visit.sign_in_again")}
         </a>
       ) : (
-        <button type="button" className="button-secondary" onClick={onSync}>
+        <button type="button" className="button button-secondary" onClick={onSync}>
           {t("observation.visit.sync_now")}
         </button>
       )}

@@ -291,6 +291,12 @@ const ACCESS: Record<string, Access> = {
       },
     },
   },
+  // The offline capture page holds the teachers of the schools one observes (and their open steps).
+  "observaciones/captura": {
+    url: () => "/observaciones/captura",
+    allowed: ["leaderA", "leaderB", "mentorA", "otherLeader"],
+    mustNotShow: { to: ["leaderB", "otherLeader"], text: (w) => w.teacherA.id },
+  },
   "observaciones/:observationId": {
     url: (w) => `/observaciones/${w.observationId}`,
     allowed: ["coordinator", "leaderA", "mentorA", "teacherA"],
@@ -772,6 +778,46 @@ describe("observation drafts and teachers' reflections", () => {
       .from(observationNotes)
       .where(eq(observationNotes.observationId, w.draftId));
     expect(notes.map((n) => n.body)).toEqual(["Evidencia secreta de la visita."]);
+  });
+
+  it("opens a visit started on a phone once, with the phone's id; nobody else may use that id", async () => {
+    const id = "0193b3c4-5d6e-7f80-9a1b-2c3d4e5f6a7b";
+    const started = new Date(Date.now() - 20 * 60_000).toISOString();
+    const fields = {
+      intent: "start",
+      schoolId: w.schoolA.id,
+      teacherId: w.teacherA2.id,
+      instrumentId: setup.instrumentId,
+      course: "2° básico A",
+      subject: "Lenguaje",
+      purpose: "formativa",
+      at: started,
+    };
+    const leader = await server.current().as(w.leaderA.id);
+    for (const key of ["inicio-telefono-000001", "inicio-telefono-000002"]) {
+      const res = await leader.post(`/observaciones/${id}/cambios`, { ...fields, _key: key });
+      expect(res.status).toBe(200);
+    }
+    const rows = await db().select().from(observations).where(eq(observations.id, id));
+    expect(rows.map((r) => [r.observerId, r.status, r.startedAt.toISOString()])).toEqual([
+      [w.leaderA.id, "draft", started],
+    ]);
+    // The same id from another leader (another school, another organization): not theirs.
+    for (const persona of ["leaderB", "otherLeader"] as const) {
+      const res = await (await server.current().as(w[persona].id)).post(`/observaciones/${id}/cambios`, {
+        ...fields,
+        _key: `inicio-ajeno-${persona}-0001`,
+      });
+      expect(res.status, persona).toBe(404);
+    }
+    // A teacher cannot start one.
+    const teacher = await server.current().as(w.teacherA.id);
+    const refused = await teacher.post(`/observaciones/0193b3c4-5d6e-7f80-9a1b-2c3d4e5f6a7c/cambios`, {
+      ...fields,
+      _key: "inicio-docente-000001",
+    });
+    expect(refused.status).toBe(400);
+    await db().delete(observations).where(eq(observations.id, id));
   });
 
   it("stores a queued note once per key, at the minute it was written, and refuses in Spanish", async () => {

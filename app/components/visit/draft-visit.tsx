@@ -109,7 +109,7 @@ export function DraftVisit({ visit, failure }: { visit: Visit; failure?: FormFai
               {t("observation.visit.sign_in_again")}
             </a>
           ) : (
-            <button type="button" className="button-secondary" onClick={changes.syncNow}>
+            <button type="button" className="button button-secondary" onClick={changes.syncNow}>
               {t("observation.visit.sync_now")}
             </button>
           )}

@@ -1,0 +1,127 @@
+// Capturing a visit without connection (issue #15 §2), on a phone, with the production build and its
+// service worker: prepared once online, a visit is started and captured offline, survives closing the
+// page, and reaches the server once when the connection returns; a lost acknowledgement stores one
+// record; a change the server refuses stays on the phone with its text and the reason.
+import { type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { translator } from "~/messages";
+import { signIn } from "./support/session";
+
+const t = translator("es-CL");
+
+/** Opens the observations once online and waits until the phone keeps the capture page. */
+async function prepare(page: Page) {
+  await signIn(page, "director.nielol@demo.impulso.cl");
+  await page.goto("/observaciones");
+  await expect
+    .poll(() => page.evaluate(async () => Boolean(await caches.match("/observaciones/captura"))), {
+      timeout: 15_000,
+    })
+    .toBe(true);
+}
+
+async function startOnPhone(page: Page, course: string) {
+  await page.getByLabel(t("observation.new.teacher")).selectOption({ index: 1 });
+  await page.getByLabel(t("observation.new.course")).fill(course);
+  await page.getByLabel(t("observation.new.subject")).fill("Ciencias Naturales");
+  await page.getByRole("button", { name: t("observation.new.start") }).click();
+  await expect(page.getByRole("heading", { name: t("observation.visit.evidence") })).toBeVisible();
+  return new URL(page.url()).searchParams.get("visita") as string;
+}
+
+async function addNote(page: Page, text: string) {
+  await page.getByLabel(t("observation.visit.note"), { exact: true }).fill(text);
+  await page.getByRole("button", { name: t("observation.visit.add_note") }).click();
+  await expect(page.locator("ol.notes li", { hasText: text })).toHaveCount(1);
+}
+
+const onServer = async (context: BrowserContext, id: string) => {
+  const page = await context.newPage();
+  await page.goto(`/observaciones/${id}`);
+  const notes = await page.locator("ol.notes li:not(.pending)").count();
+  const snapshots = await page.locator("#tiempo-en-tarea ul.rows li:not(.pending)").count();
+  await page.close();
+  return { notes, snapshots };
+};
+
+test("sin conexión: una visita con 20 evidencias, 3 registros y niveles llega una vez al volver la conexión", async ({
+  page,
+  context,
+}, testInfo) => {
+  test.skip(testInfo.project.name !== "telefono", "a phone in a classroom");
+  test.setTimeout(120_000);
+  await prepare(page);
+  await context.setOffline(true);
+  await page.goto("/observaciones/captura");
+  const id = await startOnPhone(page, `5° básico ${String(Date.now()).slice(-6)}`);
+  for (let i = 1; i <= 20; i++) await addNote(page, `Evidencia ${i} sin conexión`);
+  for (const [onTask, present] of [
+    ["20", "30"],
+    ["25", "30"],
+    ["28", "30"],
+  ]) {
+    await page.getByLabel(t("observation.visit.on_task_count"), { exact: true }).fill(onTask);
+    await page.getByLabel(t("observation.visit.present_count"), { exact: true }).fill(present);
+    await page.getByRole("button", { name: t("observation.visit.add_snapshot") }).click();
+  }
+  await page
+    .locator("fieldset.levels")
+    .first()
+    .getByRole("radio", { name: t("observation.level.3") })
+    .check();
+  const waiting = t("observation.visit.pending_count", { count: 25 });
+  await expect(page.getByText(waiting)).toBeVisible();
+
+  // The page is closed and opened again, still without connection: everything is still queued.
+  await page.close();
+  const again = await context.newPage();
+  await again.goto(`/observaciones/captura?visita=${id}`);
+  await expect(again.getByText(waiting)).toBeVisible();
+  await expect(again.locator("ol.notes li")).toHaveCount(20);
+
+  // The connection returns: sent in order, once.
+  await context.setOffline(false);
+  await expect(again.getByText(waiting)).toHaveCount(0, { timeout: 30_000 });
+  expect(await onServer(context, id)).toEqual({ notes: 20, snapshots: 3 });
+  // Sent again (a second tab, a retry): nothing doubles.
+  await again.getByRole("button", { name: t("capture.back") }).click();
+  await expect(again.getByText(t("capture.all_sent"))).toBeVisible();
+  expect(await onServer(context, id)).toEqual({ notes: 20, snapshots: 3 });
+});
+
+test("una respuesta perdida guarda una vez; un cambio rechazado queda con su texto y el motivo", async ({
+  page,
+  context,
+}, testInfo) => {
+  test.skip(testInfo.project.name !== "telefono", "a phone in a classroom");
+  test.setTimeout(90_000);
+  await prepare(page);
+  await page.goto("/observaciones/captura");
+  const id = await startOnPhone(page, `6° básico ${String(Date.now()).slice(-6)}`);
+  await expect(page.getByText(t("observation.visit.pending_count", { count: 1 }))).toHaveCount(0, {
+    timeout: 15_000,
+  });
+
+  // The server stores the note; its answer is lost on the way back.
+  let dropped = 0;
+  await page.route("**/cambios", async (route) => {
+    if (dropped++ > 0) return route.continue();
+    await route.fetch();
+    await route.abort("connectionreset");
+  });
+  await addNote(page, "Nota cuya respuesta se pierde");
+  await expect(page.getByText(t("observation.visit.pending_count", { count: 1 }))).toBeVisible();
+  await page.getByRole("button", { name: t("observation.visit.sync_now") }).click();
+  await expect(page.getByText(t("observation.visit.pending_count", { count: 1 }))).toHaveCount(0);
+  expect((await onServer(context, id)).notes).toBe(1);
+
+  // Meanwhile the draft is discarded on the server: the next note is refused and stays.
+  const other = await context.newPage();
+  await other.goto(`/observaciones/${id}`);
+  await other.getByRole("button", { name: t("observation.visit.discard") }).click();
+  await other.waitForURL(/\/observaciones$/);
+  await other.close();
+  await addNote(page, "Nota para una visita descartada");
+  await expect(page.getByRole("heading", { name: t("capture.not_sent") })).toBeVisible();
+  await expect(page.getByText(t("observation.errors.visit_closed"), { exact: false })).toBeVisible();
+  await expect(page.getByText("Nota para una visita descartada").first()).toBeVisible();
+});
