@@ -43,7 +43,7 @@ const onServer = async (context: BrowserContext, id: string) => {
   return { notes, snapshots };
 };
 
-test("sin conexión: una visita con 20 evidencias, 3 registros y niveles llega una vez al volver la conexión", async ({
+test("sin conexión: una visita con 20 evidencias, 3 registros y niveles llega una vez al volver la conexión, con dos pestañas", async ({
   page,
   context,
 }, testInfo) => {
@@ -78,9 +78,15 @@ test("sin conexión: una visita con 20 evidencias, 3 registros y niveles llega u
   await expect(again.getByText(waiting)).toBeVisible();
   await expect(again.locator("ol.notes li")).toHaveCount(20);
 
+  // A second tab on the same phone: both try to send when the connection returns.
+  const second = await context.newPage();
+  await second.goto("/observaciones/captura");
+  await expect(second.getByText(waiting)).toBeVisible();
+
   // The connection returns: sent in order, once.
   await context.setOffline(false);
   await expect(again.getByText(waiting)).toHaveCount(0, { timeout: 30_000 });
+  await expect(second.getByText(t("capture.all_sent"))).toBeVisible({ timeout: 30_000 });
   expect(await onServer(context, id)).toEqual({ notes: 20, snapshots: 3 });
   // Sent again (a second tab, a retry): nothing doubles.
   await again.getByRole("button", { name: t("capture.back") }).click();

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../../platform/audit/schema";
 import { db } from "../../platform/db/client";
@@ -9,6 +9,7 @@ import { useTestDatabase } from "../../platform/testing/database";
 import { actorOf, makePerson, makeWorld } from "../people/testing";
 import {
   acknowledgeFeedback,
+  captureKit,
   ensureObservationSetup,
   getDevelopment,
   getVisit,
@@ -113,6 +114,44 @@ describe("observation: a visit, its meeting and the teacher's side", () => {
       teacherId: "observation.errors.teacher_required",
       course: "errors.required",
     });
+  });
+
+  it("gives the phone's kit to those who observe only, with their schools' teachers and the instruments' content", async () => {
+    const kit = await captureKit(a.leaderA);
+    expect(kit.teachers.map((t) => t.id).sort()).toEqual([w.teacherA.id, w.teacherA2.id].sort());
+    expect(kit.instruments.map((i) => i.content.sections.length > 0)).toEqual([true, true]);
+    expect((await captureKit(a.otherLeader)).teachers.map((t) => t.id)).not.toContain(w.teacherA.id);
+    for (const who of ["teacherA", "coordinator", "admin"]) {
+      expect(await rejection(captureKit(a[who])), who).toBeInstanceOf(NotFoundError);
+    }
+  });
+
+  it("opens a visit started on a phone with its id and start, once; another's id is not found", async () => {
+    const id = "0193b3c4-5d6e-7f80-9a1b-2c3d4e5f0001";
+    const startedAt = new Date(Date.now() - 15 * 60_000);
+    const input = {
+      schoolId: w.schoolA.id,
+      teacherId: w.teacherA2.id,
+      instrumentId,
+      course: "3° básico B",
+      subject: "Historia",
+      purpose: "formativa",
+    };
+    expect(await startVisit(a.leaderA, input, { id, startedAt })).toBe(id);
+    expect(await startVisit(a.leaderA, input, { id, startedAt })).toBe(id);
+    const rows = await db().select().from(observations).where(eq(observations.id, id));
+    expect(rows.map((r) => [r.observerId, r.startedAt.getTime()])).toEqual([
+      [w.leaderA.id, startedAt.getTime()],
+    ]);
+    expect(await rejection(startVisit(a.mentorA, input, { id, startedAt }))).toBeInstanceOf(NotFoundError);
+    // A start further back than a week, or in the future, is the moment it arrives.
+    const late = "0193b3c4-5d6e-7f80-9a1b-2c3d4e5f0002";
+    await startVisit(a.leaderA, input, { id: late, startedAt: new Date(Date.now() - 30 * 86_400_000) });
+    const [row] = await db().select().from(observations).where(eq(observations.id, late));
+    expect(Date.now() - row.startedAt.getTime()).toBeLessThan(60_000);
+    await db()
+      .delete(observations)
+      .where(inArray(observations.id, [id, late]));
   });
 
   it("records a visit: notes with their minute, tags, levels, snapshots; submits only with evidence", async () => {
