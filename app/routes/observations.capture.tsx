@@ -24,7 +24,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 type SyncState = "idle" | "sending" | "offline" | "signed_out";
-const RETRY_MS = 30_000;
+/** How often the queue is tried again (the "online" event is only a hint, and is not always sent). */
+const RETRY_MS = 5_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The visit the address names: ?visita=<id>, or /observaciones/<id> answered by the kept page offline. */
@@ -320,7 +321,7 @@ function PhoneVisits({
               </button>{" "}
               <span className="muted">
                 {waiting > 0
-                  ? t("observation.visit.pending_count", { count: waiting })
+                  ? t("capture.waiting_count", { count: waiting })
                   : refused > 0
                     ? t("capture.refused_count", { count: refused })
                     : t("capture.all_sent")}

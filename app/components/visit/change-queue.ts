@@ -2,7 +2,7 @@
 // "Agregar registro" put the change in the phone's queue (app/lib/change-store.ts, IndexedDB) and empty
 // the fields at once, so the next note can be typed while the first one travels. The queue is sent in
 // order, each change with its own idempotency key and the instant it was written, when the connection
-// comes back, on opening the page, every 30 s and from "Sincronizar ahora". A change the server refuses
+// comes back, on opening the page, every 5 s and from "Sincronizar ahora". A change the server refuses
 // stays on the page with its text and the reason, to copy or discard. Without JavaScript the buttons
 // post the form as before.
 import { useCallback, useEffect, useRef, useState } from "react";
@@ -14,7 +14,8 @@ import { prepareOffline } from "../../lib/offline-page";
 export type { QueuedChange };
 export type QueueState = "idle" | "sending" | "offline" | "signed_out";
 
-const RETRY_MS = 30_000;
+/** How often the queue is tried again (the "online" event is only a hint, and is not always sent). */
+const RETRY_MS = 5_000;
 const COUNT = /^\d{1,3}$/;
 
 /** The change a button asks for, read from the form; null when the form should go to the server to explain what is wrong. */

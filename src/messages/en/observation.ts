@@ -234,6 +234,8 @@ export const observation: Record<keyof typeof source, string> = {
   "capture.on_phone": "Visits captured on this phone",
   "capture.visit_line": "{teacher}, {course} ({date})",
   "capture.refused_count": "{count, plural, one {One change not sent} other {{count} changes not sent}}",
+  "capture.waiting_count":
+    "{count, plural, one {One change not sent yet} other {{count} changes not sent yet}}",
   "capture.all_sent": "All sent",
   "capture.open_online": "Open the visit",
   "capture.back": "Back to the visits on this phone",

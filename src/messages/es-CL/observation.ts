@@ -222,6 +222,7 @@ export const observation = {
   "capture.on_phone": "Visitas capturadas en este teléfono",
   "capture.visit_line": "{teacher}, {course} ({date})",
   "capture.refused_count": "{count, plural, one {Un cambio no enviado} other {{count} cambios no enviados}}",
+  "capture.waiting_count": "{count, plural, one {Un cambio sin enviar} other {{count} cambios sin enviar}}",
   "capture.all_sent": "Todo enviado",
   "capture.open_online": "Abrir la visita",
   "capture.back": "Volver a las visitas del teléfono",

@@ -237,6 +237,8 @@ export const observation: Record<keyof typeof source, string> = {
   "capture.visit_line": "{teacher}, {course} ({date})",
   "capture.refused_count":
     "{count, plural, one {Uma alteração não enviada} other {{count} alterações não enviadas}}",
+  "capture.waiting_count":
+    "{count, plural, one {Uma alteração não enviada} other {{count} alterações não enviadas}}",
   "capture.all_sent": "Tudo enviado",
   "capture.open_online": "Abrir a visita",
   "capture.back": "Voltar às visitas do celular",
