@@ -8,7 +8,7 @@ import {
   verifyAgainstDummy,
   verifyPassword,
 } from "../../platform/auth/passwords";
-import { clear, hit, hitCount, underLimit } from "../../platform/auth/rate-limit";
+import { clear, clientNetwork, hit, hitCount, underLimit } from "../../platform/auth/rate-limit";
 import { createSession, revokeAllSessions } from "../../platform/auth/sessions";
 import { hashToken, newToken } from "../../platform/auth/tokens";
 import { config } from "../../platform/config";
@@ -93,12 +93,14 @@ export async function signIn(
   meta: RequestMeta & { deviceToken?: string | null },
 ) {
   const data = parseInput(signInInput, input);
-  const pairKey = `sign-in:pair:${data.email}|${meta.ip}`;
-  const addressKey = `sign-in:address:${meta.ip}`;
+  // Limits per address count an IPv6 client by its /64 (clientNetwork).
+  const network = clientNetwork(meta.ip);
+  const pairKey = `sign-in:pair:${data.email}|${network}`;
+  const addressKey = `sign-in:address:${network}`;
   const accountKeys = SIGN_IN_LIMITS.perAccount.map((limit) => ({
     key: `sign-in:account:${limit.windowMs}:${data.email}`,
     /** this address already counted in this window of the account's limit */
-    seenKey: `sign-in:seen:${limit.windowMs}:${data.email}|${meta.ip}`,
+    seenKey: `sign-in:seen:${limit.windowMs}:${data.email}|${network}`,
     limit,
   }));
   // Only failures are counted, after the password is checked; here: is a limit already reached? A
@@ -231,7 +233,7 @@ export async function requestPasswordReset(input: Record<string, unknown>, meta:
   const { email } = parseInput(forgotInput, input);
   const [accountOk, addressOk] = await Promise.all([
     hit(`reset:account:${email}`, RESET_LIMITS.perAccount),
-    hit(`reset:address:${meta.ip}`, RESET_LIMITS.perAddress),
+    hit(`reset:address:${clientNetwork(meta.ip)}`, RESET_LIMITS.perAddress),
   ]);
   if (!addressOk) throw new RateLimitedError();
   if (!accountOk) return; // silently: the answer must not reveal that the account exists

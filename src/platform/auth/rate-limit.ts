@@ -1,3 +1,4 @@
+import { isIPv4, isIPv6 } from "node:net";
 import { sql } from "drizzle-orm";
 import { db } from "../db/client";
 import { rateLimits } from "./schema";
@@ -57,4 +58,34 @@ export async function clear(key: string): Promise<void> {
 
 export async function deleteOldWindows(): Promise<void> {
   await db().execute(sql`DELETE FROM rate_limits WHERE window_start < now() - interval '1 day'`);
+}
+
+/**
+ * The network a client address stands for, for limits per address: an IPv4 address itself (also when
+ * written IPv4-mapped, ::ffff:1.2.3.4), an IPv6 address's /64 (one home or phone usually holds a whole
+ * /64, and could otherwise walk around a limit by changing the last 64 bits).
+ */
+export function clientNetwork(ip: string): string {
+  const address = ip
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "")
+    .replace(/%.*$/, "");
+  const mapped = address.match(/^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/);
+  if (mapped) return mapped[1];
+  if (isIPv4(address)) return address;
+  if (!isIPv6(address)) return address;
+  // Expand "::" and keep the first four groups.
+  const [head, tail = ""] = address.split("::");
+  const left = head ? head.split(":") : [];
+  const right = address.includes("::") ? (tail ? tail.split(":") : []) : [];
+  // An embedded IPv4 tail counts as two groups; only the first four groups matter here.
+  const rightGroups = right.flatMap((g) => (g.includes(".") ? ["0", "0"] : [g]));
+  const groups = address.includes("::")
+    ? [...left, ...Array(8 - left.length - rightGroups.length).fill("0"), ...rightGroups]
+    : left.flatMap((g) => (g.includes(".") ? ["0", "0"] : [g]));
+  return `${groups
+    .slice(0, 4)
+    .map((g) => Number.parseInt(g || "0", 16).toString(16))
+    .join(":")}::/64`;
 }
