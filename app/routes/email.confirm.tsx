@@ -1,5 +1,5 @@
 import { Form, redirect } from "react-router";
-import { confirmEmailChange, getEmailChangeByToken } from "~/modules/accounts";
+import { confirmEmailChange, emailLinkJustUsed, getEmailChangeByToken } from "~/modules/accounts";
 import { FormMessage, failureOf, SubmitButton } from "../components/form";
 import { LinkPage } from "../components/link-page";
 import { perform, readForm } from "../lib/actions.server";
@@ -15,7 +15,9 @@ export const meta: Route.MetaFunction = ({ matches }) => [
 
 /** Opening the link changes nothing (mail scanners open links): the change waits for the button. */
 export async function loader({ params, request }: Route.LoaderArgs) {
-  const done = new URL(request.url).searchParams.has("hecho");
+  // "Done" only for a link that was just used: ?hecho=1 on any other address shows the link's own state.
+  const done =
+    new URL(request.url).searchParams.has("hecho") && (await emailLinkJustUsed(params.token, "confirm"));
   return { change: done ? null : await getEmailChangeByToken(params.token), done };
 }
 

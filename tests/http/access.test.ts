@@ -632,6 +632,19 @@ describe("authorization of every route", () => {
 });
 
 // docs/architecture.md, "Who may change what of a person": one test per row, over real HTTP.
+describe("the pages of emailed address links", () => {
+  it("say a link worked only when it was just used, not for ?hecho=1 on any token", async () => {
+    const client = await server.current().as(null);
+    for (const path of ["/correo/token-inventado?hecho=1", "/correo/deshacer/token-inventado?hecho=1"]) {
+      const res = await client.get(path);
+      const body = await res.text();
+      expect(res.status, path).toBe(200);
+      expect(body, path).toContain("Este enlace no es válido, ya se usó o venció.");
+      expect(body, path).not.toContain("El correo de ingreso cambió.");
+    }
+  });
+});
+
 describe("who may change what of a person", () => {
   const personOf = async (id: string) => (await db().select().from(persons).where(eq(persons.id, id)))[0];
   const newTeacher = (values: Partial<typeof persons.$inferInsert> = {}) =>

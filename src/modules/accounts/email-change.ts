@@ -401,6 +401,27 @@ export async function confirmProposalSignedIn(actor: Actor, personId: string, me
   await applyChange(pending.id, meta, actor.personId);
 }
 
+/** How long after a link was used its page still says it worked (a reload, the back button). */
+const USED_LINK_SHOWN_MS = 30 * 60_000;
+
+/**
+ * Whether this confirmation or undo link was just used (its page then says it worked): a "done" page
+ * for a link that was never used, or used long ago, would be false.
+ */
+export async function emailLinkJustUsed(token: string, kind: "confirm" | "undo", now = new Date()) {
+  if (!token || token.length > 100) return false;
+  const since = new Date(now.getTime() - USED_LINK_SHOWN_MS);
+  const [row] = await db()
+    .select({ id: emailChanges.id })
+    .from(emailChanges)
+    .where(
+      kind === "confirm"
+        ? and(eq(emailChanges.tokenHash, hashToken(token)), gt(emailChanges.confirmedAt, since))
+        : and(eq(emailChanges.undoTokenHash, hashToken(token)), gt(emailChanges.undoneAt, since)),
+    );
+  return Boolean(row);
+}
+
 async function changeByToken(token: string, tx: DbOrTx = db()) {
   if (!token || token.length > 100) return undefined;
   const [row] = await tx

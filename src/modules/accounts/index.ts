@@ -6,6 +6,7 @@ export {
   cancelEmailChange,
   confirmEmailChange,
   confirmProposalSignedIn,
+  emailLinkJustUsed,
   getEmailChangeByToken,
   getEmailChangePage,
   getEmailUndoByToken,
