@@ -481,7 +481,7 @@ function CaptureVisit({
         }}
       >
         <h3>{t("observation.visit.evidence")}</h3>
-        <fieldset className="stack" disabled={closed}>
+        <fieldset className="stack bare" disabled={closed}>
           <div className={`field${problem.note ? " field-invalid" : ""}`}>
             <label htmlFor="note">{t("observation.visit.note")}</label>
             <textarea id="note" name="note" rows={3} maxLength={4000} />
@@ -521,7 +521,7 @@ function CaptureVisit({
           }}
         >
           <h3>{t("observation.visit.on_task")}</h3>
-          <fieldset className="stack" disabled={closed}>
+          <fieldset className="stack bare" disabled={closed}>
             <div className="pair">
               <div className={`field${problem.onTask ? " field-invalid" : ""}`}>
                 <label htmlFor="onTask">{t("observation.visit.on_task_count")}</label>
