@@ -227,6 +227,7 @@ describe("personal data rights (Ley 21.719)", () => {
         "asTeacher",
         "asObserver",
         "calibrations",
+        "remindersSent",
       ]);
       for (const key of [
         "person",
