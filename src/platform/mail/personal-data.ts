@@ -37,8 +37,8 @@ export const mailPersonalData: PersonalDataHook = {
         ),
       );
     // A calendar event that names the person (a reminder to their observer) loses its name the same way,
-    // its folded lines unfolded first (a name may straddle a fold).
-    const unfolded = sql`replace(a->>'content', E'\r\n ', '')`;
+    // its folded lines unfolded first (a name may straddle a fold: CRLF and a space or a tab).
+    const unfolded = sql`regexp_replace(a->>'content', E'\r\n[ \t]', '', 'g')`;
     await tx
       .update(emails)
       .set({
