@@ -40,6 +40,8 @@ export function ObserverDay({
   const t = useT();
   const format = useFormat();
   const { drafts, meetings, followUps, overdue } = lists;
+  // The school is named only when the person observes in more than one.
+  const place = (school: string, text: string) => (lists.schoolCount > 1 ? `${school} · ${text}` : text);
   const empty = [drafts, meetings, followUps, overdue].every((l) => l.items.length === 0);
   const allVisits = <Link to="/observaciones">{t("day.see_all_visits")}</Link>;
   const newVisit = (schoolId: string, teacherId: string) =>
@@ -56,7 +58,7 @@ export function ObserverDay({
           label: t("day.visit_of", { teacher: v.teacherName, course: v.course }),
           after: (
             <span className="muted">
-              {t("day.drafts.started", { school: v.schoolName, date: format.dateTime(v.startedAt) })}
+              {place(v.schoolName, t("day.drafts.started", { date: format.dateTime(v.startedAt) }))}
             </span>
           ),
         }))}
@@ -108,9 +110,12 @@ export function ObserverDay({
           label: o.teacherName,
           after: (
             <span className="muted">
-              {o.lastVisitAt
-                ? t("day.overdue.last_visit", { school: o.schoolName, date: format.date(o.lastVisitAt) })
-                : t("day.overdue.never", { school: o.schoolName })}
+              {place(
+                o.schoolName,
+                o.lastVisitAt
+                  ? t("day.overdue.last_visit", { date: format.date(o.lastVisitAt) })
+                  : t("day.overdue.never"),
+              )}
             </span>
           ),
         }))}

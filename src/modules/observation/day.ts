@@ -95,6 +95,8 @@ export interface PendingWork {
     overdue: DayList<OverdueItem>;
     /** schools whose dashboard lists every overdue teacher (the actor leads them) */
     dashboardSchoolIds: string[];
+    /** how many schools the actor observes in (the lists name the school when more than one) */
+    schoolCount: number;
   } | null;
   /** for teachers */
   teacher: {
@@ -298,6 +300,7 @@ async function observerLists(actor: Actor, observed: string[], now: Date, today:
           }),
         ),
     ),
+    schoolCount: observed.length,
     dashboardSchoolIds: observed.filter((schoolId) =>
       can(actor, "read_observation_aggregates", "school", { organizationId: org, schoolId }),
     ),
