@@ -8,7 +8,7 @@ import type { Actor } from "../../platform/policy";
 import { useTestDatabase } from "../../platform/testing/database";
 import { memberships } from "../people";
 import { actorOf, makePerson, makeWorld } from "../people/testing";
-import { ensureObservationSetup, pendingWork } from ".";
+import { ensureObservationSetup, observationLinksFor, pendingWork, visitOptions } from ".";
 import { DAY_LIST_SIZE } from "./day";
 import {
   actionSteps,
@@ -388,6 +388,29 @@ describe("pendingWork: what is pending on each person's home page", () => {
     expect(JSON.stringify(other)).not.toContain(w.schoolA.id);
     // a coordinator neither observes nor teaches: no lists
     expect(await pendingWork(a.coordinator, NOW, TZ)).toMatchObject({ observer: null, teacher: null });
+  });
+
+  it("links a teacher's profile to a new visit (prefilled) and her timeline, for whoever may", async () => {
+    const roles = [{ role: "teacher", schoolId: w.schoolA.id }];
+    const links = (actor: Actor) =>
+      observationLinksFor(actor, { id: w.teacherA.id, organizationId: w.org.id }, roles);
+    const prefilled = `/observaciones/nueva?establecimiento=${w.schoolA.id}&docente=${w.teacherA.id}`;
+    const timeline = `/personas/${w.teacherA.id}/desarrollo`;
+    expect(links(a.leaderA)).toEqual({ newVisit: prefilled, development: timeline });
+    expect(links(a.mentorA)).toEqual({ newVisit: prefilled, development: timeline });
+    expect(links(a.teacherA)).toEqual({ newVisit: null, development: timeline });
+    for (const key of ["teacherA2", "leaderB", "otherLeader"] as const)
+      expect(links(a[key]), key).toEqual({ newVisit: null, development: null });
+    // An observer of two schools: the teacher picks her school on /observaciones/nueva.
+    const both = await makePerson(w.org.id, [
+      { role: "leader", schoolId: w.schoolA.id },
+      { role: "mentor", schoolId: w.schoolB.id },
+    ]);
+    const bothActor = await actorOf(both.id);
+    const forB = await visitOptions(bothActor, undefined, w.teacherB.id);
+    expect([forB.school?.id, forB.teacherId]).toEqual([w.schoolB.id, w.teacherB.id]);
+    const stranger = await visitOptions(bothActor, undefined, w.otherLeader.id);
+    expect([stranger.school, stranger.teacherId]).toEqual([null, null]);
   });
 
   it("cuts each list at DAY_LIST_SIZE and says there is more", async () => {
