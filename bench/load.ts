@@ -143,6 +143,7 @@ export default {
     const heapMb = process.env.LOAD_HEAP_MB ?? "512";
     const env = {
       SEED: "false",
+      REMINDERS: "off",
       ...(heapMb === "0" ? {} : { NODE_OPTIONS: `--max-old-space-size=${heapMb}` }),
     };
     for (let i = 0; i < APPS; i++) apps.push(await ctx.startApp({ databaseUrl, env }));

@@ -10,7 +10,8 @@
 //    - its p95 with one client (each request sent when the previous one is answered: the page's own
 //      time, no queueing): timeline ≤ 25 ms, visit page ≤ 20 ms, school dashboard ≤ 50 ms (each
 //      request another school, so its figures are computed), coordinator dashboard ≤ 25 ms (20
-//      coordinators, each opened once before: the figures kept, as between two coordinators' visits);
+//      coordinators, each opened once before: the figures kept, as between two coordinators' visits),
+//      a school leader's home page with its pending lists ≤ 20 ms (issue #15 §3; no throughput share);
 //    - its throughput with 20 clients in a closed loop as a share of a signed-in teacher's home page
 //      measured the same way in the same run (the floor of this stack on this machine: session,
 //      person, layout): visit page ≥ 0.5, timeline ≥ 0.4, coordinator dashboard ≥ 0.4, school
@@ -24,7 +25,7 @@
 //    images included, counted by Chromium: ≤ 200 kB. Also for a submitted visit and the timeline.
 //
 // OBSERVATION_ONE_CLIENT_SECONDS and OBSERVATION_SECONDS (default 10 each) set the measured seconds of
-// the one-client and 20-client runs; BENCH_PAGES (timeline, visit, school, network) measures only
+// the one-client and 20-client runs; BENCH_PAGES (leaderHome, timeline, visit, school, network) measures only
 // those pages (and the home page, which the ratios need) and no page weight.
 //
 // The pages measured are one table (PAGES): a page whose route is not built yet (404 and not in
@@ -32,6 +33,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { translator } from "~/messages";
 import { SESSION_COOKIE, SESSION_TTL_MS } from "~/platform/auth/sessions";
 import { newToken } from "~/platform/auth/tokens";
 import {
@@ -68,6 +70,7 @@ const VISITS_MEASURED = 4_000;
 const PRECHECKED = 20;
 const PRECHECK_MS = 5_000;
 const PAGE_WEIGHT_TARGET_KB = 200;
+const es = translator("es-CL");
 
 export interface Target extends LoadRequest {
   /** text the page must contain (as React writes it into the HTML) */
@@ -106,6 +109,16 @@ const PAGES: MeasuredPage[] = [
     oneClientP95: null,
     shareOfHome: null,
     targets: (d) => d.homes,
+  },
+  {
+    // Issue #15 §3: the home page lists what is pending (drafts, meetings due, follow-ups, overdue
+    // teachers of the school). Each school's first leader, each request another leader.
+    key: "leaderHome",
+    name: "a school leader's home page with the pending lists (/)",
+    route: "",
+    oneClientP95: 20,
+    shareOfHome: null,
+    targets: (d) => d.leaderHomes,
   },
   {
     key: "timeline",
@@ -192,7 +205,8 @@ export default {
         `${data.schoolDashboards.length} paneles de establecimiento, ${data.networkDashboards.length} paneles de red`,
     );
 
-    const app = await ctx.startApp({ databaseUrl, env: { SEED: "false" } });
+    // no reminder sweep: the figures are the pages' own
+    const app = await ctx.startApp({ databaseUrl, env: { SEED: "false", REMINDERS: "off" } });
     const routes = readFileSync(path.join(root, "app", "routes.ts"), "utf8");
     const problems: string[] = [];
 
@@ -397,6 +411,8 @@ export interface Targets {
   networkDashboards: Target[];
   /** the home page of the timelines' teachers (a reference) */
   homes: Target[];
+  /** the home page of each school's first leader, with the pending lists */
+  leaderHomes: Target[];
   /** for the page weight: a draft with its author, a submitted visit with its author, a timeline with its teacher */
   draft: Target;
   submitted: Target;
@@ -482,6 +498,8 @@ export async function pickTargets(databaseUrl: string): Promise<Targets> {
     const schoolDashboards = schoolRows.map((s) =>
       target(`/establecimientos/${s.id}/observacion`, s.leader, html(s.name)),
     );
+    // Leaders' home pages: the pending lists are there (their heading is in the page).
+    const leaderHomes = schoolRows.map((s) => target("/", s.leader, html(es("day.observer.title"))));
 
     // Network dashboards: every coordinator (50 schools each); the page lists the schools it advises.
     const coordinatorRows = (
@@ -530,6 +548,7 @@ export async function pickTargets(databaseUrl: string): Promise<Targets> {
       schoolDashboards,
       networkDashboards,
       homes,
+      leaderHomes,
       draft,
       submitted,
       timeline,

@@ -6,7 +6,7 @@ import { RouterContextProvider } from "react-router";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, OTHER_ORGANIZATION_ACCOUNTS, seedDemo } from "~/demo/seed";
 import { requestInfoContext } from "../app/lib/context";
 import "~/jobs";
-import { foldFigureChanges } from "~/modules/observation";
+import { foldFigureChanges, REMINDER_SWEEP_MINUTES, sendDueReminders } from "~/modules/observation";
 import { deleteOldWindows } from "~/platform/auth/rate-limit";
 import { deleteStaleSessions } from "~/platform/auth/sessions";
 import { type Config, config } from "~/platform/config";
@@ -59,6 +59,16 @@ export async function startServer(options: {
   const housekeepingTimer = setInterval(housekeeping, 60 * 60_000);
   housekeepingTimer.unref();
   const stopWorker = options.worker === false ? async () => {} : startWorker(cfg.JOB_POLL_MS);
+  // Reminder emails (a meeting due, a follow-up date): a sweep soon after start and every few minutes
+  // in each process that runs the worker; each reminder is queued once however many processes sweep
+  // (its row in reminders_sent is inserted with the email).
+  const reminders = () =>
+    sendDueReminders().catch((error) => log("error", "reminders", { error: String(error) }));
+  const remindersOn = options.worker !== false && cfg.REMINDERS === "on";
+  const remindersTimer = remindersOn ? setInterval(reminders, REMINDER_SWEEP_MINUTES * 60_000) : undefined;
+  remindersTimer?.unref();
+  const firstSweep = remindersOn ? setTimeout(reminders, 5_000) : undefined;
+  firstSweep?.unref();
   const app = createApp(
     build,
     options.clientDir,
@@ -86,6 +96,8 @@ export async function startServer(options: {
           setTimeout(() => server.closeAllConnections(), 3000).unref();
         });
         clearInterval(housekeepingTimer);
+        clearInterval(remindersTimer);
+        clearTimeout(firstSweep);
         await stopWorker();
         if (ownsDatabase) await database.close();
         log("info", "stopped");

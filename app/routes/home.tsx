@@ -1,6 +1,7 @@
 import { Link } from "react-router";
-import { observationHome } from "~/modules/observation";
+import { observationHome, pendingWork } from "~/modules/observation";
 import { homeSummary } from "~/modules/people";
+import { ObserverDay, TeacherDay } from "../components/day";
 import { pageTitle, useT } from "../lib/i18n";
 import { requireActor, sessionOf } from "../lib/session.server";
 import type { Route } from "./+types/home";
@@ -9,11 +10,17 @@ export const meta: Route.MetaFunction = ({ matches }) => [{ title: pageTitle(mat
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
-  const viewer = sessionOf(context).viewer;
+  const session = sessionOf(context);
+  const [summary, day] = await Promise.all([
+    homeSummary(actor),
+    // what is pending for the person today, as an observer and as a teacher
+    pendingWork(actor, new Date(), session.timeZone),
+  ]);
   return {
-    name: viewer?.givenNames ?? "",
+    name: session.viewer?.givenNames ?? "",
     personId: actor.personId,
-    summary: await homeSummary(actor),
+    summary,
+    day,
     observation: observationHome(actor),
   };
 }
@@ -64,6 +71,12 @@ export default function Home({ loaderData }: Route.ComponentProps) {
   return (
     <div className="stack">
       <h1>{t("home.title", { name: loaderData.name })}</h1>
+      {loaderData.day.observer ? (
+        <ObserverDay lists={loaderData.day.observer} schools={summary.managedSchools} />
+      ) : null}
+      {loaderData.day.teacher ? (
+        <TeacherDay lists={loaderData.day.teacher} personId={loaderData.personId} />
+      ) : null}
       <section className="card">
         <h2>{t("home.roles")}</h2>
         {summary.roles.length ? (

@@ -4,6 +4,7 @@ import { getVisit, meetingDefaults, recordMeeting } from "~/modules/observation"
 import { ACTION_STEP_CATEGORIES } from "~/modules/observation/content";
 import { formToObject } from "~/platform/validation";
 import { Field, FormMessage, failureOf, RequestKey, SubmitButton } from "../components/form";
+import { VisitEvidence } from "../components/visit/submitted-visit";
 import { load, notFound, performOnce, readForm } from "../lib/actions.server";
 import { pageTitle, useT } from "../lib/i18n";
 import { requireActor, sessionOf } from "../lib/session.server";
@@ -121,6 +122,13 @@ export default function Meeting({ loaderData, actionData }: Route.ComponentProps
         </div>
         <fieldset className="card stack">
           <legend>{t("observation.meeting.see_it")}</legend>
+          {/* What the visit saw, one tap away while the praise and the gap are written. */}
+          <details className="section evidence">
+            <summary>{t("observation.meeting.evidence")}</summary>
+            <div className="stack">
+              <VisitEvidence visit={visit} heading="h3" />
+            </div>
+          </details>
           <TextArea
             name="praise"
             label={t("observation.meeting.praise")}

@@ -13,8 +13,11 @@ export const meta: Route.MetaFunction = ({ matches }) => [
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
-  const schoolId = new URL(request.url).searchParams.get("establecimiento") ?? undefined;
-  return load(() => visitOptions(actor, schoolId));
+  const url = new URL(request.url);
+  const schoolId = url.searchParams.get("establecimiento") ?? undefined;
+  // ?docente=<id>: the teacher picked beforehand (her profile, a follow-up, an overdue teacher)
+  const teacherId = url.searchParams.get("docente") ?? undefined;
+  return load(() => visitOptions(actor, schoolId, teacherId));
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -30,7 +33,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function NewVisit({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const failure = failureOf(actionData);
-  const { schools, school, teachers, instruments, defaultPurpose } = loaderData;
+  const { schools, school, teachers, teacherId, instruments, defaultPurpose } = loaderData;
   return (
     <div className="stack narrow">
       <p>
@@ -40,6 +43,7 @@ export default function NewVisit({ loaderData, actionData }: Route.ComponentProp
       <p>{t("observation.new.intro")}</p>
       {schools.length > 1 ? (
         <Form method="get" className="inline-form">
+          {teacherId ? <input type="hidden" name="docente" value={teacherId} /> : null}
           <SelectField
             name="establecimiento"
             label={t("observation.new.school")}
@@ -70,6 +74,7 @@ export default function NewVisit({ loaderData, actionData }: Route.ComponentProp
                   ? t("observation.new.teacher_step", { teacher: p.name, step: p.openStep })
                   : p.name,
               }))}
+              defaultValue={teacherId ?? undefined}
               emptyLabel=""
               failure={failure}
               required

@@ -2,7 +2,7 @@ import { Form, Link, redirect } from "react-router";
 import { getPersonProfile, updatePerson } from "~/modules/people";
 import { formatRut } from "~/modules/people/rut";
 import { LOCALES } from "~/platform/i18n/i18n";
-import { Field, FormMessage, failureOf, SelectField, SubmitButton } from "../components/form";
+import { CheckboxField, Field, FormMessage, failureOf, SelectField, SubmitButton } from "../components/form";
 import { load, notFound, perform, readForm } from "../lib/actions.server";
 import { pageTitle, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
@@ -43,6 +43,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
         phone: form.get("phone") ?? "",
         locale: form.get("locale") ?? undefined,
         timeZone: form.get("timeZone") ?? undefined,
+        // a checkbox sends nothing when unticked: the hidden field says the form offered it
+        reminders: form.get("remindersOffered") ? (form.get("reminders") === "on" ? "on" : "off") : undefined,
       }),
     form,
   );
@@ -138,6 +140,13 @@ export default function EditPerson({ loaderData, actionData }: Route.ComponentPr
               defaultValue={person.timeZone}
               failure={failure}
               required
+            />
+            <input type="hidden" name="remindersOffered" value="1" />
+            <CheckboxField
+              name="reminders"
+              label={t("people.field.reminders")}
+              failure={failure}
+              defaultChecked={person.reminders}
             />
           </>
         ) : null}

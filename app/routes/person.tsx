@@ -1,5 +1,6 @@
 import { Form, Link, redirect } from "react-router";
 import type { MessageKey } from "~/messages/translate";
+import { observationLinksFor } from "~/modules/observation";
 import { addMembership, getPersonProfile, removeMembership, schoolsActorManages } from "~/modules/people";
 import { formatRut } from "~/modules/people/rut";
 import { can } from "~/platform/policy";
@@ -27,6 +28,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   return {
     profile,
     manageable,
+    // "Nueva visita" for whoever may observe her, her timeline for whoever may read it
+    observationLinks: profile.person
+      ? observationLinksFor(actor, profile.person, profile.memberships)
+      : { newVisit: null, development: null },
     canGrantStaff: can(actor, "manage_staff", "organization", { organizationId: actor.organizationId }),
     notice: url.searchParams.get("aviso"),
   };
@@ -67,7 +72,7 @@ export default function Person({ loaderData, actionData }: Route.ComponentProps)
   const t = useT();
   const f = useFormat();
   const failure = failureOf(actionData);
-  const { profile, manageable, canGrantStaff } = loaderData;
+  const { profile, manageable, canGrantStaff, observationLinks } = loaderData;
   const person = profile.person;
   if (!person) return null;
   const notice = loaderData.notice ? NOTICES[loaderData.notice] : undefined;
@@ -85,6 +90,18 @@ export default function Person({ loaderData, actionData }: Route.ComponentProps)
           </Link>
         ) : null}
       </div>
+      {observationLinks.newVisit || observationLinks.development ? (
+        <p className="actions">
+          {observationLinks.newVisit ? (
+            <Link className="button" to={observationLinks.newVisit}>
+              {t("people.profile.new_visit")}
+            </Link>
+          ) : null}
+          {observationLinks.development ? (
+            <Link to={observationLinks.development}>{t("people.profile.development")}</Link>
+          ) : null}
+        </p>
+      ) : null}
       {notice ? (
         <div className="alert alert-ok" role="status">
           {t(notice)}

@@ -68,7 +68,8 @@ export default function RosterImport({ loaderData, actionData }: Route.Component
         <span className="badge">{t(`roster.status.${im.status}`)}</span>
       </div>
       <p className="muted">
-        {t("roster.page.school", { school: im.schoolName })} · {format.dateTime(im.createdAt)}
+        {t("roster.page.school_label")} <Link to={base}>{im.schoolName}</Link> ·{" "}
+        {format.dateTime(im.createdAt)}
       </p>
       <FormMessage failure={failure} />
 

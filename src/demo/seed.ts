@@ -318,16 +318,18 @@ async function seedDemoObservations(
     ],
     { focusStepId: stepId, focusResult: "continued" },
   );
-  await tx
-    .insert(feedbackMeetings)
-    .values(
-      meeting(
-        second.id,
-        ids.mentorId,
-        new Date(second.startedAt.getTime() + day),
-        "La instrucción escrita en tres pasos hizo que 25 estudiantes comenzaran al primer minuto.",
-      ),
-    );
+  // The latest feedback is still to be read (the teacher's home page lists it), with a follow-up in
+  // three days.
+  await tx.insert(feedbackMeetings).values({
+    ...meeting(
+      second.id,
+      ids.mentorId,
+      new Date(second.startedAt.getTime() + day),
+      "La instrucción escrita en tres pasos hizo que 25 estudiantes comenzaran al primer minuto.",
+    ),
+    acknowledgedAt: null,
+    followUpOn: new Date(now + 3 * day).toISOString().slice(0, 10),
+  });
   for (const [i, teacherId] of ids.otherTeacherIds.entries()) {
     await visit(
       teacherId,

@@ -15,6 +15,8 @@ const schema = z.object({
   SECURE_COOKIES: z.enum(["auto", "true", "false"]).default("auto"),
   JOB_POLL_MS: z.coerce.number().int().min(10).default(500),
   LOG_LEVEL: z.enum(["silent", "info"]).default("info"),
+  /** the reminder emails' sweep (observation/reminders.ts), in every process that runs the job worker */
+  REMINDERS: z.enum(["on", "off"]).default("on"),
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string; appUrl: string };

@@ -82,7 +82,15 @@ interface Access {
 
 const everyone = PERSONAS;
 const ACCESS: Record<string, Access> = {
-  "/": { url: () => "/", allowed: everyone },
+  "/": {
+    url: () => "/",
+    allowed: everyone,
+    // leader A's pending meeting (teacher A2's visit) is on her home page only
+    mustNotShow: {
+      to: ["coordinator", "leaderB", "mentorA", "teacherA", "teacherA2", "teacherB", "otherLeader"],
+      text: (w) => w.pendingId,
+    },
+  },
   ingresar: { url: () => "/ingresar", public: true },
   salir: { url: () => "/salir", public: true },
   recuperar: { url: () => "/recuperar", public: true },
@@ -689,6 +697,24 @@ describe("who may change what of a person", () => {
     expect(await statusOf(teacher.id, `/personas/${teacher.id}/editar`, fields)).toBe(302);
     const after = await personOf(teacher.id);
     expect([after.locale, after.timeZone]).toEqual(["en", "America/Mexico_City"]);
+  });
+
+  it("reminder emails: the person alone", async () => {
+    const teacher = await newTeacher();
+    // the form offers the box (the hidden field) and it is unticked: off
+    const fields = {
+      givenNames: teacher.givenNames,
+      familyNames: teacher.familyNames,
+      remindersOffered: "1",
+    };
+    for (const persona of ["leaderA", "coordinator", "admin"] as const) {
+      expect(await statusOf(w[persona].id, `/personas/${teacher.id}/editar`, fields), persona).toBe(302);
+      expect((await personOf(teacher.id)).reminders, persona).toBe(true);
+    }
+    expect(await statusOf(teacher.id, `/personas/${teacher.id}/editar`, fields)).toBe(302);
+    expect((await personOf(teacher.id)).reminders).toBe(false);
+    await statusOf(teacher.id, `/personas/${teacher.id}/editar`, { ...fields, reminders: "on" });
+    expect((await personOf(teacher.id)).reminders).toBe(true);
   });
 
   it("the sign-in address of a person with an account: never set by someone else (the audit's takeover)", async () => {

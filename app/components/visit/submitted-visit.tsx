@@ -11,9 +11,6 @@ import { Snapshots } from "./snapshots";
 export function SubmittedVisit({ visit, failure }: { visit: Visit; failure?: FormFailure }) {
   const t = useT();
   const format = useFormat();
-  const indicators = visit.content.sections.flatMap((s) => s.indicators);
-  const titleOf = (key: string) => indicators.find((i) => i.key === key)?.title ?? key;
-  const scored = indicators.filter((i) => visit.levels[i.key]);
   return (
     <div className="stack">
       {/* A refused post (to a visit sent meanwhile, an unreadable form) is explained here unless the
@@ -42,44 +39,7 @@ export function SubmittedVisit({ visit, failure }: { visit: Visit; failure?: For
         </section>
       ) : null}
       <MeetingSection visit={visit} failure={failure} />
-      <section className="card">
-        <h2>{t("observation.visit.evidence")}</h2>
-        {visit.notes.length === 0 ? (
-          <p className="muted">{t("observation.visit.no_notes")}</p>
-        ) : (
-          <ol className="notes">
-            {visit.notes.map((note) => (
-              <li key={note.id}>
-                <p>
-                  <strong>{t("observation.visit.minute", { minute: note.minute })}</strong> {note.body}
-                </p>
-                {note.indicatorKeys.length ? (
-                  <p className="muted">{note.indicatorKeys.map(titleOf).join(" · ")}</p>
-                ) : null}
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
-      {visit.content.timeOnTask ? (
-        <section className="card">
-          <h2>{t("observation.visit.on_task")}</h2>
-          <Snapshots visit={visit} />
-        </section>
-      ) : null}
-      {scored.length ? (
-        <section className="card">
-          <h2>{t("observation.visit.levels")}</h2>
-          <dl className="levels-list">
-            {scored.map((i) => (
-              <div key={i.key}>
-                <dt>{i.title}</dt>
-                <dd>{t(`observation.level.${visit.levels[i.key] as Level}`)}</dd>
-              </div>
-            ))}
-          </dl>
-        </section>
-      ) : null}
+      <VisitEvidence visit={visit} />
       {!visit.isTeacher && (visit.proposedCatalogueStep || visit.proposedStepTitle) && !visit.meeting ? (
         <p>
           {t("observation.visit.proposed", {
@@ -218,5 +178,59 @@ function Response({ visit, failure }: { visit: Visit; failure?: FormFailure }) {
         </SubmitButton>
       </Form>
     </div>
+  );
+}
+
+/**
+ * What the visit saw: the evidence notes, time on task and the levels given, each a card. The meeting
+ * page shows it folded (headings one level down) while the observer writes the praise and the gap.
+ */
+export function VisitEvidence({ visit, heading = "h2" }: { visit: Visit; heading?: "h2" | "h3" }) {
+  const t = useT();
+  const H = heading;
+  const indicators = visit.content.sections.flatMap((s) => s.indicators);
+  const titleOf = (key: string) => indicators.find((i) => i.key === key)?.title ?? key;
+  const scored = indicators.filter((i) => visit.levels[i.key]);
+  return (
+    <>
+      <section className="card">
+        <H>{t("observation.visit.evidence")}</H>
+        {visit.notes.length === 0 ? (
+          <p className="muted">{t("observation.visit.no_notes")}</p>
+        ) : (
+          <ol className="notes">
+            {visit.notes.map((note) => (
+              <li key={note.id}>
+                <p>
+                  <strong>{t("observation.visit.minute", { minute: note.minute })}</strong> {note.body}
+                </p>
+                {note.indicatorKeys.length ? (
+                  <p className="muted">{note.indicatorKeys.map(titleOf).join(" · ")}</p>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      {visit.content.timeOnTask ? (
+        <section className="card">
+          <H>{t("observation.visit.on_task")}</H>
+          <Snapshots visit={visit} />
+        </section>
+      ) : null}
+      {scored.length ? (
+        <section className="card">
+          <H>{t("observation.visit.levels")}</H>
+          <dl className="levels-list">
+            {scored.map((i) => (
+              <div key={i.key}>
+                <dt>{i.title}</dt>
+                <dd>{t(`observation.level.${visit.levels[i.key] as Level}`)}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ) : null}
+    </>
   );
 }

@@ -46,6 +46,7 @@ export const people: Record<keyof typeof source, string> = {
   "people.field.school": "School",
   "people.field.locale": "Language for the platform and emails",
   "people.field.time_zone": "Time zone",
+  "people.field.reminders": "Get reminder emails: feedback meetings due and follow-up dates",
   "people.invite.title": "Invite to {place}",
   "people.invite.intro":
     "The person will receive an email with a link to create their password. If they already have an account, the role is added and they are notified.",

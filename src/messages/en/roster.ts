@@ -47,7 +47,7 @@ export const roster: Record<keyof typeof source, string> = {
   // The import page
   "roster.page.title": "Import of {file}",
   "roster.page.heading": "Import of “{file}”",
-  "roster.page.school": "School: {school}",
+  "roster.page.school_label": "School:",
   "roster.page.back": "Back to teacher list imports",
   "roster.preview.summary": "Rows in the file: {total}. Can be imported: {valid}. With problems: {rejected}.",
   "roster.preview.sample": "First rows to be imported",

@@ -4,6 +4,7 @@ import { auth } from "./auth";
 import { calibration } from "./calibration";
 import { common } from "./common";
 import { dashboards } from "./dashboards";
+import { day } from "./day";
 import { observation } from "./observation";
 import { operations } from "./operations";
 import { pdf } from "./pdf";
@@ -28,5 +29,6 @@ export const esCL = {
   ...dashboards,
   ...operations,
   ...privacy,
+  ...day,
 };
 export type MessageKey = keyof typeof esCL;

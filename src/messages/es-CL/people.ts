@@ -44,6 +44,8 @@ export const people = {
   "people.field.school": "Establecimiento",
   "people.field.locale": "Idioma de la plataforma y de los correos",
   "people.field.time_zone": "Zona horaria",
+  "people.field.reminders":
+    "Recibir recordatorios por correo: reuniones de retroalimentación pendientes y fechas de seguimiento",
   "people.invite.title": "Invitar a {place}",
   "people.invite.intro":
     "La persona recibirá un correo con un enlace para crear su contraseña. Si ya tiene cuenta, se le agrega el rol y se le avisa.",

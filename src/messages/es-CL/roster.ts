@@ -41,7 +41,7 @@ export const roster = {
   // The import page
   "roster.page.title": "Importación de {file}",
   "roster.page.heading": "Importación de «{file}»",
-  "roster.page.school": "Establecimiento: {school}",
+  "roster.page.school_label": "Establecimiento:",
   "roster.page.back": "Volver a importar nóminas",
   "roster.preview.summary":
     "Filas en el archivo: {total}. Se pueden importar: {valid}. Con problemas: {rejected}.",

@@ -5,6 +5,7 @@ import { auth } from "./auth";
 import { calibration } from "./calibration";
 import { common } from "./common";
 import { dashboards } from "./dashboards";
+import { day } from "./day";
 import { observation } from "./observation";
 import { operations } from "./operations";
 import { pdf } from "./pdf";
@@ -31,4 +32,5 @@ export const ptBR: Partial<Record<MessageKey, string>> = {
   ...dashboards,
   ...operations,
   ...privacy,
+  ...day,
 };

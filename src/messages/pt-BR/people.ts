@@ -46,6 +46,8 @@ export const people: Record<keyof typeof source, string> = {
   "people.field.school": "Escola",
   "people.field.locale": "Idioma da plataforma e dos e-mails",
   "people.field.time_zone": "Fuso horário",
+  "people.field.reminders":
+    "Receber lembretes por e-mail: reuniões de devolutiva pendentes e datas de acompanhamento",
   "people.invite.title": "Convidar para {place}",
   "people.invite.intro":
     "A pessoa receberá um e-mail com um link para criar sua senha. Se ela já tiver conta, a função é adicionada e ela é avisada.",

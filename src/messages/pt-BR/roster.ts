@@ -47,7 +47,7 @@ export const roster: Record<keyof typeof source, string> = {
   // The import page
   "roster.page.title": "Importação de {file}",
   "roster.page.heading": "Importação de “{file}”",
-  "roster.page.school": "Escola: {school}",
+  "roster.page.school_label": "Escola:",
   "roster.page.back": "Voltar para a importação de listas",
   "roster.preview.summary":
     "Linhas no arquivo: {total}. Podem ser importadas: {valid}. Com problemas: {rejected}.",

@@ -44,6 +44,20 @@ export {
   schoolTables,
 } from "./dashboard-tables";
 export { type NetworkDashboard, networkDashboard, type SchoolDashboard, schoolDashboard } from "./dashboards";
+export {
+  DAY_LIST_SIZE,
+  type DayList,
+  type DraftItem,
+  type FeedbackItem,
+  type FollowUpItem,
+  type MeetingItem,
+  type NextFollowUp,
+  type OpenStepItem,
+  type OverdueItem,
+  type PendingWork,
+  type PendingWorkResult,
+  pendingWork,
+} from "./day";
 export { getDevelopment, observerWork } from "./development";
 export { foldFigureChanges } from "./figures-cache";
 export {
@@ -58,6 +72,12 @@ export {
 } from "./instruments";
 export { iveReport } from "./ive-report";
 export { acknowledgeFeedback, meetingDefaults, recordMeeting, saveReflection } from "./meetings";
+export {
+  type CalendarEvent,
+  calendarAttachment,
+  REMINDER_SWEEP_MINUTES,
+  sendDueReminders,
+} from "./reminders";
 export { schoolReportPdf } from "./school-report";
 export { ensureObservationSetup } from "./setup";
 export {
@@ -92,5 +112,29 @@ export function observationHome(actor: Actor) {
     calibrations: can(actor, "list", "calibration", { organizationId: actor.organizationId }),
     /** instruments (/pautas) and the action-step catalogue (/pasos) */
     setup: can(actor, "read", "observation_setup", { organizationId: actor.organizationId }),
+  };
+}
+
+/**
+ * What a person's profile links to about observation: a new visit of her, for whoever may observe her
+ * (in the first of her schools where they may), and her development timeline, for whoever may read it.
+ */
+export function observationLinksFor(
+  actor: Actor,
+  person: { id: string; organizationId: string },
+  roles: ReadonlyArray<{ role: string; schoolId: string | null }>,
+) {
+  const teaching = roles.flatMap((r) => (r.role === "teacher" && r.schoolId ? [r.schoolId] : []));
+  const subject = (schoolId: string) => ({
+    organizationId: person.organizationId,
+    schoolId,
+    teacherId: person.id,
+  });
+  const observable = teaching.find((schoolId) => can(actor, "observe", "teacher", subject(schoolId)));
+  return {
+    newVisit: observable ? `/observaciones/nueva?establecimiento=${observable}&docente=${person.id}` : null,
+    development: teaching.some((schoolId) => can(actor, "read_development", "teacher", subject(schoolId)))
+      ? `/personas/${person.id}/desarrollo`
+      : null,
   };
 }

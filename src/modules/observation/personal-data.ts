@@ -3,7 +3,8 @@
 // the person's own reflections and action steps, and their calibrations. Anonymizing removes the free
 // texts the person wrote and keeps every row that feeds an aggregate (visits, levels, snapshots, steps,
 // meetings, calibrations), so that dashboards and reports stay true; those rows point at the person's
-// row, which names nobody any more.
+// row, which names nobody any more. The reminders sent to the person are in the archive (kind, subject,
+// due, when) and hold no text to anonymize (the emails themselves are the mail platform's).
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { registerPersonalData } from "../../platform/personal-data";
@@ -21,6 +22,7 @@ import {
   observationSnapshots,
   observations,
   reflections,
+  remindersSent,
 } from "./schema";
 
 registerPersonalData({
@@ -37,6 +39,8 @@ registerPersonalData({
     calibrations,
     calibrationParticipants,
     calibrationScores,
+    // which reminder emails were sent to the person (in the archive); no text of theirs to anonymize
+    remindersSent,
   ],
   untouched: [
     {
@@ -183,6 +187,12 @@ registerPersonalData({
       meeting: meetingOf(o.id),
     });
 
+    const reminders = await db
+      .select()
+      .from(remindersSent)
+      .where(eq(remindersSent.personId, personId))
+      .orderBy(asc(remindersSent.createdAt));
+
     const json = {
       asTeacher: {
         visits: received.map((o) => ({ ...visit(o), observer: name(o.observerId) })),
@@ -212,6 +222,12 @@ registerPersonalData({
         scores: scores
           .filter((s) => s.calibrationId === c.calibrationId)
           .map((s) => ({ indicatorKey: s.indicatorKey, level: s.level })),
+      })),
+      remindersSent: reminders.map((r) => ({
+        kind: r.kind,
+        subjectId: r.subjectId,
+        due: r.due,
+        sentAt: iso(r.createdAt),
       })),
     };
 

@@ -219,6 +219,8 @@ export const observations = pgTable(
     index("observations_school_submitted_idx")
       .on(t.schoolId, t.submittedAt)
       .where(sql`${t.status} = 'submitted'`),
+    // visits submitted in a window, every school at once (the meeting reminders' sweep)
+    index("observations_submitted_idx").on(t.submittedAt).where(sql`${t.status} = 'submitted'`),
   ],
 );
 
@@ -314,6 +316,8 @@ export const feedbackMeetings = pgTable(
     index("feedback_meetings_school_idx").on(t.schoolId, t.heldAt),
     // foreign key: an observer's meetings (their load, their personal data)
     index("feedback_meetings_observer_idx").on(t.observerId, t.heldAt),
+    // follow-up dates around today, every school at once (the follow-up reminders' sweep)
+    index("feedback_meetings_follow_up_idx").on(t.followUpOn).where(sql`${t.followUpOn} IS NOT NULL`),
   ],
 );
 
@@ -329,6 +333,38 @@ export const reflections = pgTable("reflections", {
   private: boolean("private").notNull().default(false),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+export const REMINDER_KINDS = ["meeting_due", "follow_up_observer", "follow_up_teacher"] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+/**
+ * Each reminder email sent, one row per (kind, subject, due): inserted in the transaction that queues
+ * the email, so a reminder is queued once whatever the number of sweeps and processes (reminders.ts).
+ * The subject is the visit (meeting_due) or the meeting (follow-ups); due is the instant the meeting
+ * is due (ISO 8601, UTC) or the follow-up date ("2026-11-25"): a due that moves is another reminder.
+ */
+export const remindersSent = pgTable(
+  "reminders_sent",
+  {
+    kind: text("kind").notNull().$type<ReminderKind>(),
+    subjectId: uuid("subject_id").notNull(),
+    due: text("due").notNull(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    /** who it was sent to */
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => persons.id),
+    emailId: uuid("email_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.kind, t.subjectId, t.due] }),
+    // foreign key: a person's reminders (their personal data)
+    index("reminders_sent_person_idx").on(t.personId),
+  ],
+);
 
 export const CALIBRATION_STATUSES = ["open", "closed"] as const;
 export type CalibrationStatus = (typeof CALIBRATION_STATUSES)[number];

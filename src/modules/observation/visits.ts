@@ -268,8 +268,12 @@ export function onTaskShare(snapshots: Array<{ onTask: number; present: number }
 
 // ─── Starting ────────────────────────────────────────────────────────────────────────────────────
 
-/** Schools where the actor observes, with their teachers and each teacher's open step. */
-export async function visitOptions(actor: Actor, schoolId?: string) {
+/**
+ * Schools where the actor observes, with their teachers and each teacher's open step. `teacherId`
+ * (a link from a profile, a follow-up or an overdue teacher) picks that teacher, and her school when
+ * none is given and she teaches in one the actor observes.
+ */
+export async function visitOptions(actor: Actor, schoolId?: string, teacherId?: string) {
   const observedSchools = [...actor.schoolRoles]
     .filter(([id]) => hasSchoolRole(actor, id, "leader", "mentor"))
     .map(([id]) => id);
@@ -279,8 +283,24 @@ export async function visitOptions(actor: Actor, schoolId?: string) {
     .from(schools)
     .where(and(inArray(schools.id, observedSchools), eq(schools.organizationId, actor.organizationId)))
     .orderBy(asc(schools.name));
-  const chosen =
-    schoolRows.find((s) => s.id === schoolId) ?? (schoolRows.length === 1 ? schoolRows[0] : null);
+  let asked = schoolRows.find((s) => s.id === schoolId);
+  if (!asked && teacherId && isUuid(teacherId) && schoolRows.length > 1) {
+    const taught = await db()
+      .select({ schoolId: memberships.schoolId })
+      .from(memberships)
+      .where(
+        and(
+          eq(memberships.personId, teacherId),
+          eq(memberships.role, "teacher"),
+          inArray(
+            memberships.schoolId,
+            schoolRows.map((s) => s.id),
+          ),
+        ),
+      );
+    asked = schoolRows.find((s) => taught.some((m) => m.schoolId === s.id));
+  }
+  const chosen = asked ?? (schoolRows.length === 1 ? schoolRows[0] : null);
   const teachers = chosen
     ? await db()
         .select({ id: persons.id, name: personName, openStep: actionSteps.title })
@@ -308,6 +328,8 @@ export async function visitOptions(actor: Actor, schoolId?: string) {
     schools: schoolRows,
     school: chosen,
     teachers,
+    /** the teacher asked for, when she is one of the school's teachers the actor may observe */
+    teacherId: teachers.find((p) => p.id === teacherId)?.id ?? null,
     instruments: instrumentRows,
     defaultPurpose: settings?.defaultPurpose ?? ("formativa" as Purpose),
   };

@@ -40,6 +40,7 @@ registerPersonalData({
         status: person.status,
         locale: person.locale,
         timeZone: person.timeZone,
+        reminders: person.reminders,
         passwordChangedAt: iso(person.passwordChangedAt),
         createdAt: iso(person.createdAt),
         updatedAt: iso(person.updatedAt),

@@ -137,6 +137,7 @@ export async function getPersonProfile(actor: Actor, personId: string) {
       status: persons.status,
       locale: persons.locale,
       timeZone: persons.timeZone,
+      reminders: persons.reminders,
       createdAt: persons.createdAt,
     })
     .from(persons)
@@ -184,10 +185,12 @@ const profileUpdate = personInput.extend({
   email: emailField.optional(),
   locale: z.string().optional(),
   timeZone: z.string().max(64).optional(),
+  /** "on" / "off"; absent when the form does not offer it */
+  reminders: z.enum(["on", "off"]).optional().catch(undefined),
 });
 
 /**
- * Updates names, RUT, phone (and, for oneself, language and time zone). The sign-in address is
+ * Updates names, RUT, phone (and, for oneself, language, time zone and reminder emails). The sign-in address is
  * corrected here only while the person has never signed in (a pending invitation: `correct_email`);
  * the invitation links sent to the old address stop working, as they are bound to the address they
  * were sent to. Once the person has an account, their address changes only through the accounts
@@ -202,6 +205,8 @@ export async function updatePerson(actor: Actor, personId: string, input: Record
   if (actor.personId === personId) {
     if (data.locale && isLocale(data.locale)) preferences.locale = data.locale;
     if (data.timeZone && isTimeZone(data.timeZone)) preferences.timeZone = data.timeZone;
+    // Reminder emails are the person's own choice: ignored when anyone else sends the form.
+    if (data.reminders) preferences.reminders = data.reminders === "on";
   }
   await db().transaction(async (tx) => {
     const [before] = await tx.select().from(persons).where(eq(persons.id, personId)).for("update");
@@ -230,9 +235,11 @@ export async function updatePerson(actor: Actor, personId: string, input: Record
         updatedAt: new Date(),
       })
       .where(eq(persons.id, personId));
-    const changed = (["givenNames", "familyNames", "rut", "phone"] as const).filter(
+    const changed: string[] = (["givenNames", "familyNames", "rut", "phone"] as const).filter(
       (k) => before[k] !== data[k],
     );
+    if (preferences.reminders !== undefined && preferences.reminders !== before.reminders)
+      changed.push("reminders");
     await audit(
       actor,
       { action: "person.update", subjectType: "person", subjectId: personId, details: { changed } },

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   check,
   index,
   integer,
@@ -79,6 +80,8 @@ export const persons = pgTable(
     status: text("status").notNull().default("invited").$type<PersonStatus>(),
     locale: text("locale").notNull().default("es-CL"),
     timeZone: text("time_zone").notNull().default("America/Santiago"),
+    /** reminder emails (a meeting due, a follow-up date): on unless the person turned them off */
+    reminders: boolean("reminders").notNull().default(true),
     searchText: text("search_text").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

@@ -8,6 +8,7 @@ import { db } from "../../platform/db/client";
 import { type DomainError, NotFoundError } from "../../platform/errors";
 import { newId } from "../../platform/ids";
 import { runNextJob } from "../../platform/jobs/queue";
+import { queueEmail } from "../../platform/mail/mail";
 import { emails } from "../../platform/mail/schema";
 import type { Actor } from "../../platform/policy";
 import { useTestDatabase } from "../../platform/testing/database";
@@ -15,6 +16,7 @@ import { signIn } from "../accounts";
 import { invitations } from "../accounts/schema";
 import {
   acknowledgeFeedback,
+  calendarAttachment,
   ensureObservationSetup,
   recordMeeting,
   saveReflection,
@@ -227,6 +229,7 @@ describe("personal data rights (Ley 21.719)", () => {
         "asTeacher",
         "asObserver",
         "calibrations",
+        "remindersSent",
       ]);
       for (const key of [
         "person",
@@ -364,6 +367,37 @@ describe("personal data rights (Ley 21.719)", () => {
       )) as DomainError;
       expect(refused.fieldErrors).toEqual({ confirm: "privacy.errors.confirm_required" });
 
+      // Reminders with a calendar event: one to her, one to her leader naming her (the line that names
+      // her is long enough to be folded in the .ics).
+      const fullName = `${teacher.givenNames} ${teacher.familyNames}`;
+      const event = (to: string) =>
+        queueEmail({
+          to,
+          organizationId: w.org.id,
+          subject: "Recordatorio",
+          text: `Reunión con ${fullName}`,
+          attachments: [
+            calendarAttachment(
+              {
+                uid: `${to}@impulso`,
+                title: `Reunión de retroalimentación con ${fullName} (plazo)`,
+                description: `Con ${fullName}: http://localhost:3000/observaciones/${visitId}/reunion`,
+                url: `http://localhost:3000/observaciones/${visitId}/reunion`,
+                start: new Date("2026-11-21T08:30:00Z"),
+                end: new Date("2026-11-21T09:00:00Z"),
+              },
+              "reunion.ics",
+            ),
+          ],
+        });
+      await event(teacher.email);
+      const leaderEmailId = await event(leader.email);
+      const [folded] =
+        (await db().select().from(emails).where(eq(emails.id, leaderEmailId)))[0].attachments ?? [];
+      const summary = `SUMMARY:Reunión de retroalimentación con ${fullName} (plazo)`;
+      expect(folded.content).not.toContain(summary);
+      expect(folded.content.replace(/\r\n[ \t]/g, "")).toContain(summary);
+
       const handledAt = new Date(Date.now() - 60_000);
       expect(
         await handlePrivacyRequest(a.coordinator, requestId, "anonymize", { confirm: "on" }, handledAt),
@@ -399,6 +433,11 @@ describe("personal data rights (Ley 21.719)", () => {
       expect(
         await rejection(signIn({ email: teacher.email, password: PASSWORD }, { ip: "10.0.0.8" })),
       ).toMatchObject({ messageKey: "auth.sign_in.failed" });
+      // the leader's calendar event names the anonymized person; hers lost its file with its text
+      const [leaderEvent] =
+        (await db().select().from(emails).where(eq(emails.id, leaderEmailId)))[0].attachments ?? [];
+      expect(leaderEvent.content).toContain("Reunión de retroalimentación con Persona eliminada (plazo)");
+      expect(leaderEvent.content).toContain("BEGIN:VEVENT");
       // the notice reached the outbox before its address was forgotten
       const notices = await db()
         .select()

@@ -5,13 +5,17 @@ import { type DbOrTx, db } from "../db/client";
 import { newId } from "../ids";
 import { enqueue, registerJob } from "../jobs/queue";
 import { log } from "../log";
-import { emails } from "./schema";
+import { type EmailAttachment, emails } from "./schema";
+
+export type { EmailAttachment };
 
 export interface OutgoingEmail {
   to: string;
   subject: string;
   text: string;
   organizationId?: string | null;
+  /** files sent with it (a calendar event); kept in the row until it is sent */
+  attachments?: EmailAttachment[];
 }
 
 /**
@@ -27,6 +31,7 @@ export async function queueEmail(message: OutgoingEmail, tx: DbOrTx = db()): Pro
     subject: message.subject,
     textBody: message.text,
     htmlBody: null,
+    attachments: message.attachments?.length ? message.attachments : null,
   });
   await enqueue("mail.send", { emailId: id }, tx);
   return id;
@@ -52,6 +57,11 @@ export async function deliverEmail(emailId: string): Promise<void> {
       to: email.toAddress,
       subject: email.subject,
       text: email.textBody,
+      attachments: (email.attachments ?? []).map((a) => ({
+        filename: a.filename,
+        content: a.content,
+        contentType: a.contentType,
+      })),
     });
     await db()
       .update(emails)

@@ -19,7 +19,7 @@ export const mailPersonalData: PersonalDataHook = {
     const anonymousName = `${context.givenNames} ${context.familyNames}`;
     await tx
       .update(emails)
-      .set({ toAddress: context.email, textBody: context.marker })
+      .set({ toAddress: context.email, textBody: context.marker, attachments: null })
       .where(
         and(
           eq(emails.organizationId, person.organizationId),
@@ -34,6 +34,22 @@ export const mailPersonalData: PersonalDataHook = {
         and(
           eq(emails.organizationId, person.organizationId),
           sql`strpos(${emails.textBody}, ${fullName}) > 0`,
+        ),
+      );
+    // A calendar event that names the person (a reminder to their observer) loses its name the same way,
+    // its folded lines unfolded first (a name may straddle a fold: CRLF and a space or a tab).
+    const unfolded = sql`regexp_replace(a->>'content', E'\r\n[ \t]', '', 'g')`;
+    await tx
+      .update(emails)
+      .set({
+        attachments: sql`(SELECT jsonb_agg(jsonb_set(a, '{content}', to_jsonb(replace(${unfolded}, ${fullName}, ${anonymousName}))))
+          FROM jsonb_array_elements(${emails.attachments}) AS a)`,
+      })
+      .where(
+        and(
+          eq(emails.organizationId, person.organizationId),
+          sql`${emails.attachments} IS NOT NULL`,
+          sql`EXISTS (SELECT 1 FROM jsonb_array_elements(${emails.attachments}) AS a WHERE strpos(${unfolded}, ${fullName}) > 0)`,
         ),
       );
   },

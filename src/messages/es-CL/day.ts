@@ -1,0 +1,53 @@
+// Each person's day (the home page's pending lists), reminder emails, and the links around them.
+export const day = {
+  "day.observer.title": "Su trabajo de observación pendiente",
+  "day.observer.nothing": "No tiene visitas, reuniones ni seguimientos pendientes.",
+  "day.see_all_visits": "Ver todas sus visitas",
+  "day.drafts.title": "Visitas en borrador",
+  "day.visit_of": "Visita a {teacher} ({course})",
+  "day.drafts.started": "Iniciada el {date}",
+  "day.meetings.title": "Reuniones de retroalimentación por tener",
+  "day.meetings.item": "Reunión con {teacher} ({course})",
+  "day.meetings.due": "Plazo: {due}",
+  "day.meetings.was_due": "El plazo era el {due}",
+  "day.late": "Atrasada",
+  "day.follow_ups.title": "Seguimientos",
+  "day.follow_ups.item": "Seguimiento de {teacher}: {step}",
+  "day.follow_ups.date": "Fecha de seguimiento: {date}",
+  "day.only_newest":
+    "{count, plural, one {Se muestra solo el más reciente.} other {Se muestran solo los {count} más recientes.}}",
+  "day.overdue.title": "Docentes sin visita dentro de la meta",
+  "day.overdue.last_visit": "Última visita el {date}",
+  "day.overdue.never": "Sin visitas",
+  "day.overdue.see_all": "Ver todos en el panel de {school}",
+  "day.teacher.title": "Su desarrollo: lo pendiente",
+  "day.teacher.nothing": "No tiene retroalimentación nueva ni seguimientos pendientes.",
+  "day.feedback.title": "Retroalimentación nueva por leer",
+  "day.feedback.item": "Retroalimentación de {observer}",
+  "day.feedback.detail": "{course} · {subject} · reunión del {date}",
+  "day.see_development": "Ver todo su desarrollo",
+  "day.step.title": "Su paso de acción en curso",
+  "day.step.since": "desde el {date}",
+  "day.next_follow_up.title": "Próximo seguimiento",
+  "day.next_follow_up.item": "Seguimiento el {date}",
+  "day.next_follow_up.with": "con {observer}",
+
+  "people.profile.new_visit": "Nueva visita",
+  "people.profile.development": "Línea de desarrollo",
+  "observation.meeting.evidence": "Ver la evidencia de la visita: notas, tiempo en tarea y niveles",
+
+  "email.reminder.turn_off": "Si no quiere recibir estos recordatorios, desactívelos en sus datos:\n{link}",
+  "email.reminder.event_description": "Abrir en Impulso: {link}",
+  "email.reminder.meeting.subject": "Recordatorio: reunión de retroalimentación con {teacher}",
+  "email.reminder.meeting.body":
+    "La visita al aula de {teacher} ({course}, {subject}) del {date} aún espera su reunión de retroalimentación. Plazo: {due}.\n\nRegistre la reunión aquí:\n{link}\n\nAdjuntamos el plazo para su calendario.",
+  "email.reminder.meeting.event": "Reunión de retroalimentación con {teacher} (plazo)",
+  "email.reminder.follow_up.subject": "Recordatorio: seguimiento de {teacher} el {date}",
+  "email.reminder.follow_up.body":
+    "El {date} es la fecha de seguimiento del paso de acción de {teacher}: «{step}».\n\nRegistre la visita de seguimiento aquí:\n{link}\n\nAdjuntamos la fecha para su calendario.",
+  "email.reminder.follow_up.event": "Seguimiento de {teacher}",
+  "email.reminder.own_follow_up.subject": "Recordatorio: seguimiento de su paso de acción el {date}",
+  "email.reminder.own_follow_up.body":
+    "El {date} es la fecha de seguimiento de su paso de acción: «{step}».\n\nRevise el plan que acordaron:\n{link}\n\nAdjuntamos la fecha para su calendario.",
+  "email.reminder.own_follow_up.event": "Seguimiento de mi paso de acción: {step}",
+};
