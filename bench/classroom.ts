@@ -200,7 +200,8 @@ async function firstLoadWeight(ctx: BenchContext, browser: Browser, app: Running
     await page.waitForTimeout(500);
     await Promise.all(pending);
     const failed = seen.filter((r) => r.status === 0 || r.status >= 400);
-    if (failed.length > 0) throw new Error(`fallaron: ${failed.map((r) => `${r.url} → ${r.status}`).join(", ")}`);
+    if (failed.length > 0)
+      throw new Error(`fallaron: ${failed.map((r) => `${r.url} → ${r.status}`).join(", ")}`);
     if (!seen.some((r) => r.url.endsWith("/sw.js"))) throw new Error("no se descargó /sw.js");
     const sum = (rows: Transferred[]) => rows.reduce((s, r) => s + r.bytes, 0);
     const pageRows = seen.filter((r) => !r.byWorker);
@@ -271,12 +272,28 @@ async function timeNote(page: Page, text: string): Promise<number> {
   );
 }
 
+/**
+ * Notes are typed seconds apart: before each one the page is left to finish the previous one (on the
+ * draft page, until it is sent and the page shows what the server holds; then until the main thread is idle).
+ */
+async function quiet(page: Page): Promise<void> {
+  await page
+    .locator("ol.notes li.pending")
+    .first()
+    .waitFor({ state: "detached", timeout: 15_000 })
+    .catch(() => {});
+  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2_000 })));
+}
+
 async function timeNotes(page: Page, prefix: string): Promise<number[]> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
   const times: number[] = [];
   try {
-    for (let i = 1; i <= NOTES_TIMED; i++) times.push(await timeNote(page, `${prefix} ${i}`));
+    for (let i = 1; i <= NOTES_TIMED; i++) {
+      await quiet(page);
+      times.push(await timeNote(page, `${prefix} ${i}`));
+    }
   } finally {
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
     await cdp.detach();
@@ -300,7 +317,9 @@ async function noteOnline(ctx: BenchContext, browser: Browser, app: RunningApp, 
     await startDraft(page, `2° básico ${Date.now() % 1_000_000}`);
     await page.waitForLoadState("networkidle");
     const times = await timeNotes(page, "Evidencia en línea");
-    ctx.log(`evidencia en la página de una visita en borrador, en línea, CPU ×${CPU_SLOWDOWN}: ${summary(times)}`);
+    ctx.log(
+      `evidencia en la página de una visita en borrador, en línea, CPU ×${CPU_SLOWDOWN}: ${summary(times)}`,
+    );
     ctx.report({
       figure: `note added on a draft visit page (/observaciones/:id, online): click on "Agregar evidencia" to its <li> in the list ("Sin enviar"), CPU slowed ${CPU_SLOWDOWN}×, p95 of ${NOTES_TIMED}`,
       value: p95(times),
@@ -382,19 +401,23 @@ async function captureOffline(ctx: BenchContext, browser: Browser, app: RunningA
       },
       { visitId, total: QUEUED_CHANGES },
     );
-    if (queued !== QUEUED_CHANGES) throw new Error(`${queued} cambios en la cola, se esperaban ${QUEUED_CHANGES}`);
+    if (queued !== QUEUED_CHANGES)
+      throw new Error(`${queued} cambios en la cola, se esperaban ${QUEUED_CHANGES}`);
     ctx.log(`${queued} cambios en la cola del teléfono (1 inicio + ${queued - 1} evidencias)`);
 
     // The connection returns, 300 ms slower each way round.
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
-    const started = performance.now();
+    // The latency set first on a session of our own (it adds to Playwright's conditions: offline while
+    // the context is offline), then the context online: every request from the first one is slowed.
     await cdp.send("Network.emulateNetworkConditions", {
       offline: false,
       latency: ADDED_LATENCY_MS,
       downloadThroughput: -1,
       uploadThroughput: -1,
     });
+    const started = performance.now();
+    await context.setOffline(false);
     const count = () =>
       page.evaluate(
         () =>
@@ -442,8 +465,15 @@ async function captureOffline(ctx: BenchContext, browser: Browser, app: RunningA
       .query("SELECT count(*)::int AS n FROM observation_notes WHERE observation_id = $1", [visitId])
       .finally(() => client.end());
     if (rows[0].n !== QUEUED_CHANGES - 1)
-      throw new Error(`el servidor tiene ${rows[0].n} evidencias de la visita, se esperaban ${QUEUED_CHANGES - 1}`);
-    ctx.report({ figure: `${figure}; the server then holds exactly ${QUEUED_CHANGES - 1} notes`, value: elapsed, unit: "ms", target: SYNC_TARGET_MS });
+      throw new Error(
+        `el servidor tiene ${rows[0].n} evidencias de la visita, se esperaban ${QUEUED_CHANGES - 1}`,
+      );
+    ctx.report({
+      figure: `${figure}; the server then holds exactly ${QUEUED_CHANGES - 1} notes`,
+      value: elapsed,
+      unit: "ms",
+      target: SYNC_TARGET_MS,
+    });
   } finally {
     await context.close();
   }
