@@ -185,6 +185,20 @@ export async function readForm(
 }
 
 /**
+ * A form made on the server from one part of a form read by readForm (one change of a batch the phone
+ * sends at once): it carries the same session and path for its idempotency digest, so a change sent
+ * alone and the same change sent in a batch are one submission.
+ */
+export function formPart(request: Request, entries: Record<string, string>): FormData {
+  const part = new FormData();
+  for (const [name, value] of Object.entries(entries)) part.append(name, value);
+  const clean = withoutNul(part);
+  const session = readCookie(request, SESSION_COOKIE) ?? "";
+  formPaths.set(clean, `${session} ${new URL(request.url).pathname}`);
+  return clean;
+}
+
+/**
  * PostgreSQL cannot store U+0000 in text or JSONB (the insert fails), and no one types it: it is
  * dropped from every value and file name here, once for every form, instead of a 500 at the insert.
  */

@@ -2,7 +2,13 @@
 // refusals kept with their reason, and a drain that stops at the first sign of no connection.
 import "fake-indexeddb/auto";
 import { describe, expect, it } from "vitest";
-import { ChangeStore, newPhoneId, type QueuedChange, type SendOutcome } from "./change-store";
+import {
+  type BatchSender,
+  ChangeStore,
+  newPhoneId,
+  type QueuedChange,
+  type SendOutcome,
+} from "./change-store";
 
 let n = 0;
 const fresh = () => ChangeStore.open(`prueba-${++n}`);
@@ -86,5 +92,64 @@ describe("the phone's queue of visit changes", () => {
       stoppedBy: "signed_out",
     });
     expect(await store.changes()).toHaveLength(1);
+  });
+  it("sends up to 50 changes of one visit per request, in order, with each change's own outcome", async () => {
+    const store = await fresh();
+    const visit = newPhoneId();
+    const other = newPhoneId();
+    await store.add(change(visit, "start"));
+    for (let i = 1; i <= 60; i++) await store.add(change(visit, "note", { note: `Nota ${i}` }));
+    await store.add(change(other, "note", { note: "Otra visita" }));
+    const requests: string[][] = [];
+    const alone: string[] = [];
+    const sendBatch: BatchSender = async (batch) => {
+      requests.push(batch.map((c) => c.fields.note ?? c.intent));
+      const outcomes = new Map<string, SendOutcome>();
+      for (const c of batch) {
+        // The server answers for the first 49 of the first batch only; one of them refused.
+        if (requests.length === 1 && outcomes.size === 49) break;
+        outcomes.set(
+          c.key,
+          c.fields.note === "Nota 7" ? { kind: "refused", reason: "No." } : { kind: "stored" },
+        );
+      }
+      return { kind: "answered", outcomes };
+    };
+    const result = await store.drain(async (c) => {
+      alone.push(c.fields.note ?? c.intent);
+      return { kind: "stored" };
+    }, sendBatch);
+    expect(result).toEqual({ stored: 61, stoppedBy: "done" });
+    expect(requests.map((r) => [r[0], r.length])).toEqual([
+      ["start", 50],
+      ["Nota 49", 12],
+    ]);
+    // A batch of one goes alone (the other visit's note).
+    expect(alone).toEqual(["Otra visita"]);
+    expect((await store.changes()).map((c) => [c.fields.note, c.refused])).toEqual([["Nota 7", "No."]]);
+
+    // Offline in the middle: the queue stays; a server without batches: one at a time.
+    const again = await fresh();
+    for (let i = 1; i <= 3; i++) await again.add(change(visit, "note", { note: `N${i}` }));
+    expect(
+      await again.drain(
+        async () => ({ kind: "offline" }),
+        async () => ({ kind: "offline" }),
+      ),
+    ).toEqual({
+      stored: 0,
+      stoppedBy: "offline",
+    });
+    const one: string[] = [];
+    expect(
+      await again.drain(
+        async (c) => {
+          one.push(c.fields.note);
+          return { kind: "stored" };
+        },
+        async () => ({ kind: "unsupported" }),
+      ),
+    ).toEqual({ stored: 3, stoppedBy: "done" });
+    expect(one).toEqual(["N1", "N2", "N3"]);
   });
 });

@@ -1,6 +1,6 @@
 // The browser's side of offline capture: one ChangeStore per page and the drain of its queue (one tab
 // at a time). What every page may need without loading IndexedDB code is in offline-page.ts.
-import { ChangeStore, oneTabAtATime, sendToServer } from "./change-store";
+import { ChangeStore, oneTabAtATime, sendBatchToServer, sendToServer } from "./change-store";
 import { noteWaitingChanges } from "./offline-page";
 
 let opened: Promise<ChangeStore> | undefined;
@@ -19,7 +19,7 @@ async function rememberWaiting(store: ChangeStore): Promise<void> {
 export async function syncChanges() {
   const store = await changeStore();
   await rememberWaiting(store);
-  const result = await oneTabAtATime(() => store.drain(sendToServer));
+  const result = await oneTabAtATime(() => store.drain(sendToServer, sendBatchToServer));
   await rememberWaiting(store);
   return result;
 }

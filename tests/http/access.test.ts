@@ -900,6 +900,86 @@ describe("observation drafts and teachers' reflections", () => {
     await db().update(observations).set({ startedAt: visit.startedAt }).where(eq(observations.id, w.draftId));
   });
 
+  it("stores a batch of queued changes in order, each once per key, with one outcome per change", async () => {
+    const client = await server.current().as(w.leaderA.id);
+    const url = `/observaciones/${w.draftId}/cambios`;
+    const at = new Date().toISOString();
+    // One note sent alone first (its answer lost on the way back), then again inside the batch.
+    const alone = {
+      intent: "note",
+      note: "Lote: nota enviada sola",
+      noteTag: "",
+      at,
+      _key: "lote-nota-000000001",
+    };
+    expect((await client.post(url, alone)).status).toBe(200);
+    const changes = [
+      { key: "lote-nota-000000001", intent: "note", fields: { note: alone.note, noteTag: "" }, at },
+      { key: "lote-nota-000000002", intent: "note", fields: { note: "Lote: segunda nota", noteTag: "" }, at },
+      { key: "lote-registro-00001", intent: "snapshot", fields: { onTask: "30", present: "20" }, at },
+      { key: "lote-nota-000000003", intent: "note", fields: { note: "Lote: tercera nota", noteTag: "" }, at },
+    ];
+    for (let i = 0; i < 2; i++) {
+      const res = await client.post(url, { changes: JSON.stringify(changes) });
+      expect(res.status).toBe(200);
+      const answer = await res.json();
+      expect(answer.results.map((r: { key: string; ok: boolean }) => [r.key, r.ok])).toEqual([
+        ["lote-nota-000000001", true],
+        ["lote-nota-000000002", true],
+        ["lote-registro-00001", false],
+        ["lote-nota-000000003", true],
+      ]);
+      expect(answer.results[2].fieldErrors).toEqual({
+        onTask: "No puede haber más estudiantes en tarea que presentes.",
+      });
+    }
+    const stored = (
+      await db().select().from(observationNotes).where(eq(observationNotes.observationId, w.draftId))
+    ).filter((n) => n.body.startsWith("Lote: "));
+    expect(stored.map((n) => n.body).sort()).toEqual([
+      "Lote: nota enviada sola",
+      "Lote: segunda nota",
+      "Lote: tercera nota",
+    ]);
+    // Not a batch: refused whole, in Spanish, nothing stored.
+    const tooMany = Array.from({ length: 51 }, (_, i) => ({
+      key: `lote-exceso-${String(i).padStart(8, "0")}`,
+      intent: "note",
+      fields: { note: `Exceso ${i}`, noteTag: "" },
+      at,
+    }));
+    for (const bad of [
+      "no es json",
+      "[]",
+      "{}",
+      JSON.stringify(tooMany),
+      JSON.stringify([{ key: "corta", intent: "note", fields: {}, at }]),
+      JSON.stringify([{ key: "lote-malo-00000001", intent: "borrar", fields: {}, at }]),
+      JSON.stringify([{ key: "lote-malo-00000002", intent: "note", fields: { note: 3 }, at }]),
+      JSON.stringify([
+        { key: "lote-malo-00000003", intent: "note", fields: { _key: "otra-clave-0000001" }, at },
+      ]),
+    ]) {
+      const res = await client.post(url, { changes: bad });
+      expect(res.status, bad.slice(0, 40)).toBe(400);
+      expect((await res.json()).message).toBe(
+        "No pudimos leer los cambios enviados desde el teléfono (se envían hasta 50 a la vez). Recargue la página e inténtelo de nuevo.",
+      );
+    }
+    const after = (
+      await db().select().from(observationNotes).where(eq(observationNotes.observationId, w.draftId))
+    ).filter((n) => n.body.startsWith("Exceso "));
+    expect(after).toEqual([]);
+    // Another person's visit: every change of the batch refused as not theirs.
+    const stranger = await server.current().as(w.leaderB.id);
+    const res = await stranger.post(url, { changes: JSON.stringify(changes.slice(1, 2)) });
+    expect(res.status).toBe(200);
+    expect((await res.json()).results).toMatchObject([
+      { key: "lote-nota-000000002", ok: false, status: 404 },
+    ]);
+    for (const note of stored) await db().delete(observationNotes).where(eq(observationNotes.id, note.id));
+  });
+
   it("sends the cycle PDF as a private attachment, and no PDF of a draft, not even to its author", async () => {
     const res = await (await server.current().as(w.teacherA.id)).get(
       `/observaciones/${w.observationId}/ciclo.pdf`,

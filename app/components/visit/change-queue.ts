@@ -73,9 +73,12 @@ export function useChangeQueue(form: React.RefObject<HTMLFormElement | null>, vi
       const change = changeOf(element, submitter.value);
       if (!change) return;
       event.preventDefault();
-      const at = new Date().toISOString();
+      const queued = { ...change, key: newPhoneId(), visitId, at: new Date().toISOString() };
+      // Shown in the list at once (a phone's slow CPU waits for no storage); kept in IndexedDB a moment
+      // later, and the list read from there again.
+      setQueue((shown) => [...shown, { ...queued, seq: Number.MAX_SAFE_INTEGER }]);
       void changeStore()
-        .then((store) => store.add({ ...change, key: newPhoneId(), visitId, at }))
+        .then((store) => store.add(queued))
         .then(refresh)
         .then(drain);
       // The fields are emptied for the next one; what is kept of typed fields (autosave.ts) follows.

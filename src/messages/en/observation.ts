@@ -201,6 +201,8 @@ export const observation: Record<keyof typeof source, string> = {
   "observation.errors.teacher_not_observable": "You cannot record visits for this teacher at this school.",
   "observation.errors.instrument_required": "Choose an observation tool.",
   "observation.errors.note_required": "Write the evidence before adding it.",
+  "observation.errors.changes_invalid":
+    "We could not read the changes sent from the phone (up to {max} are sent at a time). Reload the page and try again.",
   "observation.errors.visit_closed":
     "The visit can no longer be changed: it was sent or discarded, or it is no longer yours to change.",
   "observation.errors.evidence_required": "Add at least one piece of evidence before submitting the visit.",

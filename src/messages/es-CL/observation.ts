@@ -190,6 +190,8 @@ export const observation = {
     "Usted no puede registrar visitas de este docente en este establecimiento.",
   "observation.errors.instrument_required": "Elija una pauta.",
   "observation.errors.note_required": "Escriba la evidencia antes de agregarla.",
+  "observation.errors.changes_invalid":
+    "No pudimos leer los cambios enviados desde el teléfono (se envían hasta {max} a la vez). Recargue la página e inténtelo de nuevo.",
   "observation.errors.visit_closed":
     "La visita ya no se puede cambiar: fue enviada o descartada, o ya no le corresponde.",
   "observation.errors.evidence_required": "Agregue al menos una evidencia antes de enviar la visita.",

@@ -203,6 +203,8 @@ export const observation: Record<keyof typeof source, string> = {
     "Você não pode registrar visitas deste professor nesta escola.",
   "observation.errors.instrument_required": "Escolha um instrumento.",
   "observation.errors.note_required": "Escreva a evidência antes de adicioná-la.",
+  "observation.errors.changes_invalid":
+    "Não conseguimos ler as alterações enviadas pelo celular (são enviadas até {max} por vez). Recarregue a página e tente de novo.",
   "observation.errors.visit_closed":
     "A visita não pode mais ser alterada: foi enviada ou descartada, ou não cabe mais a você.",
   "observation.errors.evidence_required": "Adicione pelo menos uma evidência antes de enviar a visita.",
