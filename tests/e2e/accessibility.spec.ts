@@ -238,7 +238,7 @@ test("coordinadora: establecimientos, crear y editar uno, y una página inexiste
   await expect(page.getByRole("heading", { name: t("errors.not_found.title") })).toBeVisible();
   await sweep.check("establecimiento inexistente (404 con sesión)");
 
-  await page.getByRole("link", { name: t("nav.privacy_requests"), exact: true }).click();
+  await (await menuLink(page, t("nav.privacy_requests"))).click();
   await expect(page.getByRole("heading", { name: t("privacy.requests.title"), level: 1 })).toBeVisible();
   await sweep.check("solicitudes de datos personales");
 
@@ -584,7 +584,7 @@ test("coordinadora: pautas (lista, nueva, editor con errores, publicada) y pasos
   const name = `Pauta de lectura ${testInfo.project.name} ${uniqueRbd(testInfo)}`;
   await signIn(page, "coordinadora@demo.impulso.cl");
 
-  await page.getByRole("link", { name: t("nav.instruments"), exact: true }).click();
+  await (await menuLink(page, t("nav.instruments"))).click();
   await expect(page.getByRole("heading", { name: t("instruments.title"), level: 1 })).toBeVisible();
   await sweep.check("pautas de observación");
 
@@ -611,7 +611,7 @@ test("coordinadora: pautas (lista, nueva, editor con errores, publicada) y pasos
   await expect(page.getByRole("status")).toHaveText(t("instruments.notice.published", { version: 1 }));
   await sweep.check("pauta publicada");
 
-  await page.getByRole("link", { name: t("nav.catalogue"), exact: true }).click();
+  await (await menuLink(page, t("nav.catalogue"))).click();
   await expect(page.getByRole("heading", { name: t("catalogue.title"), level: 1 })).toBeVisible();
   await sweep.check("catálogo de pasos de acción");
   await page.getByRole("link", { name: t("catalogue.new"), exact: true }).click();
@@ -637,7 +637,7 @@ test("calibración: lista, nueva con errores, puntajes de un observador, resulta
   const sweep = new Sweep(page);
   const title = `Calibración ${testInfo.project.name} ${uniqueRbd(testInfo)}`;
   await signIn(page, "coordinadora@demo.impulso.cl");
-  await page.getByRole("link", { name: t("nav.calibrations"), exact: true }).click();
+  await (await menuLink(page, t("nav.calibrations"))).click();
   await expect(page.getByRole("heading", { name: t("calibration.list.title"), level: 1 })).toBeVisible();
   await sweep.check("calibraciones (coordinadora)");
 
