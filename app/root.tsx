@@ -99,18 +99,39 @@ export function Layout({ children }: { children: ReactNode }) {
 
 function Header() {
   const data = useRouteLoaderData<typeof loader>("root");
+  const location = useLocation();
   const t = useT();
+  const nav = data?.nav ?? [];
   return (
     <header className="site-header">
       <div className="container header-row">
         <Link to="/" className="brand">
           {t("app.name")}
         </Link>
+        {nav.length ? (
+          // One line on a phone: the menu is a disclosure (no JavaScript needed) that closes again on
+          // every navigation (keyed by the path); on a wide screen the list stays open inline (styles.css).
+          <details className="menu" key={location.pathname}>
+            <summary>{t("nav.menu_button")}</summary>
+            <nav aria-label={t("nav.menu")} className="main-nav">
+              <ul>
+                {nav.map((item) => (
+                  <li key={item.to}>
+                    {/* aria-current="page" and the class "active" on the page's own item */}
+                    <NavLink to={item.to} end={item.end}>
+                      {t(item.label)}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </details>
+        ) : null}
         {data?.viewer ? (
           <Form
             method="post"
             action="/salir"
-            className="inline-form"
+            className="inline-form sign-out"
             onSubmit={(event) => {
               // Changes captured offline stay on the phone: say so before signing out.
               const waiting = waitingChanges();
@@ -127,19 +148,6 @@ function Header() {
           </Form>
         ) : null}
       </div>
-      {data?.nav.length ? (
-        <nav aria-label={t("nav.menu")} className="container main-nav">
-          <ul>
-            {data.nav.map((item) => (
-              <li key={item.to}>
-                <NavLink to={item.to} end={item.to === "/"}>
-                  {t(item.label)}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : null}
     </header>
   );
 }

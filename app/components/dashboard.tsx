@@ -113,15 +113,23 @@ function ChartCard({ title, children, empty }: { title: string; children: ReactN
 }
 
 /**
- * A wide table that scrolls sideways on a phone. The scrolling box takes the keyboard focus (and is a
- * named region) so that it can be scrolled without a mouse.
+ * A wide table that scrolls sideways on a phone, and shows it: a shadow at the edge that hides columns
+ * (styles.css, no JavaScript) and, on a narrow screen, a line saying to swipe. Its figures never wrap.
+ * The scrolling box takes the keyboard focus (and is a named region) so that it can be scrolled
+ * without a mouse.
  */
 export function ScrollTable({ label, children }: { label: string; children: ReactNode }) {
+  const t = useT();
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
-    <section className="table-wrap" tabIndex={0} aria-label={label}>
-      {children}
-    </section>
+    <div className="scroll-wrap">
+      <p className="hint scroll-hint" aria-hidden="true">
+        {t("dashboard.scroll_hint")}
+      </p>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1) */}
+      <section className="table-wrap scroll-table" tabIndex={0} aria-label={label}>
+        {children}
+      </section>
+    </div>
   );
 }
 

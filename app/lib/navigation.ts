@@ -1,17 +1,24 @@
 import type { MessageKey } from "~/messages";
 import { observationHome } from "~/modules/observation";
+import { worksWithSchools } from "~/modules/people";
 import { mayHandlePrivacyRequests } from "~/modules/privacy";
 import { type Actor, can } from "~/platform/policy";
 
 export interface NavItem {
   to: string;
   label: MessageKey;
+  /**
+   * Marked as the current page only on its own address, not on the pages under it, when another item
+   * lives under it (/observaciones and /observaciones/red, /personas/:id and …/desarrollo): one item is
+   * current at a time.
+   */
+  end: boolean;
 }
 
 /** The main menu: only what the actor may open. */
 export function navigationFor(actor: Actor): NavItem[] {
   const org = { organizationId: actor.organizationId };
-  const items: NavItem[] = [{ to: "/", label: "nav.home" }];
+  const items: Array<Omit<NavItem, "end">> = [{ to: "/", label: "nav.home" }];
   const observation = observationHome(actor);
   if (observation.observes) items.push({ to: "/observaciones", label: "nav.observations" });
   if (observation.ledSchoolIds[0])
@@ -28,12 +35,16 @@ export function navigationFor(actor: Actor): NavItem[] {
     items.push({ to: "/pautas", label: "nav.instruments" });
     items.push({ to: "/pasos", label: "nav.catalogue" });
   }
-  if (can(actor, "list", "school", org)) items.push({ to: "/establecimientos", label: "nav.schools" });
+  if (can(actor, "list", "school", org) && worksWithSchools(actor))
+    items.push({ to: "/establecimientos", label: "nav.schools" });
   if (can(actor, "list", "person", org)) items.push({ to: "/personas", label: "nav.people" });
   if (can(actor, "read", "outbox", org)) items.push({ to: "/admin/correos", label: "nav.outbox" });
   if (can(actor, "read", "audit", org)) items.push({ to: "/admin/auditoria", label: "nav.audit" });
   if (mayHandlePrivacyRequests(actor))
     items.push({ to: "/privacidad/solicitudes", label: "nav.privacy_requests" });
   items.push({ to: `/personas/${actor.personId}`, label: "nav.my_profile" });
-  return items;
+  return items.map((item) => ({
+    ...item,
+    end: item.to === "/" || items.some((other) => other.to.startsWith(`${item.to}/`)),
+  }));
 }

@@ -16,6 +16,7 @@ import {
 import type { Level } from "~/modules/observation/content";
 import { formToObject } from "~/platform/validation";
 import { FormMessage, failureOf, RequestKey, SubmitButton } from "../components/form";
+import { DraftNotice, draftMark } from "../components/visit/levels";
 import type { FormFailure } from "../lib/actions.server";
 import { load, performOnce, readForm } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
@@ -107,6 +108,7 @@ export default function CalibrationRoute({ loaderData, actionData }: Route.Compo
 function ScoreForm({ c, failure }: { c: CalibrationPage; failure?: FormFailure }) {
   const t = useT();
   const chosen = (key: string) => failure?.values[`level_${key}`] ?? String(c.me?.levels[key] ?? "");
+  const indicators = c.sections.flatMap((s) => s.indicators);
   return (
     <Form method="post" className="stack" noValidate>
       <RequestKey />
@@ -114,6 +116,7 @@ function ScoreForm({ c, failure }: { c: CalibrationPage; failure?: FormFailure }
         <h2 id="puntajes">{t("calibration.score.title")}</h2>
         <p>{t(c.isReference ? "calibration.score.intro_reference" : "calibration.score.intro")}</p>
         <FormMessage failure={failure} />
+        <DraftNotice indicators={indicators} />
         {c.sections.map((section) => (
           <div key={section.key} className="stack">
             <h3>{section.title}</h3>
@@ -127,9 +130,7 @@ function ScoreForm({ c, failure }: { c: CalibrationPage; failure?: FormFailure }
                 >
                   <legend>
                     {indicator.title}
-                    {indicator.draft ? (
-                      <span className="muted"> · {t("observation.visit.draft_text")}</span>
-                    ) : null}
+                    {draftMark(indicator, indicators)}
                   </legend>
                   {error ? (
                     <p className="field-error" id={`error-${indicator.key}`}>

@@ -41,6 +41,7 @@ export default function Development({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const format = useFormat();
   const d = loaderData;
+  const justMastered = d.steps[0]?.status === "mastered" ? d.steps[0] : null;
   return (
     <div className="stack">
       <h1>
@@ -49,8 +50,25 @@ export default function Development({ loaderData }: Route.ComponentProps) {
           : t("observation.development.title", { teacher: d.teacher.name })}
       </h1>
       <section className="card focus-step">
-        <h2>{t("observation.development.open_step")}</h2>
-        {d.openStep ? (
+        {/* Between the visit that found the step achieved and the meeting that names the next one, the
+            latest step is shown as achieved, not as "in progress". */}
+        <h2>
+          {t(
+            !d.openStep && justMastered
+              ? "observation.development.just_mastered"
+              : "observation.development.open_step",
+          )}
+        </h2>
+        {!d.openStep && justMastered ? (
+          <>
+            <p className="step-title">{justMastered.title}</p>
+            {justMastered.closedAt ? (
+              <p className="muted">
+                {t("observation.development.mastered_on", { date: format.date(justMastered.closedAt) })}
+              </p>
+            ) : null}
+          </>
+        ) : d.openStep ? (
           <>
             <p className="step-title">{d.openStep.title}</p>
             {d.openStep.mastery ? (

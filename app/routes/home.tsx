@@ -39,7 +39,15 @@ export default function Home({ loaderData }: Route.ComponentProps) {
     cards.push({ to: "/pautas", label: t("home.card.instruments") });
     cards.push({ to: "/pasos", label: t("home.card.catalogue") });
   }
-  if (summary.canListSchools) cards.push({ to: "/establecimientos", label: t("home.card.schools") });
+  if (summary.showSchools)
+    cards.push({
+      to: "/establecimientos",
+      label: t(
+        summary.canCreateSchool || summary.managedSchools.length
+          ? "home.card.schools"
+          : "home.card.schools_view",
+      ),
+    });
   if (summary.canCreateSchool)
     cards.push({ to: "/establecimientos/nuevo", label: t("home.card.schools_create") });
   if (summary.canListPeople) cards.push({ to: "/personas", label: t("home.card.people") });

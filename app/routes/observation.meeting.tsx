@@ -132,7 +132,7 @@ export default function Meeting({ loaderData, actionData }: Route.ComponentProps
           <TextArea
             name="praise"
             label={t("observation.meeting.praise")}
-            hint={t("observation.meeting.praise_hint")}
+            hint={t("observation.meeting.praise_hint", { teacher: visit.teacherName })}
             failure={failure}
             required
           />
@@ -226,7 +226,7 @@ export default function Meeting({ loaderData, actionData }: Route.ComponentProps
           hint={t("observation.meeting.follow_up_hint")}
           failure={failure}
         />
-        <SubmitButton>{t("observation.meeting.save")}</SubmitButton>
+        <SubmitButton>{t("observation.meeting.save", { teacher: visit.teacherName })}</SubmitButton>
       </Form>
     </div>
   );

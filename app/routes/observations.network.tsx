@@ -67,7 +67,7 @@ export default function ObservationNetwork({ loaderData }: Route.ComponentProps)
                     <th scope="row">
                       <Link to={`/establecimientos/${s.id}/observacion${d.search}`}>{s.name}</Link>
                     </th>
-                    <td>{s.ive === null ? "—" : `${format.number(s.ive, 1)} %`}</td>
+                    <td>{s.ive === null ? "—" : `${format.number(s.ive, 1)}\u00a0%`}</td>
                     <td>
                       {t("dashboard.covered_of", { covered: s.upToDate, teachers: s.teachers })}
                       {s.teachers > 0 ? ` (${format.percent(s.upToDate / s.teachers)})` : ""}

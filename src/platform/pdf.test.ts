@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createPdf, pdfSafe } from "./pdf";
+import { createPdf, fitColumns, pdfSafe } from "./pdf";
 import { pdfInfo, pdfPages } from "./testing/pdf";
 
 const NOW = new Date("2026-11-25T13:30:00Z"); // 10:30 in Santiago (summer time, UTC-3)
@@ -12,13 +12,17 @@ const base = {
 };
 
 describe("pdfSafe", () => {
-  it("keeps what the standard fonts print and replaces the rest", () => {
+  it("keeps what the embedded font prints and replaces the rest", () => {
     expect(pdfSafe("Retroalimentación ñ ¿Qué? ¡Sí! ação “citas” – € …")).toBe(
       "Retroalimentación ñ ¿Qué? ¡Sí! ação “citas” – € …",
     );
-    expect(pdfSafe("Hola 😀 漢字")).toBe("Hola ? ??");
-    expect(pdfSafe("Erdős Łódź")).toBe("Erdos ?ódz");
-    expect(pdfSafe("a\tb\u0007c\u202fd\r\ne")).toBe("a bc d \ne");
+    // Letters outside Latin-1 stay as written (DejaVu Sans has them); Chinese does not print.
+    expect(pdfSafe("Erdős Łódź Nguyễn Δημήτρης Шевченко ≤ →")).toBe(
+      "Erdős Łódź Nguyễn Δημήτρης Шевченко ≤ →",
+    );
+    expect(pdfSafe("Hola 漢字")).toBe("Hola ??");
+    // Tabs and control characters; a narrow no-break space stays a no-break space.
+    expect(pdfSafe("a\tb\u0007c\u202fd\r\ne")).toBe("a bc\u00a0d \ne");
     // Decomposed accents (as some phones send them) come out composed.
     expect(pdfSafe("Retroalimentacio\u0301n")).toBe("Retroalimentación");
   });
@@ -28,7 +32,9 @@ describe("createPdf", () => {
   it("writes what a reader sees: title, accents, blocks, page numbers and the generation date", async () => {
     const doc = createPdf({ ...base, subtitle: "Escuela Peñalolén · 5° básico" });
     doc.heading("¿Qué vimos?");
-    doc.paragraph("El docente saludó a cada estudiante; ñandú, acción, pingüino. Un emoji 😀 no rompe nada.");
+    doc.paragraph(
+      "La docente saludó a cada estudiante; ñandú, acción, pingüino. Un carácter chino 漢 no rompe nada.",
+    );
     doc.keyValues([
       ["Docente", "María José Muñoz"],
       ["Vacío", ""],
@@ -69,7 +75,7 @@ describe("createPdf", () => {
       "Escuela Peñalolén · 5° básico",
       "¿Qué vimos?",
       "ñandú, acción, pingüino",
-      "Un emoji ? no rompe nada",
+      "Un carácter chino ? no rompe nada",
       "María José Muñoz",
       "Elogio preciso",
       "Clima de aula",
@@ -138,5 +144,55 @@ describe("createPdf", () => {
       return doc.finish();
     };
     expect(Buffer.from(await make()).equals(Buffer.from(await make()))).toBe(true);
+  });
+
+  it("prints names with letters outside Latin-1 as written (the font is embedded)", async () => {
+    const names = ["Łukasz Wiśniewski", "Nguyễn Thị Hương", "Δημήτρης Παπαδόπουλος", "Тарас Шевченко"];
+    const doc = createPdf({ ...base, organization: "Fundación Ñuñoa", subtitle: names[1] });
+    doc.keyValues([["Docente", names[0]]]);
+    doc.paragraph(`Observó a ${names[2]} en Ñuñoa.`);
+    doc.table([{ header: "Docente" }, { header: "Establecimiento" }], [[names[3], "Escuela Ñuñoa"]]);
+    const bytes = await doc.finish();
+    const [text] = await pdfPages(bytes);
+    for (const expected of [...names, "Fundación Ñuñoa", "Escuela Ñuñoa"]) expect(text).toContain(expected);
+    // The font travels inside the file (a subset of DejaVu Sans), no standard font is named.
+    const raw = Buffer.from(bytes).toString("latin1");
+    expect(raw).toMatch(/\/FontFile2/);
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans/);
+    expect(raw).not.toContain("/Helvetica");
+  });
+
+  it("never breaks a table header inside a word", async () => {
+    const headers = [
+      "Establecimiento",
+      "Retroalimentación",
+      "Observador/a",
+      "Docentes al día",
+      "Visitas",
+      "Reuniones atrasadas",
+      "Tiempo en tarea",
+      "Pasos logrados",
+      "Borradores",
+    ];
+    const doc = createPdf(base);
+    doc.table(
+      headers.map((header, i) => ({ header, width: i === 0 ? 4 : 1 })),
+      [headers.map((_, i) => (i === 0 ? "Liceo Bicentenario de Excelencia Ñuñoa" : "92,4\u00a0%"))],
+    );
+    const [text] = await pdfPages(await doc.finish());
+    for (const word of headers.flatMap((h) => h.split(" "))) expect(text).toContain(word);
+    expect(text).toContain("92,4 %");
+  });
+});
+
+describe("fitColumns", () => {
+  it("widens a column to its minimum with room taken from the others", () => {
+    // 30 points missing, taken from the others in proportion to their room (40 and 90).
+    expect(fitColumns([50, 50, 100], [80, 10, 10], 200).map(Math.round)).toEqual([80, 41, 79]);
+    // Already wide enough: unchanged.
+    expect(fitColumns([60, 140], [50, 50], 200)).toEqual([60, 140]);
+    // Not enough room anywhere: scaled to the total (words will have to break).
+    const squeezed = fitColumns([100, 100], [150, 150], 200);
+    expect(squeezed[0] + squeezed[1]).toBeCloseTo(200);
   });
 });

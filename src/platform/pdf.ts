@@ -1,10 +1,15 @@
-// Printable documents (the cycle of a visit, school reports) built on pdfkit with the standard PDF
-// fonts (Helvetica family, WinAnsi encoding: Spanish and Portuguese accents, ñ, ¿ ¡ and the usual
-// typographic marks), so nothing is downloaded or embedded. Text outside WinAnsi is replaced, never
-// allowed to break the document. Pages are US Letter ("Carta", the usual paper in Chilean schools).
+// Printable documents (the cycle of a visit, school reports) built on pdfkit with DejaVu Sans embedded
+// (the TrueType files of the npm package dejavu-fonts-ttf, pinned in package.json; Bitstream Vera
+// licence with DejaVu's changes in the public domain, which allows embedding and redistribution): names
+// such as "Łukasz", "Nguyễn", Greek or Cyrillic print as written, and only the glyphs used are
+// embedded (pdfkit subsets the font). A character the font does not have (an emoji, Chinese) becomes
+// "?", never a broken document. Pages are US Letter ("Carta", the usual paper in Chilean schools).
 // Every page gets the organization and the document's title at the top and "Página N de M" with the
 // generation date (viewer's zone and language) at the bottom. The same input and `now` give the same
 // bytes, so documents can be compared in tests.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { create as openFont } from "fontkit";
 import PDFDocument from "pdfkit";
 import { translator } from "../messages";
 import { lineChart as lineGeometry } from "./charts";
@@ -56,51 +61,108 @@ export interface PdfLineChart {
 const PAGE = { size: "LETTER" as const, width: 612, height: 792 };
 const MARGIN = { top: 64, bottom: 60, left: 54, right: 54 };
 const COLOR = { ink: "#1b2430", muted: "#4f5b67", line: "#c9d2d8", wash: "#f3f6f7", brand: "#0f5e6e" };
-const FONT = { regular: "Helvetica", bold: "Helvetica-Bold", italic: "Helvetica-Oblique" };
+/** the names the fonts are registered under in each document */
+const FONT = { regular: "regular", bold: "bold", italic: "italic" } as const;
 const SIZE = { body: 10, small: 8.5, table: 9, h1: 14, h2: 11.5, title: 18 };
+/** the smallest size a table's header is written in so that no word of it has to be cut */
+const MIN_HEADER_SIZE = 6.5;
 const LINE_GAP = 1.5;
 const CELL_PAD = 4;
 
-// Characters of Windows-1252 above Latin-1's printable range: what the standard fonts can show.
-const WIN_ANSI_EXTRA = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
-const SUBSTITUTES: Record<string, string> = {
-  "\u2010": "-",
-  "\u2011": "-",
-  "\u2012": "-",
-  "\u2212": "-",
-  "\u2032": "'",
-  "\u2033": '"',
-  "\u2190": "<-",
-  "\u2192": "->",
-  "\u2264": "<=",
-  "\u2265": ">=",
-  "\u2713": "v",
-  "\u2714": "v",
+const FONT_FILES: Record<keyof typeof FONT, string> = {
+  regular: "DejaVuSans.ttf",
+  bold: "DejaVuSans-Bold.ttf",
+  italic: "DejaVuSans-Oblique.ttf",
 };
 
+interface FontFiles {
+  data: Record<keyof typeof FONT, Buffer>;
+  /** whether every one of the three faces has a glyph for the code point */
+  printable: (codePoint: number) => boolean;
+}
+let fontFiles: FontFiles | undefined;
+
+/** The font files, read once per process (about 2 MB; each document embeds only what it uses). */
+function fonts(): FontFiles {
+  if (!fontFiles) {
+    const require = createRequire(import.meta.url);
+    const data = Object.fromEntries(
+      Object.entries(FONT_FILES).map(([face, file]) => [
+        face,
+        readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`)),
+      ]),
+    ) as FontFiles["data"];
+    const faces = Object.values(data).map((bytes) => openFont(bytes));
+    const known = new Map<number, boolean>();
+    fontFiles = {
+      data,
+      printable: (codePoint) => {
+        let has = known.get(codePoint);
+        if (has === undefined) {
+          has = faces.every((face) => face.hasGlyphForCodePoint(codePoint));
+          known.set(codePoint, has);
+        }
+        return has;
+      },
+    };
+  }
+  return fontFiles;
+}
+
 /**
- * The text as the standard fonts can print it: line breaks kept, tabs and unusual spaces as spaces,
- * other control characters dropped, letters outside WinAnsi without their marks ("ő" → "o") and
- * anything else (emoji, other scripts) as "?".
+ * The text as the embedded font can print it: line breaks kept, tabs and unusual spaces as spaces
+ * (non-breaking ones stay non-breaking: "92,4 %" is never split), other control characters and
+ * zero-width marks dropped, every character the font has kept as it is, a letter it lacks without its
+ * marks when that one exists, and anything else (emoji, Chinese) as "?".
  */
 export function pdfSafe(text: string): string {
+  const { printable } = fonts();
   let out = "";
   for (const ch of text.normalize("NFC")) {
     const code = ch.codePointAt(0) ?? 0;
     if (ch === "\n") out += ch;
     else if (ch === "\t" || ch === "\r") out += " ";
     else if (code < 0x20 || (code >= 0x7f && code < 0xa0)) continue;
-    else if (code < 0x100 || WIN_ANSI_EXTRA.has(ch)) out += ch;
-    else if (/\p{Zs}/u.test(ch)) out += " ";
     else if (/[\u200b-\u200d\u2060\ufeff]/.test(ch)) continue;
-    else if (SUBSTITUTES[ch]) out += SUBSTITUTES[ch];
+    else if (ch === "\u00a0" || ch === "\u202f" || ch === "\u2007") out += "\u00a0";
+    else if (/\p{Zs}/u.test(ch)) out += " ";
+    else if (printable(code)) out += ch;
     else {
       const base = ch.normalize("NFD").replace(/\p{M}/gu, "");
       const baseCode = base.codePointAt(0) ?? 0;
-      out += base.length === 1 && baseCode >= 0x20 && baseCode < 0x100 ? base : "?";
+      out += base.length === 1 && baseCode >= 0x20 && printable(baseCode) ? base : "?";
     }
   }
   return out;
+}
+
+/**
+ * What a line may not break: the text between plain spaces ("Observador/a" is one word, never
+ * "Observador/" + "a"; "92,4 %" with its no-break space is one as well).
+ */
+const wordsOf = (text: string) => text.split(/[ \n]+/).filter(Boolean);
+
+/**
+ * Column widths that give every column at least its minimum (its header's longest word), taking the
+ * difference from the columns that have room to spare, in proportion to that room.
+ */
+export function fitColumns(wanted: readonly number[], minimum: readonly number[], total: number): number[] {
+  const widths = [...wanted];
+  for (let round = 0; round < widths.length; round++) {
+    const short = widths.map((w, i) => Math.max(0, minimum[i] - w));
+    const missing = short.reduce((sum, n) => sum + n, 0);
+    if (missing <= 0.01) break;
+    const room = widths.map((w, i) => (short[i] > 0 ? 0 : Math.max(0, w - minimum[i])));
+    const spare = room.reduce((sum, n) => sum + n, 0);
+    if (spare <= 0) break;
+    const take = Math.min(missing, spare);
+    for (let i = 0; i < widths.length; i++) {
+      if (short[i] > 0) widths[i] += (short[i] / missing) * take;
+      else widths[i] -= (room[i] / spare) * take;
+    }
+  }
+  const sum = widths.reduce((a, b) => a + b, 0);
+  return widths.map((w) => (w * total) / sum);
 }
 
 /** A document being written: call the block methods in reading order, then `finish()`. */
@@ -114,7 +176,11 @@ export class PdfDocumentBuilder {
   constructor(options: PdfOptions) {
     this.options = options;
     this.now = options.now ?? new Date();
+    const { data } = fonts();
     this.doc = new PDFDocument({
+      // DejaVu Sans from the start: pdfkit would otherwise load Helvetica, a standard font (its
+      // types say a name, pdfkit takes the font's bytes as well)
+      font: data.regular as unknown as string,
       size: PAGE.size,
       margins: MARGIN,
       bufferPages: true,
@@ -129,6 +195,8 @@ export class PdfDocumentBuilder {
         ModDate: this.now,
       },
     });
+    for (const face of Object.keys(FONT) as Array<keyof typeof FONT>)
+      this.doc.registerFont(FONT[face], data[face]);
     this.doc.on("data", (chunk: Uint8Array) => this.chunks.push(chunk));
     this.ended = new Promise((resolve, reject) => {
       this.doc.on("end", () => resolve());
@@ -270,19 +338,57 @@ export class PdfDocumentBuilder {
    */
   table(columns: readonly PdfColumn[], rows: ReadonlyArray<readonly PdfCell[]>): this {
     const total = columns.reduce((sum, c) => sum + (c.width ?? 1), 0);
-    const widths = columns.map((c) => (this.contentWidth * (c.width ?? 1)) / total);
     const headers = columns.map((c) => pdfSafe(c.header));
-    const rowHeight = (cells: readonly string[], font: string) =>
-      Math.max(...cells.map((text, i) => this.measure(text, widths[i] - 2 * CELL_PAD, font, SIZE.table))) +
+    const body = rows.map((row) => columns.map((_, i) => pdfSafe(row[i] == null ? "" : String(row[i]))));
+    // Neither a header nor a figure ("92,4 %", a date) breaks inside a word: each column is at least as
+    // wide as its header's longest word and its cells' longest word (up to a quarter of the page, so
+    // that a long text column still wraps), with room for a space; the others give up the difference.
+    // When even that does not fit the page, the headers' letters get smaller (down to MIN_HEADER_SIZE).
+    const widest = (texts: readonly string[], font: string, size: number) =>
+      Math.max(
+        0,
+        ...texts.flatMap((text) =>
+          wordsOf(text).map((w) => this.doc.font(font).fontSize(size).widthOfString(w)),
+        ),
+      );
+    const slack = (font: string, size: number) =>
+      2 * CELL_PAD + 1 + this.doc.font(font).fontSize(size).widthOfString(" ");
+    const cellMinimum = columns.map((_, i) =>
+      Math.min(
+        this.contentWidth / 4,
+        widest(
+          body.map((cells) => cells[i]),
+          FONT.regular,
+          SIZE.table,
+        ) + slack(FONT.regular, SIZE.table),
+      ),
+    );
+    const minimumAt = (size: number) =>
+      headers.map((text, i) =>
+        Math.max(cellMinimum[i], widest([text], FONT.bold, size) + slack(FONT.bold, size)),
+      );
+    let headerSize = SIZE.table;
+    let minimum = minimumAt(headerSize);
+    while (minimum.reduce((a, b) => a + b, 0) > this.contentWidth && headerSize > MIN_HEADER_SIZE) {
+      headerSize = Math.max(MIN_HEADER_SIZE, headerSize - 0.5);
+      minimum = minimumAt(headerSize);
+    }
+    const widths = fitColumns(
+      columns.map((c) => (this.contentWidth * (c.width ?? 1)) / total),
+      minimum,
+      this.contentWidth,
+    );
+    const rowHeight = (cells: readonly string[], font: string, size = SIZE.table) =>
+      Math.max(...cells.map((text, i) => this.measure(text, widths[i] - 2 * CELL_PAD, font, size))) +
       2 * CELL_PAD;
-    const headerHeight = rowHeight(headers, FONT.bold);
+    const headerHeight = rowHeight(headers, FONT.bold, headerSize);
     const drawRow = (cells: readonly string[], height: number, header: boolean) => {
       const y = this.doc.y;
       if (header) this.doc.rect(this.left, y, this.contentWidth, height).fill(COLOR.wash);
       let x = this.left;
       this.doc
         .font(header ? FONT.bold : FONT.regular)
-        .fontSize(SIZE.table)
+        .fontSize(header ? headerSize : SIZE.table)
         .fillColor(COLOR.ink);
       cells.forEach((text, i) => {
         this.doc.text(text, x + CELL_PAD, y + CELL_PAD, {
@@ -303,7 +409,6 @@ export class PdfDocumentBuilder {
       this.doc.x = this.left;
       this.doc.y = y + height;
     };
-    const body = rows.map((row) => columns.map((_, i) => pdfSafe(row[i] == null ? "" : String(row[i]))));
     const heights = body.map((cells) =>
       Math.min(rowHeight(cells, FONT.regular), this.contentHeight - headerHeight - 2),
     );

@@ -9,6 +9,7 @@ import { expect, type Locator, type Page, type TestInfo, test } from "@playwrigh
 import { translator } from "~/messages";
 import { type A11yOptions, expectNoSeriousA11yViolations } from "./support/axe";
 import { linkIn, waitForEmail } from "./support/mailbox";
+import { menuLink } from "./support/menu";
 import { freshContext, signIn, signOut } from "./support/session";
 
 test.describe.configure({ mode: "parallel" });
@@ -202,7 +203,7 @@ test("coordinadora: establecimientos, crear y editar uno, y una página inexiste
   await signIn(page, "coordinadora@demo.impulso.cl");
   await sweep.check("inicio de la coordinadora");
 
-  await page.getByRole("link", { name: "Establecimientos", exact: true }).click();
+  await (await menuLink(page, "Establecimientos")).click();
   await expect(page.getByRole("heading", { name: "Establecimientos", level: 1 })).toBeVisible();
   await sweep.check("lista de establecimientos");
 
@@ -237,7 +238,7 @@ test("coordinadora: establecimientos, crear y editar uno, y una página inexiste
   await expect(page.getByRole("heading", { name: t("errors.not_found.title") })).toBeVisible();
   await sweep.check("establecimiento inexistente (404 con sesión)");
 
-  await page.getByRole("link", { name: t("nav.privacy_requests"), exact: true }).click();
+  await (await menuLink(page, t("nav.privacy_requests"))).click();
   await expect(page.getByRole("heading", { name: t("privacy.requests.title"), level: 1 })).toBeVisible();
   await sweep.check("solicitudes de datos personales");
 
@@ -255,7 +256,7 @@ test("coordinadora: importar una nómina, invitar y ver a las personas", async (
   const n = uniqueRbd(testInfo);
 
   await signIn(page, "coordinadora@demo.impulso.cl");
-  await page.getByRole("link", { name: "Establecimientos", exact: true }).click();
+  await (await menuLink(page, "Establecimientos")).click();
   await page.getByRole("link", { name: school }).click();
   await expect(page.getByRole("heading", { name: school, level: 1 })).toBeVisible();
   await sweep.check("establecimiento asesorado");
@@ -341,7 +342,7 @@ test("coordinadora: importar una nómina, invitar y ver a las personas", async (
     await guestContext.close();
   }
 
-  await page.getByRole("link", { name: "Personas", exact: true }).click();
+  await (await menuLink(page, "Personas")).click();
   await page.getByLabel("Buscar por nombre, correo o RUT").fill(String(n));
   await page.getByLabel("Establecimiento").selectOption({ label: school });
   await page.getByRole("button", { name: "Buscar" }).click();
@@ -367,7 +368,7 @@ test("administrador: personas, invitar a la coordinación, correos y auditoría"
   await signIn(page, "admin@demo.impulso.cl");
   await sweep.check("inicio del administrador");
 
-  await page.getByRole("link", { name: "Personas", exact: true }).click();
+  await (await menuLink(page, "Personas")).click();
   await expect(page.getByRole("heading", { name: "Personas", level: 1 })).toBeVisible();
   await sweep.check("personas de la organización");
 
@@ -384,7 +385,7 @@ test("administrador: personas, invitar a la coordinación, correos y auditoría"
   await expect(page.getByRole("status")).toHaveText(t("people.invite.sent", { email: invitee }));
   await sweep.check("invitación a la coordinación enviada");
 
-  await page.getByRole("link", { name: "Correos", exact: true }).click();
+  await (await menuLink(page, "Correos")).click();
   await expect(page.getByRole("heading", { name: "Correos", level: 1 })).toBeVisible();
   await expect(page.getByRole("cell", { name: invitee }).first()).toBeVisible();
   await sweep.check("correos enviados");
@@ -393,12 +394,12 @@ test("administrador: personas, invitar a la coordinación, correos y auditoría"
   await expect(page.getByRole("heading", { name: t("email.invitation.subject"), level: 1 })).toBeVisible();
   await sweep.check("un correo enviado");
 
-  await page.getByRole("link", { name: "Auditoría", exact: true }).click();
+  await (await menuLink(page, "Auditoría")).click();
   await expect(page.getByRole("heading", { name: "Auditoría", level: 1 })).toBeVisible();
   await expect(page.getByRole("table")).toBeVisible();
   await sweep.check("registro de auditoría");
 
-  await page.getByRole("link", { name: "Establecimientos", exact: true }).click();
+  await (await menuLink(page, "Establecimientos")).click();
   await page.getByRole("link", { name: "Colegio Cerro Ñielol" }).click();
   await expect(page.getByRole("heading", { name: "Colegio Cerro Ñielol", level: 1 })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Asignar un coordinador/a" })).toBeVisible();
@@ -453,7 +454,9 @@ test("observación: visitas, una visita con errores y enviada, la reunión y el 
 
   await page.getByRole("link", { name: t("observation.visit.hold_meeting") }).click();
   await sweep.check("reunión de retroalimentación");
-  await page.getByRole("button", { name: t("observation.meeting.save") }).click();
+  await page
+    .getByRole("button", { name: t("observation.meeting.save", { teacher: "Tomás Vidal Rojas" }) })
+    .click();
   await expect(page.getByText(t("observation.errors.praise_required"))).toBeVisible();
   await sweep.check("reunión sin elogio ni paso (errores)");
   await page.getByLabel(t("observation.meeting.praise"), { exact: true }).fill("Comenzó a la hora.");
@@ -461,7 +464,9 @@ test("observación: visitas, una visita con errores y enviada, la reunión y el 
   await page
     .getByLabel(t("observation.meeting.step_title"))
     .fill(`Verificar la comprensión (${testInfo.project.name})`);
-  await page.getByRole("button", { name: t("observation.meeting.save") }).click();
+  await page
+    .getByRole("button", { name: t("observation.meeting.save", { teacher: "Tomás Vidal Rojas" }) })
+    .click();
   await expect(page.getByRole("heading", { name: t("observation.meeting.heading") })).toBeVisible();
   await sweep.check("visita con su retroalimentación");
 
@@ -492,10 +497,10 @@ test("directora y docente: inicio, personas y datos propios", async ({ page }) =
 
   await signIn(page, "directora.aromos@demo.impulso.cl");
   await sweep.check("inicio de la directora");
-  await page.getByRole("link", { name: "Personas", exact: true }).click();
+  await (await menuLink(page, "Personas")).click();
   await expect(page.getByRole("heading", { name: "Personas", level: 1 })).toBeVisible();
   await sweep.check("personas vistas por la directora");
-  await page.getByRole("link", { name: "Establecimientos", exact: true }).click();
+  await (await menuLink(page, "Establecimientos")).click();
   await expect(page.getByRole("heading", { name: "Establecimientos", level: 1 })).toBeVisible();
   await sweep.check("establecimientos vistos por la directora");
   await page.getByRole("link", { name: "Escuela Básica Los Aromos" }).click();
@@ -506,7 +511,7 @@ test("directora y docente: inicio, personas y datos propios", async ({ page }) =
 
   await signIn(page, "docente@demo.impulso.cl");
   await sweep.check("inicio de la docente");
-  await openByAddress(page, page.getByRole("link", { name: "Mi perfil" }));
+  await openByAddress(page, await menuLink(page, "Mi perfil"));
   await expect(page.getByRole("heading", { name: "Daniela Soto Vergara", level: 1 })).toBeVisible();
   await sweep.check("perfil propio de la docente");
   const profilePath = new URL(page.url()).pathname;
@@ -533,7 +538,7 @@ test("correo de ingreso: el propio con errores, una propuesta, la recuperación 
     testInfo.project.name === "telefono" ? "mentor@demo.impulso.cl" : "docente2@demo.impulso.cl";
 
   await signIn(page, teacher);
-  await openByAddress(page, page.getByRole("link", { name: "Mi perfil" }));
+  await openByAddress(page, await menuLink(page, "Mi perfil"));
   const profilePath = new URL(page.url()).pathname;
   await openByAddress(page, page.getByRole("link", { name: t("accounts.email.change_link") }));
   await expect(page.getByRole("heading", { name: t("accounts.email.title_self"), level: 1 })).toBeVisible();
@@ -579,7 +584,7 @@ test("coordinadora: pautas (lista, nueva, editor con errores, publicada) y pasos
   const name = `Pauta de lectura ${testInfo.project.name} ${uniqueRbd(testInfo)}`;
   await signIn(page, "coordinadora@demo.impulso.cl");
 
-  await page.getByRole("link", { name: t("nav.instruments"), exact: true }).click();
+  await (await menuLink(page, t("nav.instruments"))).click();
   await expect(page.getByRole("heading", { name: t("instruments.title"), level: 1 })).toBeVisible();
   await sweep.check("pautas de observación");
 
@@ -606,7 +611,7 @@ test("coordinadora: pautas (lista, nueva, editor con errores, publicada) y pasos
   await expect(page.getByRole("status")).toHaveText(t("instruments.notice.published", { version: 1 }));
   await sweep.check("pauta publicada");
 
-  await page.getByRole("link", { name: t("nav.catalogue"), exact: true }).click();
+  await (await menuLink(page, t("nav.catalogue"))).click();
   await expect(page.getByRole("heading", { name: t("catalogue.title"), level: 1 })).toBeVisible();
   await sweep.check("catálogo de pasos de acción");
   await page.getByRole("link", { name: t("catalogue.new"), exact: true }).click();
@@ -632,7 +637,7 @@ test("calibración: lista, nueva con errores, puntajes de un observador, resulta
   const sweep = new Sweep(page);
   const title = `Calibración ${testInfo.project.name} ${uniqueRbd(testInfo)}`;
   await signIn(page, "coordinadora@demo.impulso.cl");
-  await page.getByRole("link", { name: t("nav.calibrations"), exact: true }).click();
+  await (await menuLink(page, t("nav.calibrations"))).click();
   await expect(page.getByRole("heading", { name: t("calibration.list.title"), level: 1 })).toBeVisible();
   await sweep.check("calibraciones (coordinadora)");
 

@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { expect, type TestInfo, test } from "@playwright/test";
 import { translator } from "~/messages";
 import { linkIn, waitForEmail } from "./support/mailbox";
+import { menuLink } from "./support/menu";
 import { freshContext, signIn } from "./support/session";
 
 /** The Spanish texts the app shows, from its catalogue: the copy may be reworded, the facts may not. */
@@ -168,7 +169,7 @@ test("una coordinadora crea un establecimiento, importa su nómina e invita a su
   expect(rejectedCsv).not.toContain("Camila");
 
   // ── 4. The imported teachers, in Personas filtered by the school ──────────────────────────────────
-  await page.getByRole("link", { name: "Personas", exact: true }).click();
+  await (await menuLink(page, "Personas")).click();
   await expect(page.getByRole("heading", { name: "Personas", level: 1 })).toBeVisible();
   await page.getByLabel("Establecimiento").selectOption({ label: schoolName });
   await page.getByRole("button", { name: "Buscar" }).click();

@@ -96,9 +96,13 @@ test("un directivo registra una visita y su retroalimentación; la docente la le
     .getByLabel(new RegExp(`^${t("observation.meeting.plan")}`))
     .fill("Pedir a dos estudiantes repetir la instrucción.");
   await page.getByLabel(t("observation.meeting.practiced")).check();
-  await page.getByRole("button", { name: t("observation.meeting.save") }).click();
+  await page
+    .getByRole("button", { name: t("observation.meeting.save", { teacher: "Daniela Soto Vergara" }) })
+    .click();
   await expect(page.getByRole("heading", { name: t("observation.meeting.heading") })).toBeVisible();
-  await expect(page.getByText(t("observation.respond.not_acknowledged"))).toBeVisible();
+  await expect(
+    page.getByText(t("observation.respond.not_acknowledged", { teacher: "Daniela Soto Vergara" })),
+  ).toBeVisible();
 
   // ── 5. The teacher gets the email, reads, acknowledges and reflects in private ─────────────────
   const email = await waitForEmail("docente@demo.impulso.cl", t("email.feedback.subject"));
@@ -109,6 +113,10 @@ test("un directivo registra una visita y su retroalimentación; la docente la le
   await signIn(teacherPage, "docente@demo.impulso.cl");
   await teacherPage.goto(link);
   await expect(teacherPage.getByText(`Las instrucciones escritas funcionaron (${run}).`)).toBeVisible();
+  // The step this visit found achieved is headed as such, not as the step in progress.
+  await expect(
+    teacherPage.getByRole("heading", { name: t("observation.visit.focus_mastered_heading") }),
+  ).toBeVisible();
   await teacherPage.getByRole("button", { name: t("observation.respond.acknowledge") }).click();
   await expect(teacherPage.getByText(/^Leída el /)).toBeVisible();
   await teacherPage
@@ -137,7 +145,11 @@ test("un directivo registra una visita y su retroalimentación; la docente la le
   await expect(
     teacherPage.getByRole("heading", { name: t("observation.development.my_title"), level: 1 }),
   ).toBeVisible();
-  await expect(teacherPage.locator(".rows li", { hasText: focusTitle }).getByText(/^Dominado/)).toBeVisible();
+  await expect(
+    teacherPage
+      .locator(".rows li", { hasText: focusTitle })
+      .getByText(new RegExp(`^${t("observation.step_status.mastered")}`)),
+  ).toBeVisible();
   await expect(teacherPage.locator("svg.chart circle").first()).toBeVisible();
   await teacherContext.close();
   await colleagueContext.close();

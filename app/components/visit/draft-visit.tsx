@@ -4,7 +4,6 @@ import { useRef } from "react";
 import { Form } from "react-router";
 import type { MessageKey } from "~/messages/translate";
 import type { Visit } from "~/modules/observation";
-import type { Level } from "~/modules/observation/content";
 // What the page itself uses comes from the module's plain-data file: the browser gets no database code.
 import { ACTION_STEP_CATEGORIES, NOTE_MAX } from "~/modules/observation/content";
 import type { FormFailure } from "../../lib/actions.server";
@@ -12,6 +11,7 @@ import { useFormat, useT } from "../../lib/i18n";
 import { FormMessage, RequestKey, SubmitButton } from "../form";
 import { useVisitAutosave } from "./autosave";
 import { type QueuedChange, useChangeQueue } from "./change-queue";
+import { LevelsSection } from "./levels";
 import { Snapshots } from "./snapshots";
 
 function FocusStep({ visit }: { visit: Visit }) {
@@ -27,7 +27,7 @@ function FocusStep({ visit }: { visit: Visit }) {
           ) : null}
         </>
       ) : (
-        <p className="muted">{t("observation.visit.no_focus")}</p>
+        <p className="muted">{t("observation.visit.no_focus", { teacher: visit.teacherName })}</p>
       )}
     </section>
   );
@@ -270,75 +270,11 @@ export function DraftVisit({ visit, failure }: { visit: Visit; failure?: FormFai
         </section>
       ) : null}
 
-      <section className="card stack" aria-labelledby="niveles-titulo">
-        <h2 id="niveles-titulo">{t("observation.visit.levels")}</h2>
-        {visit.content.sections.map((section) => (
-          <details
-            key={section.key}
-            className="section"
-            open={section.indicators.some((i) => visit.levels[i.key]) || undefined}
-          >
-            <summary>{section.title}</summary>
-            {section.indicators.map((indicator) =>
-              indicator.kind === "scored" ? (
-                <fieldset
-                  key={indicator.key}
-                  className={`levels${error(`level_${indicator.key}`) ? " field-invalid" : ""}`}
-                >
-                  <legend>
-                    {indicator.title}
-                    {indicator.draft ? (
-                      <span className="muted"> · {t("observation.visit.draft_text")}</span>
-                    ) : null}
-                  </legend>
-                  {[1, 2, 3, 4].map((level) => (
-                    <label key={level} className="choice" title={indicator.descriptors?.[level - 1]}>
-                      <input
-                        type="radio"
-                        name={`level_${indicator.key}`}
-                        value={level}
-                        defaultChecked={
-                          (typed(`level_${indicator.key}`) ?? String(visit.levels[indicator.key] ?? "")) ===
-                          String(level)
-                        }
-                      />{" "}
-                      {t(`observation.level.${level as Level}`)}
-                    </label>
-                  ))}
-                  <label className="choice">
-                    <input
-                      type="radio"
-                      name={`level_${indicator.key}`}
-                      value=""
-                      defaultChecked={
-                        (typed(`level_${indicator.key}`) ?? String(visit.levels[indicator.key] ?? "")) === ""
-                      }
-                    />{" "}
-                    {t("observation.level.none")}
-                  </label>
-                  {indicator.descriptors ? (
-                    <details className="descriptors">
-                      <summary>{t("observation.visit.descriptors")}</summary>
-                      <dl>
-                        {indicator.descriptors.map((d, i) => (
-                          <div key={d}>
-                            <dt>{t(`observation.level.${(i + 1) as Level}`)}</dt>
-                            <dd>{d}</dd>
-                          </div>
-                        ))}
-                      </dl>
-                    </details>
-                  ) : null}
-                </fieldset>
-              ) : (
-                <p key={indicator.key} className="muted">
-                  {indicator.title} · {t("observation.visit.evidence_only")}
-                </p>
-              ),
-            )}
-          </details>
-        ))}
-      </section>
+      <LevelsSection
+        visit={visit}
+        chosen={(key) => typed(`level_${key}`) ?? String(visit.levels[key] ?? "")}
+        error={error}
+      />
 
       <section className="card stack" aria-labelledby="proximo-paso">
         <h2 id="proximo-paso">{t("observation.visit.next_step")}</h2>

@@ -23,7 +23,14 @@ export function SubmittedVisit({ visit, failure }: { visit: Visit; failure?: For
       </p>
       {visit.focusStep ? (
         <section className="card">
-          <h2>{t("observation.visit.focus")}</h2>
+          {/* The step the visit opened with: the heading says when this visit found it achieved. */}
+          <h2>
+            {t(
+              visit.focusResult === "mastered"
+                ? "observation.visit.focus_mastered_heading"
+                : "observation.visit.focus",
+            )}
+          </h2>
           <p className="step-title">{visit.focusStep.title}</p>
           {visit.focusResult ? (
             <p>
@@ -134,10 +141,12 @@ function Response({ visit, failure }: { visit: Visit; failure?: FormFailure }) {
   if (!visit.can.respond) {
     return (
       <>
-        {acknowledged ?? <p className="muted">{t("observation.respond.not_acknowledged")}</p>}
+        {acknowledged ?? (
+          <p className="muted">{t("observation.respond.not_acknowledged", { teacher: visit.teacherName })}</p>
+        )}
         {visit.reflection ? (
           <>
-            <h3>{t("observation.respond.teacher_reflection")}</h3>
+            <h3>{t("observation.respond.teacher_reflection", { teacher: visit.teacherName })}</h3>
             <p>{visit.reflection.body}</p>
           </>
         ) : null}

@@ -14,6 +14,7 @@ export const common: Record<keyof typeof source, string> = {
   "nav.sign_in": "Sign in",
   "nav.skip_to_content": "Skip to content",
   "nav.menu": "Main menu",
+  "nav.menu_button": "Menu",
   "language.label": "Language",
   "language.change": "Change language",
   "language.es-CL": "Español",
@@ -64,6 +65,7 @@ export const common: Record<keyof typeof source, string> = {
   "home.no_roles":
     "You don't have any roles yet. Ask your school leadership team or the coordination team to assign you one.",
   "home.card.schools": "View and manage schools",
+  "home.card.schools_view": "View your schools",
   "home.card.schools_create": "Create a school",
   "home.card.people": "View the people at your schools",
   "home.card.import": "Import the teacher list for {school}",

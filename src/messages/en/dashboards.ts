@@ -20,6 +20,7 @@ export const dashboards: Record<keyof typeof source, string> = {
   "dashboard.back_to_school": "Back to {school}",
   "dashboard.no_data": "No data for this period yet.",
   "dashboard.show_numbers": "Show the figures",
+  "dashboard.scroll_hint": "Swipe the table sideways to see more columns.",
   "dashboard.standard_short": "S{n}",
   "dashboard.covered_of": "{covered} of {teachers}",
   "dashboard.instrument_version": "{name} (version {version})",

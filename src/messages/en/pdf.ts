@@ -34,7 +34,7 @@ export const pdf: Record<keyof typeof source, string> = {
   "pdf.cycle.meeting_held": "Meeting date",
   "pdf.cycle.practiced": "Practised in the meeting",
   "pdf.cycle.no_meeting": "The feedback meeting has not been recorded yet.",
-  "pdf.cycle.acknowledged": "Read, as confirmed by the teacher",
+  "pdf.cycle.acknowledged": "Read, as confirmed by {teacher}",
   "pdf.cycle.not_acknowledged": "Not confirmed",
-  "pdf.cycle.reflection_private": "Private: only the teacher reads it.",
+  "pdf.cycle.reflection_private": "Private: only {teacher} reads it.",
 };

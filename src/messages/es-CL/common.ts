@@ -12,6 +12,7 @@ export const common = {
   "nav.sign_in": "Ingresar",
   "nav.skip_to_content": "Saltar al contenido",
   "nav.menu": "Menú principal",
+  "nav.menu_button": "Menú",
   "language.label": "Idioma",
   "language.change": "Cambiar idioma",
   "language.es-CL": "Español",
@@ -63,6 +64,7 @@ export const common = {
   "home.no_roles":
     "Todavía no tiene roles asignados. Pida a su equipo directivo o a la coordinación que le asigne uno.",
   "home.card.schools": "Ver y administrar establecimientos",
+  "home.card.schools_view": "Ver sus establecimientos",
   "home.card.schools_create": "Crear un establecimiento",
   "home.card.people": "Ver las personas de sus establecimientos",
   "home.card.import": "Importar la nómina de docentes de {school}",

@@ -15,6 +15,7 @@ export const dashboards = {
   "dashboard.back_to_school": "Volver a {school}",
   "dashboard.no_data": "Aún no hay datos en este período.",
   "dashboard.show_numbers": "Ver las cifras",
+  "dashboard.scroll_hint": "Deslice la tabla hacia el lado para ver más columnas.",
   "dashboard.standard_short": "E{n}",
   "dashboard.covered_of": "{covered} de {teachers}",
   "dashboard.instrument_version": "{name} (versión {version})",

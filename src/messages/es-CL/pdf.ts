@@ -32,7 +32,7 @@ export const pdf = {
   "pdf.cycle.meeting_held": "Fecha de la reunión",
   "pdf.cycle.practiced": "Practicado en la reunión",
   "pdf.cycle.no_meeting": "La reunión de retroalimentación aún no se ha registrado.",
-  "pdf.cycle.acknowledged": "Lectura confirmada por el docente",
+  "pdf.cycle.acknowledged": "Lectura confirmada por {teacher}",
   "pdf.cycle.not_acknowledged": "Sin confirmar",
-  "pdf.cycle.reflection_private": "Privada: solo el docente la lee.",
+  "pdf.cycle.reflection_private": "Privada: solo {teacher} la lee.",
 };

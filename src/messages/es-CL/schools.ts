@@ -24,7 +24,7 @@ export const schools = {
   "schools.rbd_value": "RBD {rbd}",
   "schools.advised_by_me": "Usted lo asesora",
   "schools.empty_own": "Usted todavía no tiene un rol en ningún establecimiento.",
-  "schools.ive_value": "{ive} % ({year})",
+  "schools.ive_value": "{ive}\u00a0% ({year})",
   "schools.ive_none": "Sin dato",
   "schools.ive_not_applicable": "No aplica (particular pagado)",
   // IVE bands: the thresholds come from IVE_BANDS in src/modules/people/schools.ts

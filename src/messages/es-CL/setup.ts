@@ -137,7 +137,7 @@ export const setup = {
   "catalogue.notice.guardado": "Se guardaron los cambios del paso.",
   "catalogue.notice.archivado": "El paso quedó archivado.",
   "catalogue.notice.restaurado": "El paso fue restaurado.",
-  "catalogue.form.intro": "Un paso breve y concreto, que el docente pueda practicar en una semana.",
+  "catalogue.form.intro": "Un paso breve y concreto, que se pueda practicar en una semana.",
   "catalogue.form.create": "Agregar el paso",
   "catalogue.form.save": "Guardar cambios",
   "catalogue.form.cancel": "Volver al catálogo",
@@ -146,9 +146,9 @@ export const setup = {
   "catalogue.field.category": "Categoría",
   "catalogue.field.title": "Paso de acción",
   "catalogue.field.title_hint":
-    "Lo que el docente hará, en sus palabras: «Usar una señal para pedir silencio».",
+    "Lo que hará quien enseña, en sus palabras: «Usar una señal para pedir silencio».",
   "catalogue.field.mastery": "Cómo se ve cuando está logrado",
-  "catalogue.field.mastery_hint": "Lo que un observador ve en la sala cuando el paso está dominado.",
+  "catalogue.field.mastery_hint": "Lo que se ve en la sala cuando el paso está logrado.",
   "catalogue.field.mbe": "Estándar del MBE",
 
   "catalogue.errors.category_required": "Elija la categoría.",

@@ -14,6 +14,7 @@ export const common: Record<keyof typeof source, string> = {
   "nav.sign_in": "Entrar",
   "nav.skip_to_content": "Pular para o conteúdo",
   "nav.menu": "Menu principal",
+  "nav.menu_button": "Menu",
   "language.label": "Idioma",
   "language.change": "Mudar idioma",
   "language.es-CL": "Español",
@@ -64,6 +65,7 @@ export const common: Record<keyof typeof source, string> = {
   "home.no_roles":
     "Você ainda não tem funções atribuídas. Peça à sua equipe gestora ou à coordenação que atribua uma a você.",
   "home.card.schools": "Ver e administrar escolas",
+  "home.card.schools_view": "Ver suas escolas",
   "home.card.schools_create": "Criar uma escola",
   "home.card.people": "Ver as pessoas das suas escolas",
   "home.card.import": "Importar a lista de professores de {school}",

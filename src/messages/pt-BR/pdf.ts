@@ -34,7 +34,7 @@ export const pdf: Record<keyof typeof source, string> = {
   "pdf.cycle.meeting_held": "Data da reunião",
   "pdf.cycle.practiced": "Praticado na reunião",
   "pdf.cycle.no_meeting": "A reunião de devolutiva ainda não foi registrada.",
-  "pdf.cycle.acknowledged": "Leitura confirmada pelo(a) professor(a)",
+  "pdf.cycle.acknowledged": "Leitura confirmada por {teacher}",
   "pdf.cycle.not_acknowledged": "Não confirmada",
-  "pdf.cycle.reflection_private": "Privada: somente o(a) professor(a) a lê.",
+  "pdf.cycle.reflection_private": "Privada: somente {teacher} a lê.",
 };

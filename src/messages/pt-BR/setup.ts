@@ -140,7 +140,7 @@ export const setup: Record<keyof typeof source, string> = {
   "catalogue.notice.guardado": "As mudanças do passo foram salvas.",
   "catalogue.notice.archivado": "O passo foi arquivado.",
   "catalogue.notice.restaurado": "O passo foi restaurado.",
-  "catalogue.form.intro": "Um passo breve e concreto, que o docente possa praticar em uma semana.",
+  "catalogue.form.intro": "Um passo breve e concreto, que possa ser praticado em uma semana.",
   "catalogue.form.create": "Adicionar o passo",
   "catalogue.form.save": "Salvar mudanças",
   "catalogue.form.cancel": "Voltar ao catálogo",
@@ -149,9 +149,9 @@ export const setup: Record<keyof typeof source, string> = {
   "catalogue.field.category": "Categoria",
   "catalogue.field.title": "Passo de ação",
   "catalogue.field.title_hint":
-    "O que o docente fará, em suas palavras: «Usar um sinal para pedir silêncio».",
+    "O que quem ensina fará, em suas palavras: «Usar um sinal para pedir silêncio».",
   "catalogue.field.mastery": "Como se vê quando está alcançado",
-  "catalogue.field.mastery_hint": "O que um observador vê na sala quando o passo está dominado.",
+  "catalogue.field.mastery_hint": "O que se vê na sala quando o passo foi alcançado.",
   "catalogue.field.mbe": "Padrão do MBE",
 
   "catalogue.errors.category_required": "Escolha a categoria.",

@@ -159,9 +159,10 @@ describe("the cycle PDF", () => {
       "Pedir que todos respondan en sus pizarras antes de dar la palabra",
       "Usarlo en la próxima clase de Matemática, al inicio.",
       "Dos ensayos de la consigna.",
-      "Lectura confirmada por el docente",
+      "Lectura confirmada por María José Muñoz Ibáñez",
       "Reflexión privada: me costó la consigna de cierre.",
-      "Privada: solo el docente la lee.",
+      "Reflexión de María José Muñoz Ibáñez",
+      "Privada: solo María José Muñoz Ibáñez la lee.",
     ]) {
       expect(text).toContain(expected);
     }
@@ -175,7 +176,7 @@ describe("the cycle PDF", () => {
       const text = (await pdfPages((await cyclePdf(a[who], cycleId, es)).bytes)).join(" ");
       expect(text, who).toContain("Llamó a cada estudiante por su nombre");
       expect(text, who).not.toContain("me costó la consigna de cierre");
-      expect(text, who).not.toContain("Reflexión del docente");
+      expect(text, who).not.toContain("Reflexión de María José");
     }
     // Once the teacher shares it, the observer's copy has it.
     await saveReflection(teacher, cycleId, {
@@ -184,7 +185,8 @@ describe("the cycle PDF", () => {
     });
     const shared = (await pdfPages((await cyclePdf(a.leaderA, cycleId, es)).bytes)).join(" ");
     expect(shared).toContain("Reflexión compartida con mi jefa UTP.");
-    expect(shared).not.toContain("Privada: solo el docente la lee.");
+    expect(shared).toContain("Reflexión de María José Muñoz Ibáñez");
+    expect(shared).not.toContain("Privada: solo");
   });
 
   it("is a 404 for whoever may not open the visit, and for a draft", async () => {
@@ -233,6 +235,17 @@ describe("the cycle PDF", () => {
     const text = pages.join(" ");
     for (let i = 1; i <= 60; i++) expect(text.split(`Evidencia ${i}:`), `note ${i}`).toHaveLength(2);
     expect(text).toContain("Pedir que todos respondan en sus pizarras");
+  });
+
+  it("prints a teacher's name with letters outside Latin-1 as written", async () => {
+    const person = await makePerson(w.org.id, [{ role: "teacher", schoolId: w.schoolA.id }], {
+      givenNames: "Łukasz",
+      familyNames: "Nguyễn Шевченко",
+    });
+    const id = await cycle(person.id, ["Łukasz pregunta a Δημήτρης por la tarea."]);
+    const text = (await pdfPages((await cyclePdf(a.leaderA, id, es)).bytes)).join(" ");
+    expect(text).toContain("Łukasz Nguyễn Шевченко");
+    expect(text).toContain("Łukasz pregunta a Δημήτρης por la tarea.");
   });
 
   it("speaks the reader's language", async () => {

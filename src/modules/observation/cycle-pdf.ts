@@ -101,7 +101,7 @@ export async function cyclePdf(
       ],
     ]);
   } else {
-    doc.paragraph(t("observation.visit.no_focus"), { muted: true });
+    doc.paragraph(t("observation.visit.no_focus", { teacher: visit.teacherName }), { muted: true });
   }
 
   doc.heading(t("observation.visit.evidence"));
@@ -174,13 +174,16 @@ export async function cyclePdf(
         meeting.followUpOn ? date(`${meeting.followUpOn}T12:00:00Z`) : null,
       ],
       [
-        t("pdf.cycle.acknowledged"),
+        t("pdf.cycle.acknowledged", { teacher: visit.teacherName }),
         meeting.acknowledgedAt ? dateTime(meeting.acknowledgedAt) : t("pdf.cycle.not_acknowledged"),
       ],
     ]);
     if (visit.reflection) {
-      doc.heading(t("observation.respond.teacher_reflection"), 2).paragraph(visit.reflection.body);
-      if (visit.reflection.private) doc.paragraph(t("pdf.cycle.reflection_private"), { muted: true });
+      doc
+        .heading(t("observation.respond.teacher_reflection", { teacher: visit.teacherName }), 2)
+        .paragraph(visit.reflection.body);
+      if (visit.reflection.private)
+        doc.paragraph(t("pdf.cycle.reflection_private", { teacher: visit.teacherName }), { muted: true });
     }
   }
 

@@ -230,7 +230,7 @@ export const MBE_CLASSROOM_INSTRUMENT: SeedInstrument = {
 };
 
 export const WALKTHROUGH_INSTRUMENT: SeedInstrument = {
-  name: "Visita breve (walkthrough)",
+  name: "Visita breve",
   description:
     "Visita de 10 a 15 minutos centrada en el paso de acción acordado con el/la docente. Se registra evidencia concreta y el tiempo en la tarea, sin asignar niveles.",
   content: {
@@ -244,7 +244,7 @@ export const WALKTHROUGH_INSTRUMENT: SeedInstrument = {
             key: "wt.foco",
             title: "Foco de la visita: el paso de acción en curso",
             description:
-              "¿Se ve el paso de acción acordado? Anota qué se dijo y se hizo, y cuántos estudiantes respondieron, para decidir si está logrado o necesita más práctica.",
+              "¿Se ve el paso de acción acordado? Anote qué se dijo y se hizo, y cuántos estudiantes respondieron, para decidir si está logrado o necesita más práctica.",
             kind: "evidence",
           },
           {

@@ -1,7 +1,15 @@
 import { eq } from "drizzle-orm";
 import { db } from "../../platform/db/client";
-import { type Actor, can } from "../../platform/policy";
+import { type Actor, can, isStaff } from "../../platform/policy";
 import { memberships, organizations, schools } from "./schema";
+
+/** Organization staff, and the leaders and mentors of a school. */
+export function worksWithSchools(actor: Actor): boolean {
+  return (
+    isStaff(actor) ||
+    [...actor.schoolRoles.values()].some((roles) => roles.has("leader") || roles.has("mentor"))
+  );
+}
 
 /** What a person's home page lists: their roles, with the places they hold them and what they may do there. */
 export async function homeSummary(actor: Actor) {
@@ -27,7 +35,9 @@ export async function homeSummary(actor: Actor) {
     organizationName: org?.name ?? "",
     roles,
     managedSchools,
-    canListSchools: can(actor, "list", "school", orgSubject),
+    // Everyone may list the schools they belong to, but that page (filters by region, IVE…) is for those
+    // who work with schools: a teacher's home does not offer it.
+    showSchools: can(actor, "list", "school", orgSubject) && worksWithSchools(actor),
     canCreateSchool: can(actor, "create", "school", orgSubject),
     canListPeople: can(actor, "list", "person", orgSubject),
     canReadOutbox: can(actor, "read", "outbox", orgSubject),

@@ -3,7 +3,7 @@ import "./policy";
 import "./personal-data";
 
 export { loadActor, schoolsWithPeopleAccess, type Viewer } from "./actor";
-export { homeSummary } from "./home";
+export { homeSummary, worksWithSchools } from "./home";
 export {
   addMembership,
   assertUnique,
