@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useState } from "react";
 import type { CaptureKit } from "~/modules/observation";
 import { captureKit } from "~/modules/observation";
+import { LEVELS } from "~/modules/observation/content";
 import { load } from "../lib/actions.server";
 import type { ChangeIntent, LocalVisit, QueuedChange } from "../lib/change-store";
 import { newPhoneId } from "../lib/change-store";
@@ -556,29 +557,54 @@ function CaptureVisit({
       ) : null}
       <section className="card stack">
         <h3>{t("observation.visit.levels")}</h3>
-        {indicators
-          .filter((i) => i.kind === "scored")
-          .map((i) => (
-            <fieldset key={i.key} className="levels" disabled={closed}>
-              <legend>{i.title}</legend>
-              {(["1", "2", "3", "4"] as const).map((level) => (
-                <label key={level} className="choice">
-                  <input
-                    type="radio"
-                    name={`level_${i.key}`}
-                    value={level}
-                    checked={visit.levels[i.key] === level}
-                    onChange={() =>
-                      void record({ ...visit, levels: { ...visit.levels, [i.key]: level } }, "save", {
-                        [`level_${i.key}`]: level,
-                      })
-                    }
-                  />{" "}
-                  {t(`observation.level.${level}`)}
-                </label>
+        <p className="hint level-key" aria-hidden="true">
+          {LEVELS.map((level) => `${level}\u00a0${t(`observation.level.${level}`)}`).join(" · ")}
+        </p>
+        {visit.content.sections.map((section) => (
+          <details key={section.key} className="section">
+            <summary>{section.title}</summary>
+            {section.indicators
+              .filter((i) => i.kind === "scored")
+              .map((i) => (
+                <fieldset key={i.key} className="levels" disabled={closed}>
+                  <legend>{i.title}</legend>
+                  <div className="level-row">
+                    {LEVELS.map((level) => (
+                      <label key={level} className="level-cell">
+                        <input
+                          type="radio"
+                          name={`level_${i.key}`}
+                          value={level}
+                          checked={visit.levels[i.key] === String(level)}
+                          onChange={() =>
+                            void record(
+                              { ...visit, levels: { ...visit.levels, [i.key]: String(level) } },
+                              "save",
+                              {
+                                [`level_${i.key}`]: String(level),
+                              },
+                            )
+                          }
+                        />
+                        <span className="level-num" aria-hidden="true">
+                          {level}
+                        </span>
+                        <span className="sr-only">{t(`observation.level.${level}`)}</span>
+                      </label>
+                    ))}
+                  </div>
+                  <div className="level-chosen">
+                    {LEVELS.map((level) => (
+                      <p key={level} className={`level-desc level-desc-${level}`}>
+                        <strong>{t(`observation.level.${level}`)}</strong>
+                        {i.descriptors ? `: ${i.descriptors[level - 1]}` : null}
+                      </p>
+                    ))}
+                  </div>
+                </fieldset>
               ))}
-            </fieldset>
-          ))}
+          </details>
+        ))}
       </section>
       {closed ? null : (
         <section className="card stack">

@@ -63,6 +63,7 @@ test("sin conexión: una visita con 20 evidencias, 3 registros y niveles llega u
     await page.getByLabel(t("observation.visit.present_count"), { exact: true }).fill(present);
     await page.getByRole("button", { name: t("observation.visit.add_snapshot") }).click();
   }
+  await page.locator("details.section summary").first().click();
   await page
     .locator("fieldset.levels")
     .first()
