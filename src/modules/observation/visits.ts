@@ -102,10 +102,13 @@ export async function openStepOf(teacherId: string, tx: DbOrTx = db()) {
  */
 export async function getVisit(actor: Actor, id: string, readAction = "observation.read") {
   const subject = await authorizedObservation(actor, "read", id);
-  // The visit with its school, instrument, people and the school's meeting target in one statement;
-  // then everything hanging from it at once.
+  // The visit with its school, instrument, people, the school's meeting target, its notes, levels and
+  // snapshots, its focus step, proposed step, meeting and reflection: one statement (each statement is a
+  // round trip, and this page is opened often).
   const teacher = alias(persons, "teacher");
   const observer = alias(persons, "observer");
+  const focus = alias(actionSteps, "focus_step");
+  const meetingStep = alias(actionSteps, "meeting_step");
   const [row] = await db()
     .select({
       id: observations.id,
@@ -130,54 +133,21 @@ export async function getVisit(actor: Actor, id: string, readAction = "observati
       instrumentVersion: instrumentVersions.version,
       content: instrumentVersions.content,
       meetingWithinHours: schoolObservationSettings.meetingWithinHours,
-    })
-    .from(observations)
-    .innerJoin(schools, eq(schools.id, observations.schoolId))
-    .innerJoin(instrumentVersions, eq(instrumentVersions.id, observations.instrumentVersionId))
-    .innerJoin(instruments, eq(instruments.id, instrumentVersions.instrumentId))
-    .innerJoin(teacher, eq(teacher.id, observations.teacherId))
-    .innerJoin(observer, eq(observer.id, observations.observerId))
-    .leftJoin(schoolObservationSettings, eq(schoolObservationSettings.schoolId, observations.schoolId))
-    .where(eq(observations.id, id));
-  if (!row) throw new NotFoundError();
-  const [notes, levels, snapshots, focusStep, meetingRows, proposedSteps] = await Promise.all([
-    db()
-      .select({
-        id: observationNotes.id,
-        minute: observationNotes.minute,
-        body: observationNotes.body,
-        indicatorKeys: observationNotes.indicatorKeys,
-      })
-      .from(observationNotes)
-      .where(eq(observationNotes.observationId, id))
-      .orderBy(asc(observationNotes.minute), asc(observationNotes.createdAt)),
-    db()
-      .select({ indicatorKey: observationLevels.indicatorKey, level: observationLevels.level })
-      .from(observationLevels)
-      .where(eq(observationLevels.observationId, id)),
-    db()
-      .select({
-        id: observationSnapshots.id,
-        minute: observationSnapshots.minute,
-        onTask: observationSnapshots.onTask,
-        present: observationSnapshots.present,
-      })
-      .from(observationSnapshots)
-      .where(eq(observationSnapshots.observationId, id))
-      .orderBy(asc(observationSnapshots.minute), asc(observationSnapshots.id)),
-    row.focusStepId
-      ? db()
-          .select({
-            id: actionSteps.id,
-            title: actionSteps.title,
-            mastery: actionSteps.mastery,
-            status: actionSteps.status,
-          })
-          .from(actionSteps)
-          .where(eq(actionSteps.id, row.focusStepId))
-      : Promise.resolve([]),
-    db()
-      .select({
+      // (written out: the subqueries name the outer row in full)
+      notes: sql<Array<{ id: string; minute: number; body: string; indicatorKeys: string[] }>>`coalesce((
+        SELECT json_agg(json_build_object('id', n.id, 'minute', n.minute, 'body', n.body,
+          'indicatorKeys', n.indicator_keys) ORDER BY n.minute, n.created_at)
+        FROM observation_notes n WHERE n.observation_id = "observations"."id"), '[]'::json)`,
+      levels: sql<Array<{ indicatorKey: string; level: number }>>`coalesce((
+        SELECT json_agg(json_build_object('indicatorKey', l.indicator_key, 'level', l.level))
+        FROM observation_levels l WHERE l.observation_id = "observations"."id"), '[]'::json)`,
+      snapshots: sql<Array<{ id: string; minute: number; onTask: number; present: number }>>`coalesce((
+        SELECT json_agg(json_build_object('id', s.id, 'minute', s.minute, 'onTask', s.on_task,
+          'present', s.present) ORDER BY s.minute, s.id)
+        FROM observation_snapshots s WHERE s.observation_id = "observations"."id"), '[]'::json)`,
+      focusStep: { id: focus.id, title: focus.title, mastery: focus.mastery, status: focus.status },
+      proposedCatalogueStep: { id: catalogueSteps.id, title: catalogueSteps.title },
+      meeting: {
         id: feedbackMeetings.id,
         heldAt: feedbackMeetings.heldAt,
         praise: feedbackMeetings.praise,
@@ -188,38 +158,50 @@ export async function getVisit(actor: Actor, id: string, readAction = "observati
         practiceNote: feedbackMeetings.practiceNote,
         followUpOn: feedbackMeetings.followUpOn,
         acknowledgedAt: feedbackMeetings.acknowledgedAt,
-        stepTitle: actionSteps.title,
-        stepMastery: actionSteps.mastery,
-        stepStatus: actionSteps.status,
-        reflectionBody: reflections.body,
-        reflectionPrivate: reflections.private,
-        reflectionUpdatedAt: reflections.updatedAt,
-      })
-      .from(feedbackMeetings)
-      .innerJoin(actionSteps, eq(actionSteps.id, feedbackMeetings.actionStepId))
-      .leftJoin(reflections, eq(reflections.meetingId, feedbackMeetings.id))
-      .where(eq(feedbackMeetings.observationId, id)),
-    row.proposedCatalogueStepId
-      ? db()
-          .select({ id: catalogueSteps.id, title: catalogueSteps.title })
-          .from(catalogueSteps)
-          .where(eq(catalogueSteps.id, row.proposedCatalogueStepId))
-      : Promise.resolve([]),
-  ]);
-  const found = meetingRows[0];
-  const meeting = found
-    ? (({ reflectionBody: _b, reflectionPrivate: _p, reflectionUpdatedAt: _u, ...rest }) => rest)(found)
-    : null;
+      },
+      // (apart: a nested object is null only when its columns come from one left-joined table)
+      meetingStep: { title: meetingStep.title, mastery: meetingStep.mastery, status: meetingStep.status },
+      reflection: {
+        body: reflections.body,
+        private: reflections.private,
+        updatedAt: reflections.updatedAt,
+      },
+    })
+    .from(observations)
+    .innerJoin(schools, eq(schools.id, observations.schoolId))
+    .innerJoin(instrumentVersions, eq(instrumentVersions.id, observations.instrumentVersionId))
+    .innerJoin(instruments, eq(instruments.id, instrumentVersions.instrumentId))
+    .innerJoin(teacher, eq(teacher.id, observations.teacherId))
+    .innerJoin(observer, eq(observer.id, observations.observerId))
+    .leftJoin(schoolObservationSettings, eq(schoolObservationSettings.schoolId, observations.schoolId))
+    .leftJoin(focus, eq(focus.id, observations.focusStepId))
+    .leftJoin(catalogueSteps, eq(catalogueSteps.id, observations.proposedCatalogueStepId))
+    // at most one meeting per visit (feedback_meetings_obs_uq), its step always set
+    .leftJoin(feedbackMeetings, eq(feedbackMeetings.observationId, observations.id))
+    .leftJoin(meetingStep, eq(meetingStep.id, feedbackMeetings.actionStepId))
+    .leftJoin(reflections, eq(reflections.meetingId, feedbackMeetings.id))
+    .where(eq(observations.id, id));
+  if (!row) throw new NotFoundError();
+  const {
+    notes,
+    levels,
+    snapshots,
+    focusStep,
+    proposedCatalogueStep,
+    meeting: held,
+    meetingStep: step,
+    reflection: found,
+    meetingWithinHours,
+    ...visit
+  } = row;
+  const meeting =
+    held && step
+      ? { ...held, stepTitle: step.title, stepMastery: step.mastery, stepStatus: step.status }
+      : null;
   // A reflection is shown to whoever may read it (a private one to its teacher only).
   const reflection =
-    found?.reflectionBody !== null &&
-    found?.reflectionBody !== undefined &&
-    can(actor, "read", "reflection", { ...subject, private: found.reflectionPrivate ?? false })
-      ? {
-          body: found.reflectionBody,
-          private: found.reflectionPrivate ?? false,
-          updatedAt: found.reflectionUpdatedAt as Date,
-        }
+    found !== null && can(actor, "read", "reflection", { ...subject, private: found.private ?? false })
+      ? { body: found.body, private: found.private ?? false, updatedAt: found.updatedAt as Date }
       : null;
   const editable = can(actor, "update", "observation", subject);
   const canHoldMeeting = !meeting && can(actor, "hold_meeting", "observation", subject);
@@ -228,7 +210,6 @@ export async function getVisit(actor: Actor, id: string, readAction = "observati
   if (actor.personId !== row.teacherId && actor.personId !== row.observerId) {
     await audit(actor, { action: readAction, subjectType: "observation", subjectId: id });
   }
-  const { meetingWithinHours, ...visit } = row;
   const meetingDue = row.submittedAt
     ? new Date(row.submittedAt.getTime() + (meetingWithinHours ?? 48) * 3_600_000)
     : null;
@@ -240,8 +221,8 @@ export async function getVisit(actor: Actor, id: string, readAction = "observati
     levels: Object.fromEntries(levels.map((l) => [l.indicatorKey, l.level])) as Record<string, number>,
     snapshots,
     onTaskShare: onTaskShare(snapshots),
-    focusStep: focusStep[0] ?? null,
-    proposedCatalogueStep: proposedSteps[0] ?? null,
+    focusStep,
+    proposedCatalogueStep,
     meeting,
     reflection,
     can: { edit: editable, holdMeeting: canHoldMeeting, respond: canRespond },
