@@ -234,6 +234,10 @@ export default {
         return null;
       }
     };
+    // The whole server warmed first, the same for every page and the reference: otherwise the home page,
+    // measured first, would be measured on a cold process (code not yet compiled by V8, the pool's
+    // connections not yet open) and every page after it on a warm one.
+    await warmServer(ctx, app, databaseUrl, [home, ...pages], data);
     const homeBefore = await measure(home, " (antes)");
     const measured: Measured[] = [];
     for (const page of pages) {
@@ -385,6 +389,36 @@ async function measurePage(
     );
   if (closed.failures > 0) throw failed(closed, `${CONNECTIONS} clientes`);
   return { page, oneClient, closed };
+}
+
+/** Seconds each page (the reference included) is requested before anything is measured. */
+const SERVER_WARMUP_SECONDS = 3;
+
+/**
+ * Warms the app process before the first measured run: each page, the home page included, requested
+ * for SERVER_WARMUP_SECONDS by 4 clients, on ids from the middle of its list (the measured runs take
+ * theirs from its ends, so a school dashboard measured later still computes its figures). Unmeasured.
+ */
+async function warmServer(
+  ctx: BenchContext,
+  app: RunningApp,
+  databaseUrl: string,
+  pages: MeasuredPage[],
+  data: Targets,
+): Promise<void> {
+  for (const page of pages) {
+    const targets = page.targets(data);
+    let i = Math.floor(targets.length / 2);
+    await ctx.load({
+      url: app.url,
+      connections: Math.min(4, targets.length),
+      durationSeconds: SERVER_WARMUP_SECONDS,
+      warmupSeconds: 0,
+      next: () => targets[i++ % targets.length] as Target,
+    });
+  }
+  ctx.log(`servidor calentado: ${pages.map((p) => p.key).join(", ")}, ${SERVER_WARMUP_SECONDS} s cada una`);
+  await settle(databaseUrl);
 }
 
 /** The data set must be what the figures say it is. */

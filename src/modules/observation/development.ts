@@ -8,23 +8,22 @@ import { type Actor, can } from "../../platform/policy";
 import { memberships, persons, schools } from "../people";
 import type { Period } from "./dashboard-periods";
 import { levelDistribution, stepsByCategory } from "./dashboard-series";
-import {
-  actionSteps,
-  feedbackMeetings,
-  instruments,
-  instrumentVersions,
-  observations,
-  schoolObservationSettings,
-} from "./schema";
+import { actionSteps, feedbackMeetings, observations, schoolObservationSettings } from "./schema";
 import { personName } from "./visits";
 
 const VISITS_SHOWN = 60;
 
-/** The schools where the person teaches that the actor may follow (empty: 404). */
-async function followedSchools(actor: Actor, teacherId: string): Promise<string[]> {
-  if (!isUuid(teacherId)) return [];
+/**
+ * The schools where the person teaches that the actor may follow (empty: 404), and the teacher's name,
+ * in one round trip (the teacher's row is joined anyway).
+ */
+async function followedSchools(
+  actor: Actor,
+  teacherId: string,
+): Promise<{ schoolIds: string[]; teacher: { id: string; name: string } | null }> {
+  if (!isUuid(teacherId)) return { schoolIds: [], teacher: null };
   const rows = await db()
-    .select({ schoolId: memberships.schoolId, organizationId: persons.organizationId })
+    .select({ schoolId: memberships.schoolId, organizationId: persons.organizationId, name: personName })
     .from(memberships)
     .innerJoin(persons, eq(persons.id, memberships.personId))
     // school_id IS NOT NULL (always true of a teacher's membership) lets PostgreSQL find the person's
@@ -36,7 +35,7 @@ async function followedSchools(actor: Actor, teacherId: string): Promise<string[
         isNotNull(memberships.schoolId),
       ),
     );
-  return rows
+  const schoolIds = rows
     .filter(
       (r) =>
         r.schoolId &&
@@ -47,6 +46,7 @@ async function followedSchools(actor: Actor, teacherId: string): Promise<string[
         }),
     )
     .map((r) => r.schoolId as string);
+  return { schoolIds, teacher: rows[0] ? { id: teacherId, name: rows[0].name } : null };
 }
 
 // Columns inside a select field are left unqualified by drizzle: the subquery names them in full.
@@ -54,13 +54,8 @@ const onTaskSql = sql<number | null>`(SELECT sum(s.on_task)::float / nullif(sum(
   FROM observation_snapshots s WHERE s.observation_id = "observations"."id")`;
 
 export async function getDevelopment(actor: Actor, teacherId: string, instrumentId?: string | null) {
-  const schoolIds = await followedSchools(actor, teacherId);
-  if (schoolIds.length === 0) throw new NotFoundError();
-  const [teacher] = await db()
-    .select({ id: persons.id, name: personName })
-    .from(persons)
-    .where(eq(persons.id, teacherId));
-  if (!teacher) throw new NotFoundError();
+  const { schoolIds, teacher } = await followedSchools(actor, teacherId);
+  if (schoolIds.length === 0 || !teacher) throw new NotFoundError();
   // The teacher's levels and steps over their whole history.
   const allTime: Period = {
     fromDate: "2000-01-01",
@@ -77,20 +72,13 @@ export async function getDevelopment(actor: Actor, teacherId: string, instrument
         startedAt: observations.startedAt,
         course: observations.course,
         subject: observations.subject,
-        purpose: observations.purpose,
-        focusResult: observations.focusResult,
         observerName: personName,
-        instrumentName: instruments.name,
-        schoolName: schools.name,
         onTask: onTaskSql,
         meetingAt: feedbackMeetings.heldAt,
         acknowledgedAt: feedbackMeetings.acknowledgedAt,
       })
       .from(observations)
       .innerJoin(persons, eq(persons.id, observations.observerId))
-      .innerJoin(instrumentVersions, eq(instrumentVersions.id, observations.instrumentVersionId))
-      .innerJoin(instruments, eq(instruments.id, instrumentVersions.instrumentId))
-      .innerJoin(schools, eq(schools.id, observations.schoolId))
       .leftJoin(feedbackMeetings, eq(feedbackMeetings.observationId, observations.id))
       .where(
         and(

@@ -209,6 +209,10 @@ export const observations = pgTable(
   (t) => [
     index("observations_teacher_idx").on(t.teacherId, t.startedAt),
     index("observations_school_idx").on(t.schoolId, t.status, t.startedAt),
+    // each teacher's last visit and visits of the period at a school (school dashboard), read from the
+    // index alone: without it each teacher's visits were read from the table, ≈ 1,000 scattered pages
+    // a school on the 1,000,000-visit data set (35 → 3 ms)
+    index("observations_school_teacher_idx").on(t.schoolId, t.status, t.teacherId, t.startedAt),
     index("observations_observer_idx").on(t.observerId, t.status, t.startedAt),
     index("observations_version_idx").on(t.instrumentVersionId),
     // foreign key: the visits that focused on an action step (the step's history, its deletion)

@@ -1,0 +1,1 @@
+CREATE INDEX "observations_school_teacher_idx" ON "observations" USING btree ("school_id","status","teacher_id","started_at");
