@@ -1013,7 +1013,7 @@ describe("observation drafts and teachers' reflections", () => {
       purpose: "formativa",
     });
     expect(res.status).toBe(400);
-    expect(await res.text()).toContain("no puede registrar visitas de este docente");
+    expect(await res.text()).toContain("no puede registrar visitas de esta persona en este establecimiento");
     const rows = await db().select().from(observations).where(eq(observations.observerId, w.leaderB.id));
     expect(rows).toEqual([]);
   });

@@ -108,6 +108,17 @@ describe("roster import: reading and checking a file", () => {
     );
   });
 
+  it("cuts a long value in a reason at a whole character (an emoji is never split in two)", async () => {
+    // 199 letters then emoji: the 200-character cut falls inside the first emoji's surrogate pair.
+    const role = `${"a".repeat(199)}${"😀".repeat(20)}`;
+    const csv = ["Nombres;Apellidos;Correo;RUT;Rol", `Ana;Soto;ana.emoji@escuela.cl;;${role}`].join("\n");
+    const id = await previewRosterImport(coordinator, w.schoolA.id, utf8(csv));
+    const page = await getRosterImport(coordinator, id);
+    const [reason] = page.rejected[0].reasons;
+    expect(reason.key).toBe("roster.reason.unknown_role");
+    expect(reason.params.value).toBe(`${"a".repeat(199)}😀…`);
+  });
+
   it("reads Windows-1252 CSV with commas, Mineduc-style RUN and DV columns, and title lines above the header", async () => {
     const csv = [
       "Nómina docente 2026,,,,",

@@ -131,7 +131,12 @@ export interface Checked {
 }
 
 const clean = (value: string | undefined) => (value ?? "").replace(/\s+/g, " ").trim();
-const cut = (value: string) => (value.length > MAX_RAW ? `${value.slice(0, MAX_RAW)}…` : value);
+/** At most MAX_RAW characters, never half of one (a cut emoji would be a lone surrogate, which neither
+ * encodeURIComponent nor PostgreSQL's jsonb accepts). */
+const cut = (value: string) => {
+  const chars = Array.from(value);
+  return chars.length > MAX_RAW ? `${chars.slice(0, MAX_RAW).join("")}…` : value;
+};
 
 function rutOf(cells: Partial<Record<RosterField, string>>): string {
   const rut = clean(cells.rut);
