@@ -162,17 +162,19 @@ async function observerLists(actor: Actor, observed: string[], now: Date, today:
       ORDER BY o.started_at DESC
       LIMIT ${limit}`),
     // The actor's visits of the last MEETING_HORIZON_DAYS without their meeting, due within 48 h or
-    // late: the same index, a range of started_at, one probe of feedback_meetings_obs_uq each.
+    // late: the same index, a range of started_at, one probe of feedback_meetings_obs_uq and of the
+    // school's settings each.
     rows<Visit & { submitted_at: Date | string; hours: number }>(sql`
       SELECT o.id, o.organization_id, o.school_id, o.teacher_id, ${name("t")} AS teacher_name, o.course,
-        s.name AS school_name, o.submitted_at, coalesce(st.meeting_within_hours, 48) AS hours
+        s.name AS school_name, o.submitted_at, st.hours
       FROM observations o
       JOIN persons t ON t.id = o.teacher_id
       JOIN schools s ON s.id = o.school_id
-      LEFT JOIN school_observation_settings st ON st.school_id = o.school_id
+      CROSS JOIN LATERAL (SELECT coalesce((SELECT x.meeting_within_hours FROM school_observation_settings x
+        WHERE x.school_id = o.school_id), 48) AS hours) st
       WHERE o.observer_id = ${me} AND o.status = 'submitted' AND o.organization_id = ${org}
         AND o.started_at >= ${horizon}::timestamptz
-        AND o.submitted_at + make_interval(hours => coalesce(st.meeting_within_hours, 48))
+        AND o.submitted_at + make_interval(hours => st.hours)
           <= ${new Date(now.getTime() + MEETING_SOON_HOURS * HOUR).toISOString()}::timestamptz
         AND NOT EXISTS (SELECT 1 FROM feedback_meetings f WHERE f.observation_id = o.id)
       ORDER BY o.submitted_at DESC
@@ -205,8 +207,10 @@ async function observerLists(actor: Actor, observed: string[], now: Date, today:
       ORDER BY f.follow_up_on DESC, f.held_at DESC
       LIMIT ${limit}`),
     // The teachers of the schools the actor observes (memberships_school_idx) whose last visit there
-    // (one probe of observations_teacher_idx each) is older than the school's interval, or who have
-    // had none since joining that long ago; newest first: the teacher who became due last on top.
+    // (one probe of observations_teacher_school_submitted_idx each, from the index alone) is older
+    // than the school's interval, or who have had none since joining that long ago; newest first: the
+    // teacher who became due last on top. The school's name and interval are looked up per row (the
+    // primary keys), not joined: a join hashed every school of the network on each request.
     rows<{
       organization_id: string;
       school_id: string;
@@ -216,22 +220,22 @@ async function observerLists(actor: Actor, observed: string[], now: Date, today:
       last_visit_at: Date | string | null;
       due_at: Date | string;
     }>(sql`
-      SELECT m.organization_id, m.school_id, p.id AS teacher_id, ${name("p")} AS teacher_name, s.name AS school_name,
-        lv.started_at AS last_visit_at,
-        coalesce(lv.started_at, m.created_at) + make_interval(days => coalesce(st.visit_every_days, 14)) AS due_at
+      SELECT m.organization_id, m.school_id, p.id AS teacher_id, ${name("p")} AS teacher_name,
+        (SELECT s.name FROM schools s WHERE s.id = m.school_id) AS school_name,
+        lv.started_at AS last_visit_at, d.due_at
       FROM memberships m
       JOIN persons p ON p.id = m.person_id
-      JOIN schools s ON s.id = m.school_id
-      LEFT JOIN school_observation_settings st ON st.school_id = m.school_id
       LEFT JOIN LATERAL (
         SELECT o.started_at FROM observations o
         WHERE o.teacher_id = p.id AND o.school_id = m.school_id AND o.status = 'submitted'
         ORDER BY o.started_at DESC LIMIT 1) lv ON true
+      CROSS JOIN LATERAL (SELECT coalesce(lv.started_at, m.created_at) + make_interval(days => coalesce(
+        (SELECT x.visit_every_days FROM school_observation_settings x WHERE x.school_id = m.school_id), 14))
+        AS due_at) d
       WHERE m.school_id = ANY(${uuidArray(observed)}) AND m.role = 'teacher' AND m.organization_id = ${org}
         AND p.status <> 'disabled' AND p.id <> ${me}
-        AND coalesce(lv.started_at, m.created_at) + make_interval(days => coalesce(st.visit_every_days, 14))
-          < ${now.toISOString()}::timestamptz
-      ORDER BY due_at DESC, p.family_names, p.given_names
+        AND d.due_at < ${now.toISOString()}::timestamptz
+      ORDER BY d.due_at DESC, p.family_names, p.given_names
       LIMIT ${limit}`),
   ]);
   // The policy reads each row's own organization (the tenant rule), school, teacher and author.
