@@ -143,6 +143,7 @@ async function observerLists(actor: Actor, observed: string[], now: Date, today:
   const horizon = new Date(now.getTime() - MEETING_HORIZON_DAYS * DAY).toISOString();
   type Visit = {
     id: string;
+    organization_id: string;
     school_id: string;
     teacher_id: string;
     teacher_name: string;
@@ -152,8 +153,8 @@ async function observerLists(actor: Actor, observed: string[], now: Date, today:
   const [drafts, meetings, followUps, overdue] = await Promise.all([
     // The actor's drafts: observations_observer_idx (observer_id, status, started_at), backwards.
     rows<Visit & { started_at: Date | string }>(sql`
-      SELECT o.id, o.school_id, o.teacher_id, ${name("t")} AS teacher_name, o.course, s.name AS school_name,
-        o.started_at
+      SELECT o.id, o.organization_id, o.school_id, o.teacher_id, ${name("t")} AS teacher_name, o.course,
+        s.name AS school_name, o.started_at
       FROM observations o
       JOIN persons t ON t.id = o.teacher_id
       JOIN schools s ON s.id = o.school_id
@@ -161,17 +162,19 @@ async function observerLists(actor: Actor, observed: string[], now: Date, today:
       ORDER BY o.started_at DESC
       LIMIT ${limit}`),
     // The actor's visits of the last MEETING_HORIZON_DAYS without their meeting, due within 48 h or
-    // late: the same index, a range of started_at, one probe of feedback_meetings_obs_uq each.
+    // late: the same index, a range of started_at, one probe of feedback_meetings_obs_uq and of the
+    // school's settings each.
     rows<Visit & { submitted_at: Date | string; hours: number }>(sql`
-      SELECT o.id, o.school_id, o.teacher_id, ${name("t")} AS teacher_name, o.course, s.name AS school_name,
-        o.submitted_at, coalesce(st.meeting_within_hours, 48) AS hours
+      SELECT o.id, o.organization_id, o.school_id, o.teacher_id, ${name("t")} AS teacher_name, o.course,
+        s.name AS school_name, o.submitted_at, st.hours
       FROM observations o
       JOIN persons t ON t.id = o.teacher_id
       JOIN schools s ON s.id = o.school_id
-      LEFT JOIN school_observation_settings st ON st.school_id = o.school_id
+      CROSS JOIN LATERAL (SELECT coalesce((SELECT x.meeting_within_hours FROM school_observation_settings x
+        WHERE x.school_id = o.school_id), 48) AS hours) st
       WHERE o.observer_id = ${me} AND o.status = 'submitted' AND o.organization_id = ${org}
         AND o.started_at >= ${horizon}::timestamptz
-        AND o.submitted_at + make_interval(hours => coalesce(st.meeting_within_hours, 48))
+        AND o.submitted_at + make_interval(hours => st.hours)
           <= ${new Date(now.getTime() + MEETING_SOON_HOURS * HOUR).toISOString()}::timestamptz
         AND NOT EXISTS (SELECT 1 FROM feedback_meetings f WHERE f.observation_id = o.id)
       ORDER BY o.submitted_at DESC
@@ -182,6 +185,7 @@ async function observerLists(actor: Actor, observed: string[], now: Date, today:
     rows<{
       meeting_id: string;
       observation_id: string;
+      organization_id: string;
       school_id: string;
       teacher_id: string;
       teacher_name: string;
@@ -189,7 +193,8 @@ async function observerLists(actor: Actor, observed: string[], now: Date, today:
       step_title: string;
       follow_up_on: string;
     }>(sql`
-      SELECT f.id AS meeting_id, f.observation_id, f.school_id, f.teacher_id, ${name("t")} AS teacher_name,
+      SELECT f.id AS meeting_id, f.observation_id, f.organization_id, f.school_id, f.teacher_id,
+        ${name("t")} AS teacher_name,
         s.name AS school_name, a.title AS step_title, f.follow_up_on::text AS follow_up_on
       FROM feedback_meetings f
       JOIN action_steps a ON a.id = f.action_step_id AND a.status = 'open'
@@ -202,9 +207,12 @@ async function observerLists(actor: Actor, observed: string[], now: Date, today:
       ORDER BY f.follow_up_on DESC, f.held_at DESC
       LIMIT ${limit}`),
     // The teachers of the schools the actor observes (memberships_school_idx) whose last visit there
-    // (one probe of observations_teacher_idx each) is older than the school's interval, or who have
-    // had none since joining that long ago; newest first: the teacher who became due last on top.
+    // (one probe of observations_teacher_school_submitted_idx each, from the index alone) is older
+    // than the school's interval, or who have had none since joining that long ago; newest first: the
+    // teacher who became due last on top. The school's name and interval are looked up per row (the
+    // primary keys), not joined: a join hashed every school of the network on each request.
     rows<{
+      organization_id: string;
       school_id: string;
       teacher_id: string;
       teacher_name: string;
@@ -212,32 +220,37 @@ async function observerLists(actor: Actor, observed: string[], now: Date, today:
       last_visit_at: Date | string | null;
       due_at: Date | string;
     }>(sql`
-      SELECT m.school_id, p.id AS teacher_id, ${name("p")} AS teacher_name, s.name AS school_name,
-        lv.started_at AS last_visit_at,
-        coalesce(lv.started_at, m.created_at) + make_interval(days => coalesce(st.visit_every_days, 14)) AS due_at
+      SELECT m.organization_id, m.school_id, p.id AS teacher_id, ${name("p")} AS teacher_name,
+        (SELECT s.name FROM schools s WHERE s.id = m.school_id) AS school_name,
+        lv.started_at AS last_visit_at, d.due_at
       FROM memberships m
       JOIN persons p ON p.id = m.person_id
-      JOIN schools s ON s.id = m.school_id
-      LEFT JOIN school_observation_settings st ON st.school_id = m.school_id
       LEFT JOIN LATERAL (
         SELECT o.started_at FROM observations o
         WHERE o.teacher_id = p.id AND o.school_id = m.school_id AND o.status = 'submitted'
         ORDER BY o.started_at DESC LIMIT 1) lv ON true
+      CROSS JOIN LATERAL (SELECT coalesce(lv.started_at, m.created_at) + make_interval(days => coalesce(
+        (SELECT x.visit_every_days FROM school_observation_settings x WHERE x.school_id = m.school_id), 14))
+        AS due_at) d
       WHERE m.school_id = ANY(${uuidArray(observed)}) AND m.role = 'teacher' AND m.organization_id = ${org}
         AND p.status <> 'disabled' AND p.id <> ${me}
-        AND coalesce(lv.started_at, m.created_at) + make_interval(days => coalesce(st.visit_every_days, 14))
-          < ${now.toISOString()}::timestamptz
-      ORDER BY due_at DESC, p.family_names, p.given_names
+        AND d.due_at < ${now.toISOString()}::timestamptz
+      ORDER BY d.due_at DESC, p.family_names, p.given_names
       LIMIT ${limit}`),
   ]);
+  // The policy reads each row's own organization (the tenant rule), school, teacher and author.
   const visit = (v: Visit, status: "draft" | "submitted") => ({
-    organizationId: org,
+    organizationId: v.organization_id,
     schoolId: v.school_id,
     teacherId: v.teacher_id,
     observerId: me,
     status,
   });
-  const teacherIn = (schoolId: string, teacherId: string) => ({ organizationId: org, schoolId, teacherId });
+  const teacherIn = (row: { organization_id: string; school_id: string; teacher_id: string }) => ({
+    organizationId: row.organization_id,
+    schoolId: row.school_id,
+    teacherId: row.teacher_id,
+  });
   return {
     drafts: cut(
       drafts
@@ -271,7 +284,7 @@ async function observerLists(actor: Actor, observed: string[], now: Date, today:
     ),
     followUps: cut(
       followUps
-        .filter((f) => can(actor, "observe", "teacher", teacherIn(f.school_id, f.teacher_id)))
+        .filter((f) => can(actor, "observe", "teacher", teacherIn(f)))
         .map(
           (f): FollowUpItem => ({
             meetingId: f.meeting_id,
@@ -288,7 +301,7 @@ async function observerLists(actor: Actor, observed: string[], now: Date, today:
     ),
     overdue: cut(
       overdue
-        .filter((o) => can(actor, "observe", "teacher", teacherIn(o.school_id, o.teacher_id)))
+        .filter((o) => can(actor, "observe", "teacher", teacherIn(o)))
         .map(
           (o): OverdueItem => ({
             schoolId: o.school_id,
@@ -314,6 +327,7 @@ async function teacherLists(actor: Actor, today: string) {
     // Meetings about the actor not yet acknowledged: feedback_meetings_teacher_idx, backwards.
     rows<{
       observation_id: string;
+      organization_id: string;
       school_id: string;
       observer_id: string;
       observer_name: string;
@@ -321,8 +335,8 @@ async function teacherLists(actor: Actor, today: string) {
       subject: string;
       held_at: Date | string;
     }>(sql`
-      SELECT f.observation_id, f.school_id, f.observer_id, ${name("w")} AS observer_name, o.course, o.subject,
-        f.held_at
+      SELECT f.observation_id, f.organization_id, f.school_id, f.observer_id, ${name("w")} AS observer_name,
+        o.course, o.subject, f.held_at
       FROM feedback_meetings f
       JOIN observations o ON o.id = f.observation_id
       JOIN persons w ON w.id = f.observer_id
@@ -332,6 +346,7 @@ async function teacherLists(actor: Actor, today: string) {
     // The open step (action_steps_one_open_uq), the last meeting that named or continued it (the
     // teacher's meetings, feedback_meetings_teacher_idx) and whether a visit came after that meeting.
     rows<{
+      organization_id: string;
       school_id: string;
       title: string;
       mastery: string | null;
@@ -341,7 +356,7 @@ async function teacherLists(actor: Actor, today: string) {
       observer_name: string | null;
       followed_up: boolean;
     }>(sql`
-      SELECT a.school_id, a.title, a.mastery, a.opened_at, lm.observation_id, lm.follow_up_on::text AS follow_up_on,
+      SELECT a.organization_id, a.school_id, a.title, a.mastery, a.opened_at, lm.observation_id, lm.follow_up_on::text AS follow_up_on,
         lm.observer_name,
         EXISTS (SELECT 1 FROM observations n WHERE n.teacher_id = a.teacher_id AND n.status = 'submitted'
           AND n.started_at > lm.held_at) AS followed_up
@@ -354,14 +369,18 @@ async function teacherLists(actor: Actor, today: string) {
       WHERE a.teacher_id = ${me} AND a.status = 'open' AND a.organization_id = ${org}`),
   ]);
   const step = steps.find((s) =>
-    can(actor, "read_development", "teacher", { organizationId: org, schoolId: s.school_id, teacherId: me }),
+    can(actor, "read_development", "teacher", {
+      organizationId: s.organization_id,
+      schoolId: s.school_id,
+      teacherId: me,
+    }),
   );
   return {
     feedback: cut(
       feedback
         .filter((f) =>
           can(actor, "respond", "observation", {
-            organizationId: org,
+            organizationId: f.organization_id,
             schoolId: f.school_id,
             teacherId: me,
             observerId: f.observer_id,

@@ -223,6 +223,11 @@ export const observations = pgTable(
     index("observations_school_submitted_idx")
       .on(t.schoolId, t.submittedAt)
       .where(sql`${t.status} = 'submitted'`),
+    // a teacher's latest submitted visit in a school, read from the index alone (the home page's
+    // overdue teachers: one probe per teacher)
+    index("observations_teacher_school_submitted_idx")
+      .on(t.teacherId, t.schoolId, t.startedAt)
+      .where(sql`${t.status} = 'submitted'`),
     // visits submitted in a window, every school at once (the meeting reminders' sweep)
     index("observations_submitted_idx").on(t.submittedAt).where(sql`${t.status} = 'submitted'`),
   ],
