@@ -28,7 +28,13 @@ import pg from "pg";
 import { translator } from "~/messages";
 import { SESSION_COOKIE, SESSION_TTL_MS } from "~/platform/auth/sessions";
 import { newToken } from "~/platform/auth/tokens";
-import { type BenchContext, type Benchmark, openAppDatabase, type RunningApp } from "./harness";
+import {
+  type BenchContext,
+  type Benchmark,
+  launchChromium,
+  openAppDatabase,
+  type RunningApp,
+} from "./harness";
 import { checkCounts, settle } from "./observation";
 import { seedObservationData } from "./observation-seed";
 
@@ -54,19 +60,7 @@ export default {
     const problems: string[] = [];
     if (!skip.has("browser")) {
       const app = await ctx.startApp(); // a fresh database: the demo data is seeded on first start
-      const { chromium } = await import("@playwright/test");
-      const browser = await chromium.launch({
-        executablePath: "/usr/bin/chromium",
-        args: [
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-quic",
-          "--no-first-run",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-        ],
-      });
+      const browser = await launchChromium();
       try {
         const cookie = await sessionFor(app.databaseUrl, OBSERVER);
         for (const [name, step] of [

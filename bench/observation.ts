@@ -41,6 +41,7 @@ import {
   type Benchmark,
   type LoadRequest,
   type LoadResult,
+  launchChromium,
   openAppDatabase,
   type RunningApp,
   root,
@@ -699,19 +700,7 @@ async function firstLoad(
  * body as sent (compressed) plus its headers, for the document and everything it loads.
  */
 async function pageWeights(ctx: BenchContext, app: RunningApp, data: Targets): Promise<void> {
-  const { chromium } = await import("@playwright/test");
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const pages: Array<{ figure: string; target: Target }> = [
       { figure: "observation page, draft visit (the observer's phone)", target: data.draft },
