@@ -64,7 +64,9 @@ test("un directivo registra una visita y su retroalimentación; la docente la le
     ),
     page.getByRole("button", { name: t("observation.visit.save"), exact: true }).click(),
   ]);
-  await page.waitForLoadState("networkidle");
+  // Not "networkidle": the service worker may keep fetching for the offline copy of the page.
+  await expect(page.locator(".save-state")).not.toHaveText(t("observation.visit.saving"));
+  await expect(page.locator("li.pending")).toHaveCount(0);
   await expect(page.getByRole("button", { name: t("observation.visit.submit") })).toBeEnabled();
 
   // ── 3. A reload loses nothing already saved ───────────────────────────────────────────────────
