@@ -8,6 +8,7 @@
 // request, and stops at the first sign of no connection; a change the server refuses stays, marked with the reason, until the person discards it.
 import { type DBSchema, type IDBPDatabase, openDB } from "idb";
 import type { InstrumentContent } from "~/modules/observation/content";
+import { deviceId } from "./device";
 
 export type ChangeIntent = "start" | "note" | "snapshot" | "save" | "submit";
 
@@ -225,6 +226,7 @@ export const sendToServer: Sender = async (change) => {
   // navigator.onLine is only a hint (it stays true behind a dead wifi): a failed fetch is what counts.
   const body = new URLSearchParams({
     ...change.fields,
+    device: deviceId(),
     intent: change.intent,
     at: change.at,
     _key: change.key,
@@ -259,8 +261,11 @@ export const sendToServer: Sender = async (change) => {
 /** Sends consecutive changes of one visit in one request (the `changes` field of the same route). */
 export const sendBatchToServer: BatchSender = async (changes) => {
   const visitId = changes[0]?.visitId;
+  const device = deviceId();
   const body = new URLSearchParams({
-    changes: JSON.stringify(changes.map(({ key, intent, fields, at }) => ({ key, intent, fields, at }))),
+    changes: JSON.stringify(
+      changes.map(({ key, intent, fields, at }) => ({ key, intent, fields: { ...fields, device }, at })),
+    ),
   });
   let response: Response;
   try {

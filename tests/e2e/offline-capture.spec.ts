@@ -132,3 +132,64 @@ test("una respuesta perdida guarda una vez; un cambio rechazado queda con su tex
   await expect(page.getByText(t("observation.errors.visit_closed"), { exact: false })).toBeVisible();
   await expect(page.getByText("Nota para una visita descartada").first()).toBeVisible();
 });
+
+test("un nivel cambiado sin conexión en el teléfono y en línea en otro equipo: queda el último que llega y los dos en el historial", async ({
+  page,
+  context,
+  browser,
+}, testInfo) => {
+  test.skip(testInfo.project.name !== "telefono", "a phone in a classroom");
+  test.setTimeout(90_000);
+  await prepare(page);
+  await page.goto("/observaciones/captura");
+  const id = await startOnPhone(page, `7° básico ${String(Date.now()).slice(-6)}`);
+  await expect(page.getByText(t("observation.visit.pending_count", { count: 1 }))).toHaveCount(0, {
+    timeout: 15_000,
+  });
+  // The levels section opens by itself once a level is set: opened here only when closed.
+  const openLevels = async (p: Page) => {
+    const section = p.locator("details.section").first();
+    if (!(await section.evaluate((e) => (e as HTMLDetailsElement).open)))
+      await section.locator("> summary").click();
+  };
+  const level = (p: Page, n: 1 | 2 | 3 | 4) =>
+    p
+      .locator("fieldset.levels")
+      .first()
+      .getByRole("radio", { name: t(`observation.level.${n}`), exact: true });
+
+  // The phone loses the connection; its leader writes Básico on the first indicator.
+  await context.setOffline(true);
+  await openLevels(page);
+  await level(page, 2).check();
+  await expect(page.getByText(t("observation.visit.pending_count", { count: 1 }))).toBeVisible();
+
+  // Meanwhile, on a computer with connection, the same leader writes Competente.
+  const computer = await browser.newContext();
+  const desk = await computer.newPage();
+  await signIn(desk, "director.nielol@demo.impulso.cl");
+  await desk.goto(`/observaciones/${id}`);
+  await openLevels(desk);
+  await level(desk, 3).check();
+  await expect(desk.locator(".save-state")).toContainText(
+    t("observation.visit.saved_at", { time: "" }).trim(),
+  );
+
+  // The phone's connection returns: its change arrives last and is the one the visit keeps.
+  await context.setOffline(false);
+  await expect(page.getByText(t("observation.visit.pending_count", { count: 1 }))).toHaveCount(0, {
+    timeout: 30_000,
+  });
+  await desk.reload();
+  await openLevels(desk);
+  await expect(level(desk, 2)).toBeChecked();
+  const history = desk.locator("details.history");
+  await history.locator("summary").click();
+  await expect(history.locator("summary")).toHaveText(t("observation.history.heading", { count: 2 }));
+  const none = t("observation.history.none");
+  await expect(history.locator("li").nth(0)).toContainText(
+    `${t("observation.level.3")} → ${t("observation.level.2")}`,
+  );
+  await expect(history.locator("li").nth(1)).toContainText(`${none} → ${t("observation.level.3")}`);
+  await computer.close();
+});

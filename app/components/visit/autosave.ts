@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { useFetcher } from "react-router";
 import type { Visit } from "~/modules/observation";
 import type { FormFailure } from "../../lib/actions.server";
+import { deviceId } from "../../lib/device";
 import { failureOf } from "../form";
 
 /**
@@ -47,6 +48,7 @@ export function useVisitAutosave(form: React.RefObject<HTMLFormElement | null>, 
       const body = new FormData(element);
       body.set("intent", "save");
       body.set("autosave", "1");
+      body.set("device", deviceId());
       // A draft's autosave sets the whole draft: sending it twice is harmless, and with a key a
       // return to an earlier text would replay the earlier answer instead of saving.
       body.delete("_key");

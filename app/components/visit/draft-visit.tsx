@@ -11,6 +11,7 @@ import { useFormat, useT } from "../../lib/i18n";
 import { FormMessage, RequestKey, SubmitButton } from "../form";
 import { useVisitAutosave } from "./autosave";
 import { type QueuedChange, useChangeQueue } from "./change-queue";
+import { VisitHistory } from "./history";
 import { LevelsSection } from "./levels";
 import { Snapshots } from "./snapshots";
 
@@ -319,6 +320,7 @@ export function DraftVisit({ visit, failure }: { visit: Visit; failure?: FormFai
         </SubmitButton>
       </div>
       <p className="hint">{t("observation.visit.submit_hint")}</p>
+      <VisitHistory visit={visit} />
       <p>
         <button type="submit" className="link-button" name="intent" value="discard" formNoValidate>
           {t("observation.visit.discard")}

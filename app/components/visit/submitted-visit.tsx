@@ -6,6 +6,7 @@ import type { Level } from "~/modules/observation/content";
 import type { FormFailure } from "../../lib/actions.server";
 import { useFormat, useT } from "../../lib/i18n";
 import { CheckboxField, FormMessage, RequestKey, SubmitButton, TextAreaField } from "../form";
+import { VisitHistory } from "./history";
 import { Snapshots } from "./snapshots";
 
 export function SubmittedVisit({ visit, failure }: { visit: Visit; failure?: FormFailure }) {
@@ -55,6 +56,7 @@ export function SubmittedVisit({ visit, failure }: { visit: Visit; failure?: For
         </p>
       ) : null}
       <p className="muted">{format.dateTime(visit.submittedAt)}</p>
+      <VisitHistory visit={visit} />
     </div>
   );
 }

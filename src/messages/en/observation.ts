@@ -260,4 +260,16 @@ export const observation: Record<keyof typeof source, string> = {
   "capture.link": "Capture offline",
   "capture.sign_out_warning":
     "{count, plural, one {There is one unsent change on this phone. If you sign out it stays here until you sign in again.} other {There are {count} unsent changes on this phone. If you sign out they stay here until you sign in again.}} Sign out anyway?",
+  "observation.history.heading":
+    "{count, plural, one {History of changes (1)} other {History of changes ({count})}}",
+  "observation.history.intro":
+    "Every change of levels, indicators, decision and proposed step, the latest first. The visit keeps the last one received; a change made on another device or offline stays here.",
+  "observation.history.none": "none",
+  "observation.history.level": "Level of “{indicator}”",
+  "observation.history.tag": "Indicator of the evidence “{note}”",
+  "observation.history.tag_deleted_note": "Indicator of a deleted piece of evidence",
+  "observation.history.focus_result": "How the step is going",
+  "observation.history.proposed_step": "Proposed step",
+  "observation.history.written": "Written on {written}",
+  "observation.history.written_received": "Written offline on {written}; received on {received}",
 };

@@ -247,4 +247,16 @@ export const observation = {
   "capture.link": "Capturar sin conexión",
   "capture.sign_out_warning":
     "{count, plural, one {Hay un cambio sin enviar en este teléfono. Si cierra la sesión quedará aquí hasta que vuelva a ingresar.} other {Hay {count} cambios sin enviar en este teléfono. Si cierra la sesión quedarán aquí hasta que vuelva a ingresar.}} ¿Cerrar la sesión de todos modos?",
+  "observation.history.heading":
+    "{count, plural, one {Historial de cambios (1)} other {Historial de cambios ({count})}}",
+  "observation.history.intro":
+    "Cada cambio de niveles, indicadores, decisión y paso propuesto, el más reciente primero. La visita guarda el último que llegó; un cambio hecho en otro dispositivo o sin conexión queda aquí.",
+  "observation.history.none": "ninguno",
+  "observation.history.level": "Nivel de «{indicator}»",
+  "observation.history.tag": "Indicador de la evidencia «{note}»",
+  "observation.history.tag_deleted_note": "Indicador de una evidencia borrada",
+  "observation.history.focus_result": "Cómo va el paso",
+  "observation.history.proposed_step": "Paso propuesto",
+  "observation.history.written": "Escrito el {written}",
+  "observation.history.written_received": "Escrito sin conexión el {written}; llegó el {received}",
 };

@@ -262,4 +262,16 @@ export const observation: Record<keyof typeof source, string> = {
   "capture.link": "Registrar sem conexão",
   "capture.sign_out_warning":
     "{count, plural, one {Há uma alteração não enviada neste celular. Se sair, ela ficará aqui até você entrar novamente.} other {Há {count} alterações não enviadas neste celular. Se sair, elas ficarão aqui até você entrar novamente.}} Sair mesmo assim?",
+  "observation.history.heading":
+    "{count, plural, one {Histórico de alterações (1)} other {Histórico de alterações ({count})}}",
+  "observation.history.intro":
+    "Cada alteração de níveis, indicadores, decisão e passo proposto, a mais recente primeiro. A visita guarda a última que chegou; uma alteração feita em outro dispositivo ou sem conexão fica aqui.",
+  "observation.history.none": "nenhum",
+  "observation.history.level": "Nível de «{indicator}»",
+  "observation.history.tag": "Indicador da evidência «{note}»",
+  "observation.history.tag_deleted_note": "Indicador de uma evidência apagada",
+  "observation.history.focus_result": "Como vai o passo",
+  "observation.history.proposed_step": "Passo proposto",
+  "observation.history.written": "Escrito em {written}",
+  "observation.history.written_received": "Escrito sem conexão em {written}; chegou em {received}",
 };

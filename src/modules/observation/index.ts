@@ -80,6 +80,7 @@ export {
 } from "./reminders";
 export { schoolReportPdf } from "./school-report";
 export { ensureObservationSetup } from "./setup";
+export type { FieldEdit } from "./visit-history";
 export {
   discardVisit,
   getVisit,

@@ -4,8 +4,10 @@
 // texts the person wrote and keeps every row that feeds an aggregate (visits, levels, snapshots, steps,
 // meetings, calibrations), so that dashboards and reports stay true; those rows point at the person's
 // row, which names nobody any more. The reminders sent to the person are in the archive (kind, subject,
-// due, when) and hold no text to anonymize (the emails themselves are the mail platform's).
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+// due, when) and hold no text to anonymize (the emails themselves are the mail platform's). The
+// history of the visits the person authored is in the archive; the titles typed for a proposed step
+// (on the visit and in its history) are free text and are anonymized.
+import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { registerPersonalData } from "../../platform/personal-data";
 import { iso } from "../../platform/time";
@@ -17,6 +19,7 @@ import {
   feedbackMeetings,
   instruments,
   instrumentVersions,
+  observationFieldEdits,
   observationLevels,
   observationNotes,
   observationSnapshots,
@@ -33,6 +36,7 @@ registerPersonalData({
     observationNotes,
     observationLevels,
     observationSnapshots,
+    observationFieldEdits,
     feedbackMeetings,
     reflections,
     actionSteps,
@@ -84,6 +88,15 @@ registerPersonalData({
           .from(observationSnapshots)
           .where(inArray(observationSnapshots.observationId, visitIds))
           .orderBy(asc(observationSnapshots.minute))
+      : [];
+    // The history of the visits they authored (their own working record).
+    const authoredIds = authored.map((o) => o.id);
+    const edits = authoredIds.length
+      ? await db
+          .select()
+          .from(observationFieldEdits)
+          .where(inArray(observationFieldEdits.observationId, authoredIds))
+          .orderBy(asc(observationFieldEdits.receivedAt))
       : [];
     const meetings = visitIds.length
       ? await db.select().from(feedbackMeetings).where(inArray(feedbackMeetings.observationId, visitIds))
@@ -211,7 +224,16 @@ registerPersonalData({
           const v = visit(o);
           // the teacher's reflection is theirs
           const meeting = v.meeting ? { ...v.meeting, reflection: undefined } : null;
-          return { ...v, teacher: name(o.teacherId), meeting };
+          const changes = edits
+            .filter((e) => e.observationId === o.id)
+            .map((e) => ({
+              field: e.field,
+              previous: e.previous,
+              value: e.value,
+              writtenAt: iso(e.writtenAt),
+              receivedAt: iso(e.receivedAt),
+            }));
+          return { ...v, teacher: name(o.teacherId), meeting, changes };
         }),
       },
       calibrations: participations.map((c) => ({
@@ -366,6 +388,29 @@ registerPersonalData({
         inArray(
           observationNotes.observationId,
           tx.select({ id: observations.id }).from(observations).where(eq(observations.observerId, person.id)),
+        ),
+      );
+    // The titles they typed for a proposed step, on their visits and as the visits' history kept them.
+    await tx
+      .update(observations)
+      .set({ proposedStepTitle: marker })
+      .where(and(eq(observations.observerId, person.id), isNotNull(observations.proposedStepTitle)));
+    await tx
+      .update(observationFieldEdits)
+      .set({
+        previous: sql`CASE WHEN ${observationFieldEdits.previous} = '' THEN '' ELSE ${marker} END`,
+        value: sql`CASE WHEN ${observationFieldEdits.value} = '' THEN '' ELSE ${marker} END`,
+      })
+      .where(
+        and(
+          eq(observationFieldEdits.field, "proposedStepTitle"),
+          inArray(
+            observationFieldEdits.observationId,
+            tx
+              .select({ id: observations.id })
+              .from(observations)
+              .where(eq(observations.observerId, person.id)),
+          ),
         ),
       );
     const textOrEmpty = (column: AnyPgColumn) => sql`CASE WHEN ${column} = '' THEN '' ELSE ${marker} END`;

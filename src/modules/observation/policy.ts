@@ -29,6 +29,7 @@ declare module "../../platform/policy" {
     "teacher:read_development": TeacherInSchool;
     "observation:read": ObservationSubject;
     "observation:update": ObservationSubject;
+    "observation:read_history": ObservationSubject;
     "observation:hold_meeting": ObservationSubject;
     "observation:respond": ObservationSubject;
     "reflection:read": ReflectionSubject;
@@ -76,6 +77,8 @@ allow(
   "observation",
   (a, o) => author(a, o) && o.status === "draft" && hasSchoolRole(a, o.schoolId, "leader", "mentor"),
 );
+/** the history of a visit's changes (which device wrote what, when): its author, their working record */
+allow("read_history", "observation", (a, o) => author(a, o));
 /** the feedback meeting of a submitted visit: its author */
 allow("hold_meeting", "observation", (a, o) => author(a, o) && o.status === "submitted");
 /** acknowledging the feedback and writing a reflection: the teacher */

@@ -285,6 +285,32 @@ export const observationSnapshots = pgTable(
   ],
 );
 
+/**
+ * What the author changed in a draft visit, one row per field and change: a level, a note's tag, the
+ * decision on the open step, the proposed step. The visit keeps the last value received; this keeps
+ * every value, so that a change made on a phone without connection and received after one made on
+ * another device stays in the visit's history. `field` is "level:<indicator>", "tag:<note id>",
+ * "focusResult", "proposedStep" or "proposedStepTitle"; the values are as the form sends them ("" for
+ * none). `written_at` is when it was written on the device, `received_at` when the server stored it.
+ */
+export const observationFieldEdits = pgTable(
+  "observation_field_edits",
+  {
+    id: uuid("id").primaryKey(),
+    observationId: uuid("observation_id")
+      .notNull()
+      .references(() => observations.id, { onDelete: "cascade" }),
+    field: text("field").notNull(),
+    previous: text("previous").notNull(),
+    value: text("value").notNull(),
+    writtenAt: timestamp("written_at", { withTimezone: true }).notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    /** the browser's own id (app/lib/device.ts), null without JavaScript: a run of typing folds on one device */
+    device: text("device"),
+  },
+  (t) => [index("observation_field_edits_obs_idx").on(t.observationId, t.receivedAt)],
+);
+
 /** The feedback meeting after a visit: see it, name it, do it, follow up. */
 export const feedbackMeetings = pgTable(
   "feedback_meetings",

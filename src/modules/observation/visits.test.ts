@@ -195,6 +195,84 @@ describe("observation: a visit, its meeting and the teacher's side", () => {
     expect(late).toBeInstanceOf(NotFoundError);
   });
 
+  it("keeps the last change received and every change in the visit's history, for its author only", async () => {
+    const t0 = new Date(Date.now() - 30 * 60_000);
+    const id = await startVisit(
+      a.leaderA,
+      {
+        schoolId: w.schoolA.id,
+        teacherId: w.teacherA.id,
+        instrumentId,
+        course: "7° básico",
+        subject: "Historia",
+        purpose: "formativa",
+      },
+      undefined,
+      t0,
+    );
+    const minutes = (m: number) => new Date(t0.getTime() + m * 60_000);
+    // The tablet, online at minute 20: Competente. The phone, offline, had written Básico at minute 10;
+    // it arrives at minute 25, after the tablet's.
+    await saveVisit(a.leaderA, id, "save", { "level_b5.1": "3" }, minutes(20));
+    await saveVisit(a.leaderA, id, "save", { "level_b5.1": "2", at: minutes(10).toISOString() }, minutes(25));
+    let visit = await getVisit(a.leaderA, id);
+    expect(visit.levels["b5.1"]).toBe(2);
+    expect(visit.history.map((e) => [e.field, e.previous, e.value, e.late])).toEqual([
+      ["level:b5.1", "3", "2", true],
+      ["level:b5.1", "", "3", false],
+    ]);
+    expect(visit.history[0].writtenAt.toISOString()).toBe(minutes(10).toISOString());
+    expect(visit.history[0].receivedAt.toISOString()).toBe(minutes(25).toISOString());
+
+    // Saving what the visit already holds changes nothing; typing a title on one device is one change,
+    // and a step chosen and then unchosen there is none. The same field changed at once on two devices
+    // is two changes.
+    const tablet = "01a2bc00-0000-7000-8000-00000000000a";
+    const phone = "01a2bc00-0000-7000-8000-00000000000b";
+    await saveVisit(a.leaderA, id, "save", { "level_b5.1": "2", "level_c7.1": "" }, minutes(26));
+    for (const [i, title] of ["Rut", "Rutina de", "Rutina de entrada"].entries())
+      await saveVisit(
+        a.leaderA,
+        id,
+        "save",
+        { proposedStepTitle: title, device: tablet },
+        new Date(minutes(27).getTime() + i * 5000),
+      );
+    await saveVisit(a.leaderA, id, "save", { proposedStep: firstStepId, device: tablet }, minutes(28));
+    await saveVisit(a.leaderA, id, "save", { proposedStep: "", device: tablet }, minutes(28.2));
+    await saveVisit(a.leaderA, id, "save", { "level_c7.1": "1", device: tablet }, minutes(28.4));
+    await saveVisit(a.leaderA, id, "save", { "level_c7.1": "4", device: phone }, minutes(28.5));
+    visit = await getVisit(a.leaderA, id);
+    expect(visit.history.map((e) => [e.field, e.previous, e.value])).toEqual([
+      ["level:c7.1", "1", "4"],
+      ["level:c7.1", "", "1"],
+      ["proposedStepTitle", "", "Rutina de entrada"],
+      ["level:b5.1", "3", "2"],
+      ["level:b5.1", "", "3"],
+    ]);
+    // A note's tag and the step proposed from the catalogue, with its title to show.
+    await saveVisit(a.leaderA, id, "note", { note: "Entran en silencio." }, minutes(29));
+    visit = await getVisit(a.leaderA, id);
+    await saveVisit(a.leaderA, id, "save", { [`tag_${visit.notes[0].id}`]: "b6.1" }, minutes(33));
+    await saveVisit(a.leaderA, id, "save", { proposedStep: firstStepId }, minutes(36));
+    visit = await getVisit(a.leaderA, id);
+    const [step, tag] = visit.history;
+    expect([tag.field, tag.previous, tag.value]).toEqual([`tag:${visit.notes[0].id}`, "", "b6.1"]);
+    expect(step.field).toBe("proposedStep");
+    expect(step.valueLabel?.length).toBeGreaterThan(5);
+
+    // Once sent, the school's team reads the visit but not its history; the author still does.
+    await saveVisit(a.leaderA, id, "submit", {}, minutes(40));
+    expect((await getVisit(a.leaderA, id)).history).toHaveLength(7);
+    for (const who of ["teacherA", "mentorA", "coordinator"]) {
+      const read = await getVisit(a[who], id);
+      expect(read.notes, who).toHaveLength(1);
+      expect(read.history, who).toEqual([]);
+    }
+    // (the tests after this one count teacher A's visits)
+    await db().delete(observations).where(eq(observations.id, id));
+  });
+
   it("will not submit a visit without evidence, and keeps what was saved", async () => {
     const id = await start(a.mentorA, w.teacherA2.id);
     const error = await rejection(saveVisit(a.mentorA, id, "submit", { "level_b5.1": "2" }));

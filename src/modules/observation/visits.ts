@@ -36,6 +36,7 @@ import {
   reflections,
   schoolObservationSettings,
 } from "./schema";
+import { recordFieldEdits, visitHistory } from "./visit-history";
 
 export const MAX_STUDENTS = 200;
 
@@ -154,7 +155,7 @@ export async function getVisit(actor: Actor, id: string, readAction = "observati
     .where(eq(observations.id, id));
   if (!row) throw new NotFoundError();
   const { notes, levels, snapshots, meetingWithinHours, ...visit } = row;
-  const [focusStep, meetingRows, proposedSteps] = await Promise.all([
+  const [focusStep, meetingRows, proposedSteps, history] = await Promise.all([
     row.focusStepId
       ? db()
           .select({
@@ -195,6 +196,7 @@ export async function getVisit(actor: Actor, id: string, readAction = "observati
           .from(catalogueSteps)
           .where(eq(catalogueSteps.id, row.proposedCatalogueStepId))
       : Promise.resolve([]),
+    visitHistory(actor, { ...subject, id }),
   ]);
   const found = meetingRows[0];
   const meeting = found
@@ -233,6 +235,7 @@ export async function getVisit(actor: Actor, id: string, readAction = "observati
     proposedCatalogueStep: proposedSteps[0] ?? null,
     meeting,
     reflection,
+    history,
     can: { edit: editable, holdMeeting: canHoldMeeting, respond: canRespond },
     isTeacher: actor.personId === row.teacherId,
   };
@@ -620,6 +623,8 @@ export async function saveVisit(
     str("at") !== "" && at.getTime() >= visit.startedAt.getTime() && at.getTime() <= now.getTime() + 120_000
       ? minuteAt(at)
       : minute;
+  // When a change of a field was written on the device (the history's order), now for a form.
+  const writtenAt = str("at") !== "" && at.getTime() <= now.getTime() + 120_000 ? at : now;
   return db().transaction(async (tx) => {
     // The row lock keeps two saves (two tabs, a retry) from interleaving; a submitted visit is final.
     const [locked] = await tx
@@ -628,6 +633,24 @@ export async function saveVisit(
       .where(eq(observations.id, id))
       .for("update");
     if (locked?.status !== "draft") throw new DomainError("observation.errors.already_submitted");
+    // Every field this save changes joins the visit's history (visit-history.ts), before it is written.
+    await recordFieldEdits(
+      tx,
+      id,
+      [
+        ...levels.map((l) => ({ field: `level:${l.key}`, value: l.level === null ? "" : String(l.level) })),
+        ...tags.map((t) => ({ field: `tag:${t.noteId}`, value: t.keys[0] ?? "" })),
+        ...(focusResult !== undefined && visit.focusStepId
+          ? [{ field: "focusResult", value: focusResult ?? "" }]
+          : []),
+        ...(proposedStep !== undefined ? [{ field: "proposedStep", value: proposedStep ?? "" }] : []),
+        ...(proposedStepTitle !== undefined
+          ? [{ field: "proposedStepTitle", value: proposedStepTitle ?? "" }]
+          : []),
+      ],
+      { writtenAt, device: /^[\w-]{1,64}$/.test(str("device")) ? str("device") : null },
+      now,
+    );
     // One statement per kind of row, whatever the number of indicators and notes (every autosave).
     const cleared = levels.filter((l) => l.level === null).map((l) => l.key);
     const set = levels.filter((l): l is { key: string; level: number } => l.level !== null);

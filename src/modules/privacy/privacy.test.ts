@@ -24,7 +24,7 @@ import {
   schoolDashboard,
   startVisit,
 } from "../observation";
-import { instruments, observationNotes, observations } from "../observation/schema";
+import { instruments, observationFieldEdits, observationNotes, observations } from "../observation/schema";
 import { persons, rutCheckDigit } from "../people";
 import { actorOf, makePerson, makeWorld } from "../people/testing";
 import {
@@ -47,6 +47,7 @@ const RUT = `${RUT_BODY}-${rutCheckDigit(RUT_BODY)}`;
 const OWN_PRIVATE = "Reflexión privada de Valentina sobre la consigna.";
 const COLLEAGUE_PRIVATE = "Secreto de la colega: no lo cuente nadie.";
 const LEADER_NOTE = "Evidencia escrita por Bernardita en la visita.";
+const STEP_TITLE = "Rutina de entrada que pensó Bernardita";
 
 async function rejection(promise: Promise<unknown>) {
   return promise.then(
@@ -112,6 +113,7 @@ describe("personal data rights (Ley 21.719)", () => {
     });
     await saveVisit(leaderActor, id, "note", { note: LEADER_NOTE, noteTag: "b5.1" }, at(1));
     await saveVisit(leaderActor, id, "snapshot", { onTask: "21", present: "28" }, at(5));
+    await saveVisit(leaderActor, id, "save", { proposedStepTitle: STEP_TITLE }, at(6));
     await saveVisit(leaderActor, id, "submit", { "level_b5.1": "3" }, at(16));
     const held = localDateTime(new Date(t0.getTime() + 17 * 60_000));
     await recordMeeting(
@@ -479,6 +481,15 @@ describe("personal data rights (Ley 21.719)", () => {
       expect(new Set(notes.map((n) => n.body))).toEqual(
         new Set(["[Texto eliminado a pedido de su autor o autora]"]),
       );
+      // The step titles the observer typed, as the visits' history kept them.
+      const edits = await db()
+        .select()
+        .from(observationFieldEdits)
+        .where(eq(observationFieldEdits.field, "proposedStepTitle"));
+      expect(edits.map((e) => [e.field, e.previous, e.value])).toEqual([
+        ["proposedStepTitle", "", "[Texto eliminado a pedido de su autor o autora]"],
+        ["proposedStepTitle", "", "[Texto eliminado a pedido de su autor o autora]"],
+      ]);
       const after = await schoolDashboard(a.coordinator, w.schoolA.id, {}, TZ);
       expect(after.coverage).toEqual(before.coverage);
       expect(after.levels).toEqual(before.levels);
