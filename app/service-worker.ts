@@ -5,7 +5,8 @@
 // - Navigations to the capture surface (/observaciones, /observaciones/nueva, /observaciones/captura,
 //   /observaciones/<id>): the network first, the kept copy when the network fails. GET only: a form
 //   POST is never answered from the cache (it would look saved and reach nobody). A visit page never
-//   kept sends to the capture page, which shows a visit started on the phone.
+//   kept sends to the capture page, which shows a visit started on the phone; so does the new-visit
+//   form (not kept: the capture page starts visits offline, and the first load stays light).
 // - React Router's data requests (*.data) are never kept; without a network they get a 503.
 // - Anything else is not touched.
 // Pages ask it to "prepare" (keep the capture page and the scripts it needs) and, on signing out, to
@@ -43,6 +44,7 @@ const CAPTURE_PATHS = [
   new RegExp(`^/observaciones/${UUID}$`),
 ];
 const VISIT_PATH = new RegExp(`^/observaciones/${UUID}$`);
+const NEW_VISIT_PATH = /^\/observaciones\/nueva$/;
 
 const isCapture = (path: string) => CAPTURE_PATHS.some((p) => p.test(path));
 
@@ -68,11 +70,16 @@ const NETWORK_WAIT_MS = 6_000;
 
 async function fromNetworkFirst(request: Request, path: string): Promise<Response> {
   const cache = await caches.open(CACHE);
-  // A visit page never kept (a visit started on the phone): the capture page, which shows it.
+  // A visit page never kept (a visit started on the phone): the capture page, which shows it; the
+  // new-visit form: the capture page, which starts one.
   const keptCopy = async () =>
     (await cache.match(path, { ignoreVary: true })) ??
-    (VISIT_PATH.test(path) && (await cache.match(CAPTURE_PAGE, { ignoreVary: true }))
-      ? Response.redirect(`${CAPTURE_PAGE}?visita=${path.split("/")[2]}`, 302)
+    ((VISIT_PATH.test(path) || NEW_VISIT_PATH.test(path)) &&
+    (await cache.match(CAPTURE_PAGE, { ignoreVary: true }))
+      ? Response.redirect(
+          VISIT_PATH.test(path) ? `${CAPTURE_PAGE}?visita=${path.split("/")[2]}` : CAPTURE_PAGE,
+          302,
+        )
       : undefined);
   const network = fetch(request).then(async (response) => {
     // Only a page the person could open is kept (not a sign-in redirect or an error page).

@@ -5,7 +5,7 @@
 // 1. First load of a draft visit page, service worker included: a new browser context (empty cache),
 //    signed in as an observer, opens a draft visit; every response of that load (compressed body +
 //    headers, as Chromium counts them, the way bench/observation.ts weighs pages) plus /sw.js and what
-//    the service worker fetches to prepare (the capture page, the new-visit page, the visit page again
+//    the service worker fetches to prepare (the capture page, the visit page again
 //    and their assets) until the capture page is kept. ≤ 200 kB.
 // 2. A note added appears in the list in under 50 ms with the CPU slowed down 4× (CDP
 //    Emulation.setCPUThrottlingRate): from the click on "Agregar evidencia" to the note's <li> in the
@@ -182,11 +182,14 @@ async function firstLoadWeight(ctx: BenchContext, browser: Browser, app: Running
     // Prepared: the service worker keeps the capture page after its assets (app/service-worker.ts).
     const deadline = Date.now() + 30_000;
     for (;;) {
-      const kept = await page.evaluate(async () => ({
-        capture: Boolean(await caches.match("/observaciones/captura")),
-        start: Boolean(await caches.match("/observaciones/nueva")),
-      }));
-      if (kept.capture && kept.start) break;
+      const kept = await page.evaluate(
+        async (visit) => ({
+          capture: Boolean(await caches.match("/observaciones/captura")),
+          visit: Boolean(await caches.match(visit)),
+        }),
+        draftPath,
+      );
+      if (kept.capture && kept.visit) break;
       if (Date.now() > deadline) throw new Error("el service worker no guardó la página de captura en 30 s");
       await page.waitForTimeout(200);
     }
@@ -210,7 +213,7 @@ async function firstLoadWeight(ctx: BenchContext, browser: Browser, app: Running
       figure:
         "draft visit page, first load in a new browser context, bytes transferred (compressed bodies + headers): " +
         "the page and everything it loads, /sw.js, and what the service worker fetches to prepare " +
-        "(/observaciones/captura, /observaciones/nueva, the visit page again and their assets)",
+        "(/observaciones/captura, the visit page again and their assets)",
       value: sum(seen) / 1000,
       unit: "kB",
       target: WEIGHT_TARGET_KB,

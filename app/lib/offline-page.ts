@@ -33,7 +33,9 @@ export async function prepareOffline(): Promise<void> {
       .filter((p) => p.startsWith("/assets/"));
     worker?.postMessage({
       type: "prepare",
-      pages: ["/observaciones/captura", "/observaciones/nueva", location.pathname],
+      // The capture page and this page (a visit, the list); the new-visit form is not kept: offline, the
+      // service worker sends it to the capture page, which starts visits.
+      pages: ["/observaciones/captura", location.pathname],
       assets,
     });
     // Kept storage is not dropped under pressure (Safari deletes it after 7 days unused otherwise).

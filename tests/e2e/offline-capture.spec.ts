@@ -51,7 +51,9 @@ test("sin conexión: una visita con 20 evidencias, 3 registros y niveles llega u
   test.setTimeout(120_000);
   await prepare(page);
   await context.setOffline(true);
-  await page.goto("/observaciones/captura");
+  // "Nueva visita" without connection: the capture page, which starts visits on the phone.
+  await page.goto("/observaciones/nueva");
+  await expect(page).toHaveURL(/\/observaciones\/captura$/);
   const id = await startOnPhone(page, `5° básico ${String(Date.now()).slice(-6)}`);
   for (let i = 1; i <= 20; i++) await addNote(page, `Evidencia ${i} sin conexión`);
   for (const [onTask, present] of [
