@@ -5,7 +5,7 @@
 // comes back, on opening the page, every 5 s and from "Sincronizar ahora". A change the server refuses
 // stays on the page with its text and the reason, to copy or discard. Without JavaScript the buttons
 // post the form as before.
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { useRevalidator } from "react-router";
 import { type ChangeIntent, newPhoneId, type QueuedChange } from "../../lib/change-store";
 import { changeStore, syncChanges } from "../../lib/offline";
@@ -41,9 +41,59 @@ function changeOf(
   return null;
 }
 
-export function useChangeQueue(form: React.RefObject<HTMLFormElement | null>, visitId: string) {
-  const [queue, setQueue] = useState<QueuedChange[]>([]);
-  const [state, setState] = useState<QueueState>("idle");
+export interface QueueSnapshot {
+  queue: QueuedChange[];
+  state: QueueState;
+  /** changes not refused, still to send */
+  waiting: number;
+}
+
+const EMPTY: QueueSnapshot = { queue: [], state: "idle", waiting: 0 };
+
+/**
+ * What the queue shows, outside React's state: only the parts of the page that show it (the queued
+ * notes and snapshots, the count) subscribe (useQueue), so that a note added does not render the whole
+ * visit form again (a slow phone's CPU, docs/benchmarks.md).
+ */
+export class QueueView {
+  private snapshot = EMPTY;
+  private readonly listeners = new Set<() => void>();
+  readonly subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  };
+  readonly get = () => this.snapshot;
+  readonly getServer = () => EMPTY;
+  set(change: Partial<Pick<QueueSnapshot, "queue" | "state">>) {
+    const queue = change.queue ?? this.snapshot.queue;
+    this.snapshot = {
+      queue,
+      state: change.state ?? this.snapshot.state,
+      waiting: queue.filter((c) => c.refused === undefined).length,
+    };
+    for (const listener of this.listeners) listener();
+  }
+}
+
+export interface ChangeQueue {
+  view: QueueView;
+  discard: (key: string) => void;
+  syncNow: () => void;
+}
+
+/** The queue as the page shows it; re-renders only the component that calls it. */
+export function useQueue(changes: ChangeQueue): QueueSnapshot {
+  return useSyncExternalStore(changes.view.subscribe, changes.view.get, changes.view.getServer);
+}
+
+export function useChangeQueue(form: React.RefObject<HTMLFormElement | null>, visitId: string): ChangeQueue {
+  const [shown] = useState(() => new QueueView());
+  const setQueue = useCallback(
+    (update: QueuedChange[] | ((queue: QueuedChange[]) => QueuedChange[])) =>
+      shown.set({ queue: typeof update === "function" ? update(shown.get().queue) : update }),
+    [shown],
+  );
+  const setState = useCallback((state: QueueState) => shown.set({ state }), [shown]);
   const revalidator = useRevalidator();
   const revalidate = useRef(revalidator.revalidate);
   revalidate.current = revalidator.revalidate;
@@ -51,7 +101,7 @@ export function useChangeQueue(form: React.RefObject<HTMLFormElement | null>, vi
   const refresh = useCallback(async () => {
     const store = await changeStore();
     setQueue(await store.changes(visitId));
-  }, [visitId]);
+  }, [visitId, setQueue]);
 
   const drain = useCallback(async () => {
     setState("sending");
@@ -60,7 +110,7 @@ export function useChangeQueue(form: React.RefObject<HTMLFormElement | null>, vi
     if (result.stored > 0) await revalidate.current().catch(() => {});
     await refresh();
     setState(result.stoppedBy === "done" ? "idle" : result.stoppedBy);
-  }, [refresh]);
+  }, [refresh, setState]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: set up once per visit
   useEffect(() => {
@@ -106,6 +156,5 @@ export function useChangeQueue(form: React.RefObject<HTMLFormElement | null>, vi
     void changeStore()
       .then((store) => store.remove(key))
       .then(refresh);
-  const waiting = queue.filter((c) => c.refused === undefined).length;
-  return { queue, state, waiting, discard, syncNow: () => void drain() };
+  return { view: shown, discard, syncNow: () => void drain() };
 }

@@ -10,9 +10,10 @@ import type { FormFailure } from "../../lib/actions.server";
 import { useFormat, useT } from "../../lib/i18n";
 import { FormMessage, RequestKey, SubmitButton } from "../form";
 import { useVisitAutosave } from "./autosave";
-import { type QueuedChange, useChangeQueue } from "./change-queue";
+import { useChangeQueue } from "./change-queue";
 import { VisitHistory } from "./history";
 import { LevelsSection } from "./levels";
+import { QueueAlert, QueuedNotes, QueuedSnapshots } from "./queued";
 import { Snapshots } from "./snapshots";
 
 function FocusStep({ visit }: { visit: Visit }) {
@@ -55,27 +56,6 @@ export function DraftVisit({ visit, failure }: { visit: Visit; failure?: FormFai
   const form = useRef<HTMLFormElement>(null);
   const autosave = useVisitAutosave(form, visit);
   const changes = useChangeQueue(form, visit.id);
-  const minuteOf = (at: string) =>
-    Math.max(0, Math.floor((new Date(at).getTime() - new Date(visit.startedAt).getTime()) / 60_000));
-  const queued = (intent: QueuedChange["intent"]) => changes.queue.filter((c) => c.intent === intent);
-  const pending = (change: QueuedChange, text: string) => (
-    <li key={change.key} className={change.refused ? "pending refused" : "pending"}>
-      <p>
-        <span className="badge">
-          {t(change.refused !== undefined ? "observation.visit.not_sent" : "observation.visit.pending")}
-        </span>{" "}
-        {text}
-      </p>
-      {change.refused !== undefined ? (
-        <p className="field-error">
-          {t("observation.visit.not_sent_reason", { reason: change.refused })}{" "}
-          <button type="button" className="link-button" onClick={() => changes.discard(change.key)}>
-            {t("observation.visit.discard_change")}
-          </button>
-        </p>
-      ) : null}
-    </li>
-  );
   const typed = (name: string) => failure?.values[name];
   const error = (name: string) => failure?.fieldErrors[name];
   const indicators = visit.content.sections.flatMap((s) => s.indicators);
@@ -98,24 +78,7 @@ export function DraftVisit({ visit, failure }: { visit: Visit; failure?: FormFai
                 ? t("observation.visit.saved_at", { time: format.dateTime(autosave.savedAt) })
                 : ""}
       </p>
-      {changes.waiting > 0 || changes.state === "signed_out" ? (
-        <div className="alert" role="status">
-          <p>
-            {changes.state === "signed_out"
-              ? t("observation.visit.signed_out", { count: changes.waiting })
-              : t("observation.visit.pending_count", { count: changes.waiting })}
-          </p>
-          {changes.state === "signed_out" ? (
-            <a href={`/ingresar?volver=${encodeURIComponent(`/observaciones/${visit.id}`)}`}>
-              {t("observation.visit.sign_in_again")}
-            </a>
-          ) : (
-            <button type="button" className="button button-secondary" onClick={changes.syncNow}>
-              {t("observation.visit.sync_now")}
-            </button>
-          )}
-        </div>
-      ) : null}
+      <QueueAlert changes={changes} visitId={visit.id} />
       <FocusStep visit={visit} />
       {visit.focusStep ? (
         <fieldset className={`card${error("focusResult") ? " field-invalid" : ""}`}>
@@ -174,18 +137,8 @@ export function DraftVisit({ visit, failure }: { visit: Visit; failure?: FormFai
         <SubmitButton name="intent" value="note">
           {t("observation.visit.add_note")}
         </SubmitButton>
-        {queued("note").length ? (
-          <ol className="notes">
-            {queued("note").map((c) =>
-              pending(c, `${t("observation.visit.minute", { minute: minuteOf(c.at) })} ${c.fields.note}`),
-            )}
-          </ol>
-        ) : null}
-        {visit.notes.length === 0 ? (
-          queued("note").length ? null : (
-            <p className="muted">{t("observation.visit.no_notes")}</p>
-          )
-        ) : (
+        <QueuedNotes changes={changes} startedAt={visit.startedAt} serverNotes={visit.notes.length} />
+        {visit.notes.length === 0 ? null : (
           <ol className="notes">
             {visit.notes.map((note) => (
               <li key={note.id}>
@@ -252,21 +205,7 @@ export function DraftVisit({ visit, failure }: { visit: Visit; failure?: FormFai
           <SubmitButton name="intent" value="snapshot">
             {t("observation.visit.add_snapshot")}
           </SubmitButton>
-          {queued("snapshot").length ? (
-            <ul className="rows">
-              {queued("snapshot").map((c) =>
-                pending(
-                  c,
-                  t("observation.visit.snapshot", {
-                    minute: minuteOf(c.at),
-                    onTask: Number(c.fields.onTask),
-                    present: Number(c.fields.present),
-                    share: format.percent(Number(c.fields.onTask) / Number(c.fields.present)),
-                  }),
-                ),
-              )}
-            </ul>
-          ) : null}
+          <QueuedSnapshots changes={changes} startedAt={visit.startedAt} />
           <Snapshots visit={visit} editable />
         </section>
       ) : null}
