@@ -263,7 +263,18 @@ function problemWithJson(status: number, text: string): string | null {
   } catch {
     return `${status} that is not JSON`;
   }
-  if (status < 300) return body.ok === true ? null : `${status} without ok`;
+  if (status < 300) {
+    if (body.ok !== true) return `${status} without ok`;
+    // A batch: each change stored, or refused with messages of the catalogue.
+    const results = (body as { results?: unknown }).results;
+    if (results === undefined) return null;
+    if (!Array.isArray(results)) return `${status} with results that are not a list`;
+    for (const result of results as Array<Record<string, unknown>>) {
+      const problem = problemWithJson(Number(result.status), JSON.stringify(result));
+      if (problem) return `a change of the batch: ${problem}`;
+    }
+    return null;
+  }
   const texts = [body.message ?? "", ...Object.values(body.fieldErrors ?? {})].filter((t) => t !== "");
   if (body.ok !== false || texts.length === 0) return `${status} with no message`;
   const foreign = texts.filter((t) => !SPANISH.isMessage(t));
@@ -397,8 +408,54 @@ function mutatedEntries(rand: Random, form: FormSpec, marker: string, html: stri
   return entries;
 }
 
+/**
+ * The queue's batch (`changes`, a JSON list of changes: app/routes/observation.changes.ts): lists of
+ * changes made of the page's own fields, fuzzed, with wrong keys, intents, instants and shapes; lists
+ * too long; JSON that is no list, or no JSON at all.
+ */
+function batchSubmission(rand: Random, form: FormSpec, marker: string): Submission {
+  const html: string[] = [];
+  const change = () => {
+    const fields: Record<string, unknown> = Object.fromEntries(
+      mutatedEntries(rand, form, marker, html).filter(
+        (e): e is [string, string] => typeof e[1] === "string" && !["_key", "intent"].includes(e[0]),
+      ),
+    );
+    if (rand.chance(0.1)) fields[rand.pick(["note", "onTask", "level_b5.1"])] = rand.pick([1, null, [], {}]);
+    return {
+      key: rand.chance(0.9) ? rand.uuid() : rand.pick(["", "x", 5, null, "k".repeat(200)]),
+      intent: rand.pick(["note", "snapshot", "save", "submit", "start", "delete_note", "", "drop", 7]),
+      at: rand.chance(0.8)
+        ? new Date(Date.now() - rand.int(3_600_000)).toISOString()
+        : badValue(rand, marker, html),
+      fields: rand.chance(0.95) ? fields : rand.pick([null, "x", [1, 2]]),
+    };
+  };
+  let value: string;
+  const r = rand.next();
+  if (r < 0.6) value = JSON.stringify(Array.from({ length: 1 + rand.int(6) }, change));
+  else if (r < 0.7) value = JSON.stringify(Array.from({ length: 51 + rand.int(20) }, change));
+  else if (r < 0.8) {
+    // the same key twice: the second is the same change sent again
+    const one = change();
+    value = JSON.stringify([one, { ...one }]);
+  } else if (r < 0.9) value = rand.pick(["{}", "[]", '"x"', "5", "null", "[[[]]]", '[{"key":{}}]']);
+  else value = badValue(rand, marker, html);
+  const entries: Entry[] = [["changes", value]];
+  if (rand.chance(0.2)) entries.push(["intent", rand.pick(["note", "save", "x"])]);
+  return {
+    kind: "batch",
+    contentType: "application/x-www-form-urlencoded",
+    body: urlencoded(entries),
+    html,
+  };
+}
+
 function submission(rand: Random, form: FormSpec, target: Target, marker: string): Submission {
-  const made = formSubmission(rand, form, target, marker);
+  const made =
+    target.json && rand.chance(0.35)
+      ? batchSubmission(rand, form, marker)
+      : formSubmission(rand, form, target, marker);
   if (rand.chance(0.1)) {
     const value = rand.pick(RETURN_PATHS);
     made.query = `?${new URLSearchParams({ volver: value, aviso: rand.pick(RETURN_PATHS) })}`;
