@@ -1,6 +1,6 @@
 // A draft visit's history of field changes (observation_field_edits): saveVisit records here, in its
 // own transaction and before it writes, every field whose value the save changes; the visit's author
-// reads the list on the visit's page. The visit itself keeps the last value received, so a change
+// reads the list on the visit's page (getVisit reads it in the visit's statement: historyColumn). The visit itself keeps the last value received, so a change
 // written on a phone without connection and received after one written on another device wins, and
 // both stay here with when each was written and when it arrived.
 //
@@ -8,11 +8,9 @@
 // change written and received at once, on a field whose last change came from the same device
 // (app/lib/device.ts) the same way within a couple of minutes, updates that row instead (and removes
 // it when the field is back where it started). Two devices' changes are never folded.
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import { db, rowsOf, type Tx, textArray } from "../../platform/db/client";
 import { newId } from "../../platform/ids";
-import { type Actor, can } from "../../platform/policy";
-import type { ObservationSubject } from "./policy";
 import { observationFieldEdits } from "./schema";
 
 /** One field a save sets: "level:<indicator>", "tag:<note id>", "focusResult", "proposedStep", "proposedStepTitle". */
@@ -133,25 +131,35 @@ export interface FieldEdit {
   late: boolean;
 }
 
-/** The visit's changes, the latest received first; for its author only (an empty list for anyone else). */
-export async function visitHistory(actor: Actor, subject: ObservationSubject & { id: string }) {
-  if (!can(actor, "read_history", "observation", subject)) return [];
-  const stepTitle = (column: typeof observationFieldEdits.previous | typeof observationFieldEdits.value) =>
-    sql<string | null>`CASE WHEN ${observationFieldEdits.field} = 'proposedStep' AND ${column} <> ''
-      THEN (SELECT s.title FROM catalogue_steps s WHERE s.id::text = ${column}) END`;
-  const rows = await db()
-    .select({
-      id: observationFieldEdits.id,
-      field: observationFieldEdits.field,
-      previous: observationFieldEdits.previous,
-      value: observationFieldEdits.value,
-      previousLabel: stepTitle(observationFieldEdits.previous),
-      valueLabel: stepTitle(observationFieldEdits.value),
-      writtenAt: observationFieldEdits.writtenAt,
-      receivedAt: observationFieldEdits.receivedAt,
-    })
-    .from(observationFieldEdits)
-    .where(eq(observationFieldEdits.observationId, subject.id))
-    .orderBy(desc(observationFieldEdits.receivedAt), desc(observationFieldEdits.writtenAt));
-  return rows.map((row): FieldEdit => ({ ...row, late: !online(row.writtenAt, row.receivedAt) }));
+/**
+ * The visit's changes, the latest received first, as a column of the visit's own statement (getVisit:
+ * one statement, no round trip more); read only for those the policy lets read it
+ * (`observation:read_history`, the author), `NULL` for anyone else.
+ */
+export function historyColumn(readable: boolean): SQL<FieldEditRow[] | null> {
+  if (!readable) return sql<null>`NULL`;
+  // (written out: the subquery names the outer row in full)
+  return sql<FieldEditRow[] | null>`(
+    SELECT json_agg(json_build_object('id', e.id, 'field', e.field, 'previous', e.previous,
+      'value', e.value, 'writtenAt', e.written_at, 'receivedAt', e.received_at,
+      'previousLabel', CASE WHEN e.field = 'proposedStep' AND e.previous <> ''
+        THEN (SELECT s.title FROM catalogue_steps s WHERE s.id::text = e.previous) END,
+      'valueLabel', CASE WHEN e.field = 'proposedStep' AND e.value <> ''
+        THEN (SELECT s.title FROM catalogue_steps s WHERE s.id::text = e.value) END)
+      ORDER BY e.received_at DESC, e.written_at DESC)
+    FROM observation_field_edits e WHERE e.observation_id = "observations"."id")`;
+}
+
+/** As read from JSON: instants as strings. */
+type FieldEditRow = Omit<FieldEdit, "writtenAt" | "receivedAt" | "late"> & {
+  writtenAt: string;
+  receivedAt: string;
+};
+
+export function historyOf(rows: FieldEditRow[] | null): FieldEdit[] {
+  return (rows ?? []).map((row) => {
+    const writtenAt = new Date(row.writtenAt);
+    const receivedAt = new Date(row.receivedAt);
+    return { ...row, writtenAt, receivedAt, late: !online(writtenAt, receivedAt) };
+  });
 }

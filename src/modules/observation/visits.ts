@@ -36,7 +36,7 @@ import {
   reflections,
   schoolObservationSettings,
 } from "./schema";
-import { recordFieldEdits, visitHistory } from "./visit-history";
+import { historyColumn, historyOf, recordFieldEdits } from "./visit-history";
 
 export const MAX_STUDENTS = 200;
 
@@ -144,6 +144,7 @@ export async function getVisit(actor: Actor, id: string, readAction = "observati
         SELECT json_agg(json_build_object('id', s.id, 'minute', s.minute, 'onTask', s.on_task,
           'present', s.present) ORDER BY s.minute, s.id)
         FROM observation_snapshots s WHERE s.observation_id = "observations"."id"), '[]'::json)`,
+      history: historyColumn(can(actor, "read_history", "observation", subject)),
     })
     .from(observations)
     .innerJoin(schools, eq(schools.id, observations.schoolId))
@@ -154,8 +155,8 @@ export async function getVisit(actor: Actor, id: string, readAction = "observati
     .leftJoin(schoolObservationSettings, eq(schoolObservationSettings.schoolId, observations.schoolId))
     .where(eq(observations.id, id));
   if (!row) throw new NotFoundError();
-  const { notes, levels, snapshots, meetingWithinHours, ...visit } = row;
-  const [focusStep, meetingRows, proposedSteps, history] = await Promise.all([
+  const { notes, levels, snapshots, meetingWithinHours, history, ...visit } = row;
+  const [focusStep, meetingRows, proposedSteps] = await Promise.all([
     row.focusStepId
       ? db()
           .select({
@@ -196,7 +197,6 @@ export async function getVisit(actor: Actor, id: string, readAction = "observati
           .from(catalogueSteps)
           .where(eq(catalogueSteps.id, row.proposedCatalogueStepId))
       : Promise.resolve([]),
-    visitHistory(actor, { ...subject, id }),
   ]);
   const found = meetingRows[0];
   const meeting = found
@@ -235,7 +235,7 @@ export async function getVisit(actor: Actor, id: string, readAction = "observati
     proposedCatalogueStep: proposedSteps[0] ?? null,
     meeting,
     reflection,
-    history,
+    history: historyOf(history),
     can: { edit: editable, holdMeeting: canHoldMeeting, respond: canRespond },
     isTeacher: actor.personId === row.teacherId,
   };
