@@ -8,6 +8,8 @@ import { useCallback, useEffect, useState } from "react";
 import type { CaptureKit } from "~/modules/observation";
 import { captureKit } from "~/modules/observation";
 import { LEVELS } from "~/modules/observation/content";
+import type { QueueState } from "../components/visit/change-queue";
+import { SyncAlert } from "../components/visit/queued";
 import { load } from "../lib/actions.server";
 import type { ChangeIntent, LocalVisit, QueuedChange } from "../lib/change-store";
 import { newPhoneId } from "../lib/change-store";
@@ -24,7 +26,6 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return load(() => captureKit(actor));
 }
 
-type SyncState = "idle" | "sending" | "offline" | "signed_out";
 /** How often the queue is tried again (the "online" event is only a hint, and is not always sent). */
 const RETRY_MS = 5_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -43,7 +44,7 @@ export default function Capture({ loaderData }: Route.ComponentProps) {
   const [visits, setVisits] = useState<LocalVisit[] | null>(null);
   const [queue, setQueue] = useState<QueuedChange[]>([]);
   const [openId, setOpenId] = useState<string | null>(null);
-  const [state, setState] = useState<SyncState>("idle");
+  const [state, setState] = useState<QueueState>("idle");
 
   const refresh = useCallback(async () => {
     const store = await changeStore();
@@ -110,7 +111,12 @@ export default function Capture({ loaderData }: Route.ComponentProps) {
           {t("capture.needs_js")} <a href="/observaciones/nueva">{t("observation.new.title")}</a>
         </p>
       </noscript>
-      <SyncStatus state={state} waiting={waiting} onSync={() => void sync()} />
+      <SyncAlert
+        state={state}
+        waiting={waiting}
+        onSync={() => void sync()}
+        returnTo="/observaciones/captura"
+      />
       {visits === null ? null : visit ? (
         <CaptureVisit
           visit={visit}
@@ -146,29 +152,6 @@ export default function Capture({ loaderData }: Route.ComponentProps) {
           />
           <PhoneVisits visits={visits} queue={queue} open={open} />
         </>
-      )}
-    </div>
-  );
-}
-
-function SyncStatus({ state, waiting, onSync }: { state: SyncState; waiting: number; onSync: () => void }) {
-  const t = useT();
-  if (waiting === 0 && state !== "signed_out") return null;
-  return (
-    <div className="alert" role="status">
-      <p>
-        {state === "signed_out"
-          ? t("observation.visit.signed_out", { count: waiting })
-          : t("observation.visit.pending_count", { count: waiting })}
-      </p>
-      {state === "signed_out" ? (
-        <a href={`/ingresar?volver=${encodeURIComponent("/observaciones/captura")}`}>
-          {t("observation.visit.sign_in_again")}
-        </a>
-      ) : (
-        <button type="button" className="button button-secondary" onClick={onSync}>
-          {t("observation.visit.sync_now")}
-        </button>
       )}
     </div>
   );

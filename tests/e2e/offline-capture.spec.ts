@@ -195,3 +195,41 @@ test("un nivel cambiado sin conexión en el teléfono y en línea en otro equipo
   await expect(history.locator("li").nth(1)).toContainText(`${none} → ${t("observation.level.3")}`);
   await computer.close();
 });
+
+test("cerrar la sesión con cambios sin enviar lo advierte; los cambios quedan y se envían al volver a ingresar", async ({
+  page,
+  context,
+}, testInfo) => {
+  test.skip(testInfo.project.name !== "telefono", "a phone in a classroom");
+  test.setTimeout(90_000);
+  await prepare(page);
+  // The server cannot be reached for the changes (a dead wifi that still says it is connected).
+  await page.route("**/cambios", (route) => route.abort("internetdisconnected"));
+  await page.goto("/observaciones/captura");
+  const id = await startOnPhone(page, `8° básico ${String(Date.now()).slice(-6)}`);
+  await addNote(page, "Nota que espera en el teléfono");
+  const waiting = t("observation.visit.pending_count", { count: 2 });
+  await expect(page.getByText(waiting)).toBeVisible();
+
+  // Signing out asks first; "Cancelar" keeps the session and the changes.
+  const signOut = page.getByRole("button", { name: t("nav.sign_out") });
+  const asked: string[] = [];
+  page.once("dialog", (dialog) => {
+    asked.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await signOut.click();
+  await expect.poll(() => asked).toEqual([t("capture.sign_out_warning", { count: 2 })]);
+  await expect(page).toHaveURL(/\/observaciones\/captura/);
+  await expect(page.getByText(waiting)).toBeVisible();
+
+  // Accepted: signed out; the changes stay on the phone and reach the server after signing in again.
+  page.once("dialog", (dialog) => void dialog.accept());
+  await signOut.click();
+  await expect(page).toHaveURL(/\/ingresar/);
+  await page.unroute("**/cambios");
+  await signIn(page, "director.nielol@demo.impulso.cl");
+  await page.goto("/observaciones/captura");
+  await expect(page.getByText(t("capture.all_sent"))).toBeVisible({ timeout: 30_000 });
+  expect((await onServer(context, id)).notes).toBe(1);
+});

@@ -3,11 +3,22 @@
 // the queue on its own, so a note added renders these and not the whole visit form.
 import type { ReactNode } from "react";
 import { useFormat, useT } from "../../lib/i18n";
-import { type ChangeQueue, type QueuedChange, useQueue } from "./change-queue";
+import { type ChangeQueue, type QueuedChange, type QueueState, useQueue } from "./change-queue";
 
-export function QueueAlert({ changes, visitId }: { changes: ChangeQueue; visitId: string }) {
+/** The count of changes not yet sent, with "Sincronizar ahora"; after the session ended, a way back in. */
+export function SyncAlert({
+  state,
+  waiting,
+  onSync,
+  returnTo,
+}: {
+  state: QueueState;
+  waiting: number;
+  onSync: () => void;
+  /** where signing in again comes back to */
+  returnTo: string;
+}) {
   const t = useT();
-  const { waiting, state } = useQueue(changes);
   if (waiting === 0 && state !== "signed_out") return null;
   return (
     <div className="alert" role="status">
@@ -17,15 +28,27 @@ export function QueueAlert({ changes, visitId }: { changes: ChangeQueue; visitId
           : t("observation.visit.pending_count", { count: waiting })}
       </p>
       {state === "signed_out" ? (
-        <a href={`/ingresar?volver=${encodeURIComponent(`/observaciones/${visitId}`)}`}>
+        <a href={`/ingresar?volver=${encodeURIComponent(returnTo)}`}>
           {t("observation.visit.sign_in_again")}
         </a>
       ) : (
-        <button type="button" className="button button-secondary" onClick={changes.syncNow}>
+        <button type="button" className="button button-secondary" onClick={onSync}>
           {t("observation.visit.sync_now")}
         </button>
       )}
     </div>
+  );
+}
+
+export function QueueAlert({ changes, visitId }: { changes: ChangeQueue; visitId: string }) {
+  const { waiting, state } = useQueue(changes);
+  return (
+    <SyncAlert
+      state={state}
+      waiting={waiting}
+      onSync={changes.syncNow}
+      returnTo={`/observaciones/${visitId}`}
+    />
   );
 }
 
