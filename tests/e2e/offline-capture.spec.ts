@@ -28,6 +28,16 @@ async function startOnPhone(page: Page, course: string) {
   return new URL(page.url()).searchParams.get("visita") as string;
 }
 
+/** A visit started on the capture page with the connection on, once the server has it. */
+async function startOnline(page: Page, course: string) {
+  await page.goto("/observaciones/captura");
+  const id = await startOnPhone(page, course);
+  await expect(page.getByText(t("observation.visit.pending_count", { count: 1 }))).toHaveCount(0, {
+    timeout: 15_000,
+  });
+  return id;
+}
+
 async function addNote(page: Page, text: string) {
   await page.getByLabel(t("observation.visit.note"), { exact: true }).fill(text);
   await page.getByRole("button", { name: t("observation.visit.add_note") }).click();
@@ -104,11 +114,7 @@ test("una respuesta perdida guarda una vez; un cambio rechazado queda con su tex
   test.skip(testInfo.project.name !== "telefono", "a phone in a classroom");
   test.setTimeout(90_000);
   await prepare(page);
-  await page.goto("/observaciones/captura");
-  const id = await startOnPhone(page, `6° básico ${String(Date.now()).slice(-6)}`);
-  await expect(page.getByText(t("observation.visit.pending_count", { count: 1 }))).toHaveCount(0, {
-    timeout: 15_000,
-  });
+  const id = await startOnline(page, `6° básico ${String(Date.now()).slice(-6)}`);
 
   // The server stores the note; its answer is lost on the way back.
   let dropped = 0;
@@ -143,11 +149,7 @@ test("un nivel cambiado sin conexión en el teléfono y en línea en otro equipo
   test.skip(testInfo.project.name !== "telefono", "a phone in a classroom");
   test.setTimeout(90_000);
   await prepare(page);
-  await page.goto("/observaciones/captura");
-  const id = await startOnPhone(page, `7° básico ${String(Date.now()).slice(-6)}`);
-  await expect(page.getByText(t("observation.visit.pending_count", { count: 1 }))).toHaveCount(0, {
-    timeout: 15_000,
-  });
+  const id = await startOnline(page, `7° básico ${String(Date.now()).slice(-6)}`);
   // The levels section opens by itself once a level is set: opened here only when closed.
   const openLevels = async (p: Page) => {
     const section = p.locator("details.section").first();
