@@ -205,8 +205,9 @@ test("cerrar la sesión con cambios sin enviar lo advierte; los cambios quedan y
   test.skip(testInfo.project.name !== "telefono", "a phone in a classroom");
   test.setTimeout(90_000);
   await prepare(page);
-  // The server cannot be reached for the changes (a dead wifi that still says it is connected).
-  await page.route("**/cambios", (route) => route.abort("internetdisconnected"));
+  // The server cannot be reached for the changes (a dead wifi that still says it is connected). On the
+  // context: the page's own routes do not see what passes through its service worker.
+  await context.route("**/cambios", (route) => route.abort("internetdisconnected"));
   await page.goto("/observaciones/captura");
   const id = await startOnPhone(page, `8° básico ${String(Date.now()).slice(-6)}`);
   await addNote(page, "Nota que espera en el teléfono");
@@ -229,9 +230,9 @@ test("cerrar la sesión con cambios sin enviar lo advierte; los cambios quedan y
   page.once("dialog", (dialog) => void dialog.accept());
   await signOut.click();
   await expect(page).toHaveURL(/\/ingresar/);
-  await page.unroute("**/cambios");
+  await context.unroute("**/cambios");
   await signIn(page, "director.nielol@demo.impulso.cl");
   await page.goto("/observaciones/captura");
   await expect(page.getByText(t("capture.all_sent"))).toBeVisible({ timeout: 30_000 });
-  expect((await onServer(context, id)).notes).toBe(1);
+  await expect.poll(async () => (await onServer(context, id)).notes, { timeout: 15_000 }).toBe(1);
 });
