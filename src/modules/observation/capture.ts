@@ -6,7 +6,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "../../platform/db/client";
 import { NotFoundError } from "../../platform/errors";
-import { type Actor, hasSchoolRole } from "../../platform/policy";
+import { type Actor, can, hasSchoolRole } from "../../platform/policy";
 import { memberships, persons, schools } from "../people";
 import { type InstrumentContent, PURPOSES, type Purpose } from "./content";
 import { actionSteps, instrumentVersions, schoolObservationSettings } from "./schema";
@@ -70,7 +70,14 @@ export async function captureKit(actor: Actor): Promise<CaptureKit> {
   const contentOf = new Map(contents.map((c) => [c.id, c.content]));
   return {
     schools: schoolRows.map((s) => ({ ...s, defaultPurpose: s.defaultPurpose ?? "formativa" })),
-    teachers: teacherRows,
+    // The query narrows; the policy decides (the same rule as starting a visit online).
+    teachers: teacherRows.filter((t) =>
+      can(actor, "observe", "teacher", {
+        organizationId: actor.organizationId,
+        schoolId: t.schoolId,
+        teacherId: t.id,
+      }),
+    ),
     instruments: instrumentRows.flatMap((i) => {
       const content = contentOf.get(i.versionId);
       return content ? [{ id: i.id, name: i.name, versionId: i.versionId, content }] : [];
