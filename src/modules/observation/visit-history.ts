@@ -9,7 +9,7 @@
 // (app/lib/device.ts) the same way within a couple of minutes, updates that row instead (and removes
 // it when the field is back where it started). Two devices' changes are never folded.
 import { and, desc, eq, type SQL, sql } from "drizzle-orm";
-import { db, rowsOf, type Tx, textArray } from "../../platform/db/client";
+import { rowsOf, type Tx, textArray } from "../../platform/db/client";
 import { newId } from "../../platform/ids";
 import { observationFieldEdits } from "./schema";
 
