@@ -18,7 +18,7 @@ export const meta: Route.MetaFunction = ({ matches, loaderData }) => [
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
-  const visit = await load(() => getVisit(actor, params.observationId));
+  const visit = await load(() => getVisit(actor, params.observationId, { forMeeting: true }));
   if (!visit.can.holdMeeting) throw notFound();
   return { visit, defaults: meetingDefaults(sessionOf(context).timeZone) };
 }

@@ -40,7 +40,7 @@ export async function cyclePdf(
   observationId: string,
   view: { locale: Locale; timeZone: string; now?: Date },
 ): Promise<CyclePdf> {
-  const visit = await getVisit(actor, observationId, "observation.pdf");
+  const visit = await getVisit(actor, observationId, { readAction: "observation.pdf" });
   if (visit.status !== "submitted") throw new NotFoundError();
   const [organization] = await db()
     .select({ name: organizations.name })

@@ -191,6 +191,9 @@ describe("observation: a visit, its meeting and the teacher's side", () => {
     visit = await getVisit(a.leaderA, id);
     expect(visit.status).toBe("submitted");
     expect(visit.can).toMatchObject({ edit: false, holdMeeting: true });
+    // The sent visit's page carries no catalogue; the meeting's page does, to name the next step.
+    expect(visit.catalogue).toEqual([]);
+    expect((await getVisit(a.leaderA, id, { forMeeting: true })).catalogue.length).toBeGreaterThan(20);
     const late = await rejection(saveVisit(a.leaderA, id, "note", { note: "tarde" }));
     expect(late).toBeInstanceOf(NotFoundError);
   });

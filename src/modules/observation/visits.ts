@@ -99,8 +99,14 @@ export async function openStepOf(teacherId: string, tx: DbOrTx = db()) {
 /**
  * Everything the visit page shows, as far as the actor may see it. `readAction` is what a read by
  * someone other than the teacher and the author is audited as (the cycle PDF records its own).
+ * The catalogue of steps comes with a draft (to propose one) and, with `forMeeting`, for the feedback
+ * meeting's page (to name one); the page of a sent visit shows none, so it carries none.
  */
-export async function getVisit(actor: Actor, id: string, readAction = "observation.read") {
+export async function getVisit(
+  actor: Actor,
+  id: string,
+  { readAction = "observation.read", forMeeting = false }: { readAction?: string; forMeeting?: boolean } = {},
+) {
   const subject = await authorizedObservation(actor, "read", id);
   // The visit with its school, instrument, people, the school's meeting target, its notes, levels and
   // snapshots in one statement (subqueries, each planned on its own); then the steps and the meeting at
@@ -226,7 +232,8 @@ export async function getVisit(actor: Actor, id: string, readAction = "observati
   return {
     ...visit,
     meetingDue,
-    catalogue: editable || canHoldMeeting ? await catalogueToPick(subject.organizationId) : [],
+    catalogue:
+      editable || (forMeeting && canHoldMeeting) ? await catalogueToPick(subject.organizationId) : [],
     notes,
     levels: Object.fromEntries(levels.map((l) => [l.indicatorKey, l.level])) as Record<string, number>,
     snapshots,
