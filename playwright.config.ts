@@ -4,6 +4,7 @@
 // or alone with `node scripts/node24.mjs node_modules/@playwright/test/cli.js test`.
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunchOptions } from "./scripts/chromium";
 
 // The config is loaded by the runner and again by every worker; values chosen here are passed on
 // through the environment so that all of them agree. scripts/test.ts picks free ports; alone, these
@@ -15,19 +16,6 @@ process.env.E2E_SMTP_PORT ??= "4311";
 process.env.E2E_MAIL_DIR ??= path.join(outDir, "mail");
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
 process.env.E2E_BASE_URL = baseURL;
-
-const launchOptions = {
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-};
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -50,16 +38,24 @@ export default defineConfig({
     timezoneId: "America/Santiago",
     trace: "off",
     screenshot: "only-on-failure",
-    launchOptions,
+    launchOptions: chromiumLaunchOptions,
   },
   projects: [
     {
       name: "telefono",
-      use: { ...devices["Pixel 7"], viewport: { width: 390, height: 844 }, launchOptions },
+      use: {
+        ...devices["Pixel 7"],
+        viewport: { width: 390, height: 844 },
+        launchOptions: chromiumLaunchOptions,
+      },
     },
     {
       name: "escritorio",
-      use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions },
+      use: {
+        ...devices["Desktop Chrome"],
+        viewport: { width: 1280, height: 800 },
+        launchOptions: chromiumLaunchOptions,
+      },
     },
   ],
 });

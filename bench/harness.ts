@@ -11,6 +11,7 @@ import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon, { type AutocannonRequest } from "autocannon";
+import { chromiumLaunchOptions } from "../scripts/chromium";
 import { createDatabase, dropDatabase } from "../scripts/postgres";
 import { freePort } from "../scripts/system";
 
@@ -591,16 +592,5 @@ export function createContext(
 /** Debian's Chromium as the page-weight and browser figures drive it: no background traffic of its own. */
 export async function launchChromium() {
   const { chromium } = await import("@playwright/test");
-  return chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  return chromium.launch(chromiumLaunchOptions);
 }
