@@ -9,8 +9,9 @@
 //   form (not kept: the capture page starts visits offline, and the first load stays light).
 // - React Router's data requests (*.data) are never kept; without a network they get a 503.
 // - Anything else is not touched.
-// Pages ask it to "prepare" (keep the capture page and the scripts it needs) and, on signing out, to
-// "forget" (the kept pages hold the person's teachers).
+// Pages ask it to "prepare" (keep the capture page, the page itself and the scripts they load; the
+// page itself from the browser's HTTP cache when it was just loaded, not downloaded again) and, on
+// signing out, to "forget" (the kept pages hold the person's teachers).
 // It never deletes kept assets when a new version arrives, so a page of the previous version that is
 // still open (a visit in progress) keeps working; the page loads the new version on its next load.
 
@@ -118,19 +119,46 @@ scope.addEventListener("fetch", (event) => {
 });
 
 /**
+ * A page from the network; the page the person has just loaded (`loaded`) as the browser's HTTP cache
+ * holds it, so that it is not downloaded a second time on a weak connection.
+ */
+async function fetchOnce(page: string, loaded: boolean): Promise<Response | null> {
+  if (loaded)
+    try {
+      const cached = await fetch(page, {
+        cache: "only-if-cached",
+        mode: "same-origin",
+        credentials: "same-origin",
+      });
+      if (cached.ok) return cached;
+    } catch {
+      // not in the HTTP cache
+    }
+  return fetch(page, { credentials: "same-origin" }).catch(() => null);
+}
+
+/**
+ * An asset a page loads: a tag's href or src (scripts, preloads, styles, icons) or a module import. Not
+ * the route manifest's list of other routes' modules (lazy route discovery names the routes the page
+ * links to): without connection those pages cannot load their data anyway.
+ */
+const ASSET_IN_PAGE =
+  /(?:href|src)="(\/assets\/[\w.-]+\.(?:js|css|woff2?|svg|png))"|import[^"';]*["'](\/assets\/[\w.-]+\.js)["']/g;
+
+/**
  * Keeps pages and every hashed asset their HTML names (scripts, styles, preloads): the assets first, so
  * that a kept page always finds what it loads.
  */
-async function prepare(pages: string[], assets: string[]): Promise<void> {
+async function prepare(pages: string[], assets: string[], loaded: string): Promise<void> {
   const cache = await caches.open(CACHE);
   const wanted = new Set(assets.filter((a) => a.startsWith("/assets/")));
   const fetched: Array<[string, Response]> = [];
   for (const page of pages) {
     if (!isCapture(page)) continue;
-    const response = await fetch(page, { credentials: "same-origin" });
-    if (!response.ok || response.redirected) continue;
+    const response = await fetchOnce(page, page === loaded);
+    if (!response?.ok || response.redirected) continue;
     const html = await response.clone().text();
-    for (const match of html.matchAll(/\/assets\/[\w.-]+\.(?:js|css|woff2?|svg|png)/g)) wanted.add(match[0]);
+    for (const match of html.matchAll(ASSET_IN_PAGE)) wanted.add(match[1] ?? match[2] ?? "");
     fetched.push([page, response]);
   }
   for (const asset of wanted) {
@@ -142,11 +170,12 @@ async function prepare(pages: string[], assets: string[]): Promise<void> {
 }
 
 scope.addEventListener("message", (event) => {
-  const data = event.data as { type?: string; pages?: unknown; assets?: unknown } | null;
+  const data = event.data as { type?: string; pages?: unknown; assets?: unknown; loaded?: unknown } | null;
   if (data?.type === "prepare") {
     const strings = (v: unknown) =>
       Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
-    event.waitUntil(prepare(strings(data.pages), strings(data.assets)).catch(() => {}));
+    const loaded = typeof data.loaded === "string" ? data.loaded : "";
+    event.waitUntil(prepare(strings(data.pages), strings(data.assets), loaded).catch(() => {}));
   } else if (data?.type === "forget") {
     event.waitUntil(caches.delete(CACHE));
   }

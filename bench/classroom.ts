@@ -5,8 +5,9 @@
 // 1. First load of a draft visit page, service worker included: a new browser context (empty cache),
 //    signed in as an observer, opens a draft visit; every response of that load (compressed body +
 //    headers, as Chromium counts them, the way bench/observation.ts weighs pages) plus /sw.js and what
-//    the service worker fetches to prepare (the capture page, the visit page again
-//    and their assets) until the capture page is kept. ≤ 200 kB.
+//    the service worker fetches to prepare (the capture page and its assets; the visit page itself,
+//    which it takes from the browser's HTTP cache, weighs 0 bytes there) until the capture page and
+//    the visit page are kept. ≤ 200 kB.
 // 2. A note added appears in the list in under 50 ms with the CPU slowed down 4× (CDP
 //    Emulation.setCPUThrottlingRate): from the click on "Agregar evidencia" to the note's <li> in the
 //    DOM, timed inside the page (performance.now() at the click, a MutationObserver for the node),
@@ -213,7 +214,7 @@ async function firstLoadWeight(ctx: BenchContext, browser: Browser, app: Running
       figure:
         "draft visit page, first load in a new browser context, bytes transferred (compressed bodies + headers): " +
         "the page and everything it loads, /sw.js, and what the service worker fetches to prepare " +
-        "(/observaciones/captura, the visit page again and their assets)",
+        "(/observaciones/captura and its assets; the visit page from the HTTP cache)",
       value: sum(seen) / 1000,
       unit: "kB",
       target: WEIGHT_TARGET_KB,

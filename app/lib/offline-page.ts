@@ -36,6 +36,9 @@ export async function prepareOffline(): Promise<void> {
       // The capture page and this page (a visit, the list); the new-visit form is not kept: offline, the
       // service worker sends it to the capture page, which starts visits.
       pages: ["/observaciones/captura", location.pathname],
+      // This page, when it was loaded as a document (not reached by a navigation inside the app): the
+      // browser's HTTP cache holds it, so a weak connection does not download it a second time.
+      loaded: loadedAsDocument() ? location.pathname : null,
       assets,
     });
     // Kept storage is not dropped under pressure (Safari deletes it after 7 days unused otherwise).
@@ -43,6 +46,11 @@ export async function prepareOffline(): Promise<void> {
   } catch {
     // No service worker (a private window, an old browser): the pages work online as before.
   }
+}
+
+function loadedAsDocument(): boolean {
+  const entry = performance.getEntriesByType("navigation")[0];
+  return entry !== undefined && new URL(entry.name).pathname === location.pathname;
 }
 
 /** On signing out: the kept pages hold this person's teachers. */

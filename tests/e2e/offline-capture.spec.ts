@@ -107,6 +107,49 @@ test("sin conexión: una visita con 20 evidencias, 3 registros y niveles llega u
   expect(await onServer(context, id)).toEqual({ notes: 20, snapshots: 3 });
 });
 
+test("una visita abierta en línea se vuelve a abrir sin conexión desde la copia del teléfono, descargada una vez", async ({
+  page,
+  browser,
+}, testInfo) => {
+  test.skip(testInfo.project.name !== "telefono", "a phone in a classroom");
+  test.setTimeout(90_000);
+  await prepare(page);
+  const id = await startOnline(page, `9° básico ${String(Date.now()).slice(-6)}`);
+  // Another phone of the same leader opens the visit from a link: its first page of the app.
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+  const other = await phone.newPage();
+  await signIn(other, "director.nielol@demo.impulso.cl");
+  const downloads: Array<Promise<number>> = [];
+  phone.on("requestfinished", (request) => {
+    if (new URL(request.url()).pathname !== `/observaciones/${id}`) return;
+    downloads.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize));
+  });
+  await other.goto(`/observaciones/${id}`);
+  await expect(other.getByRole("heading", { name: t("observation.visit.evidence") })).toBeVisible();
+  // The service worker keeps the copy the browser has just downloaded, not a second download.
+  await expect
+    .poll(() => other.evaluate(async (path) => Boolean(await caches.match(path)), `/observaciones/${id}`), {
+      timeout: 15_000,
+    })
+    .toBe(true);
+  const bytes = await Promise.all(downloads);
+  expect(bytes.filter((b) => b > 0)).toHaveLength(1);
+
+  // No connection: the visit opens again and takes a note, which waits on the phone.
+  await phone.setOffline(true);
+  await other.reload();
+  await expect(other.getByRole("heading", { name: t("observation.visit.evidence") })).toBeVisible();
+  await other.getByLabel(t("observation.visit.note"), { exact: true }).fill("Nota en la copia del teléfono");
+  await other.getByRole("button", { name: t("observation.visit.add_note") }).click();
+  await expect(other.getByText(t("observation.visit.pending_count", { count: 1 }))).toBeVisible();
+  await phone.setOffline(false);
+  await expect(other.getByText(t("observation.visit.pending_count", { count: 1 }))).toHaveCount(0, {
+    timeout: 30_000,
+  });
+  expect((await onServer(phone, id)).notes).toBe(1);
+  await phone.close();
+});
+
 test("una respuesta perdida guarda una vez; un cambio rechazado queda con su texto y el motivo", async ({
   page,
   context,

@@ -1089,4 +1089,22 @@ describe("cross-site requests", () => {
     expect(res.headers.get("x-frame-options")).toBe("DENY");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
   });
+
+  it("answers a hashed asset with what a script uses and nothing a page's policy needs", async () => {
+    const page = await (await fetch(`${server.current().url}/ingresar`)).text();
+    const script = page.match(/\/assets\/entry\.client-[\w-]+\.js/)?.[0];
+    expect(script).toBeDefined();
+    const res = await fetch(`${server.current().url}${script}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("javascript");
+    expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("cross-origin-resource-policy")).toBe("same-origin");
+    for (const name of ["content-security-policy", "x-frame-options", "etag", "last-modified", "x-request-id"])
+      expect(res.headers.get(name), name).toBeNull();
+    // A missing asset is the Spanish not-found page, with the page's policy.
+    const missing = await fetch(`${server.current().url}/assets/no-existe-123.js`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("content-security-policy")).toMatch(/script-src 'self' 'nonce-/);
+  });
 });
