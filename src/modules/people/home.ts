@@ -13,26 +13,28 @@ export function worksWithSchools(actor: Actor): boolean {
 
 /** What a person's home page lists: their roles, with the places they hold them and what they may do there. */
 export async function homeSummary(actor: Actor) {
-  const [org] = await db()
-    .select({ name: organizations.name })
-    .from(organizations)
-    .where(eq(organizations.id, actor.organizationId));
-  const roles = await db()
+  // One round trip: the organization's name with the person's memberships (none: one row of nulls).
+  const rows = await db()
     .select({
+      organizationName: organizations.name,
       role: memberships.role,
       title: memberships.title,
       schoolId: memberships.schoolId,
       schoolName: schools.name,
     })
-    .from(memberships)
+    .from(organizations)
+    .leftJoin(memberships, eq(memberships.personId, actor.personId))
     .leftJoin(schools, eq(schools.id, memberships.schoolId))
-    .where(eq(memberships.personId, actor.personId));
+    .where(eq(organizations.id, actor.organizationId));
+  const roles = rows.flatMap(({ role, title, schoolId, schoolName }) =>
+    role === null ? [] : [{ role, title, schoolId, schoolName }],
+  );
   const orgSubject = { organizationId: actor.organizationId };
   const managedSchools = roles
     .filter((r) => r.schoolId && r.role === "leader")
     .map((r) => ({ id: r.schoolId as string, name: r.schoolName ?? "" }));
   return {
-    organizationName: org?.name ?? "",
+    organizationName: rows[0]?.organizationName ?? "",
     roles,
     managedSchools,
     // Everyone may list the schools they belong to, but that page (filters by region, IVE…) is for those
