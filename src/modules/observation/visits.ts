@@ -531,11 +531,18 @@ export async function saveVisit(
       levels.push({ key: indicator.key, level: Number(raw) });
     else errors[`level_${indicator.key}`] = "errors.invalid_choice";
   }
-  // Tags of existing notes.
-  const existingNotes = await db()
-    .select({ id: observationNotes.id })
-    .from(observationNotes)
-    .where(eq(observationNotes.observationId, id));
+  // Tags of existing notes: only the notes the form names (a note added from the phone names none, and
+  // reading every note of the visit on each of 500 queued changes made the sync quadratic).
+  const taggedIds = Object.keys(input)
+    .filter((field) => field.startsWith("tag_"))
+    .map((field) => field.slice(4))
+    .filter(isUuid);
+  const existingNotes = taggedIds.length
+    ? await db()
+        .select({ id: observationNotes.id })
+        .from(observationNotes)
+        .where(and(eq(observationNotes.observationId, id), inArray(observationNotes.id, taggedIds)))
+    : [];
   const tags: Array<{ noteId: string; keys: string[] }> = [];
   for (const note of existingNotes) {
     const field = `tag_${note.id}`;
