@@ -6,7 +6,7 @@
 // all), newest first, cut at DAY_LIST_SIZE with `more` set (the page links to the full list), and every
 // row is checked against the policy before it is shown.
 import { type SQL, sql } from "drizzle-orm";
-import { db, rowsOf, uuidArray } from "../../platform/db/client";
+import { db, preparedRowsOf, rowsOf, uuidArray } from "../../platform/db/client";
 import { type Actor, can, hasSchoolRole } from "../../platform/policy";
 import { localParts } from "../../platform/time";
 import { MEETING_HORIZON_DAYS } from "./dashboards";
@@ -135,6 +135,7 @@ export async function pendingWork(actor: Actor, now = new Date(), timeZone = "Am
 }
 
 const rows = <T>(statement: SQL) => rowsOf<T>(db(), statement);
+const prepared = <T>(name: string, statement: SQL) => preparedRowsOf<T>(name, statement);
 
 async function observerLists(actor: Actor, observed: string[], now: Date, today: string) {
   const me = actor.personId;
@@ -152,7 +153,9 @@ async function observerLists(actor: Actor, observed: string[], now: Date, today:
   };
   const [drafts, meetings, followUps, overdue] = await Promise.all([
     // The actor's drafts: observations_observer_idx (observer_id, status, started_at), backwards.
-    rows<Visit & { started_at: Date | string }>(sql`
+    prepared<Visit & { started_at: Date | string }>(
+      "day_drafts",
+      sql`
       SELECT o.id, o.organization_id, o.school_id, o.teacher_id, ${name("t")} AS teacher_name, o.course,
         s.name AS school_name, o.started_at
       FROM observations o
@@ -160,11 +163,14 @@ async function observerLists(actor: Actor, observed: string[], now: Date, today:
       JOIN schools s ON s.id = o.school_id
       WHERE o.observer_id = ${me} AND o.status = 'draft' AND o.organization_id = ${org}
       ORDER BY o.started_at DESC
-      LIMIT ${limit}`),
+      LIMIT ${limit}`,
+    ),
     // The actor's visits of the last MEETING_HORIZON_DAYS without their meeting, due within 48 h or
     // late: the same index, a range of started_at, one probe of feedback_meetings_obs_uq and of the
     // school's settings each.
-    rows<Visit & { submitted_at: Date | string; hours: number }>(sql`
+    prepared<Visit & { submitted_at: Date | string; hours: number }>(
+      "day_meetings",
+      sql`
       SELECT o.id, o.organization_id, o.school_id, o.teacher_id, ${name("t")} AS teacher_name, o.course,
         s.name AS school_name, o.submitted_at, st.hours
       FROM observations o
@@ -178,11 +184,12 @@ async function observerLists(actor: Actor, observed: string[], now: Date, today:
           <= ${new Date(now.getTime() + MEETING_SOON_HOURS * HOUR).toISOString()}::timestamptz
         AND NOT EXISTS (SELECT 1 FROM feedback_meetings f WHERE f.observation_id = o.id)
       ORDER BY o.submitted_at DESC
-      LIMIT ${limit}`),
+      LIMIT ${limit}`,
+    ),
     // The meetings the actor held (feedback_meetings_observer_idx, the last MEETING_HORIZON_DAYS) with
     // a follow-up date up to two days ahead, whose step is still open and whose teacher has had no
     // visit since (observations_teacher_idx): the follow-up visit is still to be made.
-    rows<{
+    prepared<{
       meeting_id: string;
       observation_id: string;
       organization_id: string;
@@ -192,7 +199,9 @@ async function observerLists(actor: Actor, observed: string[], now: Date, today:
       school_name: string;
       step_title: string;
       follow_up_on: string;
-    }>(sql`
+    }>(
+      "day_follow_ups",
+      sql`
       SELECT f.id AS meeting_id, f.observation_id, f.organization_id, f.school_id, f.teacher_id,
         ${name("t")} AS teacher_name,
         s.name AS school_name, a.title AS step_title, f.follow_up_on::text AS follow_up_on
@@ -205,13 +214,14 @@ async function observerLists(actor: Actor, observed: string[], now: Date, today:
         AND t.status <> 'disabled'
         AND NOT EXISTS (SELECT 1 FROM observations n WHERE n.teacher_id = f.teacher_id AND n.started_at > f.held_at)
       ORDER BY f.follow_up_on DESC, f.held_at DESC
-      LIMIT ${limit}`),
+      LIMIT ${limit}`,
+    ),
     // The teachers of the schools the actor observes (memberships_school_idx) whose last visit there
     // (one probe of observations_teacher_school_submitted_idx each, from the index alone) is older
     // than the school's interval, or who have had none since joining that long ago; newest first: the
     // teacher who became due last on top. The school's name and interval are looked up per row (the
     // primary keys), not joined: a join hashed every school of the network on each request.
-    rows<{
+    prepared<{
       organization_id: string;
       school_id: string;
       teacher_id: string;
@@ -219,7 +229,9 @@ async function observerLists(actor: Actor, observed: string[], now: Date, today:
       school_name: string;
       last_visit_at: Date | string | null;
       due_at: Date | string;
-    }>(sql`
+    }>(
+      "day_overdue",
+      sql`
       SELECT m.organization_id, m.school_id, p.id AS teacher_id, ${name("p")} AS teacher_name,
         (SELECT s.name FROM schools s WHERE s.id = m.school_id) AS school_name,
         lv.started_at AS last_visit_at, d.due_at
@@ -236,7 +248,8 @@ async function observerLists(actor: Actor, observed: string[], now: Date, today:
         AND p.status <> 'disabled' AND p.id <> ${me}
         AND d.due_at < ${now.toISOString()}::timestamptz
       ORDER BY d.due_at DESC, p.family_names, p.given_names
-      LIMIT ${limit}`),
+      LIMIT ${limit}`,
+    ),
   ]);
   // The policy reads each row's own organization (the tenant rule), school, teacher and author.
   const visit = (v: Visit, status: "draft" | "submitted") => ({
