@@ -50,7 +50,7 @@ export default function InviteStaff({ loaderData, actionData }: Route.ComponentP
         </div>
       ) : null}
       <p>{t("people.invite.intro")}</p>
-      <InviteForm roles={["coordinator", "admin"]} failure={failureOf(actionData)} />
+      <InviteForm roles={["coordinator", "admin", "facilitator"]} failure={failureOf(actionData)} />
     </div>
   );
 }

@@ -9,7 +9,7 @@ import type { Route } from "./+types/people";
 
 export const meta: Route.MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "people.title") }];
 
-const ROLES = ["teacher", "leader", "mentor", "coordinator", "admin"] as const;
+const ROLES = ["teacher", "leader", "mentor", "coordinator", "admin", "facilitator"] as const;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireActor(request, context);

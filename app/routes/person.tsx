@@ -78,7 +78,7 @@ export default function Person({ loaderData, actionData }: Route.ComponentProps)
   const notice = loaderData.notice ? NOTICES[loaderData.notice] : undefined;
   const roleOptions = [
     ...(manageable.length ? (["teacher", "leader", "mentor"] as const) : []),
-    ...(canGrantStaff ? (["coordinator", "admin"] as const) : []),
+    ...(canGrantStaff ? (["coordinator", "admin", "facilitator"] as const) : []),
   ].map((r) => ({ value: r, label: t(`role.${r}`) }));
   return (
     <div className="stack">

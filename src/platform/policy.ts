@@ -6,7 +6,7 @@ import { NotFoundError } from "./errors";
  * as "not found", so that ids leak nothing.
  */
 export type SchoolRoleName = "teacher" | "leader" | "mentor";
-export type OrganizationRoleName = "coordinator" | "admin";
+export type OrganizationRoleName = "coordinator" | "admin" | "facilitator";
 
 export interface Actor {
   personId: string;

@@ -64,6 +64,7 @@ const PERSONAS: Persona[] = [
   "teacherA",
   "teacherA2",
   "teacherB",
+  "facilitator",
   "otherAdmin",
   "otherLeader",
 ];
@@ -1100,7 +1101,13 @@ describe("cross-site requests", () => {
     expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("cross-origin-resource-policy")).toBe("same-origin");
-    for (const name of ["content-security-policy", "x-frame-options", "etag", "last-modified", "x-request-id"])
+    for (const name of [
+      "content-security-policy",
+      "x-frame-options",
+      "etag",
+      "last-modified",
+      "x-request-id",
+    ])
       expect(res.headers.get(name), name).toBeNull();
     // A missing asset is the Spanish not-found page, with the page's policy.
     const missing = await fetch(`${server.current().url}/assets/no-existe-123.js`);

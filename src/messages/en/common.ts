@@ -42,6 +42,7 @@ export const common: Record<keyof typeof source, string> = {
   "role.mentor": "Mentor",
   "role.coordinator": "Coordinator",
   "role.admin": "Administrator",
+  "role.facilitator": "Facilitator",
   "errors.form_invalid": "Please check the highlighted fields.",
   "errors.required": "This field is required.",
   "errors.too_long": "This is too long (maximum {max} characters).",

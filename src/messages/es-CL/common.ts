@@ -40,6 +40,7 @@ export const common = {
   "role.mentor": "Mentor/a",
   "role.coordinator": "Coordinador/a",
   "role.admin": "Administrador/a",
+  "role.facilitator": "Facilitador/a",
   "errors.form_invalid": "Revise los campos marcados.",
   "errors.required": "Este campo es obligatorio.",
   "errors.too_long": "Es demasiado largo (máximo {max} caracteres).",

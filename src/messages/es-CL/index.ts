@@ -5,6 +5,7 @@ import { calibration } from "./calibration";
 import { common } from "./common";
 import { dashboards } from "./dashboards";
 import { day } from "./day";
+import { learning } from "./learning";
 import { observation } from "./observation";
 import { operations } from "./operations";
 import { pdf } from "./pdf";
@@ -30,5 +31,6 @@ export const esCL = {
   ...operations,
   ...privacy,
   ...day,
+  ...learning,
 };
 export type MessageKey = keyof typeof esCL;

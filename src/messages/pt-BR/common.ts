@@ -42,6 +42,7 @@ export const common: Record<keyof typeof source, string> = {
   "role.mentor": "Mentor(a)",
   "role.coordinator": "Coordenador(a)",
   "role.admin": "Administrador(a)",
+  "role.facilitator": "Facilitador(a)",
   "errors.form_invalid": "Revise os campos marcados.",
   "errors.required": "Este campo é obrigatório.",
   "errors.too_long": "É longo demais (máximo de {max} caracteres).",

@@ -6,6 +6,7 @@ import { calibration } from "./calibration";
 import { common } from "./common";
 import { dashboards } from "./dashboards";
 import { day } from "./day";
+import { learning } from "./learning";
 import { observation } from "./observation";
 import { operations } from "./operations";
 import { pdf } from "./pdf";
@@ -33,4 +34,5 @@ export const ptBR: Partial<Record<MessageKey, string>> = {
   ...operations,
   ...privacy,
   ...day,
+  ...learning,
 };

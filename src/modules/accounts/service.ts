@@ -28,7 +28,9 @@ import {
   memberships,
   organizations,
   personInput,
+  isOrganizationRole,
   persons,
+  ROLES,
   type Role,
   schools,
 } from "../people";
@@ -344,7 +346,7 @@ export async function resetPassword(token: string, input: Record<string, unknown
 }
 
 const inviteInput = personInput.extend({
-  role: z.enum(["teacher", "leader", "mentor", "coordinator", "admin"], { message: "errors.invalid_choice" }),
+  role: z.enum(ROLES, { message: "errors.invalid_choice" }),
   schoolId: z.string().optional(),
   title: z.string().trim().max(80, "errors.too_long").optional(),
 });
@@ -355,7 +357,7 @@ const inviteInput = personInput.extend({
  */
 export async function invitePerson(actor: Actor, input: Record<string, unknown>) {
   const data = parseInput(inviteInput, input);
-  const orgRole = data.role === "coordinator" || data.role === "admin";
+  const orgRole = isOrganizationRole(data.role);
   let place: string;
   if (orgRole) {
     authorize(actor, "manage_staff", "organization", { organizationId: actor.organizationId });

@@ -41,9 +41,11 @@ export { formatRut, normalizeRut, rutCheckDigit } from "./rut";
 // The tables other modules join (names, roles, schools): the people module's read model. Its other
 // tables are its own.
 export {
+  isOrganizationRole,
   memberships,
   organizations,
   persons,
+  ROLES,
   type Role,
   type SchoolRole,
   schools,

@@ -11,7 +11,7 @@ import { schoolsWithPeopleAccess } from "./actor";
 import "./policy";
 import { z } from "zod";
 import type { PersonSubject } from "./policy";
-import { memberships, persons, type Role, schools } from "./schema";
+import { isOrganizationRole, memberships, persons, ROLES, type Role, schools } from "./schema";
 import { emailField, type PersonInput, personInput } from "./validation";
 
 export const PAGE_SIZE = 25;
@@ -69,7 +69,7 @@ export async function listPeople(actor: Actor, filters: PeopleFilters) {
     conditions.push(or(...visible)!);
   }
   if (filters.q?.trim()) conditions.push(like(persons.searchText, likePattern(filters.q)));
-  const roleFilter = z.enum(["teacher", "leader", "mentor", "coordinator", "admin"]).safeParse(filters.role);
+  const roleFilter = z.enum(ROLES).safeParse(filters.role);
   const schoolFilter = filters.schoolId && isUuid(filters.schoolId) ? filters.schoolId : undefined;
   if (schoolFilter || roleFilter.success) {
     const parts = [sql`m.person_id = ${persons.id}`];
@@ -381,7 +381,7 @@ export async function removeMembership(actor: Actor, membershipId: string) {
 }
 
 const membershipInput = z.object({
-  role: z.enum(["teacher", "leader", "mentor", "coordinator", "admin"], { message: "errors.invalid_choice" }),
+  role: z.enum(ROLES, { message: "errors.invalid_choice" }),
   schoolId: z.string().optional(),
   title: z.string().trim().max(80, "errors.too_long").optional(),
 });
@@ -392,7 +392,7 @@ export async function addMembership(actor: Actor, personId: string, input: Recor
   if (!subject) throw new NotFoundError();
   authorize(actor, "read", "person", subject);
   const data = parseInput(membershipInput, input);
-  const orgRole = data.role === "coordinator" || data.role === "admin";
+  const orgRole = isOrganizationRole(data.role);
   if (orgRole) {
     authorize(actor, "manage_staff", "organization", subject);
   } else {

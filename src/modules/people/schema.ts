@@ -94,10 +94,15 @@ export const persons = pgTable(
 );
 
 export const SCHOOL_ROLES = ["teacher", "leader", "mentor"] as const;
-export const ORGANIZATION_ROLES = ["coordinator", "admin"] as const;
+/** facilitator (facilitador/a): runs learning cohorts (sessions, attendance, reviews, announcements) */
+export const ORGANIZATION_ROLES = ["coordinator", "admin", "facilitator"] as const;
 export type SchoolRole = (typeof SCHOOL_ROLES)[number];
 export type OrganizationRole = (typeof ORGANIZATION_ROLES)[number];
 export type Role = SchoolRole | OrganizationRole;
+export const ROLES = [...SCHOOL_ROLES, ...ORGANIZATION_ROLES] as const;
+/** A role held in the organization (no school): coordinator, admin, facilitator. */
+export const isOrganizationRole = (role: string): role is OrganizationRole =>
+  (ORGANIZATION_ROLES as readonly string[]).includes(role);
 
 /** A role held by a person: per school (docente, equipo directivo, mentor) or per organization. */
 export const memberships = pgTable(
@@ -126,7 +131,7 @@ export const memberships = pgTable(
     index("memberships_person_idx").on(t.personId),
     check(
       "memberships_scope",
-      sql`(${t.role} IN ('teacher','leader','mentor') AND ${t.schoolId} IS NOT NULL) OR (${t.role} IN ('coordinator','admin') AND ${t.schoolId} IS NULL)`,
+      sql`(${t.role} IN ('teacher','leader','mentor') AND ${t.schoolId} IS NOT NULL) OR (${t.role} IN ('coordinator','admin','facilitator') AND ${t.schoolId} IS NULL)`,
     ),
   ],
 );

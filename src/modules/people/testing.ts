@@ -90,6 +90,7 @@ export async function makeWorld() {
   const teacherA = await makePerson(org.id, [{ role: "teacher", schoolId: schoolA.id }]);
   const teacherA2 = await makePerson(org.id, [{ role: "teacher", schoolId: schoolA.id }]);
   const teacherB = await makePerson(org.id, [{ role: "teacher", schoolId: schoolB.id }]);
+  const facilitator = await makePerson(org.id, [{ role: "facilitator" }]);
   const otherOrg = await makeOrganization("Otra Fundación");
   const otherSchool = await makeSchool(otherOrg.id, { name: "Escuela Ajena" });
   const otherAdmin = await makePerson(otherOrg.id, [{ role: "admin" }]);
@@ -107,6 +108,7 @@ export async function makeWorld() {
     teacherA,
     teacherA2,
     teacherB,
+    facilitator,
     otherOrg,
     otherSchool,
     otherAdmin,

@@ -1,0 +1,208 @@
+// Courses, their cohorts and live sessions (issue #16 §2, §4): created by coordinators; a session's
+// time is written as the planner reads it (date, time, zone) and stored as an instant plus that zone.
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { db } from "../../platform/db/client";
+import { NotFoundError, ValidationError } from "../../platform/errors";
+import { newId } from "../../platform/ids";
+import { type Actor, authorize } from "../../platform/policy";
+import { resolveLocalTime } from "../../platform/time";
+import { parseInput } from "../../platform/validation";
+import type { CourseSubject } from "./policy";
+import {
+  COURSE_KINDS,
+  COURSE_LEVELS,
+  COURSE_MODALITIES,
+  cohorts,
+  courseFacilitators,
+  courses,
+  liveSessions,
+} from "./schema";
+
+const text = (max: number) => z.string().trim().max(max, "errors.too_long");
+const required = (max: number) => text(max).min(1, "errors.required");
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const day = z
+  .string()
+  .trim()
+  .regex(DAY, "learning.errors.date_invalid")
+  .refine(
+    (d) =>
+      !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    "learning.errors.date_invalid",
+  );
+
+const courseInput = z.object({
+  kind: z.enum(COURSE_KINDS, { message: "errors.invalid_choice" }),
+  title: required(160),
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "learning.errors.slug_invalid")
+    .max(80, "errors.too_long"),
+  summary: text(300).default(""),
+  description: text(20_000).default(""),
+  hours: z.coerce
+    .number({ message: "learning.errors.number_invalid" })
+    .int("learning.errors.number_invalid")
+    .min(1, "learning.errors.number_invalid")
+    .max(1000, "learning.errors.number_invalid"),
+  topic: text(80).default(""),
+  level: z.enum(COURSE_LEVELS, { message: "errors.invalid_choice" }),
+  modality: z.enum(COURSE_MODALITIES, { message: "errors.invalid_choice" }),
+  minAttendancePercent: z.coerce
+    .number({ message: "learning.errors.number_invalid" })
+    .int("learning.errors.number_invalid")
+    .min(0, "learning.errors.number_invalid")
+    .max(100, "learning.errors.number_invalid")
+    .default(75),
+});
+
+/** Creates a course or open workshop; its address (slug) is unique in the organization. */
+export async function createCourse(actor: Actor, input: Record<string, unknown>): Promise<{ id: string }> {
+  authorize(actor, "create", "course", { organizationId: actor.organizationId });
+  const data = parseInput(courseInput, input);
+  const id = newId();
+  const inserted = await db()
+    .insert(courses)
+    .values({ id, organizationId: actor.organizationId, createdBy: actor.personId, ...data })
+    .onConflictDoNothing()
+    .returning({ id: courses.id });
+  if (inserted.length === 0) throw new ValidationError({ slug: "learning.errors.slug_taken" });
+  return { id };
+}
+
+/** The course as the policy reads it (with its facilitators), in the actor's organization; null if none. */
+export async function courseSubject(actor: Actor, courseId: string): Promise<CourseSubject | null> {
+  const [course] = await db()
+    .select({ id: courses.id, organizationId: courses.organizationId })
+    .from(courses)
+    .where(and(eq(courses.id, courseId), eq(courses.organizationId, actor.organizationId)));
+  if (!course) return null;
+  const facilitators = await db()
+    .select({ personId: courseFacilitators.personId })
+    .from(courseFacilitators)
+    .where(eq(courseFacilitators.courseId, courseId));
+  return {
+    organizationId: course.organizationId,
+    courseId: course.id,
+    facilitatorIds: facilitators.map((f) => f.personId),
+  };
+}
+
+const cohortInput = z
+  .object({
+    name: required(120),
+    startsOn: day,
+    endsOn: day,
+    capacity: z
+      .union([
+        z.literal(""),
+        z.coerce
+          .number({ message: "learning.errors.number_invalid" })
+          .int("learning.errors.number_invalid")
+          .min(1, "learning.errors.number_invalid")
+          .max(100_000, "learning.errors.number_invalid"),
+      ])
+      .optional()
+      .transform((v) => (v === "" || v === undefined ? null : v)),
+  })
+  .refine((c) => c.endsOn >= c.startsOn, { path: ["endsOn"], message: "learning.errors.ends_before_start" });
+
+/** A cohort of a course (a draft until published). */
+export async function createCohort(
+  actor: Actor,
+  courseId: string,
+  input: Record<string, unknown>,
+): Promise<{ id: string }> {
+  const subject = await courseSubject(actor, courseId);
+  if (!subject) throw new NotFoundError();
+  authorize(actor, "manage", "course", subject);
+  const data = parseInput(cohortInput, input);
+  const id = newId();
+  await db()
+    .insert(cohorts)
+    .values({ id, organizationId: subject.organizationId, courseId, status: "draft", ...data });
+  return { id };
+}
+
+/** Opens a cohort: it appears in the catalogue and (for a workshop) takes registrations. */
+export async function publishCohort(actor: Actor, cohortId: string): Promise<void> {
+  const cohort = await cohortOf(actor, cohortId);
+  authorize(actor, "manage", "course", cohort.course);
+  await db()
+    .update(cohorts)
+    .set({ status: "published", updatedAt: new Date() })
+    .where(eq(cohorts.id, cohortId));
+}
+
+async function cohortOf(actor: Actor, cohortId: string) {
+  const [cohort] = await db()
+    .select({ id: cohorts.id, courseId: cohorts.courseId, organizationId: cohorts.organizationId })
+    .from(cohorts)
+    .where(and(eq(cohorts.id, cohortId), eq(cohorts.organizationId, actor.organizationId)));
+  const course = cohort ? await courseSubject(actor, cohort.courseId) : null;
+  if (!cohort || !course) throw new NotFoundError();
+  return { ...cohort, course };
+}
+
+const sessionInput = z.object({
+  title: required(160),
+  date: z.string().trim().min(1, "errors.required"),
+  time: z.string().trim().min(1, "errors.required"),
+  timeZone: z.string().trim().default("America/Santiago"),
+  /** for a time the clocks repeat: which of the two ("earlier": before the clocks go back) */
+  occurrence: z.enum(["", "earlier", "later"], { message: "errors.invalid_choice" }).default(""),
+  durationMinutes: z.coerce
+    .number({ message: "learning.errors.number_invalid" })
+    .int("learning.errors.number_invalid")
+    .min(5, "learning.errors.number_invalid")
+    .max(720, "learning.errors.number_invalid"),
+  meetingUrl: z
+    .string()
+    .trim()
+    .max(500, "errors.too_long")
+    .refine((u) => u === "" || /^https:\/\/[^\s"'<>]+$/.test(u), "learning.errors.meeting_url_invalid")
+    .default(""),
+});
+
+/**
+ * Plans a live session at a wall time in a zone. A time the zone's clocks skip (Chile's September
+ * change) is refused; one they repeat (April) is refused until the planner says which of the two.
+ */
+export async function planSession(
+  actor: Actor,
+  cohortId: string,
+  input: Record<string, unknown>,
+): Promise<{ id: string; startsAt: Date }> {
+  const cohort = await cohortOf(actor, cohortId);
+  authorize(actor, "manage", "course", cohort.course);
+  const data = parseInput(sessionInput, input);
+  const resolved = resolveLocalTime(data.date, data.time, data.timeZone);
+  let startsAt: Date;
+  if (resolved.kind === "invalid") {
+    throw new ValidationError(
+      /^\d{4}-\d{2}-\d{2}$/.test(data.date) && /^\d{2}:\d{2}$/.test(data.time)
+        ? { timeZone: "learning.errors.time_zone_invalid" }
+        : { date: "learning.errors.date_invalid" },
+    );
+  } else if (resolved.kind === "gap") {
+    throw new ValidationError({ time: "learning.errors.time_skipped" });
+  } else if (resolved.kind === "repeated") {
+    if (data.occurrence === "") throw new ValidationError({ occurrence: "learning.errors.time_repeated" });
+    startsAt = data.occurrence === "earlier" ? resolved.earlier : resolved.later;
+  } else startsAt = resolved.instant;
+  const id = newId();
+  await db().insert(liveSessions).values({
+    id,
+    organizationId: cohort.organizationId,
+    cohortId,
+    title: data.title,
+    startsAt,
+    plannedTimeZone: data.timeZone,
+    durationMinutes: data.durationMinutes,
+    meetingUrl: data.meetingUrl,
+  });
+  return { id, startsAt };
+}

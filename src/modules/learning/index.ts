@@ -1,0 +1,25 @@
+// The learning module (issue #16): courses and open workshops, cohorts, live sessions across time
+// zones, and registration with a waiting list. Routes and other modules use only what is exported here.
+import "./policy";
+import "./personal-data";
+
+export { COUNTRIES, type Country } from "./countries";
+export { courseSubject, createCohort, createCourse, planSession, publishCohort } from "./courses";
+export type { CourseSubject } from "./policy";
+export {
+  type CancellationResult,
+  cancelRegistration,
+  type RegistrationResult,
+  registerForCohort,
+} from "./registrations";
+export {
+  COURSE_KINDS,
+  COURSE_LEVELS,
+  COURSE_MODALITIES,
+  type CourseKind,
+  type CourseLevel,
+  type CourseModality,
+  PARTICIPANT_ROLES,
+  type ParticipantRole,
+  type RegistrationStatus,
+} from "./schema";

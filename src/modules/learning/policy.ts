@@ -1,0 +1,36 @@
+// Who may do what in learning (product.md, "who may see what": a cohort's lessons, discussion and
+// attendance are seen by its enrolled people (their own attendance), coordinators and the cohort's
+// facilitators; the public sees the catalogue entry only). Coordinators create courses and cohorts and
+// enrol; the facilitators of a course run its cohorts. Registering for an open workshop needs no
+// account, so it is not a rule here: the use case takes it from anyone, for a published cohort.
+import { type Actor, allow, isCoordinator } from "../../platform/policy";
+
+type OrganizationSubject = { organizationId: string };
+export interface CourseSubject {
+  organizationId: string;
+  courseId: string;
+  /** the course's facilitators */
+  facilitatorIds: readonly string[];
+}
+
+declare module "../../platform/policy" {
+  interface PolicyRules {
+    "course:create": OrganizationSubject;
+    "course:manage": CourseSubject;
+    "cohort:facilitate": CourseSubject;
+    "cohort:read_registrations": CourseSubject;
+  }
+}
+
+const facilitates = (a: Actor, c: CourseSubject) =>
+  a.organizationRoles.has("facilitator") && c.facilitatorIds.includes(a.personId);
+
+// The tenant rule (platform/policy.ts) has already refused any subject of another organization.
+allow("create", "course", (a) => isCoordinator(a));
+/** a course's content, its cohorts, dates, places and sessions */
+allow("manage", "course", (a) => isCoordinator(a));
+/** sessions' attendance, reviews, announcements, moderation of a cohort */
+allow("facilitate", "cohort", (a) => isCoordinator(a));
+allow("facilitate", "cohort", (a, c) => facilitates(a, c));
+allow("read_registrations", "cohort", (a) => isCoordinator(a));
+allow("read_registrations", "cohort", (a, c) => facilitates(a, c));

@@ -1,0 +1,248 @@
+// Registration for an open workshop (issue #16 §5 and "Bad input and concurrency"): places, the
+// waiting list in order of arrival, the same email twice, cancelling and moving up, and 200 people at
+// once for the last 30 places. Runs on PGlite and (npm test) on PostgreSQL.
+import { and, asc, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "../../platform/db/client";
+import { ValidationError } from "../../platform/errors";
+import type { Actor } from "../../platform/policy";
+import { useTestDatabase } from "../../platform/testing/database";
+import { actorOf, makeWorld } from "../people/testing";
+import { cancelRegistration, createCohort, createCourse, publishCohort, registerForCohort } from ".";
+import { registrations } from "./schema";
+
+useTestDatabase();
+
+type World = Awaited<ReturnType<typeof makeWorld>>;
+let w: World;
+let coordinator: Actor;
+let run = 0;
+
+const person = (n: number, extra: Record<string, string> = {}) => ({
+  fullName: `Docente ${n}`,
+  email: `docente.${n}@example.mx`,
+  country: "MX",
+  role: "teacher",
+  institution: "Escuela Primaria Benito Juárez",
+  ...extra,
+});
+
+async function openWorkshop(capacity: number | null, kind: "workshop" | "course" = "workshop") {
+  run += 1;
+  const { id: courseId } = await createCourse(coordinator, {
+    kind,
+    title: `Taller de lectura ${run}`,
+    slug: `taller-lectura-${run}`,
+    summary: "Estrategias de comprensión lectora.",
+    hours: "8",
+    level: "introductory",
+    modality: "online",
+  });
+  const { id } = await createCohort(coordinator, courseId, {
+    name: "Marzo 2027",
+    startsOn: "2027-03-01",
+    endsOn: "2027-03-31",
+    capacity: capacity === null ? "" : String(capacity),
+  });
+  await publishCohort(coordinator, id);
+  return id;
+}
+
+const stored = (cohortId: string) =>
+  db()
+    .select({ email: registrations.email, status: registrations.status, position: registrations.position })
+    .from(registrations)
+    .where(eq(registrations.cohortId, cohortId))
+    .orderBy(asc(registrations.position));
+
+beforeAll(async () => {
+  w = await makeWorld();
+  coordinator = await actorOf(w.coordinator.id);
+});
+
+describe("registerForCohort", () => {
+  it("confirms while there are places, then puts people on the waiting list in order", async () => {
+    const cohortId = await openWorkshop(2);
+    const results = [];
+    for (const n of [1, 2, 3, 4]) results.push(await registerForCohort(cohortId, person(n)));
+    expect(results.map((r) => [r.status, r.waitingPlace])).toEqual([
+      ["confirmed", null],
+      ["confirmed", null],
+      ["waiting", 1],
+      ["waiting", 2],
+    ]);
+    expect(await stored(cohortId)).toEqual([
+      { email: "docente.1@example.mx", status: "confirmed", position: 1 },
+      { email: "docente.2@example.mx", status: "confirmed", position: 2 },
+      { email: "docente.3@example.mx", status: "waiting", position: 3 },
+      { email: "docente.4@example.mx", status: "waiting", position: 4 },
+    ]);
+  });
+
+  it("takes the same email twice as one registration, whatever its case", async () => {
+    const cohortId = await openWorkshop(10);
+    const first = await registerForCohort(cohortId, person(5));
+    const again = await registerForCohort(cohortId, person(5, { email: "DOCENTE.5@Example.MX" }));
+    expect(again).toMatchObject({
+      registrationId: first.registrationId,
+      status: "confirmed",
+      alreadyRegistered: true,
+    });
+    expect(await stored(cohortId)).toHaveLength(1);
+    // The cancel link of the first email no longer works; the newest one does.
+    await expect(cancelRegistration(first.cancelToken)).rejects.toThrow();
+    await cancelRegistration(again.cancelToken);
+    expect((await stored(cohortId))[0]?.status).toBe("cancelled");
+  });
+
+  it("moves the first of the waiting list up when a confirmed place is cancelled, once", async () => {
+    const cohortId = await openWorkshop(1);
+    const a = await registerForCohort(cohortId, person(11));
+    const b = await registerForCohort(cohortId, person(12));
+    const c = await registerForCohort(cohortId, person(13));
+    expect(c.waitingPlace).toBe(2);
+    const cancelled = await cancelRegistration(a.cancelToken);
+    expect(cancelled.promotedId).toBe(b.registrationId);
+    // Cancelling again changes nothing and moves nobody else up.
+    expect((await cancelRegistration(a.cancelToken)).promotedId).toBeNull();
+    expect((await stored(cohortId)).map((r) => r.status)).toEqual(["cancelled", "confirmed", "waiting"]);
+    // A waiting person who cancels frees no place.
+    expect((await cancelRegistration(c.cancelToken)).promotedId).toBeNull();
+    // Registering again after cancelling: a new place at the end.
+    const back = await registerForCohort(cohortId, person(11));
+    expect(back).toMatchObject({ registrationId: a.registrationId, status: "waiting", waitingPlace: 1 });
+    expect((await stored(cohortId)).at(-1)).toEqual({
+      email: "docente.11@example.mx",
+      status: "waiting",
+      position: 4,
+    });
+  });
+
+  it("has no waiting list without a capacity", async () => {
+    const cohortId = await openWorkshop(null);
+    for (const n of [21, 22, 23])
+      expect((await registerForCohort(cohortId, person(n))).status).toBe("confirmed");
+  });
+
+  it("refuses bad input field by field, and registers nothing", async () => {
+    const cohortId = await openWorkshop(5);
+    const error = await registerForCohort(cohortId, {
+      fullName: " ",
+      email: "no-es-un-correo",
+      country: "XX",
+      role: "astronauta",
+      rut: "12.345.678-0",
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fieldErrors).toEqual({
+      fullName: "errors.required",
+      email: "errors.invalid_email",
+      country: "errors.invalid_choice",
+      role: "errors.invalid_choice",
+      rut: "errors.invalid_rut",
+    });
+    expect(await stored(cohortId)).toEqual([]);
+    // A valid RUT is kept normalized.
+    await registerForCohort(cohortId, person(31, { country: "CL", rut: "12.345.678-5" }));
+    const [row] = await db()
+      .select({ rut: registrations.rut })
+      .from(registrations)
+      .where(eq(registrations.cohortId, cohortId));
+    expect(row?.rut).toBe("12345678-5");
+  });
+
+  it("takes no registration for a draft cohort, a closed course or an unknown cohort", async () => {
+    run += 1;
+    const { id: courseId } = await createCourse(coordinator, {
+      kind: "workshop",
+      title: "Borrador",
+      slug: `borrador-${run}`,
+      hours: "2",
+      level: "introductory",
+      modality: "online",
+    });
+    const { id: draft } = await createCohort(coordinator, courseId, {
+      name: "Sin publicar",
+      startsOn: "2027-04-01",
+      endsOn: "2027-04-02",
+    });
+    await expect(registerForCohort(draft, person(41))).rejects.toThrow();
+    const closed = await openWorkshop(10, "course");
+    await expect(registerForCohort(closed, person(42))).rejects.toThrow();
+    await expect(registerForCohort("01900000-0000-7000-8000-000000000000", person(43))).rejects.toThrow();
+  });
+
+  it("gives exactly 30 places to 200 people registering at once, and the waiting list to the rest in order", async () => {
+    const cohortId = await openWorkshop(40);
+    // 10 places already taken: 30 left.
+    for (let n = 1000; n < 1010; n++) await registerForCohort(cohortId, person(n));
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => registerForCohort(cohortId, person(2000 + i))),
+    );
+    expect(results.filter((r) => r.status === "confirmed")).toHaveLength(30);
+    expect(results.filter((r) => r.status === "waiting")).toHaveLength(170);
+    const rows = await stored(cohortId);
+    expect(rows).toHaveLength(210);
+    // Positions 1…210, each once; the confirmed are exactly the first 40 to arrive, the rest wait.
+    expect(rows.map((r) => r.position)).toEqual(Array.from({ length: 210 }, (_, i) => i + 1));
+    expect(rows.slice(0, 40).every((r) => r.status === "confirmed")).toBe(true);
+    expect(rows.slice(40).every((r) => r.status === "waiting")).toBe(true);
+    // Each waiting person was told their place in the list, 1…170 by arrival.
+    const places = results.filter((r) => r.status === "waiting").map((r) => r.waitingPlace);
+    expect([...places].sort((x, y) => (x ?? 0) - (y ?? 0))).toEqual(
+      Array.from({ length: 170 }, (_, i) => i + 1),
+    );
+    const byPosition = await db()
+      .select({ id: registrations.id, position: registrations.position })
+      .from(registrations)
+      .where(and(eq(registrations.cohortId, cohortId), eq(registrations.status, "waiting")))
+      .orderBy(asc(registrations.position));
+    const placeOf = new Map(results.map((r) => [r.registrationId, r.waitingPlace]));
+    expect(byPosition.map((r) => placeOf.get(r.id))).toEqual(Array.from({ length: 170 }, (_, i) => i + 1));
+  });
+});
+
+describe("a registration's personal data", () => {
+  it("is in the archive of the person whose address it carries, and anonymizing keeps the place without the person", async () => {
+    const { personalDataHooks } = await import("../../platform/personal-data");
+    const hook = personalDataHooks().find((h) => h.name === "learning");
+    if (!hook) throw new Error("the learning module registers no personal data hook");
+    const cohortId = await openWorkshop(3);
+    const subject = { ...w.teacherA, rut: null };
+    await registerForCohort(
+      cohortId,
+      person(77, { email: w.teacherA.email, rut: "12.345.678-5", country: "CL" }),
+    );
+    const part = await hook.exportFor(db(), subject, {
+      personNames: async () => () => null,
+      schoolNames: async () => () => null,
+    });
+    expect(part.json.registrations).toMatchObject([
+      { email: w.teacherA.email, rut: "12345678-5", status: "confirmed" },
+    ]);
+    await hook.anonymize(db(), subject, {
+      now: new Date(),
+      givenNames: "Persona",
+      familyNames: "eliminada",
+      email: "eliminada-1@invalid.impulso.cl",
+      marker: "[eliminado]",
+      addresses: [w.teacherA.email],
+      keepEmailIds: [],
+    });
+    const [row] = await db()
+      .select({
+        fullName: registrations.fullName,
+        email: registrations.email,
+        rut: registrations.rut,
+        status: registrations.status,
+      })
+      .from(registrations)
+      .where(eq(registrations.cohortId, cohortId));
+    expect(row).toEqual({
+      fullName: "Persona eliminada",
+      email: "eliminada-1@invalid.impulso.cl",
+      rut: null,
+      status: "confirmed",
+    });
+  });
+});

@@ -1,0 +1,193 @@
+// The learning module's tables (issue #16): courses and open workshops, run as cohorts with dates and
+// live sessions, and the registrations of the people who take part (with a waiting list).
+import { sql } from "drizzle-orm";
+import {
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { organizations, persons } from "../people/schema";
+
+/** An open workshop (taller abierto: anyone registers) or a course (curso: coordinators enrol). */
+export const COURSE_KINDS = ["workshop", "course"] as const;
+export type CourseKind = (typeof COURSE_KINDS)[number];
+export const COURSE_MODALITIES = ["online", "in_person", "blended"] as const;
+export type CourseModality = (typeof COURSE_MODALITIES)[number];
+export const COURSE_LEVELS = ["introductory", "intermediate", "advanced"] as const;
+export type CourseLevel = (typeof COURSE_LEVELS)[number];
+
+export const courses = pgTable(
+  "courses",
+  {
+    id: uuid("id").primaryKey(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    kind: text("kind").notNull().$type<CourseKind>(),
+    title: text("title").notNull(),
+    /** the public address (/talleres/<slug>), unique in the organization */
+    slug: text("slug").notNull(),
+    /** one or two sentences: the catalogue and link previews */
+    summary: text("summary").notNull().default(""),
+    description: text("description").notNull().default(""),
+    /** certified hours (cronológicas) */
+    hours: integer("hours").notNull(),
+    topic: text("topic").notNull().default(""),
+    level: text("level").notNull().$type<CourseLevel>(),
+    modality: text("modality").notNull().$type<CourseModality>(),
+    /** completion rule: attendance of at least this share of the live sessions (percent) */
+    minAttendancePercent: integer("min_attendance_percent").notNull().default(75),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => persons.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("courses_org_slug_uq").on(t.organizationId, t.slug),
+    index("courses_created_by_idx").on(t.createdBy),
+    check("courses_kind_ck", sql`${t.kind} IN ('workshop','course')`),
+    check("courses_level_ck", sql`${t.level} IN ('introductory','intermediate','advanced')`),
+    check("courses_modality_ck", sql`${t.modality} IN ('online','in_person','blended')`),
+    check("courses_hours_ck", sql`${t.hours} BETWEEN 1 AND 1000`),
+    check("courses_attendance_ck", sql`${t.minAttendancePercent} BETWEEN 0 AND 100`),
+  ],
+);
+
+/** The people who facilitate a course's cohorts (organization role "facilitator"). */
+export const courseFacilitators = pgTable(
+  "course_facilitators",
+  {
+    courseId: uuid("course_id")
+      .notNull()
+      .references(() => courses.id, { onDelete: "cascade" }),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => persons.id),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.courseId, t.personId] }),
+    index("course_facilitators_person_idx").on(t.personId),
+  ],
+);
+
+export const COHORT_STATUSES = ["draft", "published", "cancelled"] as const;
+export type CohortStatus = (typeof COHORT_STATUSES)[number];
+
+/** One run of a course with its dates, places and live sessions. */
+export const cohorts = pgTable(
+  "cohorts",
+  {
+    id: uuid("id").primaryKey(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    courseId: uuid("course_id")
+      .notNull()
+      .references(() => courses.id),
+    name: text("name").notNull(),
+    startsOn: date("starts_on", { mode: "string" }).notNull(),
+    endsOn: date("ends_on", { mode: "string" }).notNull(),
+    /** places; null: no limit */
+    capacity: integer("capacity"),
+    status: text("status").notNull().$type<CohortStatus>().default("draft"),
+    /** registrations taken so far, in order of arrival (the next one gets position + 1) */
+    lastPosition: integer("last_position").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("cohorts_course_idx").on(t.courseId),
+    index("cohorts_org_starts_idx").on(t.organizationId, t.startsOn),
+    check("cohorts_status_ck", sql`${t.status} IN ('draft','published','cancelled')`),
+    check("cohorts_capacity_ck", sql`${t.capacity} IS NULL OR ${t.capacity} BETWEEN 1 AND 100000`),
+    check("cohorts_dates_ck", sql`${t.endsOn} >= ${t.startsOn}`),
+  ],
+);
+
+/**
+ * A live session: a UTC instant plus the IANA zone it was planned in (shown to each person in their
+ * own zone, with the zone named; the planner's wall time is recovered from the two).
+ */
+export const liveSessions = pgTable(
+  "live_sessions",
+  {
+    id: uuid("id").primaryKey(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    cohortId: uuid("cohort_id")
+      .notNull()
+      .references(() => cohorts.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    plannedTimeZone: text("planned_time_zone").notNull(),
+    durationMinutes: integer("duration_minutes").notNull(),
+    meetingUrl: text("meeting_url").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("live_sessions_cohort_idx").on(t.cohortId, t.startsAt),
+    check("live_sessions_duration_ck", sql`${t.durationMinutes} BETWEEN 5 AND 720`),
+  ],
+);
+
+export const REGISTRATION_STATUSES = ["confirmed", "waiting", "cancelled"] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+export const PARTICIPANT_ROLES = ["teacher", "leader", "student", "other"] as const;
+export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+
+/**
+ * A person's place in a cohort: confirmed, waiting (in order of arrival: `position`) or cancelled. One
+ * per email and cohort; registering again after cancelling takes a new place at the end.
+ */
+export const registrations = pgTable(
+  "registrations",
+  {
+    id: uuid("id").primaryKey(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    cohortId: uuid("cohort_id")
+      .notNull()
+      .references(() => cohorts.id),
+    /** the platform's person, when the registration is theirs (signed in, or enrolled) */
+    personId: uuid("person_id").references(() => persons.id),
+    fullName: text("full_name").notNull(),
+    /** lower-cased */
+    email: text("email").notNull(),
+    /** ISO 3166-1 alpha-2 */
+    country: text("country").notNull(),
+    role: text("role").notNull().$type<ParticipantRole>(),
+    institution: text("institution").notNull().default(""),
+    /** normalized RUT (Chileans, optional) */
+    rut: text("rut"),
+    status: text("status").notNull().$type<RegistrationStatus>(),
+    /** order of arrival in the cohort (1, 2, …): the waiting list moves up in this order */
+    position: integer("position").notNull(),
+    /** SHA-256 of the secret in the cancel link (the link itself is only in the person's email) */
+    cancelTokenHash: text("cancel_token_hash").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("registrations_cohort_email_uq").on(t.cohortId, t.email),
+    uniqueIndex("registrations_cohort_position_uq").on(t.cohortId, t.position),
+    uniqueIndex("registrations_cancel_token_uq").on(t.cancelTokenHash),
+    index("registrations_person_idx").on(t.personId),
+    index("registrations_cohort_status_idx").on(t.cohortId, t.status, t.position),
+    check("registrations_status_ck", sql`${t.status} IN ('confirmed','waiting','cancelled')`),
+    check("registrations_role_ck", sql`${t.role} IN ('teacher','leader','student','other')`),
+  ],
+);
