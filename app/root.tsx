@@ -10,6 +10,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "react-router";
@@ -67,9 +68,22 @@ export async function loader({ context }: Route.LoaderArgs) {
   };
 }
 
+/**
+ * A route that needs no JavaScript says so (`export const handle = { scripts: false }`): its page then
+ * ships none (no scripts, no module preloads, no catalogue), as the public catalogue's pages must.
+ */
+export interface RouteHandle {
+  scripts?: false;
+}
+
+function shipsScripts(matches: ReturnType<typeof useMatches>): boolean {
+  return !matches.some((m) => (m.handle as RouteHandle | undefined)?.scripts === false);
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const t = useT();
+  const scripts = shipsScripts(useMatches());
   return (
     <html lang={data?.locale ?? "es-CL"}>
       <head>
@@ -79,7 +93,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Meta />
         <Links />
         {/* the page's language, fetched with the scripts rather than after them (app/entry.client.tsx) */}
-        {data?.catalogueUrl ? <link rel="modulepreload" href={data.catalogueUrl} /> : null}
+        {scripts && data?.catalogueUrl ? <link rel="modulepreload" href={data.catalogueUrl} /> : null}
       </head>
       <body>
         <a className="skip-link" href="#contenido">
@@ -90,8 +104,12 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <Footer />
-        <ScrollRestoration nonce={data?.nonce} />
-        <Scripts nonce={data?.nonce} />
+        {scripts ? (
+          <>
+            <ScrollRestoration nonce={data?.nonce} />
+            <Scripts nonce={data?.nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );

@@ -59,4 +59,7 @@ export default [
   route("admin/auditoria", "routes/admin.audit.tsx"),
   route("privacidad/solicitudes", "routes/privacy.requests.tsx"),
   route("privacidad/solicitudes/:requestId", "routes/privacy.request.tsx"),
+  route("talleres", "routes/workshops.tsx"),
+  route("talleres/:slug", "routes/workshop.tsx"),
+  route("inscripciones/cancelar/:token", "routes/registration.cancel.tsx"),
 ] satisfies RouteConfig;

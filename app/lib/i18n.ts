@@ -1,7 +1,15 @@
 import { useRouteLoaderData } from "react-router";
 // Not ../../src/messages, which holds every language: the browser has only the page's (entry.client.tsx).
 import { type MessageKey, registeredTranslator, type Translate } from "~/messages/translate";
-import { formatDate, formatDateTime, formatDay, formatNumber, formatPercent } from "~/platform/i18n/format";
+import {
+  formatDate,
+  formatDateTime,
+  formatDay,
+  formatNumber,
+  formatPercent,
+  formatTime,
+  formatZoneName,
+} from "~/platform/i18n/format";
 import { DEFAULT_LOCALE, isLocale, type Locale, type Params } from "~/platform/i18n/i18n";
 
 type RootData = { locale: Locale; timeZone: string } | undefined;
@@ -24,6 +32,10 @@ export function useFormat() {
     dateTime: (d: Date | string | null | undefined) => formatDateTime(d, locale, timeZone),
     number: (n: number, digits = 0) => formatNumber(n, locale, digits),
     percent: (share: number) => formatPercent(share, locale),
+    /** in another zone than the viewer's (a session shown in the zone the visitor chose) */
+    dateTimeIn: (d: Date | string, zone: string) => formatDateTime(d, locale, zone),
+    timeIn: (d: Date | string, zone: string) => formatTime(d, locale, zone),
+    zoneName: (zone: string) => formatZoneName(zone, locale),
   };
 }
 

@@ -2,6 +2,7 @@
 export const TIME_ZONES = [
   "America/Santiago",
   "America/Punta_Arenas",
+  "America/Coyhaique",
   "Pacific/Easter",
   "America/Tijuana",
   "America/Hermosillo",

@@ -69,6 +69,8 @@ CREATE TABLE "registrations" (
 	"role" text NOT NULL,
 	"institution" text DEFAULT '' NOT NULL,
 	"rut" text,
+	"time_zone" text DEFAULT 'America/Santiago' NOT NULL,
+	"locale" text DEFAULT 'es-CL' NOT NULL,
 	"status" text NOT NULL,
 	"position" integer NOT NULL,
 	"cancel_token_hash" text NOT NULL,
@@ -95,7 +97,8 @@ ALTER TABLE "registrations" ADD CONSTRAINT "registrations_person_id_persons_id_f
 CREATE INDEX "cohorts_course_idx" ON "cohorts" USING btree ("course_id");--> statement-breakpoint
 CREATE INDEX "cohorts_org_starts_idx" ON "cohorts" USING btree ("organization_id","starts_on");--> statement-breakpoint
 CREATE INDEX "course_facilitators_person_idx" ON "course_facilitators" USING btree ("person_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "courses_org_slug_uq" ON "courses" USING btree ("organization_id","slug");--> statement-breakpoint
+CREATE UNIQUE INDEX "courses_slug_uq" ON "courses" USING btree ("slug");--> statement-breakpoint
+CREATE INDEX "courses_org_idx" ON "courses" USING btree ("organization_id");--> statement-breakpoint
 CREATE INDEX "courses_created_by_idx" ON "courses" USING btree ("created_by");--> statement-breakpoint
 CREATE INDEX "live_sessions_cohort_idx" ON "live_sessions" USING btree ("cohort_id","starts_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "registrations_cohort_email_uq" ON "registrations" USING btree ("cohort_id","email");--> statement-breakpoint

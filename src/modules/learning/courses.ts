@@ -59,7 +59,7 @@ const courseInput = z.object({
     .default(75),
 });
 
-/** Creates a course or open workshop; its address (slug) is unique in the organization. */
+/** Creates a course or open workshop; its public address (slug) is unique on the platform. */
 export async function createCourse(actor: Actor, input: Record<string, unknown>): Promise<{ id: string }> {
   authorize(actor, "create", "course", { organizationId: actor.organizationId });
   const data = parseInput(courseInput, input);

@@ -3,6 +3,16 @@
 import "./policy";
 import "./personal-data";
 
+export {
+  CATALOGUE_LIMIT,
+  type CatalogueEntry,
+  type CatalogueFilters,
+  type PublicCohort,
+  type PublicCourse,
+  type PublicSession,
+  publicCatalogue,
+  publicCourse,
+} from "./catalogue";
 export { COUNTRIES, type Country } from "./countries";
 export { courseSubject, createCohort, createCourse, planSession, publishCohort } from "./courses";
 export type { CourseSubject } from "./policy";

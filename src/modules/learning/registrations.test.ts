@@ -8,7 +8,15 @@ import { ValidationError } from "../../platform/errors";
 import type { Actor } from "../../platform/policy";
 import { useTestDatabase } from "../../platform/testing/database";
 import { actorOf, makeWorld } from "../people/testing";
-import { cancelRegistration, createCohort, createCourse, publishCohort, registerForCohort } from ".";
+import { emails } from "../../platform/mail/schema";
+import {
+  cancelRegistration,
+  createCohort,
+  createCourse,
+  planSession,
+  publishCohort,
+  registerForCohort,
+} from ".";
 import { registrations } from "./schema";
 
 useTestDatabase();
@@ -199,6 +207,41 @@ describe("registerForCohort", () => {
       .orderBy(asc(registrations.position));
     const placeOf = new Map(results.map((r) => [r.registrationId, r.waitingPlace]));
     expect(byPosition.map((r) => placeOf.get(r.id))).toEqual(Array.from({ length: 170 }, (_, i) => i + 1));
+  });
+});
+
+describe("the registration's email", () => {
+  it("confirms with the sessions in the person's zone, a calendar file and the cancel link, in the page's language", async () => {
+    const cohortId = await openWorkshop(1);
+    await planSession(coordinator, cohortId, {
+      title: "Primera sesión",
+      date: "2027-03-03",
+      time: "18:00",
+      durationMinutes: "90",
+    });
+    const mexico = person(81, { timeZone: "America/Mexico_City" });
+    const result = await registerForCohort(cohortId, mexico);
+    const [mail] = await db().select().from(emails).where(eq(emails.toAddress, mexico.email));
+    expect(mail?.subject).toMatch(/^Inscripción confirmada: Taller de lectura/);
+    // 18:00 in Santiago (summer, −03) is 15:00 in Mexico City (−06).
+    expect(mail?.textBody).toContain("03-03-2027 15:00: Primera sesión");
+    expect(mail?.textBody).toContain(`/inscripciones/cancelar/${result.cancelToken}`);
+    const ics = mail?.attachments?.[0]?.content ?? "";
+    expect(ics).toContain("BEGIN:VEVENT");
+    expect(ics).toContain("DTSTART:20270303T210000Z");
+    // Waiting, in Portuguese.
+    await registerForCohort(cohortId, person(82), { locale: "pt-BR" });
+    const [waiting] = await db().select().from(emails).where(eq(emails.toAddress, "docente.82@example.mx"));
+    expect(waiting?.subject).toMatch(/^Lista de espera: /);
+    expect(waiting?.textBody).toContain("lugar 1 da lista de espera");
+  });
+
+  it("is not queued for a registration that was refused", async () => {
+    const cohortId = await openWorkshop(5);
+    await expect(registerForCohort(cohortId, person(83, { country: "XX" }))).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+    expect(await db().select().from(emails).where(eq(emails.toAddress, "docente.83@example.mx"))).toEqual([]);
   });
 });
 

@@ -9,9 +9,12 @@ import { hashToken, newToken } from "../../platform/auth/tokens";
 import { db, rowsOf, type Tx } from "../../platform/db/client";
 import { NotFoundError } from "../../platform/errors";
 import { newId } from "../../platform/ids";
+import { isLocale, type Locale } from "../../platform/i18n/i18n";
+import { isTimeZone } from "../../platform/time";
 import { parseInput } from "../../platform/validation";
 import { emailField, normalizeRut } from "../people";
 import { COUNTRIES } from "./countries";
+import { queueRegistrationEmail } from "./emails";
 import { cohorts, courses, PARTICIPANT_ROLES, type RegistrationStatus, registrations } from "./schema";
 
 const registrationInput = z.object({
@@ -24,6 +27,11 @@ const registrationInput = z.object({
     .refine((c) => (COUNTRIES as readonly string[]).includes(c), "errors.invalid_choice"),
   role: z.enum(PARTICIPANT_ROLES, { message: "errors.invalid_choice" }),
   institution: z.string().trim().max(160, "errors.too_long").default(""),
+  timeZone: z
+    .string()
+    .trim()
+    .default("America/Santiago")
+    .refine((zone) => isTimeZone(zone), "learning.errors.time_zone_invalid"),
   rut: z
     .string()
     .trim()
@@ -52,11 +60,31 @@ export interface RegistrationResult {
 export async function registerForCohort(
   cohortId: string,
   input: Record<string, unknown>,
-  now = new Date(),
+  { now = new Date(), locale = "es-CL" }: { now?: Date; locale?: Locale } = {},
 ): Promise<RegistrationResult> {
   const data = parseInput(registrationInput, input);
+  const language: Locale = isLocale(locale) ? locale : "es-CL";
   const cancel = newToken();
-  return db().transaction(async (tx) => {
+  const result = await db().transaction(async (tx) => {
+    const registered = await takePlace(tx);
+    // The confirmation (or the waiting list's place) with the cancel link: queued with the place.
+    await queueRegistrationEmail(tx, {
+      organizationId: registered.organizationId,
+      cohortId,
+      to: data.email,
+      fullName: data.fullName,
+      status: registered.status,
+      waitingPlace: registered.waitingPlace,
+      cancelToken: cancel.token,
+      timeZone: data.timeZone,
+      locale: language,
+    });
+    return registered;
+  });
+  const { organizationId: _, ...answer } = result;
+  return answer;
+
+  async function takePlace(tx: Tx): Promise<RegistrationResult & { organizationId: string }> {
     // The cohort's row lock: one registration of this cohort at a time, in the order they arrive.
     const [cohort] = await tx
       .select({
@@ -79,6 +107,7 @@ export async function registerForCohort(
         .set({ cancelTokenHash: cancel.hash })
         .where(eq(registrations.id, existing.id));
       return {
+        organizationId: cohort.organizationId,
         registrationId: existing.id,
         status: existing.status,
         waitingPlace:
@@ -102,6 +131,8 @@ export async function registerForCohort(
       role: data.role,
       institution: data.institution,
       rut: data.rut,
+      timeZone: data.timeZone,
+      locale: language,
       status,
       position,
       cancelTokenHash: cancel.hash,
@@ -125,13 +156,14 @@ export async function registerForCohort(
       });
     }
     return {
+      organizationId: cohort.organizationId,
       registrationId,
       status,
       waitingPlace: status === "waiting" ? await waitingPlaceOf(tx, cohortId, position) : null,
       cancelToken: cancel.token,
       alreadyRegistered: false,
     };
-  });
+  }
 }
 
 async function waitingPlaceOf(tx: Tx, cohortId: string, position: number): Promise<number> {

@@ -32,7 +32,7 @@ export const courses = pgTable(
       .references(() => organizations.id),
     kind: text("kind").notNull().$type<CourseKind>(),
     title: text("title").notNull(),
-    /** the public address (/talleres/<slug>), unique in the organization */
+    /** the public address (/talleres/<slug>): unique on the platform, since the public pages name no organization */
     slug: text("slug").notNull(),
     /** one or two sentences: the catalogue and link previews */
     summary: text("summary").notNull().default(""),
@@ -51,7 +51,8 @@ export const courses = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("courses_org_slug_uq").on(t.organizationId, t.slug),
+    uniqueIndex("courses_slug_uq").on(t.slug),
+    index("courses_org_idx").on(t.organizationId),
     index("courses_created_by_idx").on(t.createdBy),
     check("courses_kind_ck", sql`${t.kind} IN ('workshop','course')`),
     check("courses_level_ck", sql`${t.level} IN ('introductory','intermediate','advanced')`),
@@ -172,6 +173,9 @@ export const registrations = pgTable(
     institution: text("institution").notNull().default(""),
     /** normalized RUT (Chileans, optional) */
     rut: text("rut"),
+    /** the zone the person reads times in (chosen when registering) and the language of their emails */
+    timeZone: text("time_zone").notNull().default("America/Santiago"),
+    locale: text("locale").notNull().default("es-CL"),
     status: text("status").notNull().$type<RegistrationStatus>(),
     /** order of arrival in the cohort (1, 2, …): the waiting list moves up in this order */
     position: integer("position").notNull(),

@@ -7,13 +7,15 @@
 // can never queue it twice (the second insert waits for the first and then does nothing). A person who
 // turned reminders off in their profile (persons.reminders) gets none.
 import { and, eq, sql } from "drizzle-orm";
-import { createEvent } from "ics";
 import { translator } from "../../messages";
+import { calendarAttachment } from "../../platform/calendar";
 import { config } from "../../platform/config";
 import { db, rowsOf } from "../../platform/db/client";
 import { formatDate, formatDateTime, formatDay } from "../../platform/i18n/format";
 import { isLocale, type Locale } from "../../platform/i18n/i18n";
 import { type EmailAttachment, queueEmail } from "../../platform/mail/mail";
+
+export { type CalendarEvent, calendarAttachment } from "../../platform/calendar";
 import { instantFromLocal } from "../../platform/time";
 import { type ReminderKind, remindersSent } from "./schema";
 
@@ -39,37 +41,6 @@ interface Recipient {
   givenNames: string;
   locale: Locale;
   timeZone: string;
-}
-
-export interface CalendarEvent {
-  uid: string;
-  title: string;
-  description: string;
-  url: string;
-  start: Date;
-  end: Date;
-}
-
-/** One VEVENT in a VCALENDAR, start and end in UTC (…Z), as an email attachment. */
-export function calendarAttachment(event: CalendarEvent, filename: string): EmailAttachment {
-  const { error, value } = createEvent({
-    uid: event.uid,
-    productId: "impulso/recordatorios",
-    method: "PUBLISH",
-    title: event.title,
-    description: event.description,
-    url: event.url,
-    start: event.start.getTime(),
-    startInputType: "utc",
-    startOutputType: "utc",
-    end: event.end.getTime(),
-    endInputType: "utc",
-    endOutputType: "utc",
-    status: "CONFIRMED",
-    busyStatus: "BUSY",
-  });
-  if (error || !value) throw error ?? new Error("ics: empty calendar");
-  return { filename, contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: value };
 }
 
 const recipientOf = (row: {

@@ -92,3 +92,16 @@ export function formatNumber(value: number, locale: Locale, fractionDigits = 0):
 export function formatPercent(share: number, locale: Locale): string {
   return numberFormatter(locale, { style: "percent", maximumFractionDigits: 0 }).format(share);
 }
+
+/** A zone as its readers name it ("hora de Chile", "hora de México"), from the runtime's ICU data. */
+export function formatZoneName(timeZone: string, locale: Locale): string {
+  try {
+    const parts = dateFormatter(locale === "en" ? "en-GB" : locale, {
+      timeZone,
+      timeZoneName: "longGeneric",
+    }).formatToParts(new Date());
+    return parts.find((p) => p.type === "timeZoneName")?.value ?? timeZone;
+  } catch {
+    return timeZone;
+  }
+}

@@ -1,0 +1,227 @@
+// /talleres/:slug: a workshop's or course's public page (issue #16 §1, §4, §5): what it is, its
+// cohorts with their live sessions shown in the zone the visitor reads (their profile's, or the one
+// they choose: a GET form, no JavaScript), and for an open workshop the registration form. Metadata
+// for search engines and link previews: description, Open Graph, and the first date.
+import { Form } from "react-router";
+import { COUNTRIES, PARTICIPANT_ROLES, publicCourse, registerForCohort } from "~/modules/learning";
+import { isTimeZone, localParts } from "~/platform/time";
+import { Field, FormMessage, failureOf, SelectField, SubmitButton } from "../components/form";
+import { load, perform, readForm } from "../lib/actions.server";
+import { pageTitle, useFormat, useLocale, useT } from "../lib/i18n";
+import { sessionOf } from "../lib/session.server";
+import { TIME_ZONES } from "../lib/time-zones";
+import type { RouteHandle } from "../root";
+import type { Route } from "./+types/workshop";
+
+export const handle: RouteHandle = { scripts: false };
+
+export const meta: Route.MetaFunction = ({ matches, loaderData: data }) => {
+  if (!data) return [{ title: pageTitle(matches, "errors.not_found.title") }];
+  const { course } = data;
+  const first = course.cohorts[0];
+  return [
+    { title: `${course.title} · ${course.organizationName}` },
+    { name: "description", content: course.summary },
+    { property: "og:type", content: "website" },
+    { property: "og:title", content: course.title },
+    { property: "og:description", content: course.summary },
+    { property: "og:site_name", content: course.organizationName },
+    ...(first ? [{ name: "date", content: first.startsOn }] : []),
+  ];
+};
+
+function viewerZone(request: Request, fallback: string): string {
+  const asked = new URL(request.url).searchParams.get("zona") ?? "";
+  return asked && isTimeZone(asked) ? asked : fallback;
+}
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const session = sessionOf(context);
+  const zone = viewerZone(request, session.timeZone);
+  const course = await load(async () => {
+    const found = await publicCourse(params.slug, localParts(new Date(), zone).date);
+    if (!found) throw new Response(null, { status: 404 });
+    return found;
+  });
+  return { course, zone };
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const form = await readForm(request);
+  if (!(form instanceof FormData)) return form;
+  const locale = sessionOf(context).locale;
+  const course = await publicCourse(params.slug, localParts(new Date(), "America/Santiago").date);
+  const cohortId = String(form.get("cohortId") ?? "");
+  if (!course || course.kind !== "workshop" || !course.cohorts.some((c) => c.id === cohortId))
+    throw new Response(null, { status: 404 });
+  const result = await perform(() => registerForCohort(cohortId, Object.fromEntries(form), { locale }), form);
+  if ("ok" in result && result.ok) {
+    const { status, waitingPlace, alreadyRegistered } = result.value;
+    return {
+      registered: { status, waitingPlace, alreadyRegistered, email: String(form.get("email") ?? "") },
+    };
+  }
+  return result;
+}
+
+export default function Workshop({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const f = useFormat();
+  const { locale } = useLocale();
+  const { course, zone } = loaderData;
+  const failure = failureOf(actionData);
+  const registered = actionData && "registered" in actionData ? actionData.registered : null;
+  const regions = new Intl.DisplayNames([locale], { type: "region" });
+  const open = course.kind === "workshop";
+  return (
+    <article className="stack">
+      <header className="stack">
+        <p className="muted">
+          {t(`learning.kind.${course.kind}`)} · {course.organizationName}
+        </p>
+        <h1>{course.title}</h1>
+        <p className="muted">
+          {t(`learning.modality.${course.modality}`)} · {t("learning.hours", { count: course.hours })} ·{" "}
+          {t(`learning.level.${course.level}`)}
+          {course.topic ? ` · ${course.topic}` : ""}
+        </p>
+        {course.summary ? <p className="lead">{course.summary}</p> : null}
+      </header>
+      {course.description
+        ? course.description.split(/\n{2,}/).map((paragraph, i) => (
+            // plain text: React escapes it; paragraphs as the coordinator wrote them
+            // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs of a fixed text
+            <p key={i}>{paragraph}</p>
+          ))
+        : null}
+      <Form method="get" className="inline-form">
+        <label htmlFor="zona">{t("learning.zone.label")}</label>{" "}
+        <select id="zona" name="zona" defaultValue={zone}>
+          {(TIME_ZONES as readonly string[]).includes(zone) ? null : <option value={zone}>{zone}</option>}
+          {TIME_ZONES.map((z) => (
+            <option key={z} value={z}>
+              {z.replace(/_/g, " ")}
+            </option>
+          ))}
+        </select>{" "}
+        <button type="submit" className="button button-secondary">
+          {t("learning.zone.show")}
+        </button>
+      </Form>
+      {course.cohorts.map((cohort) => (
+        <section key={cohort.id} className="card stack">
+          <h2>{cohort.name}</h2>
+          <p>{t("learning.dates", { start: f.day(cohort.startsOn), end: f.day(cohort.endsOn) })}</p>
+          <p>
+            {cohort.placesLeft === null
+              ? t("learning.places.open")
+              : cohort.full
+                ? t("learning.places.full")
+                : t("learning.places.left", { count: cohort.placesLeft })}
+          </p>
+          {cohort.sessions.length ? (
+            <>
+              <h3>{t("learning.sessions.title", { zone: f.zoneName(zone) })}</h3>
+              <ul className="rows">
+                {cohort.sessions.map((s) => (
+                  <li key={s.id}>
+                    <strong>{f.dateTimeIn(s.startsAt, zone)}</strong> · {s.title} ·{" "}
+                    {t("learning.sessions.minutes", { count: s.durationMinutes })}
+                    {s.plannedTimeZone !== zone ? (
+                      <span className="muted">
+                        {" "}
+                        {t("learning.sessions.planned_in", {
+                          time: f.timeIn(s.startsAt, s.plannedTimeZone),
+                          zone: f.zoneName(s.plannedTimeZone),
+                        })}
+                      </span>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+      ))}
+      {open ? (
+        registered ? (
+          <div className="alert alert-ok" role="status">
+            <p>
+              {registered.alreadyRegistered
+                ? t("learning.register.already", { email: registered.email })
+                : registered.status === "confirmed"
+                  ? t("learning.register.confirmed", { email: registered.email })
+                  : t("learning.register.waiting", {
+                      email: registered.email,
+                      place: registered.waitingPlace ?? 1,
+                    })}
+            </p>
+          </div>
+        ) : (
+          <section className="card stack" id="inscripcion">
+            <h2>{t("learning.register.title")}</h2>
+            <FormMessage failure={failure} />
+            <Form method="post" noValidate className="stack">
+              {course.cohorts.length > 1 ? (
+                <SelectField
+                  name="cohortId"
+                  label={t("learning.register.cohort")}
+                  options={course.cohorts.map((c) => ({ value: c.id, label: c.name }))}
+                  failure={failure}
+                />
+              ) : (
+                <input type="hidden" name="cohortId" value={course.cohorts[0]?.id} />
+              )}
+              <input type="hidden" name="timeZone" value={zone} />
+              <Field
+                name="fullName"
+                label={t("learning.register.full_name")}
+                autoComplete="name"
+                required
+                failure={failure}
+              />
+              <Field
+                name="email"
+                label={t("learning.register.email")}
+                type="email"
+                autoComplete="email"
+                inputMode="email"
+                required
+                failure={failure}
+              />
+              <SelectField
+                name="country"
+                label={t("learning.register.country")}
+                emptyLabel=""
+                options={COUNTRIES.map((c) => ({
+                  value: c,
+                  label: c === "ZZ" ? t("learning.register.other_country") : (regions.of(c) ?? c),
+                }))}
+                required
+                failure={failure}
+              />
+              <SelectField
+                name="role"
+                label={t("learning.register.role")}
+                emptyLabel=""
+                options={PARTICIPANT_ROLES.map((r) => ({ value: r, label: t(`learning.participant.${r}`) }))}
+                required
+                failure={failure}
+              />
+              <Field name="institution" label={t("learning.register.institution")} failure={failure} />
+              <Field
+                name="rut"
+                label={t("learning.register.rut")}
+                hint={t("learning.register.rut_hint")}
+                failure={failure}
+              />
+              <SubmitButton>{t("learning.register.submit")}</SubmitButton>
+            </Form>
+          </section>
+        )
+      ) : (
+        <p className="muted">{t("learning.register.closed_course")}</p>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,224 @@
+// The public catalogue (issue #16 §1): open workshops and courses with a published cohort that has not
+// ended, with dates, hours, modality and places left; read by anyone, without signing in. It shows only
+// what a catalogue entry says (product.md: the public sees the catalogue entry only).
+import { type SQL, sql } from "drizzle-orm";
+import { db, rowsOf } from "../../platform/db/client";
+import { COURSE_LEVELS, type CourseKind, type CourseLevel, type CourseModality } from "./schema";
+
+export interface CatalogueFilters {
+  topic?: string;
+  level?: string;
+  /** "2027-03": cohorts that start in that month */
+  month?: string;
+}
+
+export interface CatalogueEntry {
+  slug: string;
+  kind: CourseKind;
+  title: string;
+  summary: string;
+  hours: number;
+  topic: string;
+  level: CourseLevel;
+  modality: CourseModality;
+  organizationName: string;
+  cohortId: string;
+  cohortName: string;
+  startsOn: string;
+  endsOn: string;
+  /** null: no limit */
+  placesLeft: number | null;
+  /** the first live session still to come, if any */
+  nextSessionAt: Date | null;
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** entries shown at most (the filters narrow it down) */
+export const CATALOGUE_LIMIT = 100;
+
+/** The catalogue on `today` ("2027-03-01"), soonest first, narrowed by the filters that are valid. */
+export async function publicCatalogue(
+  filters: CatalogueFilters,
+  today: string,
+  now = new Date(),
+): Promise<{ entries: CatalogueEntry[]; topics: string[]; filters: Required<CatalogueFilters> }> {
+  const topic = (filters.topic ?? "").trim().slice(0, 80);
+  const level = (COURSE_LEVELS as readonly string[]).includes(filters.level ?? "")
+    ? (filters.level as string)
+    : "";
+  const month = MONTH.test(filters.month ?? "") ? (filters.month as string) : "";
+  const where: SQL[] = [sql`k.status = 'published'`, sql`k.ends_on >= ${today}::date`];
+  if (topic) where.push(sql`c.topic = ${topic}`);
+  if (level) where.push(sql`c.level = ${level}`);
+  if (month) where.push(sql`to_char(k.starts_on, 'YYYY-MM') = ${month}`);
+  const rows = await rowsOf<{
+    slug: string;
+    kind: CourseKind;
+    title: string;
+    summary: string;
+    hours: number;
+    topic: string;
+    level: CourseLevel;
+    modality: CourseModality;
+    organization_name: string;
+    cohort_id: string;
+    cohort_name: string;
+    starts_on: string;
+    ends_on: string;
+    capacity: number | null;
+    confirmed: number;
+    next_session_at: Date | string | null;
+  }>(
+    db(),
+    sql`
+    SELECT c.slug, c.kind, c.title, c.summary, c.hours, c.topic, c.level, c.modality,
+      o.name AS organization_name, k.id AS cohort_id, k.name AS cohort_name,
+      k.starts_on::text AS starts_on, k.ends_on::text AS ends_on, k.capacity,
+      (SELECT count(*)::int FROM registrations r WHERE r.cohort_id = k.id AND r.status = 'confirmed') AS confirmed,
+      (SELECT min(s.starts_at) FROM live_sessions s WHERE s.cohort_id = k.id AND s.starts_at >= ${now.toISOString()}::timestamptz) AS next_session_at
+    FROM cohorts k
+    JOIN courses c ON c.id = k.course_id
+    JOIN organizations o ON o.id = k.organization_id
+    WHERE ${sql.join(where, sql` AND `)}
+    ORDER BY k.starts_on, c.title, k.id
+    LIMIT ${CATALOGUE_LIMIT}`,
+  );
+  const topics = await rowsOf<{ topic: string }>(
+    db(),
+    sql`SELECT DISTINCT c.topic FROM courses c JOIN cohorts k ON k.course_id = c.id
+      WHERE k.status = 'published' AND k.ends_on >= ${today}::date AND c.topic <> '' ORDER BY c.topic`,
+  );
+  return {
+    entries: rows.map((r) => ({
+      slug: r.slug,
+      kind: r.kind,
+      title: r.title,
+      summary: r.summary,
+      hours: r.hours,
+      topic: r.topic,
+      level: r.level,
+      modality: r.modality,
+      organizationName: r.organization_name,
+      cohortId: r.cohort_id,
+      cohortName: r.cohort_name,
+      startsOn: r.starts_on,
+      endsOn: r.ends_on,
+      placesLeft: r.capacity === null ? null : Math.max(0, r.capacity - r.confirmed),
+      nextSessionAt: r.next_session_at === null ? null : new Date(r.next_session_at),
+    })),
+    topics: topics.map((t) => t.topic),
+    filters: { topic, level, month },
+  };
+}
+
+export interface PublicSession {
+  id: string;
+  title: string;
+  startsAt: Date;
+  durationMinutes: number;
+  /** the zone it was planned in (its time there is what the organization announced) */
+  plannedTimeZone: string;
+}
+
+export interface PublicCohort {
+  id: string;
+  name: string;
+  startsOn: string;
+  endsOn: string;
+  placesLeft: number | null;
+  /** someone who registers now waits (the places are taken) */
+  full: boolean;
+  sessions: PublicSession[];
+}
+
+export interface PublicCourse {
+  slug: string;
+  kind: CourseKind;
+  title: string;
+  summary: string;
+  description: string;
+  hours: number;
+  topic: string;
+  level: CourseLevel;
+  modality: CourseModality;
+  organizationName: string;
+  /** published cohorts that have not ended, soonest first */
+  cohorts: PublicCohort[];
+}
+
+/** A course's public page: null when it has no published cohort that has not ended. */
+export async function publicCourse(slug: string, today: string): Promise<PublicCourse | null> {
+  if (!/^[a-z0-9-]{1,80}$/.test(slug)) return null;
+  const rows = await rowsOf<{
+    slug: string;
+    kind: CourseKind;
+    title: string;
+    summary: string;
+    description: string;
+    hours: number;
+    topic: string;
+    level: CourseLevel;
+    modality: CourseModality;
+    organization_name: string;
+    cohort_id: string;
+    cohort_name: string;
+    starts_on: string;
+    ends_on: string;
+    capacity: number | null;
+    confirmed: number;
+    sessions: Array<{
+      id: string;
+      title: string;
+      starts_at: string;
+      duration_minutes: number;
+      planned_time_zone: string;
+    }>;
+  }>(
+    db(),
+    sql`
+    SELECT c.slug, c.kind, c.title, c.summary, c.description, c.hours, c.topic, c.level, c.modality,
+      o.name AS organization_name, k.id AS cohort_id, k.name AS cohort_name,
+      k.starts_on::text AS starts_on, k.ends_on::text AS ends_on, k.capacity,
+      (SELECT count(*)::int FROM registrations r WHERE r.cohort_id = k.id AND r.status = 'confirmed') AS confirmed,
+      coalesce((SELECT json_agg(json_build_object('id', s.id, 'title', s.title, 'starts_at', s.starts_at,
+          'duration_minutes', s.duration_minutes, 'planned_time_zone', s.planned_time_zone) ORDER BY s.starts_at)
+        FROM live_sessions s WHERE s.cohort_id = k.id), '[]') AS sessions
+    FROM courses c
+    JOIN cohorts k ON k.course_id = c.id AND k.status = 'published' AND k.ends_on >= ${today}::date
+    JOIN organizations o ON o.id = c.organization_id
+    WHERE c.slug = ${slug}
+    ORDER BY k.starts_on, k.id`,
+  );
+  const first = rows[0];
+  if (!first) return null;
+  return {
+    slug: first.slug,
+    kind: first.kind,
+    title: first.title,
+    summary: first.summary,
+    description: first.description,
+    hours: first.hours,
+    topic: first.topic,
+    level: first.level,
+    modality: first.modality,
+    organizationName: first.organization_name,
+    cohorts: rows.map((r) => {
+      const placesLeft = r.capacity === null ? null : Math.max(0, r.capacity - r.confirmed);
+      return {
+        id: r.cohort_id,
+        name: r.cohort_name,
+        startsOn: r.starts_on,
+        endsOn: r.ends_on,
+        placesLeft,
+        full: placesLeft === 0,
+        sessions: r.sessions.map((s) => ({
+          id: s.id,
+          title: s.title,
+          startsAt: new Date(s.starts_at),
+          durationMinutes: s.duration_minutes,
+          plannedTimeZone: s.planned_time_zone,
+        })),
+      };
+    }),
+  };
+}
