@@ -52,8 +52,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const locale = sessionOf(context).locale;
   const course = await publicCourse(params.slug, localParts(new Date(), "America/Santiago").date);
   const cohortId = String(form.get("cohortId") ?? "");
-  if (!course || course.kind !== "workshop" || !course.cohorts.some((c) => c.id === cohortId))
-    throw new Response(null, { status: 404 });
+  const open = course?.kind === "workshop" && course.cohorts.some((c) => c.id === cohortId);
+  if (!open) throw new Response(null, { status: 404 });
   const result = await perform(() => registerForCohort(cohortId, Object.fromEntries(form), { locale }), form);
   if ("ok" in result && result.ok) {
     const { status, waitingPlace, alreadyRegistered } = result.value;

@@ -3,9 +3,9 @@
 import { Form, Link } from "react-router";
 import { COURSE_LEVELS, publicCatalogue } from "~/modules/learning";
 import { localParts } from "~/platform/time";
-import type { RouteHandle } from "../root";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
 import { sessionOf } from "../lib/session.server";
+import type { RouteHandle } from "../root";
 import type { Route } from "./+types/workshops";
 
 export const handle: RouteHandle = { scripts: false };

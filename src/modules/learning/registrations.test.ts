@@ -5,10 +5,10 @@ import { and, asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../platform/db/client";
 import { ValidationError } from "../../platform/errors";
+import { emails } from "../../platform/mail/schema";
 import type { Actor } from "../../platform/policy";
 import { useTestDatabase } from "../../platform/testing/database";
 import { actorOf, makeWorld } from "../people/testing";
-import { emails } from "../../platform/mail/schema";
 import {
   cancelRegistration,
   createCohort,

@@ -16,6 +16,7 @@ import { isLocale, type Locale } from "../../platform/i18n/i18n";
 import { type EmailAttachment, queueEmail } from "../../platform/mail/mail";
 
 export { type CalendarEvent, calendarAttachment } from "../../platform/calendar";
+
 import { instantFromLocal } from "../../platform/time";
 import { type ReminderKind, remindersSent } from "./schema";
 
