@@ -191,6 +191,9 @@ function Footer() {
           {t("language.change")}
         </button>
       </Form>
+      <p>
+        <Link to="/talleres">{t("learning.catalogue.title")}</Link>
+      </p>
       <p className="muted">{t("footer.privacy")}</p>
     </footer>
   );

@@ -2,6 +2,7 @@
 // valid RUTs, and one account per role. Everything a newcomer needs to try Impulso.
 
 import { and, asc, count, eq, sql } from "drizzle-orm";
+import { seedDemoLearning } from "../modules/learning";
 import { ensureObservationSetup, seedDemoCalibration } from "../modules/observation";
 import {
   actionSteps,
@@ -13,7 +14,7 @@ import {
   observationSnapshots,
   observations,
 } from "../modules/observation/schema";
-import { memberships, organizations, persons, rutCheckDigit, schools } from "../modules/people";
+import { memberships, organizations, persons, type Role, rutCheckDigit, schools } from "../modules/people";
 import { coordinatorSchools } from "../modules/people/schema";
 import { hashPassword } from "../platform/auth/passwords";
 import { type DbOrTx, db } from "../platform/db/client";
@@ -47,6 +48,11 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     description: "Mentor certificado (Escuela Los Aromos)",
   },
   { email: "docente@demo.impulso.cl", roleKey: "role.teacher", description: "Docente, Escuela Los Aromos" },
+  {
+    email: "facilitadora@demo.impulso.cl",
+    roleKey: "role.facilitator",
+    description: "Facilitadora del taller abierto de la red",
+  },
 ];
 
 /** The second demo organization's accounts (same password), to try cross-organization access by hand. */
@@ -345,7 +351,7 @@ function rut(body: number): string {
   return `${body}-${rutCheckDigit(body)}`;
 }
 
-type DemoRole = "teacher" | "leader" | "mentor" | "coordinator" | "admin";
+type DemoRole = Role;
 
 /** Adds people with their roles to one organization of the demo; RUTs valid and distinct. */
 function personAdder(
@@ -489,6 +495,9 @@ export async function seedDemo(): Promise<boolean> {
         .values({ organizationId, personId: coordinatorId, schoolId: schoolIds[key] });
     }
     await addPerson("Rodrigo", "Salinas Mella", "admin@demo.impulso.cl", [{ role: "admin" }]);
+    const facilitatorId = await addPerson("Paulina", "Riquelme Díaz", "facilitadora@demo.impulso.cl", [
+      { role: "facilitator" },
+    ]);
     const directoraId = await addPerson("Marcela", "Fuentes Araya", "directora.aromos@demo.impulso.cl", [
       { role: "leader", school: "aromos", title: "Directora" },
     ]);
@@ -549,6 +558,7 @@ export async function seedDemo(): Promise<boolean> {
       teacherIds: aromosTeachers.slice(2),
     });
     await seedDemoCalibration(tx, organizationId);
+    await seedDemoLearning(tx, { organizationId, coordinatorId, facilitatorId });
     await seedOtherOrganization(tx, passwordHash);
     created = true;
   });

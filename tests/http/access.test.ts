@@ -3,6 +3,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { emailChanges } from "~/modules/accounts/schema";
+import { createCohort, createCourse, publishCohort } from "~/modules/learning";
 import { createCalibration } from "~/modules/observation";
 import {
   calibrationParticipants,
@@ -39,6 +40,8 @@ type World = Awaited<ReturnType<typeof makeWorld>> & {
   draftId: string;
   /** teacher A2's pending request that their data be deleted */
   privacyRequestId: string;
+  /** a published open workshop's public address */
+  workshopSlug: string;
 };
 type Persona = Exclude<
   keyof World,
@@ -53,6 +56,7 @@ type Persona = Exclude<
   | "pendingId"
   | "draftId"
   | "privacyRequestId"
+  | "workshopSlug"
 >;
 const PERSONAS: Persona[] = [
   "admin",
@@ -168,6 +172,9 @@ const ACCESS: Record<string, Access> = {
   },
   "correo/:token": { url: () => "/correo/token-invalido", public: true },
   "correo/deshacer/:token": { url: () => "/correo/deshacer/token-invalido", public: true },
+  talleres: { url: () => "/talleres", public: true },
+  "talleres/:slug": { url: (w) => `/talleres/${w.workshopSlug}`, public: true },
+  "inscripciones/cancelar/:token": { url: () => "/inscripciones/cancelar/token-invalido", public: true },
   "personas/:personId/mis-datos.zip": {
     url: (w) => `/personas/${w.teacherA.id}/mis-datos.zip`,
     allowed: ["teacherA"],
@@ -589,7 +596,33 @@ beforeAll(async () => {
   const privacyRequestId = await requestDeletion(await actorOf(world.teacherA2.id), world.teacherA2.id, {
     confirm: "on",
   });
-  w = { ...world, emailId, importId, observationId, pendingId, draftId, privacyRequestId };
+  const coordinator = await actorOf(world.coordinator.id);
+  const workshop = await createCourse(coordinator, {
+    kind: "workshop",
+    title: "Taller abierto de prueba",
+    slug: "taller-abierto-prueba",
+    summary: "Un taller para probar el acceso.",
+    hours: "4",
+    level: "introductory",
+    modality: "online",
+  });
+  const workshopCohort = await createCohort(coordinator, workshop.id, {
+    name: "Única",
+    startsOn: "2099-03-01",
+    endsOn: "2099-03-31",
+    capacity: "1",
+  });
+  await publishCohort(coordinator, workshopCohort.id);
+  w = {
+    ...world,
+    emailId,
+    importId,
+    observationId,
+    pendingId,
+    draftId,
+    privacyRequestId,
+    workshopSlug: "taller-abierto-prueba",
+  };
   calibrationSetup.versionId = records.scoredVersionId;
   calibrationSetup.id = await createCalibration(
     await actorOf(world.coordinator.id),
@@ -1064,6 +1097,69 @@ describe("instruments and the action-step catalogue", () => {
     expect(leader).not.toContain("Borrador de la versión 2");
     expect((await coordinator.post(`/pautas/${setup.instrumentId}`, { intent: "discard" })).status).toBe(302);
     await instrumentUnchanged();
+  });
+});
+
+describe("the public catalogue (learning)", () => {
+  it("ships no script, and its workshop page carries what a search engine and a link preview read", async () => {
+    const anonymous = await server.current().as(null);
+    for (const url of ["/talleres", `/talleres/${w.workshopSlug}`, "/inscripciones/cancelar/token-invalido"]) {
+      const res = await anonymous.get(url);
+      expect(res.status, url).toBe(200);
+      const html = await res.text();
+      expect(html, url).not.toMatch(/<script\b/i);
+      expect(html, url).not.toContain("modulepreload");
+    }
+    const page = await (await anonymous.get(`/talleres/${w.workshopSlug}`)).text();
+    expect(page).toContain('<meta name="description" content="Un taller para probar el acceso."/>');
+    expect(page).toContain('<meta property="og:title" content="Taller abierto de prueba"/>');
+    expect(page).toContain('<meta name="date" content="2099-03-01"/>');
+    const catalogue = await (await anonymous.get("/talleres")).text();
+    expect(catalogue).toContain(`href="/talleres/${w.workshopSlug}"`);
+    expect(catalogue).toContain("Queda 1 cupo");
+    // A page that needs its scripts still has them.
+    expect(await (await anonymous.get("/ingresar")).text()).toMatch(/<script\b/);
+  });
+
+  it("answers an unknown workshop, or a cohort of another course, with the Spanish not-found page", async () => {
+    const anonymous = await server.current().as(null);
+    const missing = await anonymous.get("/talleres/no-existe");
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain("No encontramos esta página");
+    const wrongCohort = await anonymous.post(`/talleres/${w.workshopSlug}`, {
+      cohortId: "01900000-0000-7000-8000-000000000000",
+      fullName: "Nadie",
+      email: "nadie@example.cl",
+      country: "CL",
+      role: "teacher",
+    });
+    expect(wrongCohort.status).toBe(404);
+    const cancel = await anonymous.post("/inscripciones/cancelar/token-invalido", {});
+    expect(cancel.status).toBe(404);
+  });
+
+  it("registers anyone without an account, keeps what was typed when refused, and puts the next one on the waiting list", async () => {
+    const anonymous = await server.current().as(null);
+    const html = await (await anonymous.get(`/talleres/${w.workshopSlug}`)).text();
+    const cohortId = /name="cohortId" value="([0-9a-f-]{36})"/.exec(html)?.[1] ?? "";
+    const refused = await anonymous.post(`/talleres/${w.workshopSlug}`, {
+      cohortId,
+      fullName: "Rosa Elena Quispe",
+      email: "no-es-correo",
+      country: "PE",
+      role: "teacher",
+    });
+    expect(refused.status).toBe(400);
+    const refusedHtml = await refused.text();
+    expect(refusedHtml).toContain("Escriba un correo válido");
+    expect(refusedHtml).toContain('value="Rosa Elena Quispe"');
+    const fields = (email: string) => ({ cohortId, fullName: "Rosa Elena Quispe", email, country: "PE", role: "teacher" });
+    const first = await (await anonymous.post(`/talleres/${w.workshopSlug}`, fields("rosa.quispe@example.pe"))).text();
+    expect(first).toContain("Su inscripción está confirmada");
+    const second = await (await anonymous.post(`/talleres/${w.workshopSlug}`, fields("otra.persona@example.pe"))).text();
+    expect(second).toContain("quedó en el lugar 1 de la lista de espera");
+    const again = await (await anonymous.post(`/talleres/${w.workshopSlug}`, fields("Rosa.Quispe@example.pe"))).text();
+    expect(again).toContain("Ese correo ya estaba inscrito");
   });
 });
 

@@ -19,6 +19,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { esCL } from "~/messages/es-CL";
 import { confirmEmailChange, proposeEmailChange, startAccountRecovery } from "~/modules/accounts";
 import { invitations, passwordResets } from "~/modules/accounts/schema";
+import { createCohort, createCourse, publishCohort, registerForCohort } from "~/modules/learning";
 import { createCalibration, createInstrument } from "~/modules/observation";
 import { persons, previewRosterImport } from "~/modules/people";
 import { actorOf, makePerson, makeWorld } from "~/modules/people/testing";
@@ -85,6 +86,9 @@ type World = Awaited<ReturnType<typeof makeWorld>> & {
   /** a throwaway person's deletion request, the one the coordinator fuzzes (and may anonymize) */
   leaving: Awaited<ReturnType<typeof makePerson>>;
   privacyRequestId: string;
+  /** a published open workshop (registrations from anyone) and a registration's cancel link */
+  workshopSlug: string;
+  cancelToken: string;
 };
 type Persona = "admin" | "coordinator" | "leaderA" | "mentorA" | "teacherA" | "teacherB";
 
@@ -184,6 +188,12 @@ const FUZZ: Record<string, Target[]> = {
   // a throwaway person: the first valid post uses the link up, the next ones are told it is gone.
   "correo/:token": [{ persona: null, url: (w) => `/correo/${w.recoveryToken}` }],
   "correo/deshacer/:token": [{ persona: null, url: (w) => `/correo/deshacer/${w.undoToken}` }],
+  // Anyone registers for an open workshop; the cancel link of one registration (the first valid post
+  // cancels it, the next ones change nothing).
+  "talleres/:slug": [{ persona: null, url: (w) => `/talleres/${w.workshopSlug}` }],
+  "inscripciones/cancelar/:token": [
+    { persona: null, url: (w) => `/inscripciones/cancelar/${w.cancelToken}` },
+  ],
 };
 
 // ── Reading answers ───────────────────────────────────────────────────────────────────────────────
@@ -638,7 +648,31 @@ async function makeFuzzWorld(): Promise<World> {
     confirm: "on",
     reason: "Dejo la red.",
   });
+  const workshop = await createCourse(coordinator, {
+    kind: "workshop",
+    title: "Taller para fuzzing",
+    slug: "taller-fuzzing",
+    summary: "Un taller abierto.",
+    hours: "3",
+    level: "introductory",
+    modality: "online",
+  });
+  const workshopCohort = await createCohort(coordinator, workshop.id, {
+    name: "Única",
+    startsOn: "2099-05-01",
+    endsOn: "2099-05-31",
+    capacity: "5",
+  });
+  await publishCohort(coordinator, workshopCohort.id);
+  const { cancelToken } = await registerForCohort(workshopCohort.id, {
+    fullName: "Inscrita Para Cancelar",
+    email: "cancelar.fuzz@example.cl",
+    country: "CL",
+    role: "teacher",
+  });
   return {
+    workshopSlug: "taller-fuzzing",
+    cancelToken,
     ...world,
     subject,
     leaving,
@@ -727,6 +761,14 @@ const INVARIANTS: Record<string, string> = {
       OR (status = 'rejected' AND btrim(coalesce(decision_note, '')) = '')
       OR char_length(reason) > 2000 OR char_length(coalesce(decision_note, '')) > 2000`,
   "calibration scores: 1 to 4": `SELECT calibration_id FROM calibration_scores WHERE level < 1 OR level > 4`,
+  "registrations: a name, an address, a country, a place; no more confirmed than the places": `
+    SELECT r.id FROM registrations r JOIN cohorts k ON k.id = r.cohort_id
+    WHERE btrim(r.full_name) = '' OR char_length(r.full_name) > 120
+      OR r.email !~ '^[^@[:space:]]+@[^@[:space:]]+$' OR r.email <> lower(r.email)
+      OR r.country !~ '^[A-Z]{2}$' OR (r.rut IS NOT NULL AND r.rut !~ '^[0-9]{1,8}-[0-9K]$')
+      OR r.position < 1 OR r.position > k.last_position
+      OR (k.capacity IS NOT NULL AND (SELECT count(*) FROM registrations c
+        WHERE c.cohort_id = k.id AND c.status = 'confirmed') > k.capacity)`,
 };
 
 /** Rows per table the forms write to, printed after the run. */
@@ -749,6 +791,7 @@ const TABLES = [
   "calibrations",
   "calibration_scores",
   "privacy_requests",
+  "registrations",
 ];
 
 /** With FUZZ_DUMP=<dir>, each failing submission is written there to be replayed. */

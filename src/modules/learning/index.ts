@@ -14,6 +14,7 @@ export {
   publicCourse,
 } from "./catalogue";
 export { COUNTRIES, type Country } from "./countries";
+export { seedDemoLearning } from "./demo";
 export { courseSubject, createCohort, createCourse, planSession, publishCohort } from "./courses";
 export type { CourseSubject } from "./policy";
 export {
