@@ -2,7 +2,7 @@
 // opened by a mail scanner changes nothing). No sign-in, no JavaScript.
 import { Form } from "react-router";
 import { cancelRegistration } from "~/modules/learning";
-import { SubmitButton } from "../components/form";
+import { FormMessage, failureOf, SubmitButton } from "../components/form";
 import { perform, readForm } from "../lib/actions.server";
 import { pageTitle, useT } from "../lib/i18n";
 import type { RouteHandle } from "../root";
@@ -35,6 +35,7 @@ export default function CancelRegistration({ actionData }: Route.ComponentProps)
         </p>
       ) : (
         <>
+          <FormMessage failure={failureOf(actionData)} />
           <p>{t("learning.cancel.ask")}</p>
           <Form method="post">
             <SubmitButton>{t("learning.cancel.submit")}</SubmitButton>

@@ -714,7 +714,7 @@ const INVARIANTS: Record<string, string> = {
   "persons: every person has a role": `
     SELECT p.id FROM persons p WHERE NOT EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = p.id)`,
   "memberships: school roles in a school, organization roles not": `
-    SELECT id FROM memberships WHERE role NOT IN ('teacher', 'leader', 'mentor', 'coordinator', 'admin')
+    SELECT id FROM memberships WHERE role NOT IN ('teacher', 'leader', 'mentor', 'coordinator', 'admin', 'facilitator')
       OR (role IN ('teacher', 'leader', 'mentor')) <> (school_id IS NOT NULL)`,
   "schools: name, RBD, region and comuna": `
     SELECT id FROM schools WHERE btrim(name) = '' OR rbd < 1 OR rbd > 99999
