@@ -3,7 +3,8 @@
 // they choose: a GET form, no JavaScript), and for an open workshop the registration form. Metadata
 // for search engines and link previews: description, Open Graph, and the first date.
 import { Form } from "react-router";
-import { COUNTRIES, PARTICIPANT_ROLES, publicCourse, registerForCohort } from "~/modules/learning";
+import { publicCourse, registerForCohort } from "~/modules/learning";
+import { COUNTRIES, PARTICIPANT_ROLES } from "~/modules/learning/content";
 import { isTimeZone, localParts } from "~/platform/time";
 import { Field, FormMessage, failureOf, SelectField, SubmitButton } from "../components/form";
 import { load, perform, readForm } from "../lib/actions.server";

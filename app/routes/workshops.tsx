@@ -1,7 +1,8 @@
 // /talleres: the public catalogue of open workshops and courses (issue #16 §1). No sign-in, no
 // JavaScript (the filters are a GET form); each entry links to its page.
 import { Form, Link } from "react-router";
-import { COURSE_LEVELS, publicCatalogue } from "~/modules/learning";
+import { publicCatalogue } from "~/modules/learning";
+import { COURSE_LEVELS } from "~/modules/learning/content";
 import { localParts } from "~/platform/time";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
 import { sessionOf } from "../lib/session.server";

@@ -9,7 +9,12 @@ const DAY = 86_400_000;
 
 export async function seedDemoLearning(
   tx: DbOrTx,
-  { organizationId, coordinatorId, facilitatorId, now = new Date() }: {
+  {
+    organizationId,
+    coordinatorId,
+    facilitatorId,
+    now = new Date(),
+  }: {
     organizationId: string;
     coordinatorId: string;
     facilitatorId: string;
@@ -23,7 +28,8 @@ export async function seedDemoLearning(
     kind: "workshop",
     title: "Retroalimentación que mejora la clase",
     slug: "retroalimentacion-que-mejora-la-clase",
-    summary: "Dos sesiones en vivo para practicar una retroalimentación breve, precisa y con un paso de acción.",
+    summary:
+      "Dos sesiones en vivo para practicar una retroalimentación breve, precisa y con un paso de acción.",
     description:
       "Un taller abierto para docentes y equipos directivos.\n\nEn la primera sesión vemos ejemplos de retroalimentación precisa; en la segunda practicamos con videos de clases y acordamos un paso de acción.",
     hours: 4,

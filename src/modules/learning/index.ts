@@ -14,8 +14,8 @@ export {
   publicCourse,
 } from "./catalogue";
 export { COUNTRIES, type Country } from "./countries";
-export { seedDemoLearning } from "./demo";
 export { courseSubject, createCohort, createCourse, planSession, publishCohort } from "./courses";
+export { seedDemoLearning } from "./demo";
 export type { CourseSubject } from "./policy";
 export {
   type CancellationResult,

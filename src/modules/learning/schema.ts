@@ -15,13 +15,18 @@ import {
 } from "drizzle-orm/pg-core";
 import { organizations, persons } from "../people/schema";
 
-/** An open workshop (taller abierto: anyone registers) or a course (curso: coordinators enrol). */
-export const COURSE_KINDS = ["workshop", "course"] as const;
-export type CourseKind = (typeof COURSE_KINDS)[number];
-export const COURSE_MODALITIES = ["online", "in_person", "blended"] as const;
-export type CourseModality = (typeof COURSE_MODALITIES)[number];
-export const COURSE_LEVELS = ["introductory", "intermediate", "advanced"] as const;
-export type CourseLevel = (typeof COURSE_LEVELS)[number];
+import type { CourseKind, CourseLevel, CourseModality, ParticipantRole } from "./content";
+
+export {
+  COURSE_KINDS,
+  COURSE_LEVELS,
+  COURSE_MODALITIES,
+  type CourseKind,
+  type CourseLevel,
+  type CourseModality,
+  PARTICIPANT_ROLES,
+  type ParticipantRole,
+} from "./content";
 
 export const courses = pgTable(
   "courses",
@@ -145,8 +150,6 @@ export const liveSessions = pgTable(
 
 export const REGISTRATION_STATUSES = ["confirmed", "waiting", "cancelled"] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
-export const PARTICIPANT_ROLES = ["teacher", "leader", "student", "other"] as const;
-export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
 
 /**
  * A person's place in a cohort: confirmed, waiting (in order of arrival: `position`) or cancelled. One
