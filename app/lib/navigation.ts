@@ -35,6 +35,7 @@ export function navigationFor(actor: Actor): NavItem[] {
     items.push({ to: "/pautas", label: "nav.instruments" });
     items.push({ to: "/pasos", label: "nav.catalogue" });
   }
+  if (can(actor, "list", "course", org)) items.push({ to: "/cursos", label: "nav.courses" });
   if (can(actor, "list", "school", org) && worksWithSchools(actor))
     items.push({ to: "/establecimientos", label: "nav.schools" });
   if (can(actor, "list", "person", org)) items.push({ to: "/personas", label: "nav.people" });

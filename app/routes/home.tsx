@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import { observationHome, pendingWork } from "~/modules/observation";
 import { homeSummary } from "~/modules/people";
+import { can } from "~/platform/policy";
 import { ObserverDay, TeacherDay } from "../components/day";
 import { pageTitle, useT } from "../lib/i18n";
 import { requireActor, sessionOf } from "../lib/session.server";
@@ -22,6 +23,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     summary,
     day,
     observation: observationHome(actor),
+    courses: can(actor, "list", "course", { organizationId: actor.organizationId }),
   };
 }
 
@@ -51,6 +53,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
   if (summary.canCreateSchool)
     cards.push({ to: "/establecimientos/nuevo", label: t("home.card.schools_create") });
   if (summary.canListPeople) cards.push({ to: "/personas", label: t("home.card.people") });
+  if (loaderData.courses) cards.push({ to: "/cursos", label: t("home.card.courses") });
   if (loaderData.observation.network) cards.push({ to: "/observaciones/red", label: t("home.card.network") });
   for (const school of summary.managedSchools.filter((s) =>
     loaderData.observation.ledSchoolIds.includes(s.id),

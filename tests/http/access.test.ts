@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { emailChanges } from "~/modules/accounts/schema";
 import { createCohort, createCourse, publishCohort } from "~/modules/learning";
+import { cohorts, courses } from "~/modules/learning/schema";
 import { createCalibration } from "~/modules/observation";
 import {
   calibrationParticipants,
@@ -40,8 +41,9 @@ type World = Awaited<ReturnType<typeof makeWorld>> & {
   draftId: string;
   /** teacher A2's pending request that their data be deleted */
   privacyRequestId: string;
-  /** a published open workshop's public address */
+  /** a published open workshop's public address, and its course */
   workshopSlug: string;
+  courseId: string;
 };
 type Persona = Exclude<
   keyof World,
@@ -57,6 +59,7 @@ type Persona = Exclude<
   | "draftId"
   | "privacyRequestId"
   | "workshopSlug"
+  | "courseId"
 >;
 const PERSONAS: Persona[] = [
   "admin",
@@ -172,6 +175,39 @@ const ACCESS: Record<string, Access> = {
   },
   "correo/:token": { url: () => "/correo/token-invalido", public: true },
   "correo/deshacer/:token": { url: () => "/correo/deshacer/token-invalido", public: true },
+  cursos: { url: () => "/cursos", allowed: ["coordinator", "otherCoordinator", "facilitator"] },
+  "cursos/nuevo": {
+    url: () => "/cursos/nuevo",
+    allowed: ["coordinator", "otherCoordinator"],
+    post: {
+      fields: () => ({
+        kind: "workshop",
+        title: "Intruso",
+        slug: "curso-intruso",
+        hours: "2",
+        level: "introductory",
+        modality: "online",
+      }),
+      unchanged: async () => {
+        expect(await db().select().from(courses).where(eq(courses.slug, "curso-intruso"))).toEqual([]);
+      },
+    },
+  },
+  "cursos/:courseId": {
+    url: (w) => `/cursos/${w.courseId}`,
+    allowed: ["coordinator", "otherCoordinator"],
+    post: {
+      fields: () => ({
+        intent: "cohort",
+        name: "Versión intrusa",
+        startsOn: "2099-01-01",
+        endsOn: "2099-01-02",
+      }),
+      unchanged: async () => {
+        expect(await db().select().from(cohorts).where(eq(cohorts.name, "Versión intrusa"))).toEqual([]);
+      },
+    },
+  },
   talleres: { url: () => "/talleres", public: true },
   "talleres/:slug": { url: (w) => `/talleres/${w.workshopSlug}`, public: true },
   "inscripciones/cancelar/:token": { url: () => "/inscripciones/cancelar/token-invalido", public: true },
@@ -622,6 +658,7 @@ beforeAll(async () => {
     draftId,
     privacyRequestId,
     workshopSlug: "taller-abierto-prueba",
+    courseId: workshop.id,
   };
   calibrationSetup.versionId = records.scoredVersionId;
   calibrationSetup.id = await createCalibration(
@@ -1103,7 +1140,11 @@ describe("instruments and the action-step catalogue", () => {
 describe("the public catalogue (learning)", () => {
   it("ships no script, and its workshop page carries what a search engine and a link preview read", async () => {
     const anonymous = await server.current().as(null);
-    for (const url of ["/talleres", `/talleres/${w.workshopSlug}`, "/inscripciones/cancelar/token-invalido"]) {
+    for (const url of [
+      "/talleres",
+      `/talleres/${w.workshopSlug}`,
+      "/inscripciones/cancelar/token-invalido",
+    ]) {
       const res = await anonymous.get(url);
       expect(res.status, url).toBe(200);
       const html = await res.text();
@@ -1153,12 +1194,24 @@ describe("the public catalogue (learning)", () => {
     const refusedHtml = await refused.text();
     expect(refusedHtml).toContain("Escriba un correo válido");
     expect(refusedHtml).toContain('value="Rosa Elena Quispe"');
-    const fields = (email: string) => ({ cohortId, fullName: "Rosa Elena Quispe", email, country: "PE", role: "teacher" });
-    const first = await (await anonymous.post(`/talleres/${w.workshopSlug}`, fields("rosa.quispe@example.pe"))).text();
+    const fields = (email: string) => ({
+      cohortId,
+      fullName: "Rosa Elena Quispe",
+      email,
+      country: "PE",
+      role: "teacher",
+    });
+    const first = await (
+      await anonymous.post(`/talleres/${w.workshopSlug}`, fields("rosa.quispe@example.pe"))
+    ).text();
     expect(first).toContain("Su inscripción está confirmada");
-    const second = await (await anonymous.post(`/talleres/${w.workshopSlug}`, fields("otra.persona@example.pe"))).text();
+    const second = await (
+      await anonymous.post(`/talleres/${w.workshopSlug}`, fields("otra.persona@example.pe"))
+    ).text();
     expect(second).toContain("quedó en el lugar 1 de la lista de espera");
-    const again = await (await anonymous.post(`/talleres/${w.workshopSlug}`, fields("Rosa.Quispe@example.pe"))).text();
+    const again = await (
+      await anonymous.post(`/talleres/${w.workshopSlug}`, fields("Rosa.Quispe@example.pe"))
+    ).text();
     expect(again).toContain("Ese correo ya estaba inscrito");
   });
 });

@@ -88,6 +88,7 @@ type World = Awaited<ReturnType<typeof makeWorld>> & {
   privacyRequestId: string;
   /** a published open workshop (registrations from anyone) and a registration's cancel link */
   workshopSlug: string;
+  courseId: string;
   cancelToken: string;
 };
 type Persona = "admin" | "coordinator" | "leaderA" | "mentorA" | "teacherA" | "teacherB";
@@ -191,6 +192,8 @@ const FUZZ: Record<string, Target[]> = {
   // Anyone registers for an open workshop; the cancel link of one registration (the first valid post
   // cancels it, the next ones change nothing).
   "talleres/:slug": [{ persona: null, url: (w) => `/talleres/${w.workshopSlug}` }],
+  "cursos/nuevo": [{ persona: "coordinator", url: () => "/cursos/nuevo" }],
+  "cursos/:courseId": [{ persona: "coordinator", url: (w) => `/cursos/${w.courseId}` }],
   "inscripciones/cancelar/:token": [
     { persona: null, url: (w) => `/inscripciones/cancelar/${w.cancelToken}` },
   ],
@@ -672,6 +675,7 @@ async function makeFuzzWorld(): Promise<World> {
   });
   return {
     workshopSlug: "taller-fuzzing",
+    courseId: workshop.id,
     cancelToken,
     ...world,
     subject,
@@ -761,6 +765,17 @@ const INVARIANTS: Record<string, string> = {
       OR (status = 'rejected' AND btrim(coalesce(decision_note, '')) = '')
       OR char_length(reason) > 2000 OR char_length(coalesce(decision_note, '')) > 2000`,
   "calibration scores: 1 to 4": `SELECT calibration_id FROM calibration_scores WHERE level < 1 OR level > 4`,
+  "courses: title, address, hours, rules": `
+    SELECT id FROM courses WHERE btrim(title) = '' OR char_length(title) > 160
+      OR slug !~ '^[a-z0-9]+(-[a-z0-9]+)*$' OR hours < 1 OR hours > 1000
+      OR min_attendance_percent < 0 OR min_attendance_percent > 100`,
+  "cohorts: a name, dates in order, places": `
+    SELECT id FROM cohorts WHERE btrim(name) = '' OR ends_on < starts_on
+      OR (capacity IS NOT NULL AND capacity < 1) OR status NOT IN ('draft', 'published', 'cancelled')`,
+  "live sessions: a title, a known zone, a length, an https link or none": `
+    SELECT id FROM live_sessions WHERE btrim(title) = '' OR planned_time_zone = ''
+      OR duration_minutes < 5 OR duration_minutes > 720
+      OR (meeting_url <> '' AND meeting_url !~ '^https://')`,
   "registrations: a name, an address, a country, a place; no more confirmed than the places": `
     SELECT r.id FROM registrations r JOIN cohorts k ON k.id = r.cohort_id
     WHERE btrim(r.full_name) = '' OR char_length(r.full_name) > 120
@@ -792,6 +807,9 @@ const TABLES = [
   "calibration_scores",
   "privacy_requests",
   "registrations",
+  "courses",
+  "cohorts",
+  "live_sessions",
 ];
 
 /** With FUZZ_DUMP=<dir>, each failing submission is written there to be replayed. */

@@ -1,11 +1,11 @@
 // Courses, their cohorts and live sessions (issue #16 §2, §4): created by coordinators; a session's
 // time is written as the planner reads it (date, time, zone) and stored as an instant plus that zone.
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
-import { db } from "../../platform/db/client";
+import { db, rowsOf } from "../../platform/db/client";
 import { NotFoundError, ValidationError } from "../../platform/errors";
 import { newId } from "../../platform/ids";
-import { type Actor, authorize } from "../../platform/policy";
+import { type Actor, authorize, can } from "../../platform/policy";
 import { resolveLocalTime } from "../../platform/time";
 import { parseInput } from "../../platform/validation";
 import type { CourseSubject } from "./policy";
@@ -13,6 +13,8 @@ import {
   COURSE_KINDS,
   COURSE_LEVELS,
   COURSE_MODALITIES,
+  type CohortStatus,
+  type CourseKind,
   cohorts,
   courseFacilitators,
   courses,
@@ -205,4 +207,111 @@ export async function planSession(
     meetingUrl: data.meetingUrl,
   });
   return { id, startsAt };
+}
+
+export interface CourseListItem {
+  id: string;
+  kind: CourseKind;
+  title: string;
+  slug: string;
+  hours: number;
+  cohorts: number;
+  /** the next cohort's start, if any is still to end */
+  nextStartsOn: string | null;
+}
+
+/** The courses the actor runs: every one for coordinators, their own for facilitators; by title. */
+export async function listCourses(actor: Actor, today: string): Promise<CourseListItem[]> {
+  authorize(actor, "list", "course", { organizationId: actor.organizationId });
+  const rows = await rowsOf<{
+    id: string;
+    kind: CourseKind;
+    title: string;
+    slug: string;
+    hours: number;
+    cohorts: number;
+    next_starts_on: string | null;
+    facilitator_ids: string[];
+  }>(
+    db(),
+    sql`
+    SELECT c.id, c.kind, c.title, c.slug, c.hours,
+      (SELECT count(*)::int FROM cohorts k WHERE k.course_id = c.id) AS cohorts,
+      (SELECT min(k.starts_on)::text FROM cohorts k WHERE k.course_id = c.id AND k.ends_on >= ${today}::date
+        AND k.status <> 'cancelled') AS next_starts_on,
+      coalesce((SELECT array_agg(f.person_id) FROM course_facilitators f WHERE f.course_id = c.id), '{}') AS facilitator_ids
+    FROM courses c
+    WHERE c.organization_id = ${actor.organizationId}
+    ORDER BY c.title, c.id`,
+  );
+  return rows
+    .filter((r) =>
+      can(actor, "read", "course", {
+        organizationId: actor.organizationId,
+        courseId: r.id,
+        facilitatorIds: r.facilitator_ids,
+      }),
+    )
+    .map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      title: r.title,
+      slug: r.slug,
+      hours: r.hours,
+      cohorts: r.cohorts,
+      nextStartsOn: r.next_starts_on,
+    }));
+}
+
+/** A course as its management page shows it: cohorts with places taken and sessions; what the actor may do. */
+export async function courseForManagement(actor: Actor, courseId: string) {
+  const subject = await courseSubject(actor, courseId);
+  if (!subject) throw new NotFoundError();
+  authorize(actor, "read", "course", subject);
+  const [course] = await db().select().from(courses).where(eq(courses.id, courseId));
+  if (!course) throw new NotFoundError();
+  const cohortRows = await rowsOf<{
+    id: string;
+    name: string;
+    starts_on: string;
+    ends_on: string;
+    capacity: number | null;
+    status: CohortStatus;
+    confirmed: number;
+    waiting: number;
+  }>(
+    db(),
+    sql`
+    SELECT k.id, k.name, k.starts_on::text AS starts_on, k.ends_on::text AS ends_on, k.capacity, k.status,
+      (SELECT count(*)::int FROM registrations r WHERE r.cohort_id = k.id AND r.status = 'confirmed') AS confirmed,
+      (SELECT count(*)::int FROM registrations r WHERE r.cohort_id = k.id AND r.status = 'waiting') AS waiting
+    FROM cohorts k WHERE k.course_id = ${courseId} ORDER BY k.starts_on, k.id`,
+  );
+  const sessions = cohortRows.length
+    ? await db()
+        .select()
+        .from(liveSessions)
+        .where(
+          inArray(
+            liveSessions.cohortId,
+            cohortRows.map((c) => c.id),
+          ),
+        )
+        .orderBy(asc(liveSessions.startsAt))
+    : [];
+  return {
+    course,
+    cohorts: cohortRows.map((c) => ({
+      id: c.id,
+      name: c.name,
+      startsOn: c.starts_on,
+      endsOn: c.ends_on,
+      capacity: c.capacity,
+      status: c.status,
+      confirmed: c.confirmed,
+      waiting: c.waiting,
+      sessions: sessions.filter((s) => s.cohortId === c.id),
+    })),
+    can: { manage: can(actor, "manage", "course", subject) },
+  };
 }

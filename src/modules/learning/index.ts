@@ -14,7 +14,16 @@ export {
   publicCourse,
 } from "./catalogue";
 export { COUNTRIES, type Country } from "./countries";
-export { courseSubject, createCohort, createCourse, planSession, publishCohort } from "./courses";
+export {
+  type CourseListItem,
+  courseForManagement,
+  courseSubject,
+  createCohort,
+  createCourse,
+  listCourses,
+  planSession,
+  publishCohort,
+} from "./courses";
 export { seedDemoLearning } from "./demo";
 export type { CourseSubject } from "./policy";
 export {

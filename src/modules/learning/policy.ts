@@ -15,6 +15,8 @@ export interface CourseSubject {
 
 declare module "../../platform/policy" {
   interface PolicyRules {
+    "course:list": OrganizationSubject;
+    "course:read": CourseSubject;
     "course:create": OrganizationSubject;
     "course:manage": CourseSubject;
     "cohort:facilitate": CourseSubject;
@@ -26,6 +28,10 @@ const facilitates = (a: Actor, c: CourseSubject) =>
   a.organizationRoles.has("facilitator") && c.facilitatorIds.includes(a.personId);
 
 // The tenant rule (platform/policy.ts) has already refused any subject of another organization.
+/** the list of courses: coordinators (all of them) and facilitators (the ones they facilitate) */
+allow("list", "course", (a) => isCoordinator(a) || a.organizationRoles.has("facilitator"));
+allow("read", "course", (a) => isCoordinator(a));
+allow("read", "course", (a, c) => facilitates(a, c));
 allow("create", "course", (a) => isCoordinator(a));
 /** a course's content, its cohorts, dates, places and sessions */
 allow("manage", "course", (a) => isCoordinator(a));
