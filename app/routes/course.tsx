@@ -51,7 +51,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     throw new ValidationError({ intent: "errors.invalid_choice" });
   }, form);
   if ("ok" in result && result.ok) return { saved: result.value.done, cohortId };
-  return { ...result, intent, cohortId };
+  return result;
 }
 
 const SAVED = {
@@ -65,12 +65,9 @@ export default function Course({ loaderData, actionData }: Route.ComponentProps)
   const f = useFormat();
   const { course, cohorts, can } = loaderData;
   const failure = failureOf(actionData);
+  // Each form's refusal beside it: the refused form's own hidden fields say which form it was.
   const failed = (intent: string, cohortId = "") =>
-    failure &&
-    actionData &&
-    "intent" in actionData &&
-    actionData.intent === intent &&
-    actionData.cohortId === cohortId
+    failure && failure.values.intent === intent && (failure.values.cohortId ?? "") === cohortId
       ? failure
       : undefined;
   const zones = TIME_ZONES.map((z) => ({ value: z, label: z.replace(/_/g, " ") }));
