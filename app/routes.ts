@@ -64,5 +64,6 @@ export default [
   route("cursos/:courseId", "routes/course.tsx"),
   route("talleres", "routes/workshops.tsx"),
   route("talleres/:slug", "routes/workshop.tsx"),
+  route("talleres/:slug/sesiones.ics", "routes/workshop.ics.ts"),
   route("inscripciones/cancelar/:token", "routes/registration.cancel.tsx"),
 ] satisfies RouteConfig;

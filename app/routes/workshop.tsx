@@ -123,6 +123,11 @@ export default function Workshop({ loaderData, actionData }: Route.ComponentProp
           {cohort.sessions.length ? (
             <>
               <h3>{t("learning.sessions.title", { zone: f.zoneName(zone) })}</h3>
+              <p>
+                <a href={`/talleres/${course.slug}/sesiones.ics?version=${cohort.id}`} download>
+                  {t("learning.sessions.calendar")}
+                </a>
+              </p>
               <ul className="rows">
                 {cohort.sessions.map((s) => (
                   <li key={s.id}>

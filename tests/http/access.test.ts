@@ -3,7 +3,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { emailChanges } from "~/modules/accounts/schema";
-import { createCohort, createCourse, publishCohort } from "~/modules/learning";
+import { createCohort, createCourse, planSession, publishCohort } from "~/modules/learning";
 import { cohorts, courses } from "~/modules/learning/schema";
 import { createCalibration } from "~/modules/observation";
 import {
@@ -44,6 +44,7 @@ type World = Awaited<ReturnType<typeof makeWorld>> & {
   /** a published open workshop's public address, and its course */
   workshopSlug: string;
   courseId: string;
+  cohortId: string;
 };
 type Persona = Exclude<
   keyof World,
@@ -60,6 +61,7 @@ type Persona = Exclude<
   | "privacyRequestId"
   | "workshopSlug"
   | "courseId"
+  | "cohortId"
 >;
 const PERSONAS: Persona[] = [
   "admin",
@@ -211,6 +213,10 @@ const ACCESS: Record<string, Access> = {
   talleres: { url: () => "/talleres", public: true },
   "talleres/:slug": { url: (w) => `/talleres/${w.workshopSlug}`, public: true },
   "inscripciones/cancelar/:token": { url: () => "/inscripciones/cancelar/token-invalido", public: true },
+  "talleres/:slug/sesiones.ics": {
+    url: (w) => `/talleres/${w.workshopSlug}/sesiones.ics?version=${w.cohortId}`,
+    public: true,
+  },
   "personas/:personId/mis-datos.zip": {
     url: (w) => `/personas/${w.teacherA.id}/mis-datos.zip`,
     allowed: ["teacherA"],
@@ -649,6 +655,12 @@ beforeAll(async () => {
     capacity: "1",
   });
   await publishCohort(coordinator, workshopCohort.id);
+  await planSession(coordinator, workshopCohort.id, {
+    title: "Sesión de prueba",
+    date: "2099-03-04",
+    time: "18:00",
+    durationMinutes: "60",
+  });
   w = {
     ...world,
     emailId,
@@ -659,6 +671,7 @@ beforeAll(async () => {
     privacyRequestId,
     workshopSlug: "taller-abierto-prueba",
     courseId: workshop.id,
+    cohortId: workshopCohort.id,
   };
   calibrationSetup.versionId = records.scoredVersionId;
   calibrationSetup.id = await createCalibration(
@@ -1158,6 +1171,13 @@ describe("the public catalogue (learning)", () => {
     const catalogue = await (await anonymous.get("/talleres")).text();
     expect(catalogue).toContain(`href="/talleres/${w.workshopSlug}"`);
     expect(catalogue).toContain("Queda 1 cupo");
+    // The version's sessions as a calendar file; an unknown version is the not-found page.
+    const ics = await anonymous.get(`/talleres/${w.workshopSlug}/sesiones.ics?version=${w.cohortId}`);
+    expect(ics.headers.get("content-type")).toContain("text/calendar");
+    const calendar = await ics.text();
+    expect(calendar).toContain("SUMMARY:Taller abierto de prueba: Sesión de prueba");
+    expect(calendar).toContain("DTSTART:20990304T210000Z");
+    expect((await anonymous.get(`/talleres/${w.workshopSlug}/sesiones.ics?version=nada`)).status).toBe(404);
     // A page that needs its scripts still has them.
     expect(await (await anonymous.get("/ingresar")).text()).toMatch(/<script\b/);
   });

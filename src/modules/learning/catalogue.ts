@@ -2,7 +2,9 @@
 // ended, with dates, hours, modality and places left; read by anyone, without signing in. It shows only
 // what a catalogue entry says (product.md: the public sees the catalogue entry only).
 import { type SQL, sql } from "drizzle-orm";
+import { calendarAttachment } from "../../platform/calendar";
 import { db, rowsOf } from "../../platform/db/client";
+import { isUuid } from "../../platform/ids";
 import { COURSE_LEVELS, type CourseKind, type CourseLevel, type CourseModality } from "./schema";
 
 export interface CatalogueFilters {
@@ -221,4 +223,46 @@ export async function publicCourse(slug: string, today: string): Promise<PublicC
       };
     }),
   };
+}
+
+/** A published cohort's live sessions as a calendar file (.ics), for anyone: null when there is none. */
+export async function cohortCalendar(
+  slug: string,
+  cohortId: string,
+  appUrl: string,
+): Promise<{ filename: string; content: string } | null> {
+  if (!/^[a-z0-9-]{1,80}$/.test(slug) || !isUuid(cohortId)) return null;
+  const rows = await rowsOf<{
+    id: string;
+    title: string;
+    starts_at: Date | string;
+    duration_minutes: number;
+    course_title: string;
+  }>(
+    db(),
+    sql`
+    SELECT s.id, s.title, s.starts_at, s.duration_minutes, c.title AS course_title
+    FROM live_sessions s
+    JOIN cohorts k ON k.id = s.cohort_id AND k.status = 'published'
+    JOIN courses c ON c.id = k.course_id
+    WHERE k.id = ${cohortId} AND c.slug = ${slug}
+    ORDER BY s.starts_at`,
+  );
+  if (rows.length === 0) return null;
+  const page = `${appUrl}/talleres/${slug}`;
+  const file = calendarAttachment(
+    rows.map((s) => {
+      const start = new Date(s.starts_at);
+      return {
+        uid: `${s.id}@impulso`,
+        title: `${s.course_title}: ${s.title}`,
+        description: page,
+        url: page,
+        start,
+        end: new Date(start.getTime() + s.duration_minutes * 60_000),
+      };
+    }),
+    "sesiones.ics",
+  );
+  return { filename: file.filename, content: file.content };
 }

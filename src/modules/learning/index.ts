@@ -7,6 +7,7 @@ export {
   CATALOGUE_LIMIT,
   type CatalogueEntry,
   type CatalogueFilters,
+  cohortCalendar,
   type PublicCohort,
   type PublicCourse,
   type PublicSession,
