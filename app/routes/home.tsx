@@ -1,9 +1,10 @@
 import { Link } from "react-router";
+import { nextSessionFor } from "~/modules/learning";
 import { observationHome, pendingWork } from "~/modules/observation";
 import { homeSummary } from "~/modules/people";
 import { can } from "~/platform/policy";
 import { ObserverDay, TeacherDay } from "../components/day";
-import { pageTitle, useT } from "../lib/i18n";
+import { pageTitle, useFormat, useLocale, useT } from "../lib/i18n";
 import { requireActor, sessionOf } from "../lib/session.server";
 import type { Route } from "./+types/home";
 
@@ -12,10 +13,12 @@ export const meta: Route.MetaFunction = ({ matches }) => [{ title: pageTitle(mat
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
   const session = sessionOf(context);
-  const [summary, day] = await Promise.all([
+  const [summary, day, nextSession] = await Promise.all([
     homeSummary(actor),
     // what is pending for the person today, as an observer and as a teacher
     pendingWork(actor, new Date(), session.timeZone),
+    // the next live session of a workshop the person takes part in
+    session.viewer ? nextSessionFor({ id: actor.personId, email: session.viewer.email }) : null,
   ]);
   return {
     name: session.viewer?.givenNames ?? "",
@@ -24,11 +27,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     day,
     observation: observationHome(actor),
     courses: can(actor, "list", "course", { organizationId: actor.organizationId }),
+    nextSession,
   };
 }
 
 export default function Home({ loaderData }: Route.ComponentProps) {
   const t = useT();
+  const f = useFormat();
+  const { timeZone } = useLocale();
   const { summary } = loaderData;
   const cards: Array<{ to: string; label: string }> = [];
   if (loaderData.observation.observes)
@@ -82,6 +88,18 @@ export default function Home({ loaderData }: Route.ComponentProps) {
   return (
     <div className="stack">
       <h1>{t("home.title", { name: loaderData.name })}</h1>
+      {loaderData.nextSession ? (
+        <section className="card">
+          <h2>{t("learning.home.next_session")}</h2>
+          <p>
+            <Link to={`/talleres/${loaderData.nextSession.slug}`}>{loaderData.nextSession.courseTitle}</Link>:{" "}
+            {loaderData.nextSession.title}
+          </p>
+          <p>
+            <strong>{f.dateTime(loaderData.nextSession.startsAt)}</strong> ({f.zoneName(timeZone)})
+          </p>
+        </section>
+      ) : null}
       {loaderData.day.observer ? (
         <ObserverDay lists={loaderData.day.observer} schools={summary.managedSchools} />
       ) : null}

@@ -50,12 +50,20 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const form = await readForm(request);
   if (!(form instanceof FormData)) return form;
-  const locale = sessionOf(context).locale;
+  const session = sessionOf(context);
+  const locale = session.locale;
+  const signedIn =
+    session.actor && session.viewer
+      ? { personId: session.actor.personId, email: session.viewer.email }
+      : undefined;
   const course = await publicCourse(params.slug, localParts(new Date(), "America/Santiago").date);
   const cohortId = String(form.get("cohortId") ?? "");
   const open = course?.kind === "workshop" && course.cohorts.some((c) => c.id === cohortId);
   if (!open) throw new Response(null, { status: 404 });
-  const result = await perform(() => registerForCohort(cohortId, Object.fromEntries(form), { locale }), form);
+  const result = await perform(
+    () => registerForCohort(cohortId, Object.fromEntries(form), { locale, signedIn }),
+    form,
+  );
   if ("ok" in result && result.ok) {
     const { status, waitingPlace, alreadyRegistered } = result.value;
     return {

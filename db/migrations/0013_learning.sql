@@ -105,5 +105,6 @@ CREATE UNIQUE INDEX "registrations_cohort_email_uq" ON "registrations" USING btr
 CREATE UNIQUE INDEX "registrations_cohort_position_uq" ON "registrations" USING btree ("cohort_id","position");--> statement-breakpoint
 CREATE UNIQUE INDEX "registrations_cancel_token_uq" ON "registrations" USING btree ("cancel_token_hash");--> statement-breakpoint
 CREATE INDEX "registrations_person_idx" ON "registrations" USING btree ("person_id");--> statement-breakpoint
+CREATE INDEX "registrations_email_idx" ON "registrations" USING btree ("email");--> statement-breakpoint
 CREATE INDEX "registrations_cohort_status_idx" ON "registrations" USING btree ("cohort_id","status","position");--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_scope" CHECK (("memberships"."role" IN ('teacher','leader','mentor') AND "memberships"."school_id" IS NOT NULL) OR ("memberships"."role" IN ('coordinator','admin','facilitator') AND "memberships"."school_id" IS NULL));

@@ -2,6 +2,7 @@ import type { learning as source } from "../es-CL/learning";
 
 // English. Every key of the Spanish area is required (see src/messages/catalogue.test.ts).
 export const learning: Record<keyof typeof source, string> = {
+  "learning.home.next_session": "Your next live session",
   "learning.sessions.calendar": "Add the sessions to my calendar (.ics)",
   "learning.manage.title": "Courses and workshops",
   "learning.manage.new": "New course or workshop",

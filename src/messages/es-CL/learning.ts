@@ -1,5 +1,6 @@
 // Learning: courses, open workshops, cohorts, live sessions and registrations (issue #16).
 export const learning = {
+  "learning.home.next_session": "Su próxima sesión en vivo",
   "learning.sessions.calendar": "Agregar las sesiones a mi calendario (.ics)",
   "learning.manage.title": "Cursos y talleres",
   "learning.manage.new": "Nuevo curso o taller",

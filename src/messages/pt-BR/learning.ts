@@ -2,6 +2,7 @@ import type { learning as source } from "../es-CL/learning";
 
 // Português (Brasil). Every key of the Spanish area is required (see src/messages/catalogue.test.ts).
 export const learning: Record<keyof typeof source, string> = {
+  "learning.home.next_session": "Sua próxima sessão ao vivo",
   "learning.sessions.calendar": "Adicionar as sessões à minha agenda (.ics)",
   "learning.manage.title": "Cursos e oficinas",
   "learning.manage.new": "Novo curso ou oficina",

@@ -3,7 +3,7 @@
 // what a catalogue entry says (product.md: the public sees the catalogue entry only).
 import { type SQL, sql } from "drizzle-orm";
 import { calendarAttachment } from "../../platform/calendar";
-import { db, rowsOf } from "../../platform/db/client";
+import { db, preparedRowsOf, rowsOf } from "../../platform/db/client";
 import { isUuid } from "../../platform/ids";
 import { COURSE_LEVELS, type CourseKind, type CourseLevel, type CourseModality } from "./schema";
 
@@ -265,4 +265,42 @@ export async function cohortCalendar(
     "sesiones.ics",
   );
   return { filename: file.filename, content: file.content };
+}
+
+export interface NextSession {
+  title: string;
+  courseTitle: string;
+  slug: string;
+  startsAt: Date;
+}
+
+/**
+ * The next live session of the workshops and courses the person is confirmed in (registered with their
+ * address, or by the platform as theirs), for their home page; null when there is none ahead.
+ */
+export async function nextSessionFor(
+  person: { id: string; email: string },
+  now = new Date(),
+): Promise<NextSession | null> {
+  // On every home page: a prepared statement (see platform/db/client.ts).
+  const [row] = await preparedRowsOf<{
+    title: string;
+    course_title: string;
+    slug: string;
+    starts_at: Date | string;
+  }>(
+    "learning_next_session",
+    sql`
+    SELECT s.title, c.title AS course_title, c.slug, s.starts_at
+    FROM registrations r
+    JOIN cohorts k ON k.id = r.cohort_id AND k.status = 'published'
+    JOIN courses c ON c.id = k.course_id
+    JOIN live_sessions s ON s.cohort_id = k.id AND s.starts_at >= ${now.toISOString()}::timestamptz
+    WHERE r.status = 'confirmed' AND (r.person_id = ${person.id} OR r.email = ${person.email.toLowerCase()})
+    ORDER BY s.starts_at
+    LIMIT 1`,
+  );
+  return row
+    ? { title: row.title, courseTitle: row.course_title, slug: row.slug, startsAt: new Date(row.starts_at) }
+    : null;
 }

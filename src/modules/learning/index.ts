@@ -8,6 +8,8 @@ export {
   type CatalogueEntry,
   type CatalogueFilters,
   cohortCalendar,
+  type NextSession,
+  nextSessionFor,
   type PublicCohort,
   type PublicCourse,
   type PublicSession,

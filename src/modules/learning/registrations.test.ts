@@ -13,6 +13,7 @@ import {
   cancelRegistration,
   createCohort,
   createCourse,
+  nextSessionFor,
   planSession,
   publishCohort,
   registerForCohort,
@@ -242,6 +243,36 @@ describe("the registration's email", () => {
       ValidationError,
     );
     expect(await db().select().from(emails).where(eq(emails.toAddress, "docente.83@example.mx"))).toEqual([]);
+  });
+});
+
+describe("a signed-in person's registration", () => {
+  it("is theirs when it carries their address, and its next session is on their home page", async () => {
+    const cohortId = await openWorkshop(5);
+    await planSession(coordinator, cohortId, {
+      title: "Única sesión",
+      date: "2099-06-02",
+      time: "10:00",
+      durationMinutes: "60",
+    });
+    const me = { personId: w.teacherB.id, email: w.teacherB.email };
+    const mine = await registerForCohort(cohortId, person(91, { email: w.teacherB.email.toUpperCase() }), {
+      signedIn: me,
+    });
+    const forSomeoneElse = await registerForCohort(cohortId, person(92), { signedIn: me });
+    const owners = await db()
+      .select({ id: registrations.id, personId: registrations.personId })
+      .from(registrations)
+      .where(eq(registrations.cohortId, cohortId));
+    expect(owners.find((r) => r.id === mine.registrationId)?.personId).toBe(w.teacherB.id);
+    expect(owners.find((r) => r.id === forSomeoneElse.registrationId)?.personId).toBeNull();
+    expect(await nextSessionFor({ id: w.teacherB.id, email: w.teacherB.email })).toMatchObject({
+      title: "Única sesión",
+      startsAt: new Date("2099-06-02T14:00:00Z"),
+    });
+    // Cancelled: no longer on the home page.
+    await cancelRegistration(mine.cancelToken);
+    expect(await nextSessionFor({ id: w.teacherB.id, email: w.teacherB.email })).toBeNull();
   });
 });
 

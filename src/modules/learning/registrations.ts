@@ -60,9 +60,19 @@ export interface RegistrationResult {
 export async function registerForCohort(
   cohortId: string,
   input: Record<string, unknown>,
-  { now = new Date(), locale = "es-CL" }: { now?: Date; locale?: Locale } = {},
+  {
+    now = new Date(),
+    locale = "es-CL",
+    signedIn,
+  }: {
+    now?: Date;
+    locale?: Locale;
+    /** the person signed in, if any: the registration is theirs when it carries their address */
+    signedIn?: { personId: string; email: string };
+  } = {},
 ): Promise<RegistrationResult> {
   const data = parseInput(registrationInput, input);
+  const personId = signedIn && signedIn.email.toLowerCase() === data.email ? signedIn.personId : null;
   const language: Locale = isLocale(locale) ? locale : "es-CL";
   const cancel = newToken();
   const result = await db().transaction(async (tx) => {
@@ -131,6 +141,7 @@ export async function registerForCohort(
       role: data.role,
       institution: data.institution,
       rut: data.rut,
+      personId,
       timeZone: data.timeZone,
       locale: language,
       status,

@@ -193,6 +193,8 @@ export const registrations = pgTable(
     uniqueIndex("registrations_cohort_position_uq").on(t.cohortId, t.position),
     uniqueIndex("registrations_cancel_token_uq").on(t.cancelTokenHash),
     index("registrations_person_idx").on(t.personId),
+    // a person's registrations made with their address (their home page, their data archive)
+    index("registrations_email_idx").on(t.email),
     index("registrations_cohort_status_idx").on(t.cohortId, t.status, t.position),
     check("registrations_status_ck", sql`${t.status} IN ('confirmed','waiting','cancelled')`),
     check("registrations_role_ck", sql`${t.role} IN ('teacher','leader','student','other')`),
