@@ -8,6 +8,7 @@ import { COUNTRIES, PARTICIPANT_ROLES } from "~/modules/learning/content";
 import { isTimeZone, localParts } from "~/platform/time";
 import { Field, FormMessage, failureOf, SelectField, SubmitButton } from "../components/form";
 import { load, perform, readForm } from "../lib/actions.server";
+import { requestInfoContext } from "../lib/context";
 import { pageTitle, useFormat, useLocale, useT } from "../lib/i18n";
 import { sessionOf } from "../lib/session.server";
 import { TIME_ZONES } from "../lib/time-zones";
@@ -61,7 +62,12 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const open = course?.kind === "workshop" && course.cohorts.some((c) => c.id === cohortId);
   if (!open) throw new Response(null, { status: 404 });
   const result = await perform(
-    () => registerForCohort(cohortId, Object.fromEntries(form), { locale, signedIn }),
+    () =>
+      registerForCohort(cohortId, Object.fromEntries(form), {
+        locale,
+        signedIn,
+        from: { ip: context.get(requestInfoContext).ip },
+      }),
     form,
   );
   if ("ok" in result && result.ok) {

@@ -67,7 +67,9 @@ test("una nota agregada sin conexión queda en el teléfono, sobrevive a una rec
   await expect(savedNotes(page)).toHaveCount(0);
   // The server answers again: "Sincronizar ahora" sends it, once.
   await page.unroute("**/cambios");
-  await page.getByRole("button", { name: t("observation.visit.sync_now") }).click();
+  // The queue also tries again by itself every few seconds; whichever comes first sends it.
+  const syncNow = page.getByRole("button", { name: t("observation.visit.sync_now") });
+  await syncNow.click({ timeout: 5_000 }).catch(() => expect(syncNow).toHaveCount(0));
   await expect(savedNotes(page)).toHaveCount(1, { timeout: 10_000 });
   await expect(page.locator("ol.notes li.pending")).toHaveCount(0);
   await expect(page.getByText(t("observation.visit.pending_count", { count: 1 }))).toHaveCount(0);

@@ -4,7 +4,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../platform/db/client";
-import { ValidationError } from "../../platform/errors";
+import { RateLimitedError, ValidationError } from "../../platform/errors";
 import { emails } from "../../platform/mail/schema";
 import type { Actor } from "../../platform/policy";
 import { useTestDatabase } from "../../platform/testing/database";
@@ -112,6 +112,13 @@ describe("registerForCohort", () => {
     expect(c.waitingPlace).toBe(2);
     const cancelled = await cancelRegistration(a.cancelToken);
     expect(cancelled.promotedId).toBe(b.registrationId);
+    // The person who moved up is told: first the waiting list, then the confirmation.
+    const told = await db()
+      .select({ subject: emails.subject })
+      .from(emails)
+      .where(eq(emails.toAddress, "docente.12@example.mx"))
+      .orderBy(asc(emails.createdAt));
+    expect(told.map((m) => m.subject.split(":")[0])).toEqual(["Lista de espera", "Inscripción confirmada"]);
     // Cancelling again changes nothing and moves nobody else up.
     expect((await cancelRegistration(a.cancelToken)).promotedId).toBeNull();
     expect((await stored(cohortId)).map((r) => r.status)).toEqual(["cancelled", "confirmed", "waiting"]);
@@ -243,6 +250,28 @@ describe("the registration's email", () => {
       ValidationError,
     );
     expect(await db().select().from(emails).where(eq(emails.toAddress, "docente.83@example.mx"))).toEqual([]);
+  });
+});
+
+describe("registration limits", () => {
+  it("refuses more than 30 registrations an hour from one network, and more than 5 to one address", async () => {
+    const cohortId = await openWorkshop(null);
+    const from = { ip: "203.0.113.7" };
+    for (let n = 0; n < 30; n++) await registerForCohort(cohortId, person(3000 + n), { from });
+    await expect(registerForCohort(cohortId, person(3030), { from })).rejects.toBeInstanceOf(
+      RateLimitedError,
+    );
+    // Another network is not held back by the first one.
+    await registerForCohort(cohortId, person(3031), { from: { ip: "198.51.100.4" } });
+    // One address, written from many networks: 5 emails an hour at most.
+    const target = person(3100, { email: "buzon.ajeno@example.cl" });
+    for (let n = 0; n < 5; n++)
+      await registerForCohort(cohortId, target, { from: { ip: `192.0.2.${n + 1}` } });
+    await expect(registerForCohort(cohortId, target, { from: { ip: "192.0.2.99" } })).rejects.toBeInstanceOf(
+      RateLimitedError,
+    );
+    const sent = await db().select().from(emails).where(eq(emails.toAddress, "buzon.ajeno@example.cl"));
+    expect(sent).toHaveLength(5);
   });
 });
 

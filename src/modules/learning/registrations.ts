@@ -5,9 +5,10 @@
 // confirmed and 170 waiting, numbered in the order the server took them.
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
+import { clientNetwork, hit, type Limit } from "../../platform/auth/rate-limit";
 import { hashToken, newToken } from "../../platform/auth/tokens";
 import { db, rowsOf, type Tx } from "../../platform/db/client";
-import { NotFoundError } from "../../platform/errors";
+import { NotFoundError, RateLimitedError } from "../../platform/errors";
 import { isLocale, type Locale } from "../../platform/i18n/i18n";
 import { newId } from "../../platform/ids";
 import { isTimeZone } from "../../platform/time";
@@ -45,6 +46,15 @@ const registrationInput = z.object({
     }),
 });
 
+/**
+ * A public form that sends an email: registrations from one network, and registrations that write to
+ * one address, are limited per hour (whoever fills in someone else's address cannot flood it).
+ */
+export const REGISTRATION_LIMITS = {
+  perNetwork: { max: 30, windowMs: 3_600_000 },
+  perAddress: { max: 5, windowMs: 3_600_000 },
+} satisfies Record<string, Limit>;
+
 export interface RegistrationResult {
   registrationId: string;
   status: Exclude<RegistrationStatus, "cancelled">;
@@ -64,14 +74,24 @@ export async function registerForCohort(
     now = new Date(),
     locale = "es-CL",
     signedIn,
+    from,
   }: {
     now?: Date;
     locale?: Locale;
     /** the person signed in, if any: the registration is theirs when it carries their address */
     signedIn?: { personId: string; email: string };
+    /** the client's address, for the limits (a form on the public page) */
+    from?: { ip: string };
   } = {},
 ): Promise<RegistrationResult> {
   const data = parseInput(registrationInput, input);
+  if (from) {
+    const [network, address] = await Promise.all([
+      hit(`registration:${clientNetwork(from.ip)}`, REGISTRATION_LIMITS.perNetwork),
+      hit(`registration-to:${data.email}`, REGISTRATION_LIMITS.perAddress),
+    ]);
+    if (!network || !address) throw new RateLimitedError();
+  }
   const personId = signedIn && signedIn.email.toLowerCase() === data.email ? signedIn.personId : null;
   const language: Locale = isLocale(locale) ? locale : "es-CL";
   const cancel = newToken();
@@ -227,8 +247,35 @@ export async function cancelRegistration(cancelToken: string, now = new Date()):
       .update(registrations)
       .set({ status: "cancelled", cancelledAt: now })
       .where(eq(registrations.id, found.id));
-    const promotedId = await fillPlaces(tx, found.cohortId, cohort.capacity, now);
-    return { registrationId: found.id, cohortId: found.cohortId, promotedId: promotedId[0] ?? null };
+    const promoted = await fillPlaces(tx, found.cohortId, cohort.capacity, now);
+    // Whoever moved up is told, with a new cancel link (only its hash is kept).
+    for (const id of promoted) {
+      const [person] = await tx
+        .select({
+          organizationId: registrations.organizationId,
+          email: registrations.email,
+          fullName: registrations.fullName,
+          timeZone: registrations.timeZone,
+          locale: registrations.locale,
+        })
+        .from(registrations)
+        .where(eq(registrations.id, id));
+      if (!person) continue;
+      const link = newToken();
+      await tx.update(registrations).set({ cancelTokenHash: link.hash }).where(eq(registrations.id, id));
+      await queueRegistrationEmail(tx, {
+        organizationId: person.organizationId,
+        cohortId: found.cohortId,
+        to: person.email,
+        fullName: person.fullName,
+        status: "confirmed",
+        waitingPlace: null,
+        cancelToken: link.token,
+        timeZone: person.timeZone,
+        locale: isLocale(person.locale) ? person.locale : "es-CL",
+      });
+    }
+    return { registrationId: found.id, cohortId: found.cohortId, promotedId: promoted[0] ?? null };
   });
 }
 
