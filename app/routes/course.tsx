@@ -95,6 +95,9 @@ export default function Course({ loaderData, actionData }: Route.ComponentProps)
         <section key={cohort.id} className="card stack">
           <h2>{cohort.name}</h2>
           <p>
+            <Link to={`/cursos/${course.id}/versiones/${cohort.id}`}>{t("learning.cohort.open")}</Link>
+          </p>
+          <p>
             {t("learning.dates", { start: f.day(cohort.startsOn), end: f.day(cohort.endsOn) })} ·{" "}
             {t(`learning.cohort_status.${cohort.status}`)}
           </p>

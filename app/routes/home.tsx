@@ -1,5 +1,5 @@
 import { Link } from "react-router";
-import { nextSessionFor } from "~/modules/learning";
+import { learnerHome } from "~/modules/learning";
 import { observationHome, pendingWork } from "~/modules/observation";
 import { homeSummary } from "~/modules/people";
 import { can } from "~/platform/policy";
@@ -13,12 +13,12 @@ export const meta: Route.MetaFunction = ({ matches }) => [{ title: pageTitle(mat
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
   const session = sessionOf(context);
-  const [summary, day, nextSession] = await Promise.all([
+  const [summary, day, learning] = await Promise.all([
     homeSummary(actor),
     // what is pending for the person today, as an observer and as a teacher
     pendingWork(actor, new Date(), session.timeZone),
-    // the next live session of a workshop the person takes part in
-    session.viewer ? nextSessionFor({ id: actor.personId, email: session.viewer.email }) : null,
+    // the next live session of a workshop the person takes part in, and their certificates
+    session.viewer ? learnerHome({ id: actor.personId, email: session.viewer.email }) : null,
   ]);
   return {
     name: session.viewer?.givenNames ?? "",
@@ -27,7 +27,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     day,
     observation: observationHome(actor),
     courses: can(actor, "list", "course", { organizationId: actor.organizationId }),
-    nextSession,
+    nextSession: learning?.nextSession ?? null,
+    certificates: learning?.certificates ?? [],
   };
 }
 
@@ -98,6 +99,26 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           <p>
             <strong>{f.dateTime(loaderData.nextSession.startsAt)}</strong> ({f.zoneName(timeZone)})
           </p>
+        </section>
+      ) : null}
+      {loaderData.certificates.length ? (
+        <section className="card">
+          <h2>{t("learning.home.certificates")}</h2>
+          <ul className="rows">
+            {loaderData.certificates.map((c) => (
+              <li key={c.code}>
+                {c.courseTitle} · {f.date(c.issuedAt)} ·{" "}
+                <a href={`/certificados/${c.code}/descargar`} download>
+                  {t("learning.certificates.pdf_link")}
+                </a>{" "}
+                ·{" "}
+                <a href={`/certificados/${c.code}/credencial`} download>
+                  {t("learning.certificates.credential_link")}
+                </a>{" "}
+                · <Link to={`/certificados/${c.code}`}>{t("learning.home.verify_link")}</Link>
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
       {loaderData.day.observer ? (

@@ -580,3 +580,119 @@ export class PdfDocumentBuilder {
 export function createPdf(options: PdfOptions): PdfDocumentBuilder {
   return new PdfDocumentBuilder(options);
 }
+
+export interface CertificatePdfOptions {
+  /** the organization that issues it (top line, and the metadata's author) */
+  organization: string;
+  /** "Certificado de aprobación" */
+  title: string;
+  /** the sentence before the name ("certifica que") */
+  lead: string;
+  holder: string;
+  /** what is certified, a paragraph each (course, hours, dates) */
+  body: readonly string[];
+  signerName: string;
+  signerTitle: string;
+  /** the verification line under the QR code (its code and address, written out) */
+  verification: readonly string[];
+  /** the address the QR code holds: the public verification page */
+  verifyUrl: string;
+  locale: Locale;
+  /** when it was issued (the metadata's dates: the same certificate gives the same bytes) */
+  issuedAt: Date;
+}
+
+/**
+ * A certificate: one landscape Letter page, centred, with a QR code that holds the verification
+ * page's address drawn as vector squares (sharp when printed; no image decoder involved).
+ */
+export async function createCertificatePdf(options: CertificatePdfOptions): Promise<Uint8Array> {
+  const QRCode = await import("qrcode");
+  const { data } = fonts();
+  const doc = new PDFDocument({
+    font: data.regular as unknown as string,
+    size: PAGE.size,
+    layout: "landscape",
+    margins: { top: 56, bottom: 48, left: 64, right: 64 },
+    lang: options.locale,
+    displayTitle: true,
+    info: {
+      Title: pdfSafe(`${options.title}: ${options.holder}`),
+      Author: pdfSafe(options.organization),
+      Creator: "Impulso",
+      CreationDate: options.issuedAt,
+      ModDate: options.issuedAt,
+    },
+  });
+  for (const face of Object.keys(FONT) as Array<keyof typeof FONT>) doc.registerFont(FONT[face], data[face]);
+  const chunks: Uint8Array[] = [];
+  doc.on("data", (chunk: Uint8Array) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    doc.on("end", () => resolve());
+    doc.on("error", reject);
+  });
+  const width = doc.page.width - 128;
+  const left = 64;
+  doc
+    .rect(28, 28, doc.page.width - 56, doc.page.height - 56)
+    .lineWidth(2)
+    .strokeColor(COLOR.brand)
+    .stroke();
+  doc.font(FONT.bold).fontSize(13).fillColor(COLOR.brand);
+  doc.text(pdfSafe(options.organization), left, 64, { width, align: "center" });
+  doc.moveDown(1.2);
+  doc
+    .font(FONT.bold)
+    .fontSize(26)
+    .fillColor(COLOR.ink)
+    .text(pdfSafe(options.title), { width, align: "center" });
+  doc.moveDown(0.8);
+  doc
+    .font(FONT.regular)
+    .fontSize(12)
+    .fillColor(COLOR.muted)
+    .text(pdfSafe(options.lead), { width, align: "center" });
+  doc.moveDown(0.4);
+  doc
+    .font(FONT.bold)
+    .fontSize(22)
+    .fillColor(COLOR.ink)
+    .text(pdfSafe(options.holder), { width, align: "center" });
+  doc.moveDown(0.6);
+  doc.font(FONT.regular).fontSize(12).fillColor(COLOR.ink);
+  for (const line of options.body) {
+    doc.text(pdfSafe(line), { width, align: "center", lineGap: LINE_GAP });
+    doc.moveDown(0.2);
+  }
+  // The signer at the bottom left, the QR code and its verification lines at the bottom right.
+  const baseY = doc.page.height - 170;
+  doc
+    .moveTo(left + 20, baseY + 50)
+    .lineTo(left + 260, baseY + 50)
+    .lineWidth(0.75)
+    .strokeColor(COLOR.ink)
+    .stroke();
+  doc
+    .font(FONT.bold)
+    .fontSize(11)
+    .text(pdfSafe(options.signerName), left + 20, baseY + 58, { width: 240, align: "center" });
+  doc.font(FONT.regular).fontSize(9.5).fillColor(COLOR.muted);
+  doc.text(pdfSafe(options.signerTitle), left + 20, doc.y, { width: 240, align: "center" });
+  const qr = QRCode.create(options.verifyUrl, { errorCorrectionLevel: "M" });
+  const size = 96;
+  const cell = size / qr.modules.size;
+  const qrX = doc.page.width - 64 - size - 200;
+  doc.fillColor("#000000");
+  for (let row = 0; row < qr.modules.size; row++)
+    for (let col = 0; col < qr.modules.size; col++)
+      if (qr.modules.get(row, col)) doc.rect(qrX + col * cell, baseY + row * cell, cell, cell);
+  doc.fill();
+  doc.font(FONT.regular).fontSize(8.5).fillColor(COLOR.muted);
+  doc.text(pdfSafe(options.verification.join("\n")), qrX + size + 10, baseY + 6, {
+    width: 190,
+    lineGap: LINE_GAP,
+  });
+  doc.end();
+  await ended;
+  return Buffer.concat(chunks);
+}

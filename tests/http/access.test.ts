@@ -3,8 +3,22 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { emailChanges } from "~/modules/accounts/schema";
-import { createCohort, createCourse, planSession, publishCohort } from "~/modules/learning";
-import { cohorts, courses } from "~/modules/learning/schema";
+import {
+  createCohort,
+  createCourse,
+  planSession,
+  publishCohort,
+  registerForCohort,
+} from "~/modules/learning";
+import { describeCredential, verifyCredential } from "~/modules/learning/open-badges";
+import {
+  certificateRuns,
+  certificates,
+  cohorts,
+  courseFacilitators,
+  courses,
+  sessionAttendance,
+} from "~/modules/learning/schema";
 import { createCalibration } from "~/modules/observation";
 import {
   calibrationParticipants,
@@ -23,6 +37,8 @@ import { coordinatorSchools, rosterImports } from "~/modules/people/schema";
 import { actorOf, makePerson, makeWorld } from "~/modules/people/testing";
 import { requestDeletion } from "~/modules/privacy";
 import { privacyRequests } from "~/modules/privacy/schema";
+import { hashToken } from "~/platform/auth/tokens";
+import { config } from "~/platform/config";
 import { db } from "~/platform/db/client";
 import { queueEmail } from "~/platform/mail/mail";
 import { pdfPages } from "~/platform/testing/pdf";
@@ -45,6 +61,11 @@ type World = Awaited<ReturnType<typeof makeWorld>> & {
   workshopSlug: string;
   courseId: string;
   cohortId: string;
+  /** a second version of it (no place limit) with a live session, a confirmed registration and its certificate */
+  runCohortId: string;
+  sessionId: string;
+  registrationId: string;
+  certificateCode: string;
 };
 type Persona = Exclude<
   keyof World,
@@ -62,6 +83,10 @@ type Persona = Exclude<
   | "workshopSlug"
   | "courseId"
   | "cohortId"
+  | "runCohortId"
+  | "sessionId"
+  | "registrationId"
+  | "certificateCode"
 >;
 const PERSONAS: Persona[] = [
   "admin",
@@ -197,7 +222,7 @@ const ACCESS: Record<string, Access> = {
   },
   "cursos/:courseId": {
     url: (w) => `/cursos/${w.courseId}`,
-    allowed: ["coordinator", "otherCoordinator"],
+    allowed: ["coordinator", "otherCoordinator", "facilitator"],
     post: {
       fields: () => ({
         intent: "cohort",
@@ -210,6 +235,42 @@ const ACCESS: Record<string, Access> = {
       },
     },
   },
+  "cursos/:courseId/versiones/:cohortId": {
+    url: (w) => `/cursos/${w.courseId}/versiones/${w.runCohortId}`,
+    allowed: ["coordinator", "otherCoordinator", "facilitator"],
+    post: {
+      fields: () => ({ intent: "issue" }),
+      unchanged: async (w) => {
+        expect(
+          await db().select().from(certificateRuns).where(eq(certificateRuns.cohortId, w.cohortId)),
+        ).toEqual([]);
+      },
+    },
+  },
+  "cursos/:courseId/sesiones/:sessionId/asistencia": {
+    url: (w) => `/cursos/${w.courseId}/sesiones/${w.sessionId}/asistencia`,
+    allowed: ["coordinator", "otherCoordinator", "facilitator"],
+    post: {
+      fields: (w) => ({ intent: "mark", listed: w.registrationId, present: w.registrationId }),
+      unchanged: async (w) => {
+        expect(
+          await db().select().from(sessionAttendance).where(eq(sessionAttendance.sessionId, w.sessionId)),
+        ).toEqual([]);
+      },
+    },
+  },
+  certificados: { url: () => "/certificados", public: true },
+  "certificados/:code": { url: (w) => `/certificados/${w.certificateCode}`, public: true },
+  "certificados/:code/descargar": {
+    url: (w) => `/certificados/${w.certificateCode}/descargar`,
+    allowed: ["coordinator", "otherCoordinator", "facilitator"],
+  },
+  "certificados/:code/credencial": {
+    url: (w) => `/certificados/${w.certificateCode}/credencial`,
+    allowed: ["coordinator", "otherCoordinator", "facilitator"],
+  },
+  "emisores/:organizationId": { url: (w) => `/emisores/${w.org.id}`, public: true },
+  "emisores/:organizationId/revocaciones": { url: (w) => `/emisores/${w.org.id}/revocaciones`, public: true },
   talleres: { url: () => "/talleres", public: true },
   "talleres/:slug": { url: (w) => `/talleres/${w.workshopSlug}`, public: true },
   "inscripciones/cancelar/:token": { url: () => "/inscripciones/cancelar/token-invalido", public: true },
@@ -661,6 +722,48 @@ beforeAll(async () => {
     time: "18:00",
     durationMinutes: "60",
   });
+  const runCohort = await createCohort(coordinator, workshop.id, {
+    name: "Segunda",
+    startsOn: "2099-04-01",
+    endsOn: "2099-04-30",
+    capacity: "",
+  });
+  await publishCohort(coordinator, runCohort.id);
+  const workshopSession = await planSession(coordinator, runCohort.id, {
+    title: "Sesión con asistencia",
+    date: "2099-04-08",
+    time: "18:00",
+    durationMinutes: "60",
+  });
+  await db()
+    .insert(courseFacilitators)
+    .values({ courseId: workshop.id, personId: world.facilitator.id, organizationId: world.org.id });
+  const registration = await registerForCohort(runCohort.id, {
+    fullName: "Inscrita de prueba",
+    email: "inscrita.prueba@example.cl",
+    country: "CL",
+    role: "teacher",
+  });
+  await db()
+    .insert(certificates)
+    .values({
+      id: "01900000-0000-7000-8000-0000000000c1",
+      organizationId: world.org.id,
+      registrationId: registration.registrationId,
+      cohortId: workshopCohort.id,
+      code: "ACCE-SQ22-TEST",
+      holderName: "Inscrita de prueba",
+      courseTitle: "Taller abierto de prueba",
+      hours: 4,
+      startsOn: "2099-03-01",
+      endsOn: "2099-03-31",
+      signerName: "Red de prueba",
+      signerTitle: "",
+      statusIndex: 7,
+      downloadTokenHash: hashToken("clave-de-prueba"),
+      issuedAt: new Date(),
+      issuedBy: world.coordinator.id,
+    });
   w = {
     ...world,
     emailId,
@@ -672,6 +775,10 @@ beforeAll(async () => {
     workshopSlug: "taller-abierto-prueba",
     courseId: workshop.id,
     cohortId: workshopCohort.id,
+    runCohortId: runCohort.id,
+    sessionId: workshopSession.id,
+    registrationId: registration.registrationId,
+    certificateCode: "ACCE-SQ22-TEST",
   };
   calibrationSetup.versionId = records.scoredVersionId;
   calibrationSetup.id = await createCalibration(
@@ -1202,7 +1309,8 @@ describe("the public catalogue (learning)", () => {
   it("registers anyone without an account, keeps what was typed when refused, and puts the next one on the waiting list", async () => {
     const anonymous = await server.current().as(null);
     const html = await (await anonymous.get(`/talleres/${w.workshopSlug}`)).text();
-    const cohortId = /name="cohortId" value="([0-9a-f-]{36})"/.exec(html)?.[1] ?? "";
+    const cohortId = w.cohortId;
+    expect(html).toContain(`<option value="${cohortId}"`);
     const refused = await anonymous.post(`/talleres/${w.workshopSlug}`, {
       cohortId,
       fullName: "Rosa Elena Quispe",
@@ -1233,6 +1341,94 @@ describe("the public catalogue (learning)", () => {
       await anonymous.post(`/talleres/${w.workshopSlug}`, fields("Rosa.Quispe@example.pe"))
     ).text();
     expect(again).toContain("Ese correo ya estaba inscrito");
+  });
+});
+
+describe("certificates (learning)", () => {
+  it("are verified by anyone on a page with no script; an unknown code is a clear not found", async () => {
+    const anonymous = await server.current().as(null);
+    const page = await anonymous.get(`/certificados/${w.certificateCode}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).not.toMatch(/<script\b/i);
+    expect(html).toContain("Certificado válido.");
+    expect(html).toContain("Inscrita de prueba");
+    expect(html).toContain("4 horas");
+    expect(html).not.toContain("inscrita.prueba@example.cl");
+    const unknown = await (await anonymous.get("/certificados/ZZZZ-ZZZZ-ZZZZ")).text();
+    expect(unknown).toContain("Certificado no encontrado");
+    // The code typed as it reads on paper, in lower case and without dashes, finds it.
+    const typed = await anonymous.get(
+      `/certificados?codigo=${w.certificateCode.toLowerCase().replace(/-/g, "")}`,
+    );
+    expect(typed.status).toBe(302);
+    expect(typed.headers.get("location")).toBe(`/certificados/${w.certificateCode}`);
+    const wrong = await (await anonymous.get("/certificados?codigo=abc")).text();
+    expect(wrong).toContain("Un código tiene 12 letras y números");
+    expect(wrong).toContain('value="abc"');
+  });
+
+  it("download as a PDF with the email's link, and not with a wrong one", async () => {
+    const anonymous = await server.current().as(null);
+    const pdf = await anonymous.get(`/certificados/${w.certificateCode}/descargar?clave=clave-de-prueba`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect(pdf.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
+    const wrong = await anonymous.get(`/certificados/${w.certificateCode}/descargar?clave=otra`);
+    expect(wrong.status).toBe(404);
+    expect(await wrong.text()).toContain("No encontramos esta página");
+  });
+});
+
+describe("Open Badges credentials (learning)", () => {
+  // The credential names the platform's own addresses (APP_URL); the test server answers them.
+  const fetchText = async (url: string) => {
+    const local = url.replace(config().appUrl, server.current().url);
+    const res = await fetch(local);
+    if (!res.ok) throw new Error(`HTTP ${res.status} ${url}`);
+    return res.text();
+  };
+
+  it("download signed, verify against the published key and list, fail when tampered, and show a revocation", async () => {
+    const anonymous = await server.current().as(null);
+    const res = await anonymous.get(`/certificados/${w.certificateCode}/credencial?clave=clave-de-prueba`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/vc+jwt");
+    const jwt = await res.text();
+    const checked = await verifyCredential(jwt, { fetchText });
+    expect(checked.valid, JSON.stringify(checked)).toBe(true);
+    if (!checked.valid) return;
+    expect(describeCredential(checked.credential)).toMatchObject({
+      holderName: "Inscrita de prueba",
+      achievementName: "Taller abierto de prueba",
+      hours: 4,
+      startedOn: "2099-03-01",
+      endedOn: "2099-03-31",
+    });
+    // One changed byte of the payload (another name) and the signature no longer holds.
+    const [header, payload, signature] = jwt.split(".");
+    const forged = Buffer.from(
+      Buffer.from(payload, "base64url").toString().replace("Inscrita de prueba", "Inscrita de prueva"),
+    ).toString("base64url");
+    const tampered = await verifyCredential(`${header}.${forged}.${signature}`, { fetchText });
+    expect(tampered).toMatchObject({ valid: false, reason: "signature" });
+    // Revoked on the cohort's page: the published list says so.
+    const coordinator = await server.current().as(w.coordinator.id);
+    const [row] = await db().select().from(certificates).where(eq(certificates.code, w.certificateCode));
+    const revoked = await coordinator.post(`/cursos/${w.courseId}/versiones/${w.runCohortId}`, {
+      intent: "revoke",
+      certificateId: row.id,
+      reason: "Asistencia mal registrada",
+    });
+    expect(revoked.status).toBe(200);
+    expect(await verifyCredential(jwt, { fetchText })).toMatchObject({ valid: false, reason: "revoked" });
+    const page = await (await anonymous.get(`/certificados/${w.certificateCode}`)).text();
+    expect(page).toContain("Certificado revocado: ya no es válido.");
   });
 });
 

@@ -19,14 +19,21 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { esCL } from "~/messages/es-CL";
 import { confirmEmailChange, proposeEmailChange, startAccountRecovery } from "~/modules/accounts";
 import { invitations, passwordResets } from "~/modules/accounts/schema";
-import { createCohort, createCourse, publishCohort, registerForCohort } from "~/modules/learning";
+import {
+  createCohort,
+  createCourse,
+  planSession,
+  publishCohort,
+  registerForCohort,
+} from "~/modules/learning";
+import { certificates } from "~/modules/learning/schema";
 import { createCalibration, createInstrument } from "~/modules/observation";
 import { persons, previewRosterImport } from "~/modules/people";
 import { actorOf, makePerson, makeWorld } from "~/modules/people/testing";
 import { requestDeletion } from "~/modules/privacy";
 import { privacyRequests } from "~/modules/privacy/schema";
 import { createSession } from "~/platform/auth/sessions";
-import { newToken } from "~/platform/auth/tokens";
+import { hashToken, newToken } from "~/platform/auth/tokens";
 import { db } from "~/platform/db/client";
 import { format } from "~/platform/i18n/i18n";
 import { newId } from "~/platform/ids";
@@ -90,6 +97,9 @@ type World = Awaited<ReturnType<typeof makeWorld>> & {
   workshopSlug: string;
   courseId: string;
   cancelToken: string;
+  /** the workshop's version, one of its live sessions (attendance) and a certificate (revoke, reissue) */
+  cohortId: string;
+  sessionId: string;
 };
 type Persona = "admin" | "coordinator" | "leaderA" | "mentorA" | "teacherA" | "teacherB";
 
@@ -194,6 +204,12 @@ const FUZZ: Record<string, Target[]> = {
   "talleres/:slug": [{ persona: null, url: (w) => `/talleres/${w.workshopSlug}` }],
   "cursos/nuevo": [{ persona: "coordinator", url: () => "/cursos/nuevo" }],
   "cursos/:courseId": [{ persona: "coordinator", url: (w) => `/cursos/${w.courseId}` }],
+  "cursos/:courseId/versiones/:cohortId": [
+    { persona: "coordinator", url: (w) => `/cursos/${w.courseId}/versiones/${w.cohortId}` },
+  ],
+  "cursos/:courseId/sesiones/:sessionId/asistencia": [
+    { persona: "coordinator", url: (w) => `/cursos/${w.courseId}/sesiones/${w.sessionId}/asistencia` },
+  ],
   "inscripciones/cancelar/:token": [
     { persona: null, url: (w) => `/inscripciones/cancelar/${w.cancelToken}` },
   ],
@@ -673,10 +689,44 @@ async function makeFuzzWorld(): Promise<World> {
     country: "CL",
     role: "teacher",
   });
+  const certified = await registerForCohort(workshopCohort.id, {
+    fullName: "Inscrita Con Certificado",
+    email: "certificada.fuzz@example.cl",
+    country: "CL",
+    role: "teacher",
+  });
+  const session = await planSession(coordinator, workshopCohort.id, {
+    title: "Sesión del fuzzing",
+    date: "2099-05-06",
+    time: "18:00",
+    durationMinutes: "90",
+  });
+  await db()
+    .insert(certificates)
+    .values({
+      id: newId(),
+      organizationId: world.org.id,
+      registrationId: certified.registrationId,
+      cohortId: workshopCohort.id,
+      code: "FUZZ-2222-TEST",
+      holderName: "Inscrita Con Certificado",
+      courseTitle: "Taller para fuzzing",
+      hours: 3,
+      startsOn: "2099-05-01",
+      endsOn: "2099-05-31",
+      signerName: "Red",
+      signerTitle: "",
+      statusIndex: 11,
+      downloadTokenHash: hashToken("clave-fuzz"),
+      issuedAt: new Date(),
+      issuedBy: world.coordinator.id,
+    });
   return {
     workshopSlug: "taller-fuzzing",
     courseId: workshop.id,
     cancelToken,
+    cohortId: workshopCohort.id,
+    sessionId: session.id,
     ...world,
     subject,
     leaving,
@@ -784,6 +834,16 @@ const INVARIANTS: Record<string, string> = {
       OR r.position < 1 OR r.position > k.last_position
       OR (k.capacity IS NOT NULL AND (SELECT count(*) FROM registrations c
         WHERE c.cohort_id = k.id AND c.status = 'confirmed') > k.capacity)`,
+  "attendance: of a registration of the session's own cohort, minutes only from a report": `
+    SELECT a.session_id FROM session_attendance a JOIN live_sessions s ON s.id = a.session_id
+      JOIN registrations r ON r.id = a.registration_id
+    WHERE r.cohort_id <> s.cohort_id OR (a.source = 'list' AND a.minutes IS NOT NULL)
+      OR a.source NOT IN ('list', 'report')`,
+  "certificates: a revoked one has its reason and who revoked it; at most one in force per registration": `
+    SELECT id FROM certificates WHERE (revoked_at IS NOT NULL AND (btrim(coalesce(revoked_reason, '')) = ''
+        OR revoked_by IS NULL OR char_length(revoked_reason) > 500))
+      OR registration_id IN (SELECT registration_id FROM certificates WHERE revoked_at IS NULL
+        GROUP BY registration_id HAVING count(*) > 1)`,
 };
 
 /** Rows per table the forms write to, printed after the run. */
@@ -810,6 +870,9 @@ const TABLES = [
   "courses",
   "cohorts",
   "live_sessions",
+  "session_attendance",
+  "certificates",
+  "certificate_runs",
 ];
 
 /** With FUZZ_DUMP=<dir>, each failing submission is written there to be replayed. */

@@ -274,33 +274,60 @@ export interface NextSession {
   startsAt: Date;
 }
 
+/** What learning puts on a person's home page (issue #16 §11). */
+export interface LearnerHome {
+  nextSession: NextSession | null;
+  /** certificates in force, newest first (at most 10) */
+  certificates: { code: string; courseTitle: string; issuedAt: Date }[];
+}
+
 /**
- * The next live session of the workshops and courses the person is confirmed in (registered with their
- * address, or by the platform as theirs), for their home page; null when there is none ahead.
+ * For a person's home page: the next live session of the workshops and courses they are confirmed in,
+ * and the certificates they hold (registered with their address, or by the platform as theirs).
  */
-export async function nextSessionFor(
+export async function learnerHome(
   person: { id: string; email: string },
   now = new Date(),
-): Promise<NextSession | null> {
-  // On every home page: a prepared statement (see platform/db/client.ts).
-  const [row] = await preparedRowsOf<{
-    title: string;
+): Promise<LearnerHome> {
+  const email = person.email.toLowerCase();
+  // On every home page: one prepared statement (see platform/db/client.ts).
+  const rows = await preparedRowsOf<{
+    kind: "session" | "certificate";
+    title: string | null;
     course_title: string;
-    slug: string;
-    starts_at: Date | string;
+    key: string;
+    at: Date | string;
   }>(
-    "learning_next_session",
+    "learning_home",
     sql`
-    SELECT s.title, c.title AS course_title, c.slug, s.starts_at
-    FROM registrations r
-    JOIN cohorts k ON k.id = r.cohort_id AND k.status = 'published'
-    JOIN courses c ON c.id = k.course_id
-    JOIN live_sessions s ON s.cohort_id = k.id AND s.starts_at >= ${now.toISOString()}::timestamptz
-    WHERE r.status = 'confirmed' AND (r.person_id = ${person.id} OR r.email = ${person.email.toLowerCase()})
-    ORDER BY s.starts_at
-    LIMIT 1`,
+    (SELECT 'session' AS kind, s.title, c.title AS course_title, c.slug AS key, s.starts_at AS at
+      FROM registrations r
+      JOIN cohorts k ON k.id = r.cohort_id AND k.status = 'published'
+      JOIN courses c ON c.id = k.course_id
+      JOIN live_sessions s ON s.cohort_id = k.id AND s.starts_at >= ${now.toISOString()}::timestamptz
+      WHERE r.status = 'confirmed' AND (r.person_id = ${person.id} OR r.email = ${email})
+      ORDER BY s.starts_at
+      LIMIT 1)
+    UNION ALL
+    (SELECT 'certificate', NULL, z.course_title, z.code, z.issued_at
+      FROM registrations r
+      JOIN certificates z ON z.registration_id = r.id AND z.revoked_at IS NULL
+      WHERE r.person_id = ${person.id} OR r.email = ${email}
+      ORDER BY z.issued_at DESC
+      LIMIT 10)`,
   );
-  return row
-    ? { title: row.title, courseTitle: row.course_title, slug: row.slug, startsAt: new Date(row.starts_at) }
-    : null;
+  const session = rows.find((r) => r.kind === "session");
+  return {
+    nextSession: session
+      ? {
+          title: session.title ?? "",
+          courseTitle: session.course_title,
+          slug: session.key,
+          startsAt: new Date(session.at),
+        }
+      : null,
+    certificates: rows
+      .filter((r) => r.kind === "certificate")
+      .map((r) => ({ code: r.key, courseTitle: r.course_title, issuedAt: new Date(r.at) })),
+  };
 }

@@ -4,7 +4,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db, rowsOf } from "../../platform/db/client";
 import { NotFoundError, ValidationError } from "../../platform/errors";
-import { newId } from "../../platform/ids";
+import { isUuid, newId } from "../../platform/ids";
 import { type Actor, authorize, can } from "../../platform/policy";
 import { resolveLocalTime } from "../../platform/time";
 import { parseInput } from "../../platform/validation";
@@ -77,6 +77,7 @@ export async function createCourse(actor: Actor, input: Record<string, unknown>)
 
 /** The course as the policy reads it (with its facilitators), in the actor's organization; null if none. */
 export async function courseSubject(actor: Actor, courseId: string): Promise<CourseSubject | null> {
+  if (!isUuid(courseId)) return null;
   const [course] = await db()
     .select({ id: courses.id, organizationId: courses.organizationId })
     .from(courses)
@@ -140,6 +141,7 @@ export async function publishCohort(actor: Actor, cohortId: string): Promise<voi
 }
 
 async function cohortOf(actor: Actor, cohortId: string) {
+  if (!isUuid(cohortId)) throw new NotFoundError();
   const [cohort] = await db()
     .select({ id: cohorts.id, courseId: cohorts.courseId, organizationId: cohorts.organizationId })
     .from(cohorts)

@@ -4,18 +4,45 @@ import "./policy";
 import "./personal-data";
 
 export {
+  type AttendanceImport,
+  type AttendanceSheetRow,
+  attendanceSheet,
+  type CompletionRow,
+  cohortCompletion,
+  importAttendanceReport,
+  MAX_REPORT_BYTES,
+  markAttendance,
+  PRESENT_SHARE,
+} from "./attendance";
+export {
   CATALOGUE_LIMIT,
   type CatalogueEntry,
   type CatalogueFilters,
   cohortCalendar,
+  type LearnerHome,
+  learnerHome,
   type NextSession,
-  nextSessionFor,
   type PublicCohort,
   type PublicCourse,
   type PublicSession,
   publicCatalogue,
   publicCourse,
 } from "./catalogue";
+export {
+  certificateForDownload,
+  certificatePdf,
+  certificatesOf,
+  cohortForFacilitation,
+  issueCertificatesRun,
+  latestCertificateRun,
+  normalizeCertificateCode,
+  reissueCertificate,
+  requestCertificates,
+  revokeCertificate,
+  STATUS_LIST_SIZE,
+  type VerifiedCertificate,
+  verifyCertificate,
+} from "./certificates";
 export { COUNTRIES, type Country } from "./countries";
 export {
   type CourseListItem,
@@ -27,6 +54,7 @@ export {
   planSession,
   publishCohort,
 } from "./courses";
+export { certificateCredential, publishedIssuer, publishedStatusList } from "./credentials";
 export { seedDemoLearning } from "./demo";
 export type { CourseSubject } from "./policy";
 export {

@@ -1,17 +1,33 @@
 // The learning module's personal data (see platform/personal-data.ts): the person's registrations to
 // workshops and courses, found by their person id or by any of their addresses (a registration made
-// without signing in carries only the email typed). Anonymizing keeps each registration, which counts
-// in the cohort's places and reports, and replaces what identifies the person in it.
+// without signing in carries only the email typed), their attendance at live sessions and their
+// certificates. Anonymizing keeps each registration, which counts in the cohort's places and reports,
+// and replaces what identifies the person in it; a certificate keeps its code and what it certified,
+// with the anonymized name (its verification page then names nobody).
 import { asc, eq, inArray, or } from "drizzle-orm";
 import { registerPersonalData } from "../../platform/personal-data";
 import { iso } from "../../platform/time";
-import { cohorts, courseFacilitators, courses, registrations } from "./schema";
+import {
+  certificateRuns,
+  certificates,
+  cohorts,
+  courseFacilitators,
+  courses,
+  liveSessions,
+  registrations,
+  sessionAttendance,
+} from "./schema";
 
 registerPersonalData({
   name: "learning",
   order: 65,
-  tables: [registrations],
+  tables: [registrations, sessionAttendance, certificates],
   untouched: [
+    {
+      table: certificateRuns,
+      reason:
+        "requested_by is the coordinator who asked for a cohort's certificates: a count and a status, no text of the person's; it points at their row, which names nobody once anonymized",
+    },
     {
       table: courses,
       reason:
@@ -46,6 +62,41 @@ registerPersonalData({
       .innerJoin(courses, eq(courses.id, cohorts.courseId))
       .where(or(eq(registrations.personId, person.id), eq(registrations.email, person.email.toLowerCase())))
       .orderBy(asc(registrations.createdAt));
+    const mine = or(
+      eq(registrations.personId, person.id),
+      eq(registrations.email, person.email.toLowerCase()),
+    );
+    const attendance = await db
+      .select({
+        course: courses.title,
+        session: liveSessions.title,
+        startsAt: liveSessions.startsAt,
+        present: sessionAttendance.present,
+        minutes: sessionAttendance.minutes,
+        source: sessionAttendance.source,
+      })
+      .from(sessionAttendance)
+      .innerJoin(registrations, eq(registrations.id, sessionAttendance.registrationId))
+      .innerJoin(liveSessions, eq(liveSessions.id, sessionAttendance.sessionId))
+      .innerJoin(cohorts, eq(cohorts.id, liveSessions.cohortId))
+      .innerJoin(courses, eq(courses.id, cohorts.courseId))
+      .where(mine)
+      .orderBy(asc(liveSessions.startsAt));
+    const held = await db
+      .select({
+        code: certificates.code,
+        holderName: certificates.holderName,
+        course: certificates.courseTitle,
+        hours: certificates.hours,
+        startsOn: certificates.startsOn,
+        endsOn: certificates.endsOn,
+        issuedAt: certificates.issuedAt,
+        revokedAt: certificates.revokedAt,
+      })
+      .from(certificates)
+      .innerJoin(registrations, eq(registrations.id, certificates.registrationId))
+      .where(mine)
+      .orderBy(asc(certificates.issuedAt));
     return {
       json: {
         registrations: rows.map((r) => ({
@@ -54,16 +105,31 @@ registerPersonalData({
           confirmedAt: iso(r.confirmedAt),
           cancelledAt: iso(r.cancelledAt),
         })),
+        attendance: attendance.map((a) => ({ ...a, startsAt: iso(a.startsAt) })),
+        certificates: held.map((c) => ({ ...c, issuedAt: iso(c.issuedAt), revokedAt: iso(c.revokedAt) })),
       },
     };
   },
 
   async anonymize(tx, person, context) {
     const addresses = [...new Set([person.email, ...context.addresses].map((a) => a.toLowerCase()))];
+    const name = `${context.givenNames} ${context.familyNames}`;
+    await tx
+      .update(certificates)
+      .set({ holderName: name })
+      .where(
+        inArray(
+          certificates.registrationId,
+          tx
+            .select({ id: registrations.id })
+            .from(registrations)
+            .where(or(eq(registrations.personId, person.id), inArray(registrations.email, addresses))),
+        ),
+      );
     await tx
       .update(registrations)
       .set({
-        fullName: `${context.givenNames} ${context.familyNames}`,
+        fullName: name,
         email: context.email,
         institution: "",
         rut: null,

@@ -2,10 +2,12 @@
 // live sessions, and the registrations of the people who take part (with a waiting list).
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   check,
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -49,6 +51,9 @@ export const courses = pgTable(
     modality: text("modality").notNull().$type<CourseModality>(),
     /** completion rule: attendance of at least this share of the live sessions (percent) */
     minAttendancePercent: integer("min_attendance_percent").notNull().default(75),
+    /** who signs its certificates (name and title, printed on the PDF); empty: the organization */
+    signerName: text("signer_name").notNull().default(""),
+    signerTitle: text("signer_title").notNull().default(""),
     createdBy: uuid("created_by")
       .notNull()
       .references(() => persons.id),
@@ -200,3 +205,137 @@ export const registrations = pgTable(
     check("registrations_role_ck", sql`${t.role} IN ('teacher','leader','student','other')`),
   ],
 );
+
+export const ATTENDANCE_SOURCES = ["list", "report"] as const;
+export type AttendanceSource = (typeof ATTENDANCE_SOURCES)[number];
+
+/**
+ * Who was at a live session: marked on the facilitator's list, or read from the meeting tool's
+ * participants report (then with the minutes present). One row per session and registration; a row
+ * that says absent is kept, so that "not marked yet" and "absent" differ.
+ */
+export const sessionAttendance = pgTable(
+  "session_attendance",
+  {
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => liveSessions.id, { onDelete: "cascade" }),
+    registrationId: uuid("registration_id")
+      .notNull()
+      .references(() => registrations.id),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    present: boolean("present").notNull(),
+    /** minutes present, when read from a participants report */
+    minutes: integer("minutes"),
+    source: text("source").notNull().$type<AttendanceSource>(),
+    recordedBy: uuid("recorded_by")
+      .notNull()
+      .references(() => persons.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sessionId, t.registrationId] }),
+    index("session_attendance_registration_idx").on(t.registrationId),
+    index("session_attendance_recorded_by_idx").on(t.recordedBy),
+    check("session_attendance_source_ck", sql`${t.source} IN ('list','report')`),
+    check("session_attendance_minutes_ck", sql`${t.minutes} IS NULL OR ${t.minutes} BETWEEN 0 AND 1440`),
+  ],
+);
+
+/**
+ * A certificate of completion. What it certifies is copied at issue (name, course, hours, dates,
+ * signer): the verification page shows what was issued even if the course is edited later. `code` is
+ * public (on the PDF and in the QR's address); the download link's secret is kept only as a hash.
+ * A reissue revokes the old one and points to it from the new one.
+ */
+export const certificates = pgTable(
+  "certificates",
+  {
+    id: uuid("id").primaryKey(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    registrationId: uuid("registration_id")
+      .notNull()
+      .references(() => registrations.id),
+    cohortId: uuid("cohort_id")
+      .notNull()
+      .references(() => cohorts.id),
+    code: text("code").notNull(),
+    holderName: text("holder_name").notNull(),
+    courseTitle: text("course_title").notNull(),
+    hours: integer("hours").notNull(),
+    startsOn: date("starts_on", { mode: "string" }).notNull(),
+    endsOn: date("ends_on", { mode: "string" }).notNull(),
+    signerName: text("signer_name").notNull(),
+    signerTitle: text("signer_title").notNull(),
+    /** its place in the organization's revocation list (Bitstring Status List) */
+    statusIndex: integer("status_index").notNull(),
+    /** SHA-256 of the secret in the holder's download link */
+    downloadTokenHash: text("download_token_hash").notNull(),
+    issuedAt: timestamp("issued_at", { withTimezone: true }).notNull(),
+    issuedBy: uuid("issued_by")
+      .notNull()
+      .references(() => persons.id),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    revokedBy: uuid("revoked_by").references(() => persons.id),
+    revokedReason: text("revoked_reason"),
+    /** the certificate this one replaces (a reissue) */
+    replacesId: uuid("replaces_id"),
+  },
+  (t) => [
+    uniqueIndex("certificates_code_uq").on(t.code),
+    uniqueIndex("certificates_download_uq").on(t.downloadTokenHash),
+    uniqueIndex("certificates_status_index_uq").on(t.organizationId, t.statusIndex),
+    // one certificate in force per registration
+    uniqueIndex("certificates_registration_live_uq").on(t.registrationId).where(sql`${t.revokedAt} IS NULL`),
+    index("certificates_cohort_idx").on(t.cohortId),
+    index("certificates_issued_by_idx").on(t.issuedBy),
+    index("certificates_revoked_by_idx").on(t.revokedBy),
+    index("certificates_replaces_idx").on(t.replacesId),
+  ],
+);
+
+/** A cohort's certificates being issued by a job: its progress, for the coordinator's page. */
+export const certificateRuns = pgTable(
+  "certificate_runs",
+  {
+    id: uuid("id").primaryKey(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    cohortId: uuid("cohort_id")
+      .notNull()
+      .references(() => cohorts.id),
+    requestedBy: uuid("requested_by")
+      .notNull()
+      .references(() => persons.id),
+    /** registrations that met the rule when the run was asked for */
+    total: integer("total").notNull(),
+    issued: integer("issued").notNull().default(0),
+    status: text("status").notNull().$type<"pending" | "running" | "done" | "failed">().default("pending"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("certificate_runs_cohort_idx").on(t.cohortId, t.createdAt),
+    index("certificate_runs_requested_by_idx").on(t.requestedBy),
+    check("certificate_runs_status_ck", sql`${t.status} IN ('pending','running','done','failed')`),
+  ],
+);
+
+/**
+ * The organization's signing key for Open Badges credentials (Ed25519). The private half never leaves
+ * the server; the public half is published at the issuer's address.
+ */
+export const issuerKeys = pgTable("issuer_keys", {
+  organizationId: uuid("organization_id")
+    .primaryKey()
+    .references(() => organizations.id),
+  keyId: text("key_id").notNull(),
+  publicJwk: jsonb("public_jwk").notNull().$type<Record<string, string>>(),
+  privateJwk: jsonb("private_jwk").notNull().$type<Record<string, string>>(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

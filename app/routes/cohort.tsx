@@ -1,0 +1,246 @@
+// /cursos/:courseId/versiones/:cohortId: a cohort for those who run it. Each confirmed person's
+// attendance against the course's rule and their certificate; the coordinator asks for the
+// certificates (a job: the page shows its progress and reloads itself while it runs, without
+// JavaScript), revokes one with a reason or issues it again.
+import { Form, Link } from "react-router";
+import {
+  cohortForFacilitation,
+  courseForManagement,
+  reissueCertificate,
+  requestCertificates,
+  revokeCertificate,
+} from "~/modules/learning";
+import { ValidationError } from "~/platform/errors";
+import { formToObject } from "~/platform/validation";
+import { ScrollTable } from "../components/dashboard";
+import { Field, FormMessage, failureOf, RequestKey, SubmitButton } from "../components/form";
+import { load, performOnce, readForm } from "../lib/actions.server";
+import { pageTitle, useFormat, useT } from "../lib/i18n";
+import { requireActor } from "../lib/session.server";
+import type { Route } from "./+types/cohort";
+
+export const meta: Route.MetaFunction = ({ matches, loaderData }) => [
+  {
+    title: loaderData
+      ? `${loaderData.cohort.courseTitle} · ${loaderData.cohort.name} · Impulso`
+      : pageTitle(matches, "learning.manage.title"),
+  },
+  // while certificates are being issued the page reloads itself to show the progress
+  ...(loaderData?.run && (loaderData.run.status === "pending" || loaderData.run.status === "running")
+    ? [{ httpEquiv: "refresh", content: "3" } as const]
+    : []),
+];
+
+async function cohortPage(
+  request: Request,
+  context: Route.LoaderArgs["context"],
+  params: Route.LoaderArgs["params"],
+) {
+  const actor = requireActor(request, context);
+  const page = await load(() => cohortForFacilitation(actor, params.cohortId));
+  if (page.cohort.courseId !== params.courseId) throw new Response(null, { status: 404 });
+  return { actor, page };
+}
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const { actor, page } = await cohortPage(request, context, params);
+  const { cohorts } = await courseForManagement(actor, params.courseId);
+  const sessions = cohorts.find((c) => c.id === params.cohortId)?.sessions ?? [];
+  return { ...page, sessions };
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const { actor } = await cohortPage(request, context, params);
+  const form = await readForm(request);
+  if (!(form instanceof FormData)) return form;
+  const intent = String(form.get("intent") ?? "");
+  const certificateId = String(form.get("certificateId") ?? "");
+  const input = formToObject(form);
+  const result = await performOnce(async () => {
+    if (intent === "issue")
+      return { done: "issue" as const, ...(await requestCertificates(actor, params.cohortId)) };
+    if (intent === "revoke") {
+      await revokeCertificate(actor, certificateId, input);
+      return { done: "revoke" as const };
+    }
+    if (intent === "reissue")
+      return { done: "reissue" as const, ...(await reissueCertificate(actor, certificateId, input)) };
+    throw new ValidationError({ intent: "errors.invalid_choice" });
+  }, form);
+  if ("ok" in result && result.ok) return result.value;
+  return result;
+}
+
+export default function Cohort({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const f = useFormat();
+  const { cohort, people, revoked, run, can, sessions } = loaderData;
+  const failure = failureOf(actionData);
+  const done = actionData && "done" in actionData ? actionData : null;
+  const failedOn = (certificateId: string) =>
+    failure && failure.values.certificateId === certificateId ? failure : undefined;
+  // a refusal about a certificate shown on the page is placed beside it; any other one on top
+  const placed = people.some((p) => p.certificate && failedOn(p.certificate.id));
+  const running = run && (run.status === "pending" || run.status === "running");
+  const due = people.filter((p) => p.meetsRule && !p.certificate).length;
+  return (
+    <div className="stack">
+      <p>
+        <Link to={`/cursos/${cohort.courseId}`}>{cohort.courseTitle}</Link>
+      </p>
+      <h1>{cohort.name}</h1>
+      <p className="muted">
+        {t("learning.dates", { start: f.day(cohort.startsOn), end: f.day(cohort.endsOn) })} ·{" "}
+        {t("learning.cohort.rule", { percent: cohort.minAttendancePercent })}
+      </p>
+      {placed ? null : <FormMessage failure={failure} />}
+      {done?.done === "revoke" ? (
+        <p className="alert alert-ok" role="status">
+          {t("learning.certificates.revoked_done")}
+        </p>
+      ) : null}
+      {done?.done === "reissue" ? (
+        <p className="alert alert-ok" role="status">
+          {t("learning.certificates.reissued_done", { code: done.code })}
+        </p>
+      ) : null}
+      <section className="card stack">
+        <h2>{t("learning.cohort.sessions")}</h2>
+        {sessions.length === 0 ? (
+          <p className="muted">{t("learning.manage.no_sessions")}</p>
+        ) : (
+          <ul className="rows">
+            {sessions.map((s) => (
+              <li key={s.id}>
+                <strong>{f.dateTimeIn(s.startsAt, s.plannedTimeZone)}</strong> (
+                {f.zoneName(s.plannedTimeZone)}) · {s.title}
+                {can.facilitate ? (
+                  <>
+                    {" "}
+                    ·{" "}
+                    <Link to={`/cursos/${cohort.courseId}/sesiones/${s.id}/asistencia`}>
+                      {t("learning.cohort.take_attendance")}
+                    </Link>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="card stack">
+        <h2>{t("learning.cohort.people", { count: people.length })}</h2>
+        {people.length === 0 ? (
+          <p className="muted">{t("learning.cohort.nobody")}</p>
+        ) : (
+          <ScrollTable label={t("learning.cohort.people", { count: people.length })}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("learning.cohort.name")}</th>
+                  <th scope="col">{t("learning.cohort.attendance")}</th>
+                  <th scope="col">{t("learning.cohort.certificate")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {people.map((p) => (
+                  <tr key={p.registrationId}>
+                    <td>
+                      {p.fullName}
+                      <br />
+                      <span className="muted">{p.email}</span>
+                    </td>
+                    <td>
+                      {t("learning.cohort.attended", {
+                        attended: p.attended,
+                        held: p.held,
+                        percent: p.percent,
+                      })}
+                      {p.meetsRule ? ` · ${t("learning.cohort.meets_rule")}` : ""}
+                    </td>
+                    <td>
+                      {p.certificate ? (
+                        <div className="stack">
+                          <span>
+                            <Link to={`/certificados/${p.certificate.code}`}>{p.certificate.code}</Link> ·{" "}
+                            <a href={`/certificados/${p.certificate.code}/descargar`} download>
+                              {t("learning.certificates.pdf_link")}
+                            </a>
+                          </span>
+                          {can.manage ? (
+                            <details open={Boolean(failedOn(p.certificate.id))}>
+                              <summary>{t("learning.certificates.revoke_or_reissue")}</summary>
+                              <Form method="post" className="stack" noValidate>
+                                <RequestKey />
+                                <FormMessage failure={failedOn(p.certificate.id)} />
+                                <input type="hidden" name="certificateId" value={p.certificate.id} />
+                                <Field
+                                  name="reason"
+                                  label={t("learning.certificates.reason")}
+                                  required
+                                  failure={failedOn(p.certificate.id)}
+                                />
+                                <div className="actions">
+                                  <SubmitButton name="intent" value="reissue">
+                                    {t("learning.certificates.reissue")}
+                                  </SubmitButton>
+                                  <button
+                                    type="submit"
+                                    name="intent"
+                                    value="revoke"
+                                    className="button button-secondary"
+                                  >
+                                    {t("learning.certificates.revoke")}
+                                  </button>
+                                </div>
+                              </Form>
+                            </details>
+                          ) : null}
+                        </div>
+                      ) : (
+                        <span className="muted">{t("learning.cohort.no_certificate")}</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollTable>
+        )}
+      </section>
+      {can.manage ? (
+        <section className="card stack">
+          <h2>{t("learning.certificates.title")}</h2>
+          {run ? (
+            <p role="status">
+              {running
+                ? t("learning.certificates.run_progress", { issued: run.issued, total: run.total })
+                : t("learning.certificates.run_done", { issued: run.issued, total: run.total })}
+            </p>
+          ) : null}
+          {running ? null : (
+            <Form method="post">
+              <RequestKey />
+              <input type="hidden" name="intent" value="issue" />
+              <p>{t("learning.certificates.due", { count: due })}</p>
+              {due > 0 ? <SubmitButton>{t("learning.certificates.issue")}</SubmitButton> : null}
+            </Form>
+          )}
+          {revoked.length ? (
+            <>
+              <h3>{t("learning.certificates.revoked_list")}</h3>
+              <ul className="rows">
+                {revoked.map((r) => (
+                  <li key={r.id}>
+                    <Link to={`/certificados/${r.code}`}>{r.code}</Link> · {r.holderName} ·{" "}
+                    {r.revokedAt ? f.dateTime(r.revokedAt) : ""} · {r.revokedReason}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}

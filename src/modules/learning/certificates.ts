@@ -1,0 +1,465 @@
+// Certificates of completion (issue #16 §9). A coordinator asks for a cohort's certificates; a job
+// issues one to each confirmed person who meets the course's rule and has none in force, counting its
+// progress for the coordinator's page, and emails each holder a private download link. The PDF (and
+// the Open Badges credential) are written when downloaded, from what the row copied at issue, so the
+// same certificate always gives the same document. The public verification page, which the PDF's QR
+// code points to, shows only: valid or revoked, name, course, hours, dates and who issued it.
+import { randomBytes, randomInt } from "node:crypto";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { translator } from "../../messages";
+import { hashToken, newToken } from "../../platform/auth/tokens";
+import { config } from "../../platform/config";
+import { type DbOrTx, db, rowsOf } from "../../platform/db/client";
+import { DomainError, NotFoundError } from "../../platform/errors";
+import { formatDay } from "../../platform/i18n/format";
+import { isLocale, type Locale } from "../../platform/i18n/i18n";
+import { isUuid, newId } from "../../platform/ids";
+import { enqueue, registerJob } from "../../platform/jobs/queue";
+import { queueEmail } from "../../platform/mail/mail";
+import { createCertificatePdf } from "../../platform/pdf";
+import { type Actor, authorize, can } from "../../platform/policy";
+import { parseInput } from "../../platform/validation";
+import { organizations, persons } from "../people/schema";
+import { cohortCompletion } from "./attendance";
+import { courseSubject } from "./courses";
+import { certificateRuns, certificates, cohorts, courses, registrations } from "./schema";
+
+/** Bits in an organization's revocation list: indexes are drawn at random among them (spec minimum 131,072). */
+export const STATUS_LIST_SIZE = 131_072;
+const CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"; // no 0/O, 1/I: read aloud or typed from paper
+const ISSUE_BATCH = 50;
+
+/** A public code such as "K7QF-3MZA-9WXC": 60 random bits, easy to read from paper. */
+export function newCertificateCode(): string {
+  const bytes = randomBytes(12);
+  const chars = [...bytes].map((b) => CODE_ALPHABET[b % 32]).join("");
+  return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}`;
+}
+
+/** The code as typed by someone (lower case, spaces, no dashes) in its stored form, or null. */
+export function normalizeCertificateCode(input: string): string | null {
+  const plain = input.toUpperCase().replace(/[^0-9A-Z]/g, "");
+  if (plain.length !== 12 || [...plain].some((c) => !CODE_ALPHABET.includes(c))) return null;
+  return `${plain.slice(0, 4)}-${plain.slice(4, 8)}-${plain.slice(8, 12)}`;
+}
+
+async function cohortForCertificates(actor: Actor, cohortId: string) {
+  if (!isUuid(cohortId)) throw new NotFoundError();
+  const [cohort] = await db()
+    .select({ id: cohorts.id, courseId: cohorts.courseId, organizationId: cohorts.organizationId })
+    .from(cohorts)
+    .where(and(eq(cohorts.id, cohortId), eq(cohorts.organizationId, actor.organizationId)));
+  const course = cohort ? await courseSubject(actor, cohort.courseId) : null;
+  if (!cohort || !course) throw new NotFoundError();
+  return { ...cohort, course };
+}
+
+/**
+ * Asks for the cohort's certificates: everyone confirmed who meets the rule and holds none in force.
+ * Refused while an earlier run of the cohort is still going.
+ */
+export async function requestCertificates(
+  actor: Actor,
+  cohortId: string,
+): Promise<{ runId: string; total: number }> {
+  const cohort = await cohortForCertificates(actor, cohortId);
+  authorize(actor, "manage", "course", cohort.course);
+  const due = (await cohortCompletion(cohortId)).filter((r) => r.meetsRule && !r.certificate);
+  return db().transaction(async (tx) => {
+    // one run at a time per cohort: the cohort's row is the lock
+    await tx.execute(sql`SELECT id FROM cohorts WHERE id = ${cohortId} FOR UPDATE`);
+    const [running] = await tx
+      .select({ id: certificateRuns.id })
+      .from(certificateRuns)
+      .where(
+        and(eq(certificateRuns.cohortId, cohortId), sql`${certificateRuns.status} IN ('pending','running')`),
+      );
+    if (running) throw new DomainError("learning.certificates.errors.run_in_progress");
+    const runId = newId();
+    await tx.insert(certificateRuns).values({
+      id: runId,
+      organizationId: cohort.organizationId,
+      cohortId,
+      requestedBy: actor.personId,
+      total: due.length,
+      status: due.length === 0 ? "done" : "pending",
+      finishedAt: due.length === 0 ? new Date() : null,
+    });
+    if (due.length > 0) await enqueue("learning.issue_certificates", { runId }, tx, { maxAttempts: 3 });
+    return { runId, total: due.length };
+  });
+}
+
+/** The latest run of the cohort's certificates, for the progress shown to the coordinator. */
+export async function latestCertificateRun(cohortId: string) {
+  const [run] = await db()
+    .select()
+    .from(certificateRuns)
+    .where(eq(certificateRuns.cohortId, cohortId))
+    .orderBy(desc(certificateRuns.createdAt))
+    .limit(1);
+  return run ?? null;
+}
+
+interface IssueData {
+  organizationId: string;
+  cohortId: string;
+  registrationId: string;
+  issuedBy: string;
+  replacesId?: string;
+}
+
+/**
+ * Writes one certificate (the course and the holder as they are now) and queues its email, in the
+ * caller's transaction. The revocation list index is drawn at random, again if taken.
+ */
+async function issueOne(tx: DbOrTx, data: IssueData, now: Date): Promise<{ id: string; code: string }> {
+  const [source] = await rowsOf<{
+    full_name: string;
+    email: string;
+    locale: string;
+    course_title: string;
+    hours: number;
+    starts_on: string;
+    ends_on: string;
+    signer_name: string;
+    signer_title: string;
+    organization: string;
+  }>(
+    tx,
+    sql`
+    SELECT r.full_name, r.email, r.locale, c.title AS course_title, c.hours, k.starts_on::text AS starts_on,
+      k.ends_on::text AS ends_on, c.signer_name, c.signer_title, o.name AS organization
+    FROM registrations r JOIN cohorts k ON k.id = r.cohort_id JOIN courses c ON c.id = k.course_id
+    JOIN organizations o ON o.id = r.organization_id
+    WHERE r.id = ${data.registrationId}`,
+  );
+  if (!source) throw new NotFoundError();
+  const download = newToken();
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const id = newId();
+    const code = newCertificateCode();
+    const inserted = await tx
+      .insert(certificates)
+      .values({
+        id,
+        organizationId: data.organizationId,
+        registrationId: data.registrationId,
+        cohortId: data.cohortId,
+        code,
+        holderName: source.full_name,
+        courseTitle: source.course_title,
+        hours: source.hours,
+        startsOn: source.starts_on,
+        endsOn: source.ends_on,
+        signerName: source.signer_name || source.organization,
+        signerTitle: source.signer_title,
+        statusIndex: randomInt(0, STATUS_LIST_SIZE),
+        downloadTokenHash: download.hash,
+        issuedAt: now,
+        issuedBy: data.issuedBy,
+        replacesId: data.replacesId ?? null,
+      })
+      .onConflictDoNothing({ target: [certificates.organizationId, certificates.statusIndex] })
+      .returning({ id: certificates.id });
+    if (inserted.length === 0) continue;
+    const locale: Locale = isLocale(source.locale) ? source.locale : "es-CL";
+    const t = translator(locale);
+    const appUrl = config().appUrl;
+    await queueEmail(
+      {
+        to: source.email,
+        organizationId: data.organizationId,
+        subject: t("learning.certificates.email.subject", { course: source.course_title }),
+        text: [
+          t("email.greeting", { name: source.full_name }),
+          t("learning.certificates.email.body", { course: source.course_title, hours: source.hours }),
+          t("learning.certificates.email.download", {
+            link: `${appUrl}/certificados/${code}/descargar?clave=${download.token}`,
+          }),
+          t("learning.certificates.email.credential", {
+            link: `${appUrl}/certificados/${code}/credencial?clave=${download.token}`,
+          }),
+          t("learning.certificates.email.verify", { link: `${appUrl}/certificados/${code}` }),
+          t("email.signature"),
+        ].join("\n\n"),
+      },
+      tx,
+    );
+    return { id, code };
+  }
+  throw new Error("no free index in the revocation list");
+}
+
+/** The job: issues the run's certificates in batches, each batch in one transaction, counting progress. */
+export async function issueCertificatesRun(runId: string, now = new Date()): Promise<void> {
+  const [run] = await db().select().from(certificateRuns).where(eq(certificateRuns.id, runId));
+  if (!run || run.status === "done") return;
+  await db().update(certificateRuns).set({ status: "running" }).where(eq(certificateRuns.id, runId));
+  // Who is due is read again: a certificate issued meanwhile (a retry after a crash) is not issued twice.
+  const due = (await cohortCompletion(run.cohortId, now)).filter((r) => r.meetsRule && !r.certificate);
+  for (let i = 0; i < due.length; i += ISSUE_BATCH) {
+    const batch = due.slice(i, i + ISSUE_BATCH);
+    await db().transaction(async (tx) => {
+      for (const r of batch)
+        await issueOne(
+          tx,
+          {
+            organizationId: run.organizationId,
+            cohortId: run.cohortId,
+            registrationId: r.registrationId,
+            issuedBy: run.requestedBy,
+          },
+          now,
+        );
+      await tx
+        .update(certificateRuns)
+        .set({ issued: sql`${certificateRuns.issued} + ${batch.length}` })
+        .where(eq(certificateRuns.id, runId));
+    });
+  }
+  await db()
+    .update(certificateRuns)
+    .set({ status: "done", finishedAt: new Date() })
+    .where(eq(certificateRuns.id, runId));
+}
+
+registerJob("learning.issue_certificates", async (payload) => {
+  await issueCertificatesRun(String(payload.runId));
+});
+
+async function certificateOf(actor: Actor, certificateId: string) {
+  if (!isUuid(certificateId)) throw new NotFoundError();
+  const [row] = await db()
+    .select()
+    .from(certificates)
+    .where(and(eq(certificates.id, certificateId), eq(certificates.organizationId, actor.organizationId)));
+  if (!row) throw new NotFoundError();
+  const cohort = await cohortForCertificates(actor, row.cohortId);
+  return { row, cohort };
+}
+
+const revokeInput = z.object({
+  reason: z.string().trim().min(1, "errors.required").max(500, "errors.too_long"),
+});
+
+/** Revokes a certificate in force, with a reason (the verification page then says "revocado"). */
+export async function revokeCertificate(
+  actor: Actor,
+  certificateId: string,
+  input: Record<string, unknown>,
+  now = new Date(),
+): Promise<void> {
+  const { row, cohort } = await certificateOf(actor, certificateId);
+  authorize(actor, "manage", "course", cohort.course);
+  const { reason } = parseInput(revokeInput, input);
+  if (row.revokedAt) throw new DomainError("learning.certificates.errors.already_revoked");
+  await db()
+    .update(certificates)
+    .set({ revokedAt: now, revokedBy: actor.personId, revokedReason: reason })
+    .where(and(eq(certificates.id, certificateId), sql`${certificates.revokedAt} IS NULL`));
+}
+
+/**
+ * Replaces a certificate with a new one (a corrected name, a changed signer): the old one is revoked
+ * with the reason given, the new one points to it, and the holder gets the new link.
+ */
+export async function reissueCertificate(
+  actor: Actor,
+  certificateId: string,
+  input: Record<string, unknown>,
+  now = new Date(),
+): Promise<{ id: string; code: string }> {
+  const { row, cohort } = await certificateOf(actor, certificateId);
+  authorize(actor, "manage", "course", cohort.course);
+  const { reason } = parseInput(revokeInput, input);
+  return db().transaction(async (tx) => {
+    const revoked = await tx
+      .update(certificates)
+      .set({ revokedAt: now, revokedBy: actor.personId, revokedReason: reason })
+      .where(and(eq(certificates.id, certificateId), sql`${certificates.revokedAt} IS NULL`))
+      .returning({ id: certificates.id });
+    if (revoked.length === 0) throw new DomainError("learning.certificates.errors.already_revoked");
+    return issueOne(
+      tx,
+      {
+        organizationId: row.organizationId,
+        cohortId: row.cohortId,
+        registrationId: row.registrationId,
+        issuedBy: actor.personId,
+        replacesId: row.id,
+      },
+      now,
+    );
+  });
+}
+
+export interface VerifiedCertificate {
+  code: string;
+  status: "valid" | "revoked";
+  holderName: string;
+  courseTitle: string;
+  hours: number;
+  startsOn: string;
+  endsOn: string;
+  issuedAt: Date;
+  revokedAt: Date | null;
+  issuer: string;
+}
+
+/** What the public verification page shows for a code; null for an unknown or malformed code. */
+export async function verifyCertificate(codeInput: string): Promise<VerifiedCertificate | null> {
+  const code = normalizeCertificateCode(codeInput);
+  if (!code) return null;
+  const [row] = await db()
+    .select({
+      code: certificates.code,
+      holderName: certificates.holderName,
+      courseTitle: certificates.courseTitle,
+      hours: certificates.hours,
+      startsOn: certificates.startsOn,
+      endsOn: certificates.endsOn,
+      issuedAt: certificates.issuedAt,
+      revokedAt: certificates.revokedAt,
+      issuer: organizations.name,
+    })
+    .from(certificates)
+    .innerJoin(organizations, eq(organizations.id, certificates.organizationId))
+    .where(eq(certificates.code, code));
+  if (!row) return null;
+  return { ...row, status: row.revokedAt ? "revoked" : "valid" };
+}
+
+/**
+ * The certificate for its download: with the secret of the holder's email link, or for a signed-in
+ * person who holds it (their registration) or runs its course. Anything else: not found.
+ */
+export async function certificateForDownload(
+  codeInput: string,
+  access: { token?: string | null; actor?: Actor | null },
+) {
+  const code = normalizeCertificateCode(codeInput);
+  if (!code) throw new NotFoundError();
+  const [row] = await db()
+    .select({
+      certificate: certificates,
+      personId: registrations.personId,
+      email: registrations.email,
+      organization: organizations.name,
+    })
+    .from(certificates)
+    .innerJoin(registrations, eq(registrations.id, certificates.registrationId))
+    .innerJoin(organizations, eq(organizations.id, certificates.organizationId))
+    .where(eq(certificates.code, code));
+  if (!row) throw new NotFoundError();
+  let allowed = Boolean(access.token) && hashToken(access.token ?? "") === row.certificate.downloadTokenHash;
+  const actor = access.actor;
+  if (!allowed && actor) {
+    // the holder: the registration is theirs, or carries their sign-in address (as on their home page)
+    const [me] = await db()
+      .select({ email: persons.email })
+      .from(persons)
+      .where(eq(persons.id, actor.personId));
+    allowed = row.personId === actor.personId || me?.email.toLowerCase() === row.email;
+  }
+  if (!allowed && actor && actor.organizationId === row.certificate.organizationId) {
+    const [cohort] = await db()
+      .select({ courseId: cohorts.courseId })
+      .from(cohorts)
+      .where(eq(cohorts.id, row.certificate.cohortId));
+    const subject = cohort ? await courseSubject(actor, cohort.courseId) : null;
+    allowed = subject !== null && can(actor, "read_registrations", "cohort", subject);
+  }
+  if (!allowed) throw new NotFoundError();
+  return { ...row.certificate, organization: row.organization, holderEmail: row.email };
+}
+
+/** The certificate's PDF in the given language (the holder's email's, or the reader's). */
+export async function certificatePdf(
+  certificate: Awaited<ReturnType<typeof certificateForDownload>>,
+  locale: Locale,
+): Promise<Uint8Array> {
+  const t = translator(locale);
+  const verifyUrl = `${config().appUrl}/certificados/${certificate.code}`;
+  return createCertificatePdf({
+    organization: certificate.organization,
+    title: t("learning.certificates.pdf.title"),
+    lead: t("learning.certificates.pdf.lead"),
+    holder: certificate.holderName,
+    body: [
+      t("learning.certificates.pdf.course", { course: certificate.courseTitle }),
+      t("learning.certificates.pdf.hours", { hours: certificate.hours }),
+      t("learning.dates", { start: formatDay(certificate.startsOn), end: formatDay(certificate.endsOn) }),
+    ],
+    signerName: certificate.signerName,
+    signerTitle: certificate.signerTitle,
+    verification: [
+      t("learning.certificates.pdf.code", { code: certificate.code }),
+      t("learning.certificates.pdf.verify"),
+      verifyUrl,
+    ],
+    verifyUrl,
+    locale,
+    issuedAt: certificate.issuedAt,
+  });
+}
+
+/** The certificates a person holds (their registrations' certificates in force), for their home page. */
+export async function certificatesOf(actor: Actor) {
+  return db()
+    .select({
+      code: certificates.code,
+      courseTitle: certificates.courseTitle,
+      issuedAt: certificates.issuedAt,
+    })
+    .from(certificates)
+    .innerJoin(registrations, eq(registrations.id, certificates.registrationId))
+    .where(
+      and(
+        eq(certificates.organizationId, actor.organizationId),
+        eq(registrations.personId, actor.personId),
+        sql`${certificates.revokedAt} IS NULL`,
+      ),
+    )
+    .orderBy(desc(certificates.issuedAt));
+}
+
+/** The cohort's page for those who run it: completion per person, certificates, the latest run. */
+export async function cohortForFacilitation(actor: Actor, cohortId: string) {
+  const cohort = await cohortForCertificates(actor, cohortId);
+  authorize(actor, "read_registrations", "cohort", cohort.course);
+  const [info] = await db()
+    .select({
+      name: cohorts.name,
+      startsOn: cohorts.startsOn,
+      endsOn: cohorts.endsOn,
+      courseTitle: courses.title,
+      minAttendancePercent: courses.minAttendancePercent,
+    })
+    .from(cohorts)
+    .innerJoin(courses, eq(courses.id, cohorts.courseId))
+    .where(eq(cohorts.id, cohortId));
+  if (!info) throw new NotFoundError();
+  const revoked = await db()
+    .select({
+      id: certificates.id,
+      code: certificates.code,
+      holderName: certificates.holderName,
+      revokedAt: certificates.revokedAt,
+      revokedReason: certificates.revokedReason,
+    })
+    .from(certificates)
+    .where(and(eq(certificates.cohortId, cohortId), sql`${certificates.revokedAt} IS NOT NULL`))
+    .orderBy(desc(certificates.revokedAt));
+  return {
+    cohort: { id: cohortId, courseId: cohort.courseId, ...info },
+    people: await cohortCompletion(cohortId),
+    revoked,
+    run: await latestCertificateRun(cohortId),
+    can: {
+      manage: can(actor, "manage", "course", cohort.course),
+      facilitate: can(actor, "facilitate", "cohort", cohort.course),
+    },
+  };
+}
