@@ -2,7 +2,13 @@
 // with the forms to add a cohort, publish it and plan a session in a zone. Coordinators change it;
 // the course's facilitators read it.
 import { Form, Link } from "react-router";
-import { courseForManagement, createCohort, planSession, publishCohort } from "~/modules/learning";
+import {
+  courseForManagement,
+  createCohort,
+  planSession,
+  publishCohort,
+  setCourseFacilitators,
+} from "~/modules/learning";
 import { ValidationError } from "~/platform/errors";
 import { formToObject } from "~/platform/validation";
 import { Field, FormMessage, failureOf, RequestKey, SelectField, SubmitButton } from "../components/form";
@@ -37,6 +43,12 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       const { cohorts } = await courseForManagement(actor, params.courseId);
       if (!cohorts.some((c) => c.id === cohortId)) throw new Response(null, { status: 404 });
     };
+    if (intent === "facilitators") {
+      await setCourseFacilitators(actor, params.courseId, {
+        facilitators: form.getAll("facilitators").map(String),
+      });
+      return { done: "facilitators" as const };
+    }
     if (intent === "cohort")
       return { done: "cohort" as const, ...(await createCohort(actor, params.courseId, input)) };
     if (intent === "publish") {
@@ -58,12 +70,13 @@ const SAVED = {
   cohort: "learning.manage.saved_cohort",
   publish: "learning.manage.saved_publish",
   session: "learning.manage.saved_session",
+  facilitators: "learning.manage.saved_facilitators",
 } as const;
 
 export default function Course({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const f = useFormat();
-  const { course, cohorts, can } = loaderData;
+  const { course, cohorts, can, facilitators, candidates } = loaderData;
   const failure = failureOf(actionData);
   // Each form's refusal beside it: the refused form's own hidden fields say which form it was.
   const failed = (intent: string, cohortId = "") =>
@@ -72,7 +85,10 @@ export default function Course({ loaderData, actionData }: Route.ComponentProps)
       : undefined;
   const zones = TIME_ZONES.map((z) => ({ value: z, label: z.replace(/_/g, " ") }));
   // A refusal that belongs to none of the forms (an unreadable post, an unknown action): on top.
-  const placed = Boolean(failed("cohort")) || cohorts.some((c) => Boolean(failed("session", c.id)));
+  const placed =
+    Boolean(failed("cohort")) ||
+    Boolean(failed("facilitators")) ||
+    cohorts.some((c) => Boolean(failed("session", c.id)));
   return (
     <div className="stack">
       <p>
@@ -89,6 +105,40 @@ export default function Course({ loaderData, actionData }: Route.ComponentProps)
         <p className="alert alert-ok" role="status">
           {t(SAVED[actionData.saved ?? "cohort"])}
         </p>
+      ) : null}
+      {can.manage ? (
+        <section className="card stack">
+          <h2>{t("learning.manage.facilitators")}</h2>
+          {candidates.length === 0 ? (
+            <p className="muted">{t("learning.manage.no_facilitators")}</p>
+          ) : (
+            <Form method="post" className="stack">
+              <RequestKey />
+              <FormMessage failure={failed("facilitators")} />
+              <input type="hidden" name="intent" value="facilitators" />
+              <fieldset>
+                <legend>{t("learning.manage.facilitators_legend")}</legend>
+                {candidates.map((c) => (
+                  <label key={c.id} className="check-row">
+                    <input
+                      type="checkbox"
+                      name="facilitators"
+                      value={c.id}
+                      defaultChecked={facilitators.includes(c.id)}
+                    />{" "}
+                    {c.name}
+                  </label>
+                ))}
+              </fieldset>
+              {failed("facilitators")?.fieldErrors.facilitators ? (
+                <p className="field-error">
+                  {t(failed("facilitators")?.fieldErrors.facilitators ?? "errors.invalid_choice")}
+                </p>
+              ) : null}
+              <SubmitButton>{t("learning.manage.save_facilitators")}</SubmitButton>
+            </Form>
+          )}
+        </section>
       ) : null}
       {cohorts.length === 0 ? <p className="muted">{t("learning.manage.no_cohorts")}</p> : null}
       {cohorts.map((cohort) => (

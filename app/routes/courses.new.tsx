@@ -99,6 +99,13 @@ export default function NewCourse({ actionData }: Route.ComponentProps) {
           defaultValue={75}
           failure={failure}
         />
+        <Field
+          name="signerName"
+          label={t("learning.field.signer_name")}
+          hint={t("learning.field.signer_hint")}
+          failure={failure}
+        />
+        <Field name="signerTitle" label={t("learning.field.signer_title")} failure={failure} />
         <div className="actions">
           <SubmitButton>{t("learning.manage.create")}</SubmitButton>
           <Link to="/cursos">{t("learning.manage.cancel")}</Link>

@@ -101,6 +101,12 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           </p>
         </section>
       ) : null}
+      {loaderData.day.observer ? (
+        <ObserverDay lists={loaderData.day.observer} schools={summary.managedSchools} />
+      ) : null}
+      {loaderData.day.teacher ? (
+        <TeacherDay lists={loaderData.day.teacher} personId={loaderData.personId} />
+      ) : null}
       {loaderData.certificates.length ? (
         <section className="card">
           <h2>{t("learning.home.certificates")}</h2>
@@ -120,12 +126,6 @@ export default function Home({ loaderData }: Route.ComponentProps) {
             ))}
           </ul>
         </section>
-      ) : null}
-      {loaderData.day.observer ? (
-        <ObserverDay lists={loaderData.day.observer} schools={summary.managedSchools} />
-      ) : null}
-      {loaderData.day.teacher ? (
-        <TeacherDay lists={loaderData.day.teacher} personId={loaderData.personId} />
       ) : null}
       <section className="card">
         <h2>{t("home.roles")}</h2>

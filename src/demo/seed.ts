@@ -558,7 +558,12 @@ export async function seedDemo(): Promise<boolean> {
       teacherIds: aromosTeachers.slice(2),
     });
     await seedDemoCalibration(tx, organizationId);
-    await seedDemoLearning(tx, { organizationId, coordinatorId, facilitatorId });
+    await seedDemoLearning(tx, {
+      organizationId,
+      coordinatorId,
+      facilitatorId,
+      teacher: { id: docenteId, email: "docente@demo.impulso.cl" },
+    });
     await seedOtherOrganization(tx, passwordHash);
     created = true;
   });

@@ -186,7 +186,7 @@ export const learning: Record<keyof typeof source, string> = {
   "learning.cohort.open": "Attendance and certificates",
   "learning.certificates.title": "Certificates",
   "learning.certificates.due":
-    "{count, plural, =0 {Nobody else meets the completion rule yet.} one {# person meets the rule and has no certificate yet.} other {# people meet the rule and have no certificate yet.}}",
+    "{count, plural, =0 {Nobody meets the completion rule without already holding a certificate.} one {# person meets the rule and has no certificate yet.} other {# people meet the rule and have no certificate yet.}}",
   "learning.certificates.issue": "Issue the certificates",
   "learning.certificates.run_progress":
     "Issuing certificates: {issued} of {total}. This page refreshes itself.",
@@ -262,4 +262,15 @@ export const learning: Record<keyof typeof source, string> = {
   "learning.certificates.credential_link": "Digital credential (Open Badges)",
   "learning.certificates.email.credential":
     "Your certificate also as a verifiable digital credential (Open Badges 3.0), to keep in a credential wallet: {link}",
+  "learning.field.signer_name": "Who signs the certificates",
+  "learning.field.signer_hint": "The signer's name; left empty, the organization signs.",
+  "learning.field.signer_title": "The signer's title",
+  "learning.manage.facilitators": "Facilitators",
+  "learning.manage.no_facilitators":
+    "Nobody in the organization has the facilitator role yet: give it from People.",
+  "learning.manage.facilitators_legend": "Who facilitates this course's cohorts",
+  "learning.manage.save_facilitators": "Save facilitators",
+  "learning.manage.saved_facilitators": "Facilitators saved.",
+  "learning.errors.not_a_facilitator":
+    "Only people with the facilitator role in the organization can be chosen.",
 };

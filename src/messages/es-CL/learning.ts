@@ -183,7 +183,7 @@ export const learning = {
   "learning.cohort.open": "Asistencia y certificados",
   "learning.certificates.title": "Certificados",
   "learning.certificates.due":
-    "{count, plural, =0 {Nadie más cumple todavía la regla de aprobación.} one {# persona cumple la regla y aún no tiene certificado.} other {# personas cumplen la regla y aún no tienen certificado.}}",
+    "{count, plural, =0 {Nadie cumple la regla de aprobación sin tener ya su certificado.} one {# persona cumple la regla y aún no tiene certificado.} other {# personas cumplen la regla y aún no tienen certificado.}}",
   "learning.certificates.issue": "Emitir los certificados",
   "learning.certificates.run_progress":
     "Emitiendo certificados: {issued} de {total}. Esta página se actualiza sola.",
@@ -260,4 +260,15 @@ export const learning = {
   "learning.certificates.credential_link": "Credencial digital (Open Badges)",
   "learning.certificates.email.credential":
     "Su certificado también como credencial digital verificable (Open Badges 3.0), para guardarla en una billetera de credenciales: {link}",
+  "learning.field.signer_name": "Quién firma los certificados",
+  "learning.field.signer_hint": "Nombre de la persona que firma; si lo deja vacío, firma la organización.",
+  "learning.field.signer_title": "Cargo de quien firma",
+  "learning.manage.facilitators": "Facilitadores",
+  "learning.manage.no_facilitators":
+    "Nadie de la organización tiene todavía el rol de facilitador/a: asígnelo desde Personas.",
+  "learning.manage.facilitators_legend": "Quiénes facilitan las versiones de este curso",
+  "learning.manage.save_facilitators": "Guardar facilitadores",
+  "learning.manage.saved_facilitators": "Facilitadores guardados.",
+  "learning.errors.not_a_facilitator":
+    "Solo se puede elegir a personas con el rol de facilitador/a en la organización.",
 } as const;

@@ -185,7 +185,7 @@ export const learning: Record<keyof typeof source, string> = {
   "learning.cohort.open": "Presença e certificados",
   "learning.certificates.title": "Certificados",
   "learning.certificates.due":
-    "{count, plural, =0 {Ninguém mais cumpre ainda a regra de aprovação.} one {# pessoa cumpre a regra e ainda não tem certificado.} other {# pessoas cumprem a regra e ainda não têm certificado.}}",
+    "{count, plural, =0 {Ninguém cumpre a regra de aprovação sem já ter seu certificado.} one {# pessoa cumpre a regra e ainda não tem certificado.} other {# pessoas cumprem a regra e ainda não têm certificado.}}",
   "learning.certificates.issue": "Emitir os certificados",
   "learning.certificates.run_progress":
     "Emitindo certificados: {issued} de {total}. Esta página se atualiza sozinha.",
@@ -261,4 +261,15 @@ export const learning: Record<keyof typeof source, string> = {
   "learning.certificates.credential_link": "Credencial digital (Open Badges)",
   "learning.certificates.email.credential":
     "Seu certificado também como credencial digital verificável (Open Badges 3.0), para guardar numa carteira de credenciais: {link}",
+  "learning.field.signer_name": "Quem assina os certificados",
+  "learning.field.signer_hint": "Nome da pessoa que assina; se ficar vazio, assina a organização.",
+  "learning.field.signer_title": "Cargo de quem assina",
+  "learning.manage.facilitators": "Facilitadores",
+  "learning.manage.no_facilitators":
+    "Ninguém da organização tem ainda o papel de facilitador(a): atribua-o em Pessoas.",
+  "learning.manage.facilitators_legend": "Quem facilita as turmas deste curso",
+  "learning.manage.save_facilitators": "Salvar facilitadores",
+  "learning.manage.saved_facilitators": "Facilitadores salvos.",
+  "learning.errors.not_a_facilitator":
+    "Só é possível escolher pessoas com o papel de facilitador(a) na organização.",
 };

@@ -8,7 +8,7 @@ import { NotFoundError, ValidationError } from "../../platform/errors";
 import type { Actor } from "../../platform/policy";
 import { useTestDatabase } from "../../platform/testing/database";
 import { actorOf, makeWorld } from "../people/testing";
-import { createCohort, createCourse, planSession } from ".";
+import { createCohort, createCourse, listCourses, planSession, setCourseFacilitators } from ".";
 import { courseFacilitators, liveSessions } from "./schema";
 
 useTestDatabase();
@@ -70,6 +70,31 @@ describe("courses and cohorts", () => {
       await expect(
         createCohort(a[who] as Actor, courseId, { name: "x", startsOn: "2027-01-01", endsOn: "2027-01-02" }),
       ).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("take as facilitators only the organization's facilitators, set by coordinators", async () => {
+    const { id } = await createCourse(a.coordinator as Actor, course("facilitadores-2027"));
+    await expect(
+      setCourseFacilitators(a.coordinator as Actor, id, { facilitators: [w.teacherA.id] }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    await expect(
+      setCourseFacilitators(a.facilitator as Actor, id, { facilitators: [w.facilitator.id] }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    expect(await listCourses(a.facilitator as Actor, "2027-01-01")).not.toContainEqual(
+      expect.objectContaining({ id }),
+    );
+    expect(
+      await setCourseFacilitators(a.coordinator as Actor, id, {
+        facilitators: [w.facilitator.id, w.facilitator.id],
+      }),
+    ).toEqual({ count: 1 });
+    expect(await listCourses(a.facilitator as Actor, "2027-01-01")).toContainEqual(
+      expect.objectContaining({ id }),
+    );
+    await setCourseFacilitators(a.coordinator as Actor, id, { facilitators: [] });
+    expect(await listCourses(a.facilitator as Actor, "2027-01-01")).not.toContainEqual(
+      expect.objectContaining({ id }),
+    );
   });
 
   it("refuse bad input field by field, and a course address already taken", async () => {

@@ -59,6 +59,8 @@ const courseInput = z.object({
     .min(0, "learning.errors.number_invalid")
     .max(100, "learning.errors.number_invalid")
     .default(75),
+  signerName: text(120).default(""),
+  signerTitle: text(120).default(""),
 });
 
 /** Creates a course or open workshop; its public address (slug) is unique on the platform. */
@@ -211,6 +213,49 @@ export async function planSession(
   return { id, startsAt };
 }
 
+const facilitatorsInput = z.object({
+  facilitators: z.array(z.string().uuid("errors.invalid_choice")).max(200, "errors.too_long"),
+});
+
+/** The people of the organization who may facilitate (organization role "facilitator"), by name. */
+export async function facilitatorCandidates(organizationId: string) {
+  return rowsOf<{ id: string; name: string }>(
+    db(),
+    sql`
+    SELECT p.id, p.given_names || ' ' || p.family_names AS name
+    FROM memberships m JOIN persons p ON p.id = m.person_id
+    WHERE m.organization_id = ${organizationId} AND m.role = 'facilitator' AND m.school_id IS NULL
+    ORDER BY p.family_names, p.given_names, p.id`,
+  );
+}
+
+/**
+ * Sets who facilitates a course: each must hold the facilitator role in the organization (anyone
+ * else is refused beside the list, and nothing changes).
+ */
+export async function setCourseFacilitators(
+  actor: Actor,
+  courseId: string,
+  input: { facilitators: unknown },
+): Promise<{ count: number }> {
+  const subject = await courseSubject(actor, courseId);
+  if (!subject) throw new NotFoundError();
+  authorize(actor, "manage", "course", subject);
+  const { facilitators } = parseInput(facilitatorsInput, input);
+  const wanted = [...new Set(facilitators)];
+  const allowed = new Set((await facilitatorCandidates(subject.organizationId)).map((c) => c.id));
+  if (wanted.some((id) => !allowed.has(id)))
+    throw new ValidationError({ facilitators: "learning.errors.not_a_facilitator" });
+  await db().transaction(async (tx) => {
+    await tx.delete(courseFacilitators).where(eq(courseFacilitators.courseId, courseId));
+    if (wanted.length)
+      await tx
+        .insert(courseFacilitators)
+        .values(wanted.map((personId) => ({ courseId, personId, organizationId: subject.organizationId })));
+  });
+  return { count: wanted.length };
+}
+
 export interface CourseListItem {
   id: string;
   kind: CourseKind;
@@ -314,6 +359,10 @@ export async function courseForManagement(actor: Actor, courseId: string) {
       waiting: c.waiting,
       sessions: sessions.filter((s) => s.cohortId === c.id),
     })),
+    facilitators: subject.facilitatorIds,
+    candidates: can(actor, "manage", "course", subject)
+      ? await facilitatorCandidates(subject.organizationId)
+      : [],
     can: { manage: can(actor, "manage", "course", subject) },
   };
 }

@@ -53,6 +53,7 @@ export {
   listCourses,
   planSession,
   publishCohort,
+  setCourseFacilitators,
 } from "./courses";
 export { certificateCredential, publishedIssuer, publishedStatusList } from "./credentials";
 export { seedDemoLearning } from "./demo";
