@@ -23,7 +23,11 @@ export async function signOut(page: Page): Promise<void> {
 }
 
 /** A browser context of the same size and kind as the project's, with nobody signed in. */
-export async function freshContext(browser: Browser, testInfo: TestInfo) {
+export async function freshContext(
+  browser: Browser,
+  testInfo: TestInfo,
+  overrides: { timezoneId?: string } = {},
+) {
   const use = testInfo.project.use;
   return browser.newContext({
     baseURL: use.baseURL,
@@ -34,5 +38,6 @@ export async function freshContext(browser: Browser, testInfo: TestInfo) {
     hasTouch: use.hasTouch,
     locale: use.locale,
     timezoneId: use.timezoneId,
+    ...overrides,
   });
 }
