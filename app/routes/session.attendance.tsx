@@ -163,7 +163,7 @@ export default function SessionAttendance({ loaderData, actionData }: Route.Comp
             />
             {failedImport?.fieldErrors.file ? (
               <p id="file-error" className="field-error">
-                {failedImport.fieldErrors.file}
+                {t(failedImport.fieldErrors.file, failedImport.params)}
               </p>
             ) : null}
           </div>

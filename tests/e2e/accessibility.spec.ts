@@ -727,3 +727,40 @@ test("paneles de observación: el del establecimiento, sus metas con errores, el
 
   sweep.finish();
 });
+
+test("cursos: una versión con asistencia y certificados, su asistencia con un error, y la verificación pública", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const sweep = new Sweep(page);
+  await signIn(page, "coordinadora@demo.impulso.cl");
+  await page.goto("/cursos");
+  await page.getByRole("link", { name: "Retroalimentación que mejora la clase" }).click();
+  await expect(page.getByRole("heading", { name: t("learning.manage.facilitators") })).toBeVisible();
+  await sweep.check("un curso, con sus facilitadores");
+  await page
+    .getByRole("link", { name: t("learning.cohort.open") })
+    .first()
+    .click();
+  await expect(page.getByRole("heading", { name: "Versión anterior", level: 1 })).toBeVisible();
+  await sweep.check("una versión: asistencia y certificados");
+  const cohortPage = page.url();
+  await page
+    .getByRole("link", { name: t("learning.cohort.take_attendance") })
+    .first()
+    .click();
+  await expect(page.getByRole("button", { name: t("learning.attendance.save") })).toBeVisible();
+  await sweep.check("la asistencia de una sesión");
+  await page.getByRole("button", { name: t("learning.attendance.import") }).click();
+  await expect(page.getByText(t("learning.attendance.errors.file_empty"))).toBeVisible();
+  await sweep.check("importar la asistencia sin archivo (error)");
+  await page.goto(cohortPage);
+  const code = page.getByRole("link", { name: /^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/ }).first();
+  await code.click();
+  await expect(page.getByText(t("learning.verify.valid"))).toBeVisible();
+  await sweep.check("verificación pública de un certificado");
+  await page.goto("/certificados?codigo=abc");
+  await expect(page.getByText(t("learning.verify.code_invalid"))).toBeVisible();
+  await sweep.check("buscar un certificado con un código mal escrito (error)");
+  sweep.finish();
+});

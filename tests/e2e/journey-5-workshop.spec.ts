@@ -102,7 +102,9 @@ test("una docente en México se inscribe a un taller, ve sus horarios, asiste y 
   // Session 2 is at 18:00 in Santiago; she reads it at her own hour, with her zone named.
   const second = santiagoInstant(santiagoDay(7), 18);
   await expect(phone.getByText(shown(second, "America/Mexico_City"))).toBeVisible();
-  await expect(phone.getByRole("heading", { name: "Sesiones en vivo (hora estándar central)" })).toBeVisible();
+  await expect(
+    phone.getByRole("heading", { name: "Sesiones en vivo (hora estándar central)" }),
+  ).toBeVisible();
   const ics = await phone.request.get(
     (await phone.getByRole("link", { name: t("learning.sessions.calendar") }).getAttribute("href")) ?? "",
   );
