@@ -4,6 +4,8 @@
 // JavaScript), revokes one with a reason or issues it again.
 import { Form, Link } from "react-router";
 import {
+  announceToCohort,
+  cohortAnnouncementsOf,
   cohortForFacilitation,
   courseForManagement,
   reissueCertificate,
@@ -13,7 +15,7 @@ import {
 import { ValidationError } from "~/platform/errors";
 import { formToObject } from "~/platform/validation";
 import { ScrollTable } from "../components/dashboard";
-import { Field, FormMessage, failureOf, RequestKey, SubmitButton } from "../components/form";
+import { Field, FormMessage, failureOf, RequestKey, SubmitButton, TextAreaField } from "../components/form";
 import { load, performOnce, readForm } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
@@ -46,7 +48,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { actor, page } = await cohortPage(request, context, params);
   const { cohorts } = await courseForManagement(actor, params.courseId);
   const sessions = cohorts.find((c) => c.id === params.cohortId)?.sessions ?? [];
-  return { ...page, sessions };
+  const announcements = page.can.facilitate ? await cohortAnnouncementsOf(actor, params.cohortId) : [];
+  return { ...page, sessions, announcements };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
@@ -57,6 +60,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const certificateId = String(form.get("certificateId") ?? "");
   const input = formToObject(form);
   const result = await performOnce(async () => {
+    if (intent === "announce")
+      return { done: "announce" as const, ...(await announceToCohort(actor, params.cohortId, input)) };
     if (intent === "issue")
       return { done: "issue" as const, ...(await requestCertificates(actor, params.cohortId)) };
     if (intent === "revoke") {
@@ -74,13 +79,15 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 export default function Cohort({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const f = useFormat();
-  const { cohort, people, revoked, run, can, sessions } = loaderData;
+  const { cohort, people, revoked, run, can, sessions, announcements } = loaderData;
   const failure = failureOf(actionData);
   const done = actionData && "done" in actionData ? actionData : null;
   const failedOn = (certificateId: string) =>
     failure && failure.values.certificateId === certificateId ? failure : undefined;
   // a refusal about a certificate shown on the page is placed beside it; any other one on top
-  const placed = people.some((p) => p.certificate && failedOn(p.certificate.id));
+  const failedAnnouncement = failure?.values.intent === "announce" ? failure : undefined;
+  const placed =
+    Boolean(failedAnnouncement) || people.some((p) => p.certificate && failedOn(p.certificate.id));
   const running = run && (run.status === "pending" || run.status === "running");
   const due = people.filter((p) => p.meetsRule && !p.certificate).length;
   return (
@@ -208,6 +215,48 @@ export default function Cohort({ loaderData, actionData }: Route.ComponentProps)
           </ScrollTable>
         )}
       </section>
+      {can.facilitate ? (
+        <section className="card stack">
+          <h2>{t("learning.announce.title")}</h2>
+          {done?.done === "announce" ? (
+            <p className="alert alert-ok" role="status">
+              {t("learning.announce.sent", { count: done.recipients })}
+            </p>
+          ) : null}
+          <Form method="post" className="stack" noValidate>
+            <RequestKey />
+            <FormMessage failure={failedAnnouncement} />
+            <input type="hidden" name="intent" value="announce" />
+            <Field
+              name="subject"
+              label={t("learning.announce.subject")}
+              required
+              failure={failedAnnouncement}
+            />
+            <TextAreaField
+              name="body"
+              label={t("learning.announce.body")}
+              required
+              failure={failedAnnouncement}
+            />
+            <SubmitButton>{t("learning.announce.send")}</SubmitButton>
+          </Form>
+          {announcements.length ? (
+            <>
+              <h3>{t("learning.announce.sent_list")}</h3>
+              <ul className="rows">
+                {announcements.map((a) => (
+                  <li key={a.id}>
+                    <strong>{a.subject}</strong> · {f.dateTime(a.createdAt)} ·{" "}
+                    {t("learning.announce.recipients", { count: a.recipients })}
+                    <p className="pre-wrap">{a.body}</p>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+      ) : null}
       {can.manage ? (
         <section className="card stack">
           <h2>{t("learning.certificates.title")}</h2>

@@ -839,6 +839,9 @@ const INVARIANTS: Record<string, string> = {
       JOIN registrations r ON r.id = a.registration_id
     WHERE r.cohort_id <> s.cohort_id OR (a.source = 'list' AND a.minutes IS NOT NULL)
       OR a.source NOT IN ('list', 'report')`,
+  "announcements: a subject and a message within their limits": `
+    SELECT id FROM cohort_announcements WHERE btrim(subject) = '' OR char_length(subject) > 160
+      OR btrim(body) = '' OR char_length(body) > 10000 OR recipients < 0`,
   "certificates: a revoked one has its reason and who revoked it; at most one in force per registration": `
     SELECT id FROM certificates WHERE (revoked_at IS NOT NULL AND (btrim(coalesce(revoked_reason, '')) = ''
         OR revoked_by IS NULL OR char_length(revoked_reason) > 500))
@@ -873,6 +876,7 @@ const TABLES = [
   "session_attendance",
   "certificates",
   "certificate_runs",
+  "cohort_announcements",
 ];
 
 /** With FUZZ_DUMP=<dir>, each failing submission is written there to be replayed. */

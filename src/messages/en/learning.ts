@@ -273,4 +273,16 @@ export const learning: Record<keyof typeof source, string> = {
   "learning.manage.saved_facilitators": "Facilitators saved.",
   "learning.errors.not_a_facilitator":
     "Only people with the facilitator role in the organization can be chosen.",
+  "learning.announce.title": "Announcements to the cohort",
+  "learning.announce.subject": "Subject",
+  "learning.announce.body": "Message",
+  "learning.announce.send": "Send to the people registered",
+  "learning.announce.sent":
+    "{count, plural, =0 {Announcement saved: nobody is registered yet to receive it.} one {Announcement emailed to # person.} other {Announcement emailed to # people.}}",
+  "learning.announce.sent_list": "Announcements sent",
+  "learning.announce.recipients": "{count, plural, one {# recipient} other {# recipients}}",
+  "learning.reminder.subject_day": "Tomorrow: {session}",
+  "learning.reminder.subject_hour": "In one hour: {session}",
+  "learning.reminder.body": "A reminder of the live session “{session}” of “{course}”: {when} ({zone}).",
+  "learning.reminder.join": "To join: {link}",
 };

@@ -271,4 +271,16 @@ export const learning = {
   "learning.manage.saved_facilitators": "Facilitadores guardados.",
   "learning.errors.not_a_facilitator":
     "Solo se puede elegir a personas con el rol de facilitador/a en la organización.",
+  "learning.announce.title": "Anuncios a la versión",
+  "learning.announce.subject": "Asunto",
+  "learning.announce.body": "Mensaje",
+  "learning.announce.send": "Enviar a las personas inscritas",
+  "learning.announce.sent":
+    "{count, plural, =0 {Anuncio guardado: todavía no hay personas inscritas a quienes enviarlo.} one {Anuncio enviado por correo a # persona.} other {Anuncio enviado por correo a # personas.}}",
+  "learning.announce.sent_list": "Anuncios enviados",
+  "learning.announce.recipients": "{count, plural, one {# destinatario} other {# destinatarios}}",
+  "learning.reminder.subject_day": "Mañana: {session}",
+  "learning.reminder.subject_hour": "En una hora: {session}",
+  "learning.reminder.body": "Le recordamos la sesión en vivo «{session}» de «{course}»: {when} ({zone}).",
+  "learning.reminder.join": "Para entrar: {link}",
 } as const;

@@ -272,4 +272,16 @@ export const learning: Record<keyof typeof source, string> = {
   "learning.manage.saved_facilitators": "Facilitadores salvos.",
   "learning.errors.not_a_facilitator":
     "Só é possível escolher pessoas com o papel de facilitador(a) na organização.",
+  "learning.announce.title": "Avisos à turma",
+  "learning.announce.subject": "Assunto",
+  "learning.announce.body": "Mensagem",
+  "learning.announce.send": "Enviar às pessoas inscritas",
+  "learning.announce.sent":
+    "{count, plural, =0 {Aviso salvo: ainda não há pessoas inscritas para recebê-lo.} one {Aviso enviado por e-mail a # pessoa.} other {Aviso enviado por e-mail a # pessoas.}}",
+  "learning.announce.sent_list": "Avisos enviados",
+  "learning.announce.recipients": "{count, plural, one {# destinatário} other {# destinatários}}",
+  "learning.reminder.subject_day": "Amanhã: {session}",
+  "learning.reminder.subject_hour": "Em uma hora: {session}",
+  "learning.reminder.body": "Lembramos a sessão ao vivo «{session}» de «{course}»: {when} ({zone}).",
+  "learning.reminder.join": "Para entrar: {link}",
 };

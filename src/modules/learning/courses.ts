@@ -9,6 +9,7 @@ import { type Actor, authorize, can } from "../../platform/policy";
 import { resolveLocalTime } from "../../platform/time";
 import { parseInput } from "../../platform/validation";
 import type { CourseSubject } from "./policy";
+import { scheduleSessionReminders } from "./reminders";
 import {
   COURSE_KINDS,
   COURSE_LEVELS,
@@ -200,15 +201,19 @@ export async function planSession(
     startsAt = data.occurrence === "earlier" ? resolved.earlier : resolved.later;
   } else startsAt = resolved.instant;
   const id = newId();
-  await db().insert(liveSessions).values({
-    id,
-    organizationId: cohort.organizationId,
-    cohortId,
-    title: data.title,
-    startsAt,
-    plannedTimeZone: data.timeZone,
-    durationMinutes: data.durationMinutes,
-    meetingUrl: data.meetingUrl,
+  await db().transaction(async (tx) => {
+    await tx.insert(liveSessions).values({
+      id,
+      organizationId: cohort.organizationId,
+      cohortId,
+      title: data.title,
+      startsAt,
+      plannedTimeZone: data.timeZone,
+      durationMinutes: data.durationMinutes,
+      meetingUrl: data.meetingUrl,
+    });
+    // the reminders 24 h and 1 h before, as jobs that exist only if the session does
+    await scheduleSessionReminders(tx, { id, startsAt });
   });
   return { id, startsAt };
 }

@@ -8,6 +8,7 @@ import type { DbOrTx } from "../../platform/db/client";
 import { newId } from "../../platform/ids";
 import { localParts, resolveLocalTime } from "../../platform/time";
 import { newCertificateCode, STATUS_LIST_SIZE } from "./certificates";
+import { scheduleSessionReminders } from "./reminders";
 import {
   certificates,
   cohorts,
@@ -73,8 +74,9 @@ export async function seedDemoLearning(
   ] as const) {
     const at = resolveLocalTime(day(offset), "18:00", "America/Santiago");
     if (at.kind !== "ok") continue; // 18:00 never falls in a clock change
+    const id = newId();
     await tx.insert(liveSessions).values({
-      id: newId(),
+      id,
       organizationId,
       cohortId,
       title,
@@ -83,6 +85,7 @@ export async function seedDemoLearning(
       durationMinutes: 90,
       meetingUrl: "https://meet.example.org/impulso-demo",
     });
+    await scheduleSessionReminders(tx, { id, startsAt: at.instant }, now);
   }
 
   await seedFinishedVersion(tx, { organizationId, courseId, facilitatorId, coordinatorId, teacher, day });

@@ -3,6 +3,7 @@
 import "./policy";
 import "./personal-data";
 
+export { announceToCohort, cohortAnnouncementsOf } from "./announcements";
 export {
   type AttendanceImport,
   type AttendanceSheetRow,
@@ -64,6 +65,7 @@ export {
   type RegistrationResult,
   registerForCohort,
 } from "./registrations";
+export { scheduleSessionReminders, sendSessionReminders } from "./reminders";
 export {
   COURSE_KINDS,
   COURSE_LEVELS,

@@ -10,6 +10,7 @@ import { iso } from "../../platform/time";
 import {
   certificateRuns,
   certificates,
+  cohortAnnouncements,
   cohorts,
   courseFacilitators,
   courses,
@@ -21,7 +22,7 @@ import {
 registerPersonalData({
   name: "learning",
   order: 65,
-  tables: [registrations, sessionAttendance, certificates],
+  tables: [registrations, sessionAttendance, certificates, cohortAnnouncements],
   untouched: [
     {
       table: certificateRuns,
@@ -97,8 +98,19 @@ registerPersonalData({
       .innerJoin(registrations, eq(registrations.id, certificates.registrationId))
       .where(mine)
       .orderBy(asc(certificates.issuedAt));
+    const announced = await db
+      .select({
+        subject: cohortAnnouncements.subject,
+        body: cohortAnnouncements.body,
+        recipients: cohortAnnouncements.recipients,
+        createdAt: cohortAnnouncements.createdAt,
+      })
+      .from(cohortAnnouncements)
+      .where(eq(cohortAnnouncements.authorId, person.id))
+      .orderBy(asc(cohortAnnouncements.createdAt));
     return {
       json: {
+        announcements: announced.map((a) => ({ ...a, createdAt: iso(a.createdAt) })),
         registrations: rows.map((r) => ({
           ...r,
           createdAt: iso(r.createdAt),

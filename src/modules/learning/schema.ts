@@ -339,3 +339,55 @@ export const issuerKeys = pgTable("issuer_keys", {
   privateJwk: jsonb("private_jwk").notNull().$type<Record<string, string>>(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+export const REMINDER_KINDS = ["day", "hour"] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+/**
+ * The reminders sent before a live session (24 h and 1 h before): one row per session, registration and
+ * kind, written in the transaction that queues the email, so that a retried job, a restart or a second
+ * process never sends one twice.
+ */
+export const sessionReminders = pgTable(
+  "session_reminders",
+  {
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => liveSessions.id, { onDelete: "cascade" }),
+    registrationId: uuid("registration_id")
+      .notNull()
+      .references(() => registrations.id),
+    kind: text("kind").notNull().$type<ReminderKind>(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sessionId, t.registrationId, t.kind] }),
+    index("session_reminders_registration_idx").on(t.registrationId),
+    check("session_reminders_kind_ck", sql`${t.kind} IN ('day','hour')`),
+  ],
+);
+
+/** A facilitator's announcement to a cohort, sent by email to everyone confirmed at the time. */
+export const cohortAnnouncements = pgTable(
+  "cohort_announcements",
+  {
+    id: uuid("id").primaryKey(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    cohortId: uuid("cohort_id")
+      .notNull()
+      .references(() => cohorts.id),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => persons.id),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    recipients: integer("recipients").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("cohort_announcements_cohort_idx").on(t.cohortId, t.createdAt),
+    index("cohort_announcements_author_idx").on(t.authorId),
+  ],
+);
