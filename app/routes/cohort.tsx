@@ -8,14 +8,18 @@ import {
   cohortAnnouncementsOf,
   cohortForFacilitation,
   courseForManagement,
+  enrolFromFile,
+  enrolInCohort,
   reissueCertificate,
   requestCertificates,
   revokeCertificate,
 } from "~/modules/learning";
-import { ValidationError } from "~/platform/errors";
+import { MAX_FILE_BYTES } from "~/modules/people";
+import { DomainError, ValidationError } from "~/platform/errors";
 import { formToObject } from "~/platform/validation";
 import { ScrollTable } from "../components/dashboard";
 import { Field, FormMessage, failureOf, RequestKey, SubmitButton, TextAreaField } from "../components/form";
+import { RegistrationFields } from "../components/registration-fields";
 import { load, performOnce, readForm } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
 import { requireActor } from "../lib/session.server";
@@ -54,12 +58,30 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const { actor } = await cohortPage(request, context, params);
-  const form = await readForm(request);
+  const form = await readForm(request, {
+    // a list of people to enrol is a file (the roster import's limit)
+    maxBytes: MAX_FILE_BYTES + 64 * 1024,
+    tooLarge: new DomainError(
+      "roster.errors.file_too_large",
+      { file: "roster.errors.file_too_large" },
+      { max: "5 MB" },
+    ),
+  });
   if (!(form instanceof FormData)) return form;
   const intent = String(form.get("intent") ?? "");
   const certificateId = String(form.get("certificateId") ?? "");
   const input = formToObject(form);
   const result = await performOnce(async () => {
+    if (intent === "enrol")
+      return { done: "enrol" as const, ...(await enrolInCohort(actor, params.cohortId, input)) };
+    if (intent === "enrol_file") {
+      const file = form.get("file");
+      const upload =
+        file && typeof file === "object"
+          ? { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
+          : { fileName: "", bytes: new Uint8Array() };
+      return { done: "enrol_file" as const, report: await enrolFromFile(actor, params.cohortId, upload) };
+    }
     if (intent === "announce")
       return { done: "announce" as const, ...(await announceToCohort(actor, params.cohortId, input)) };
     if (intent === "issue")
@@ -86,8 +108,13 @@ export default function Cohort({ loaderData, actionData }: Route.ComponentProps)
     failure && failure.values.certificateId === certificateId ? failure : undefined;
   // a refusal about a certificate shown on the page is placed beside it; any other one on top
   const failedAnnouncement = failure?.values.intent === "announce" ? failure : undefined;
+  const failedEnrol = failure?.values.intent === "enrol" ? failure : undefined;
+  const failedFile = failure?.values.intent === "enrol_file" ? failure : undefined;
   const placed =
-    Boolean(failedAnnouncement) || people.some((p) => p.certificate && failedOn(p.certificate.id));
+    Boolean(failedAnnouncement) ||
+    Boolean(failedEnrol) ||
+    Boolean(failedFile) ||
+    people.some((p) => p.certificate && failedOn(p.certificate.id));
   const running = run && (run.status === "pending" || run.status === "running");
   const due = people.filter((p) => p.meetsRule && !p.certificate).length;
   return (
@@ -215,6 +242,80 @@ export default function Cohort({ loaderData, actionData }: Route.ComponentProps)
           </ScrollTable>
         )}
       </section>
+      {can.manage ? (
+        <section className="card stack">
+          <h2>{t("learning.enrol.title")}</h2>
+          {done?.done === "enrol" ? (
+            <p className="alert alert-ok" role="status">
+              {done.alreadyRegistered
+                ? t("learning.enrol.already")
+                : done.status === "confirmed"
+                  ? t("learning.enrol.confirmed")
+                  : t("learning.enrol.waiting", { place: done.waitingPlace ?? 1 })}
+            </p>
+          ) : null}
+          <details open={Boolean(failedEnrol)}>
+            <summary>{t("learning.enrol.one")}</summary>
+            <Form method="post" className="stack" noValidate>
+              <RequestKey />
+              <FormMessage failure={failedEnrol} />
+              <input type="hidden" name="intent" value="enrol" />
+              <RegistrationFields failure={failedEnrol} defaults={{ country: "CL", role: "teacher" }} />
+              <SubmitButton>{t("learning.enrol.submit")}</SubmitButton>
+            </Form>
+          </details>
+          <details open={Boolean(failedFile) || done?.done === "enrol_file"}>
+            <summary>{t("learning.enrol.from_file")}</summary>
+            <p className="hint">{t("learning.enrol.file_hint")}</p>
+            <Form method="post" encType="multipart/form-data" className="stack" noValidate>
+              <RequestKey />
+              <FormMessage failure={failedFile} />
+              <input type="hidden" name="intent" value="enrol_file" />
+              <div className="field">
+                <label htmlFor="enrol-file">{t("learning.attendance.file_any")}</label>
+                <input
+                  id="enrol-file"
+                  name="file"
+                  type="file"
+                  accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                  aria-invalid={failedFile?.fieldErrors.file ? true : undefined}
+                  aria-describedby={failedFile?.fieldErrors.file ? "enrol-file-error" : undefined}
+                />
+                {failedFile?.fieldErrors.file ? (
+                  <p id="enrol-file-error" className="field-error">
+                    {t(failedFile.fieldErrors.file, failedFile.params)}
+                  </p>
+                ) : null}
+              </div>
+              <SubmitButton>{t("learning.enrol.submit_file")}</SubmitButton>
+            </Form>
+            {done?.done === "enrol_file" ? (
+              <div className="stack" role="status">
+                <p className="alert alert-ok">
+                  {t("learning.enrol.report", {
+                    confirmed: done.report.confirmed,
+                    waiting: done.report.waiting,
+                    already: done.report.already,
+                  })}
+                </p>
+                {done.report.rejected.length ? (
+                  <>
+                    <h3>{t("learning.enrol.rejected", { count: done.report.rejected.length })}</h3>
+                    <ul className="rows">
+                      {done.report.rejected.map((r) => (
+                        <li key={r.line}>
+                          {t("learning.attendance.row", { row: r.line })}: {r.name || "—"} · {r.email || "—"}{" "}
+                          · {r.errors.map((e) => t(e)).join("; ")}
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                ) : null}
+              </div>
+            ) : null}
+          </details>
+        </section>
+      ) : null}
       {can.facilitate ? (
         <section className="card stack">
           <h2>{t("learning.announce.title")}</h2>

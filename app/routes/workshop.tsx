@@ -4,12 +4,12 @@
 // for search engines and link previews: description, Open Graph, and the first date.
 import { Form } from "react-router";
 import { publicCourse, registerForCohort } from "~/modules/learning";
-import { COUNTRIES, PARTICIPANT_ROLES } from "~/modules/learning/content";
 import { isTimeZone, localParts } from "~/platform/time";
-import { Field, FormMessage, failureOf, SelectField, SubmitButton } from "../components/form";
+import { FormMessage, failureOf, SelectField, SubmitButton } from "../components/form";
+import { RegistrationFields } from "../components/registration-fields";
 import { load, perform, readForm } from "../lib/actions.server";
 import { requestInfoContext } from "../lib/context";
-import { pageTitle, useFormat, useLocale, useT } from "../lib/i18n";
+import { pageTitle, useFormat, useT } from "../lib/i18n";
 import { sessionOf } from "../lib/session.server";
 import { TIME_ZONES } from "../lib/time-zones";
 import type { RouteHandle } from "../root";
@@ -82,11 +82,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 export default function Workshop({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const f = useFormat();
-  const { locale } = useLocale();
   const { course, zone } = loaderData;
   const failure = failureOf(actionData);
   const registered = actionData && "registered" in actionData ? actionData.registered : null;
-  const regions = new Intl.DisplayNames([locale], { type: "region" });
   const open = course.kind === "workshop";
   return (
     <article className="stack">
@@ -193,48 +191,7 @@ export default function Workshop({ loaderData, actionData }: Route.ComponentProp
                 <input type="hidden" name="cohortId" value={course.cohorts[0]?.id} />
               )}
               <input type="hidden" name="timeZone" value={zone} />
-              <Field
-                name="fullName"
-                label={t("learning.register.full_name")}
-                autoComplete="name"
-                required
-                failure={failure}
-              />
-              <Field
-                name="email"
-                label={t("learning.register.email")}
-                type="email"
-                autoComplete="email"
-                inputMode="email"
-                required
-                failure={failure}
-              />
-              <SelectField
-                name="country"
-                label={t("learning.register.country")}
-                emptyLabel=""
-                options={COUNTRIES.map((c) => ({
-                  value: c,
-                  label: c === "ZZ" ? t("learning.register.other_country") : (regions.of(c) ?? c),
-                }))}
-                required
-                failure={failure}
-              />
-              <SelectField
-                name="role"
-                label={t("learning.register.role")}
-                emptyLabel=""
-                options={PARTICIPANT_ROLES.map((r) => ({ value: r, label: t(`learning.participant.${r}`) }))}
-                required
-                failure={failure}
-              />
-              <Field name="institution" label={t("learning.register.institution")} failure={failure} />
-              <Field
-                name="rut"
-                label={t("learning.register.rut")}
-                hint={t("learning.register.rut_hint")}
-                failure={failure}
-              />
+              <RegistrationFields failure={failure} />
               <SubmitButton>{t("learning.register.submit")}</SubmitButton>
             </Form>
           </section>

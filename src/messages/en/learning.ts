@@ -285,4 +285,18 @@ export const learning: Record<keyof typeof source, string> = {
   "learning.reminder.subject_hour": "In one hour: {session}",
   "learning.reminder.body": "A reminder of the live session “{session}” of “{course}”: {when} ({zone}).",
   "learning.reminder.join": "To join: {link}",
+  "learning.enrol.title": "Enrol people",
+  "learning.enrol.one": "Enrol one person",
+  "learning.enrol.submit": "Enrol",
+  "learning.enrol.from_file": "Enrol from a list (CSV or Excel)",
+  "learning.enrol.file_hint":
+    "The same columns as a school's roster: given names, family names and email; RUT, role and school if you have them. Each person gets their confirmation by email.",
+  "learning.attendance.file_any": "CSV or XLSX file",
+  "learning.enrol.submit_file": "Enrol the list",
+  "learning.enrol.confirmed": "Person enrolled: they will get the confirmation by email.",
+  "learning.enrol.waiting": "The places are full: the person is number {place} on the waiting list.",
+  "learning.enrol.already": "That email was already enrolled in this cohort.",
+  "learning.enrol.report":
+    "List read: {confirmed, plural, other {# enrolled}}, {waiting, plural, other {# on the waiting list}}, {already, plural, other {# already enrolled}}.",
+  "learning.enrol.rejected": "{count, plural, one {# row was not enrolled} other {# rows were not enrolled}}",
 };

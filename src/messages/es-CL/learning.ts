@@ -283,4 +283,20 @@ export const learning = {
   "learning.reminder.subject_hour": "En una hora: {session}",
   "learning.reminder.body": "Le recordamos la sesión en vivo «{session}» de «{course}»: {when} ({zone}).",
   "learning.reminder.join": "Para entrar: {link}",
+  "learning.enrol.title": "Inscribir personas",
+  "learning.enrol.one": "Inscribir a una persona",
+  "learning.enrol.submit": "Inscribir",
+  "learning.enrol.from_file": "Inscribir desde una lista (CSV o Excel)",
+  "learning.enrol.file_hint":
+    "Las mismas columnas que la nómina de un establecimiento: nombres, apellidos y correo; RUT, rol y establecimiento si los tiene. Cada persona recibe su confirmación por correo.",
+  "learning.attendance.file_any": "Archivo CSV o XLSX",
+  "learning.enrol.submit_file": "Inscribir la lista",
+  "learning.enrol.confirmed": "Persona inscrita: recibirá la confirmación por correo.",
+  "learning.enrol.waiting":
+    "Los cupos están completos: la persona quedó en el lugar {place} de la lista de espera.",
+  "learning.enrol.already": "Ese correo ya estaba inscrito en esta versión.",
+  "learning.enrol.report":
+    "Lista leída: {confirmed, plural, one {# inscrita} other {# inscritas}}, {waiting, plural, one {# en lista de espera} other {# en lista de espera}}, {already, plural, one {# ya estaba inscrita} other {# ya estaban inscritas}}.",
+  "learning.enrol.rejected":
+    "{count, plural, one {# fila no se inscribió} other {# filas no se inscribieron}}",
 } as const;

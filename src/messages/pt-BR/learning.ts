@@ -284,4 +284,19 @@ export const learning: Record<keyof typeof source, string> = {
   "learning.reminder.subject_hour": "Em uma hora: {session}",
   "learning.reminder.body": "Lembramos a sessão ao vivo «{session}» de «{course}»: {when} ({zone}).",
   "learning.reminder.join": "Para entrar: {link}",
+  "learning.enrol.title": "Inscrever pessoas",
+  "learning.enrol.one": "Inscrever uma pessoa",
+  "learning.enrol.submit": "Inscrever",
+  "learning.enrol.from_file": "Inscrever a partir de uma lista (CSV ou Excel)",
+  "learning.enrol.file_hint":
+    "As mesmas colunas da lista de um estabelecimento: nomes, sobrenomes e e-mail; RUT, função e estabelecimento se houver. Cada pessoa recebe a confirmação por e-mail.",
+  "learning.attendance.file_any": "Arquivo CSV ou XLSX",
+  "learning.enrol.submit_file": "Inscrever a lista",
+  "learning.enrol.confirmed": "Pessoa inscrita: receberá a confirmação por e-mail.",
+  "learning.enrol.waiting": "As vagas estão completas: a pessoa ficou no lugar {place} da lista de espera.",
+  "learning.enrol.already": "Esse e-mail já estava inscrito nesta turma.",
+  "learning.enrol.report":
+    "Lista lida: {confirmed, plural, one {# inscrita} other {# inscritas}}, {waiting, plural, one {# na lista de espera} other {# na lista de espera}}, {already, plural, one {# já estava inscrita} other {# já estavam inscritas}}.",
+  "learning.enrol.rejected":
+    "{count, plural, one {# linha não foi inscrita} other {# linhas não foram inscritas}}",
 };

@@ -58,6 +58,7 @@ export {
 } from "./courses";
 export { certificateCredential, publishedIssuer, publishedStatusList } from "./credentials";
 export { seedDemoLearning } from "./demo";
+export { type EnrolmentReport, enrolFromFile, enrolInCohort } from "./enrolment";
 export type { CourseSubject } from "./policy";
 export {
   type CancellationResult,

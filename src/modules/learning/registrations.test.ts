@@ -4,7 +4,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../platform/db/client";
-import { RateLimitedError, ValidationError } from "../../platform/errors";
+import { NotFoundError, RateLimitedError, ValidationError } from "../../platform/errors";
 import { emails } from "../../platform/mail/schema";
 import type { Actor } from "../../platform/policy";
 import { useTestDatabase } from "../../platform/testing/database";
@@ -13,6 +13,8 @@ import {
   cancelRegistration,
   createCohort,
   createCourse,
+  enrolFromFile,
+  enrolInCohort,
   learnerHome,
   planSession,
   publishCohort,
@@ -250,6 +252,67 @@ describe("the registration's email", () => {
       ValidationError,
     );
     expect(await db().select().from(emails).where(eq(emails.toAddress, "docente.83@example.mx"))).toEqual([]);
+  });
+});
+
+describe("enrolment by coordinators", () => {
+  it("enrols one person in a closed course, theirs when the address is an account's; others may not", async () => {
+    const cohortId = await openWorkshop(1, "course");
+    // The public form does not take a closed course.
+    await expect(registerForCohort(cohortId, person(4000))).rejects.toBeInstanceOf(NotFoundError);
+    const facilitator = await actorOf(w.facilitator.id);
+    await expect(enrolInCohort(facilitator, cohortId, person(4001))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      enrolInCohort(coordinator, cohortId, { ...person(4001), email: "x" }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    const mine = await enrolInCohort(coordinator, cohortId, {
+      ...person(4002),
+      email: w.mentorA.email.toUpperCase(),
+    });
+    expect(mine.status).toBe("confirmed");
+    const [row] = await db().select().from(registrations).where(eq(registrations.id, mine.registrationId));
+    expect(row?.personId).toBe(w.mentorA.id);
+    expect((await enrolInCohort(coordinator, cohortId, person(4003))).status).toBe("waiting");
+  });
+
+  it("enrols a list row by row, reporting the rows refused with their line and why", async () => {
+    const cohortId = await openWorkshop(null, "course");
+    const csv = [
+      "Listado de docentes 2027;;;;",
+      "Nombres;Apellidos;Correo;RUT;Cargo",
+      "Ana María;Pérez Soto;ana.perez@example.cl;12.345.678-5;Docente",
+      "Luis;Rojas;no-es-correo;;Docente",
+      "Carla;Muñoz;carla.munoz@example.cl;11.111.111-2;Jefa UTP",
+      ";;;;",
+      "Ana María;Pérez Soto;ANA.PEREZ@example.cl;;Docente",
+    ].join("\r\n");
+    const report = await enrolFromFile(coordinator, cohortId, {
+      fileName: "lista.csv",
+      bytes: new TextEncoder().encode(csv),
+    });
+    expect(report).toMatchObject({ confirmed: 1, waiting: 0, already: 1 });
+    expect(report.rejected.map((r) => [r.line, r.errors])).toEqual([
+      [4, ["errors.invalid_email"]],
+      [5, ["errors.invalid_rut"]],
+    ]);
+    const stored = await db()
+      .select({
+        email: registrations.email,
+        role: registrations.role,
+        rut: registrations.rut,
+        country: registrations.country,
+      })
+      .from(registrations)
+      .where(eq(registrations.cohortId, cohortId));
+    expect(stored).toEqual([
+      { email: "ana.perez@example.cl", role: "teacher", rut: "12345678-5", country: "CL" },
+    ]);
+    await expect(
+      enrolFromFile(coordinator, cohortId, {
+        fileName: "x.csv",
+        bytes: new TextEncoder().encode("Nombre;Edad\nAna;30"),
+      }),
+    ).rejects.toMatchObject({ messageKey: "roster.errors.missing_columns" });
   });
 });
 

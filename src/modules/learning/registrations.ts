@@ -18,7 +18,7 @@ import { COUNTRIES } from "./countries";
 import { queueRegistrationEmail } from "./emails";
 import { cohorts, courses, PARTICIPANT_ROLES, type RegistrationStatus, registrations } from "./schema";
 
-const registrationInput = z.object({
+export const registrationInput = z.object({
   fullName: z.string().trim().min(1, "errors.required").max(120, "errors.too_long"),
   email: emailField,
   country: z
@@ -93,10 +93,29 @@ export async function registerForCohort(
     if (!network || !address) throw new RateLimitedError();
   }
   const personId = signedIn && signedIn.email.toLowerCase() === data.email ? signedIn.personId : null;
-  const language: Locale = isLocale(locale) ? locale : "es-CL";
+  return placeRegistration(cohortId, data, {
+    personId,
+    locale: isLocale(locale) ? locale : "es-CL",
+    now,
+    workshopsOnly: true,
+  });
+}
+
+export type RegistrationData = z.infer<typeof registrationInput>;
+
+/**
+ * Takes a place in a cohort (or finds the one the address already holds) and queues its email, in one
+ * transaction under the cohort's row lock: the one way a registration is made, from the public form
+ * (published workshops) or by a coordinator (any course's cohort that is not cancelled).
+ */
+export async function placeRegistration(
+  cohortId: string,
+  data: RegistrationData,
+  options: { personId: string | null; locale: Locale; now: Date; workshopsOnly: boolean },
+): Promise<RegistrationResult> {
   const cancel = newToken();
   const result = await db().transaction(async (tx) => {
-    const registered = await takePlace(tx);
+    const registered = await takePlace(tx, cohortId, data, cancel, options);
     // The confirmation (or the waiting list's place) with the cancel link: queued with the place.
     await queueRegistrationEmail(tx, {
       organizationId: registered.organizationId,
@@ -107,94 +126,109 @@ export async function registerForCohort(
       waitingPlace: registered.waitingPlace,
       cancelToken: cancel.token,
       timeZone: data.timeZone,
-      locale: language,
+      locale: options.locale,
     });
     return registered;
   });
   const { organizationId: _, ...answer } = result;
   return answer;
+}
 
-  async function takePlace(tx: Tx): Promise<RegistrationResult & { organizationId: string }> {
-    // The cohort's row lock: one registration of this cohort at a time, in the order they arrive.
-    const [cohort] = await tx
-      .select({
-        organizationId: cohorts.organizationId,
-        capacity: cohorts.capacity,
-        lastPosition: cohorts.lastPosition,
-      })
-      .from(cohorts)
-      .innerJoin(courses, eq(courses.id, cohorts.courseId))
-      .where(and(eq(cohorts.id, cohortId), eq(cohorts.status, "published"), eq(courses.kind, "workshop")))
-      .for("update", { of: cohorts });
-    if (!cohort) throw new NotFoundError();
-    const [existing] = await tx
-      .select({ id: registrations.id, status: registrations.status, position: registrations.position })
-      .from(registrations)
-      .where(and(eq(registrations.cohortId, cohortId), eq(registrations.email, data.email)));
-    if (existing && existing.status !== "cancelled") {
-      await tx
-        .update(registrations)
-        .set({ cancelTokenHash: cancel.hash })
-        .where(eq(registrations.id, existing.id));
-      return {
-        organizationId: cohort.organizationId,
-        registrationId: existing.id,
-        status: existing.status,
-        waitingPlace:
-          existing.status === "waiting" ? await waitingPlaceOf(tx, cohortId, existing.position) : null,
-        cancelToken: cancel.token,
-        alreadyRegistered: true,
-      };
-    }
-    const [{ confirmed }] = (await tx
-      .select({ confirmed: sql<number>`count(*)::int` })
-      .from(registrations)
-      .where(and(eq(registrations.cohortId, cohortId), eq(registrations.status, "confirmed")))) as [
-      { confirmed: number },
-    ];
-    const status = cohort.capacity === null || confirmed < cohort.capacity ? "confirmed" : "waiting";
-    const position = cohort.lastPosition + 1;
-    await tx.update(cohorts).set({ lastPosition: position }).where(eq(cohorts.id, cohortId));
-    const values = {
-      fullName: data.fullName,
-      country: data.country,
-      role: data.role,
-      institution: data.institution,
-      rut: data.rut,
-      personId,
-      timeZone: data.timeZone,
-      locale: language,
-      status,
-      position,
-      cancelTokenHash: cancel.hash,
-      createdAt: now,
-      confirmedAt: status === "confirmed" ? now : null,
-      cancelledAt: null,
-    } as const;
-    let registrationId: string;
-    if (existing) {
-      // Registering again after cancelling: a new place at the end.
-      await tx.update(registrations).set(values).where(eq(registrations.id, existing.id));
-      registrationId = existing.id;
-    } else {
-      registrationId = newId();
-      await tx.insert(registrations).values({
-        id: registrationId,
-        organizationId: cohort.organizationId,
-        cohortId,
-        email: data.email,
-        ...values,
-      });
-    }
+async function takePlace(
+  tx: Tx,
+  cohortId: string,
+  data: RegistrationData,
+  cancel: { token: string; hash: string },
+  {
+    personId,
+    locale: language,
+    now,
+    workshopsOnly,
+  }: { personId: string | null; locale: Locale; now: Date; workshopsOnly: boolean },
+): Promise<RegistrationResult & { organizationId: string }> {
+  // The cohort's row lock: one registration of this cohort at a time, in the order they arrive.
+  const [cohort] = await tx
+    .select({
+      organizationId: cohorts.organizationId,
+      capacity: cohorts.capacity,
+      lastPosition: cohorts.lastPosition,
+    })
+    .from(cohorts)
+    .innerJoin(courses, eq(courses.id, cohorts.courseId))
+    .where(
+      workshopsOnly
+        ? and(eq(cohorts.id, cohortId), eq(cohorts.status, "published"), eq(courses.kind, "workshop"))
+        : and(eq(cohorts.id, cohortId), sql`${cohorts.status} <> 'cancelled'`),
+    )
+    .for("update", { of: cohorts });
+  if (!cohort) throw new NotFoundError();
+  const [existing] = await tx
+    .select({ id: registrations.id, status: registrations.status, position: registrations.position })
+    .from(registrations)
+    .where(and(eq(registrations.cohortId, cohortId), eq(registrations.email, data.email)));
+  if (existing && existing.status !== "cancelled") {
+    await tx
+      .update(registrations)
+      .set({ cancelTokenHash: cancel.hash })
+      .where(eq(registrations.id, existing.id));
     return {
       organizationId: cohort.organizationId,
-      registrationId,
-      status,
-      waitingPlace: status === "waiting" ? await waitingPlaceOf(tx, cohortId, position) : null,
+      registrationId: existing.id,
+      status: existing.status,
+      waitingPlace:
+        existing.status === "waiting" ? await waitingPlaceOf(tx, cohortId, existing.position) : null,
       cancelToken: cancel.token,
-      alreadyRegistered: false,
+      alreadyRegistered: true,
     };
   }
+  const [{ confirmed }] = (await tx
+    .select({ confirmed: sql<number>`count(*)::int` })
+    .from(registrations)
+    .where(and(eq(registrations.cohortId, cohortId), eq(registrations.status, "confirmed")))) as [
+    { confirmed: number },
+  ];
+  const status = cohort.capacity === null || confirmed < cohort.capacity ? "confirmed" : "waiting";
+  const position = cohort.lastPosition + 1;
+  await tx.update(cohorts).set({ lastPosition: position }).where(eq(cohorts.id, cohortId));
+  const values = {
+    fullName: data.fullName,
+    country: data.country,
+    role: data.role,
+    institution: data.institution,
+    rut: data.rut,
+    personId,
+    timeZone: data.timeZone,
+    locale: language,
+    status,
+    position,
+    cancelTokenHash: cancel.hash,
+    createdAt: now,
+    confirmedAt: status === "confirmed" ? now : null,
+    cancelledAt: null,
+  } as const;
+  let registrationId: string;
+  if (existing) {
+    // Registering again after cancelling: a new place at the end.
+    await tx.update(registrations).set(values).where(eq(registrations.id, existing.id));
+    registrationId = existing.id;
+  } else {
+    registrationId = newId();
+    await tx.insert(registrations).values({
+      id: registrationId,
+      organizationId: cohort.organizationId,
+      cohortId,
+      email: data.email,
+      ...values,
+    });
+  }
+  return {
+    organizationId: cohort.organizationId,
+    registrationId,
+    status,
+    waitingPlace: status === "waiting" ? await waitingPlaceOf(tx, cohortId, position) : null,
+    cancelToken: cancel.token,
+    alreadyRegistered: false,
+  };
 }
 
 async function waitingPlaceOf(tx: Tx, cohortId: string, position: number): Promise<number> {

@@ -36,7 +36,7 @@ export {
   rejectedRowsCsv,
 } from "./roster-import";
 export { runRosterImport } from "./roster-import-job";
-export { MAX_FILE_BYTES, MAX_ROWS } from "./roster-parse";
+export { MAX_FILE_BYTES, MAX_ROWS, type ParsedRoster, parseRosterFile } from "./roster-parse";
 export { formatRut, normalizeRut, rutCheckDigit } from "./rut";
 // The tables other modules join (names, roles, schools): the people module's read model. Its other
 // tables are its own.
