@@ -63,6 +63,7 @@ export default [
   route("cursos/nuevo", "routes/courses.new.tsx"),
   route("cursos/:courseId", "routes/course.tsx"),
   route("cursos/:courseId/versiones/:cohortId", "routes/cohort.tsx"),
+  route("cursos/:courseId/versiones/:cohortId/informe", "routes/cohort.report.ts"),
   route("cursos/:courseId/sesiones/:sessionId/asistencia", "routes/session.attendance.tsx"),
   route("certificados", "routes/certificates.tsx"),
   route("certificados/:code", "routes/certificate.tsx"),

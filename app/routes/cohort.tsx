@@ -127,6 +127,15 @@ export default function Cohort({ loaderData, actionData }: Route.ComponentProps)
         {t("learning.dates", { start: f.day(cohort.startsOn), end: f.day(cohort.endsOn) })} ·{" "}
         {t("learning.cohort.rule", { percent: cohort.minAttendancePercent })}
       </p>
+      <p>
+        <a href={`/cursos/${cohort.courseId}/versiones/${cohort.id}/informe?formato=xlsx`} download>
+          {t("learning.report.download_xlsx")}
+        </a>{" "}
+        ·{" "}
+        <a href={`/cursos/${cohort.courseId}/versiones/${cohort.id}/informe?formato=csv`} download>
+          {t("learning.report.download_csv")}
+        </a>
+      </p>
       {placed ? null : <FormMessage failure={failure} />}
       {done?.done === "revoke" ? (
         <p className="alert alert-ok" role="status">

@@ -247,6 +247,10 @@ const ACCESS: Record<string, Access> = {
       },
     },
   },
+  "cursos/:courseId/versiones/:cohortId/informe": {
+    url: (w) => `/cursos/${w.courseId}/versiones/${w.runCohortId}/informe?formato=xlsx`,
+    allowed: ["coordinator", "otherCoordinator", "facilitator"],
+  },
   "cursos/:courseId/sesiones/:sessionId/asistencia": {
     url: (w) => `/cursos/${w.courseId}/sesiones/${w.sessionId}/asistencia`,
     allowed: ["coordinator", "otherCoordinator", "facilitator"],

@@ -4,6 +4,7 @@
 // reissuing. Runs on PGlite and (npm test) on PostgreSQL.
 import { and, eq, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { translator } from "../../messages";
 import { db } from "../../platform/db/client";
 import { DomainError, NotFoundError } from "../../platform/errors";
 import { drainJobs } from "../../platform/jobs/queue";
@@ -17,6 +18,7 @@ import {
   certificatePdf,
   cohortCompletion,
   cohortForFacilitation,
+  cohortReport,
   createCohort,
   createCourse,
   importAttendanceReport,
@@ -308,5 +310,39 @@ describe("certificates", () => {
       "Asistencia mal registrada",
       "Nombre corregido",
     ]);
+  });
+});
+
+describe("the cohort's report", () => {
+  it("lists each person's attendance per session, completion and certificate; XLSX adds sessions and countries", async () => {
+    const c = await finishedCohort(2);
+    const [a, b] = c.registrationIds as [string, string];
+    for (const [i, session] of c.sessions.entries())
+      await markAttendance(facilitator, session, { listed: [a, b], present: i === 0 ? [a, b] : [a] });
+    await requestCertificates(coordinator, c.cohortId);
+    await drainJobs();
+    const t = translator("es-CL");
+    const csv = await cohortReport(facilitator, c.cohortId, "csv", { t, locale: "es-CL" });
+    const lines = String(csv.body)
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toContain("Sesión 2026-08-05 (05-08-2026 18:00)");
+    expect(lines[1]).toMatch(
+      new RegExp(`^Participante ${run}-0;p${run}\\.0@example\\.cl;Chile;Docente;;Confirmada;`),
+    );
+    expect(lines[1]).toMatch(
+      /;Presente;Presente;Presente;Presente;100;Sí;[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/,
+    );
+    expect(lines[2]).toMatch(/;Presente;Ausente;Ausente;Ausente;25;No;$/);
+    const xlsx = await cohortReport(coordinator, c.cohortId, "xlsx", { t, locale: "es-CL" });
+    expect(
+      Buffer.from(xlsx.body as Uint8Array)
+        .subarray(0, 2)
+        .toString(),
+    ).toBe("PK");
+    await expect(
+      cohortReport(await actorOf(w.teacherA.id), c.cohortId, "csv", { t, locale: "es-CL" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 });
