@@ -4,6 +4,7 @@ import { Form, Link } from "react-router";
 import { publicCatalogue } from "~/modules/learning";
 import { COURSE_LEVELS } from "~/modules/learning/content";
 import { localParts } from "~/platform/time";
+import { Pagination } from "../components/pagination";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
 import { sessionOf } from "../lib/session.server";
 import type { RouteHandle } from "../root";
@@ -24,6 +25,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       topic: url.searchParams.get("tema") ?? "",
       level: url.searchParams.get("nivel") ?? "",
       month: url.searchParams.get("mes") ?? "",
+      page: Number(url.searchParams.get("pagina") ?? "1"),
     },
     localParts(now, timeZone).date,
     now,
@@ -34,7 +36,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export default function Workshops({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const f = useFormat();
-  const { entries, topics, filters, timeZone } = loaderData;
+  const { entries, topics, filters, timeZone, page, pages } = loaderData;
   return (
     <div className="stack">
       <h1>{t("learning.catalogue.title")}</h1>
@@ -106,6 +108,7 @@ export default function Workshops({ loaderData }: Route.ComponentProps) {
           ))}
         </ul>
       )}
+      <Pagination page={page} pages={pages} />
     </div>
   );
 }

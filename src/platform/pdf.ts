@@ -76,7 +76,8 @@ const FONT_FILES: Record<keyof typeof FONT, string> = {
 };
 
 interface FontFiles {
-  data: Record<keyof typeof FONT, Buffer>;
+  /** the faces parsed once per process (pdfkit takes a parsed font as well as its bytes) */
+  parsed: Record<keyof typeof FONT, ReturnType<typeof openFont>>;
   /** whether every one of the three faces has a glyph for the code point */
   printable: (codePoint: number) => boolean;
 }
@@ -91,11 +92,14 @@ function fonts(): FontFiles {
         face,
         readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`)),
       ]),
-    ) as FontFiles["data"];
-    const faces = Object.values(data).map((bytes) => openFont(bytes));
+    ) as Record<keyof typeof FONT, Buffer>;
+    const parsed = Object.fromEntries(
+      Object.entries(data).map(([face, bytes]) => [face, openFont(bytes)]),
+    ) as FontFiles["parsed"];
+    const faces = Object.values(parsed);
     const known = new Map<number, boolean>();
     fontFiles = {
-      data,
+      parsed,
       printable: (codePoint) => {
         let has = known.get(codePoint);
         if (has === undefined) {
@@ -176,11 +180,11 @@ export class PdfDocumentBuilder {
   constructor(options: PdfOptions) {
     this.options = options;
     this.now = options.now ?? new Date();
-    const { data } = fonts();
+    const { parsed } = fonts();
     this.doc = new PDFDocument({
       // DejaVu Sans from the start: pdfkit would otherwise load Helvetica, a standard font (its
-      // types say a name, pdfkit takes the font's bytes as well)
-      font: data.regular as unknown as string,
+      // types say a name; pdfkit takes the font's bytes, or the font parsed once per process)
+      font: parsed.regular as unknown as string,
       size: PAGE.size,
       margins: MARGIN,
       bufferPages: true,
@@ -196,7 +200,7 @@ export class PdfDocumentBuilder {
       },
     });
     for (const face of Object.keys(FONT) as Array<keyof typeof FONT>)
-      this.doc.registerFont(FONT[face], data[face]);
+      this.doc.registerFont(FONT[face], parsed[face] as unknown as string);
     this.doc.on("data", (chunk: Uint8Array) => this.chunks.push(chunk));
     this.ended = new Promise((resolve, reject) => {
       this.doc.on("end", () => resolve());
@@ -608,9 +612,9 @@ export interface CertificatePdfOptions {
  */
 export async function createCertificatePdf(options: CertificatePdfOptions): Promise<Uint8Array> {
   const QRCode = await import("qrcode");
-  const { data } = fonts();
+  const { parsed } = fonts();
   const doc = new PDFDocument({
-    font: data.regular as unknown as string,
+    font: parsed.regular as unknown as string,
     size: PAGE.size,
     layout: "landscape",
     margins: { top: 56, bottom: 48, left: 64, right: 64 },
@@ -624,7 +628,9 @@ export async function createCertificatePdf(options: CertificatePdfOptions): Prom
       ModDate: options.issuedAt,
     },
   });
-  for (const face of Object.keys(FONT) as Array<keyof typeof FONT>) doc.registerFont(FONT[face], data[face]);
+  // the faces parsed once per process: a certificate run writes a thousand documents
+  doc.registerFont(FONT.regular, parsed.regular as unknown as string);
+  doc.registerFont(FONT.bold, parsed.bold as unknown as string);
   const chunks: Uint8Array[] = [];
   doc.on("data", (chunk: Uint8Array) => chunks.push(chunk));
   const ended = new Promise<void>((resolve, reject) => {

@@ -12,6 +12,8 @@ export interface CatalogueFilters {
   level?: string;
   /** "2027-03": cohorts that start in that month */
   month?: string;
+  /** the page, from 1 */
+  page?: number;
 }
 
 export interface CatalogueEntry {
@@ -35,20 +37,50 @@ export interface CatalogueEntry {
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-/** entries shown at most (the filters narrow it down) */
-export const CATALOGUE_LIMIT = 100;
+/** entries on one page of the catalogue (the filters narrow it down; the pages go on) */
+export const CATALOGUE_LIMIT = 24;
+
+/**
+ * The topics of the courses with an open version, for the catalogue's filter: the same list for every
+ * visitor, kept a minute per process (a new topic shows in the filter within a minute).
+ */
+const topicCache = new Map<string, { topics: string[]; until: number }>();
+async function openTopics(today: string): Promise<string[]> {
+  const cached = topicCache.get(today);
+  if (cached && cached.until > Date.now()) return cached.topics;
+  const rows = await rowsOf<{ topic: string }>(
+    db(),
+    // each course once, asked whether it has an open version (not every version joined and then deduplicated)
+    sql`SELECT DISTINCT c.topic FROM courses c
+      WHERE c.topic <> '' AND EXISTS (SELECT 1 FROM cohorts k WHERE k.course_id = c.id
+        AND k.status = 'published' AND k.ends_on >= ${today}::date)
+      ORDER BY c.topic`,
+  );
+  const topics = rows.map((r) => r.topic);
+  topicCache.clear();
+  topicCache.set(today, { topics, until: Date.now() + 60_000 });
+  return topics;
+}
 
 /** The catalogue on `today` ("2027-03-01"), soonest first, narrowed by the filters that are valid. */
 export async function publicCatalogue(
   filters: CatalogueFilters,
   today: string,
   now = new Date(),
-): Promise<{ entries: CatalogueEntry[]; topics: string[]; filters: Required<CatalogueFilters> }> {
+): Promise<{
+  entries: CatalogueEntry[];
+  topics: string[];
+  filters: Required<CatalogueFilters>;
+  page: number;
+  pages: number;
+}> {
   const topic = (filters.topic ?? "").trim().slice(0, 80);
   const level = (COURSE_LEVELS as readonly string[]).includes(filters.level ?? "")
     ? (filters.level as string)
     : "";
   const month = MONTH.test(filters.month ?? "") ? (filters.month as string) : "";
+  const page =
+    Number.isSafeInteger(filters.page) && (filters.page as number) > 0 ? (filters.page as number) : 1;
   const where: SQL[] = [sql`k.status = 'published'`, sql`k.ends_on >= ${today}::date`];
   if (topic) where.push(sql`c.topic = ${topic}`);
   if (level) where.push(sql`c.level = ${level}`);
@@ -83,13 +115,14 @@ export async function publicCatalogue(
     JOIN organizations o ON o.id = k.organization_id
     WHERE ${sql.join(where, sql` AND `)}
     ORDER BY k.starts_on, c.title, k.id
-    LIMIT ${CATALOGUE_LIMIT}`,
+    LIMIT ${CATALOGUE_LIMIT} OFFSET ${(page - 1) * CATALOGUE_LIMIT}`,
   );
-  const topics = await rowsOf<{ topic: string }>(
+  const [{ total }] = (await rowsOf<{ total: number }>(
     db(),
-    sql`SELECT DISTINCT c.topic FROM courses c JOIN cohorts k ON k.course_id = c.id
-      WHERE k.status = 'published' AND k.ends_on >= ${today}::date AND c.topic <> '' ORDER BY c.topic`,
-  );
+    sql`SELECT count(*)::int AS total FROM cohorts k JOIN courses c ON c.id = k.course_id
+      WHERE ${sql.join(where, sql` AND `)}`,
+  )) as [{ total: number }];
+  const topics = await openTopics(today);
   return {
     entries: rows.map((r) => ({
       slug: r.slug,
@@ -108,8 +141,10 @@ export async function publicCatalogue(
       placesLeft: r.capacity === null ? null : Math.max(0, r.capacity - r.confirmed),
       nextSessionAt: r.next_session_at === null ? null : new Date(r.next_session_at),
     })),
-    topics: topics.map((t) => t.topic),
-    filters: { topic, level, month },
+    topics,
+    filters: { topic, level, month, page },
+    page,
+    pages: Math.max(1, Math.ceil(total / CATALOGUE_LIMIT)),
   };
 }
 

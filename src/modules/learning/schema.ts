@@ -120,6 +120,8 @@ export const cohorts = pgTable(
   (t) => [
     index("cohorts_course_idx").on(t.courseId),
     index("cohorts_org_starts_idx").on(t.organizationId, t.startsOn),
+    // the public catalogue: published versions in order of start, read until the page is full
+    index("cohorts_published_starts_idx").on(t.startsOn).where(sql`${t.status} = 'published'`),
     check("cohorts_status_ck", sql`${t.status} IN ('draft','published','cancelled')`),
     check("cohorts_capacity_ck", sql`${t.capacity} IS NULL OR ${t.capacity} BETWEEN 1 AND 100000`),
     check("cohorts_dates_ck", sql`${t.endsOn} >= ${t.startsOn}`),

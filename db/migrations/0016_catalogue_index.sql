@@ -1,0 +1,1 @@
+CREATE INDEX "cohorts_published_starts_idx" ON "cohorts" USING btree ("starts_on") WHERE "cohorts"."status" = 'published';
