@@ -9,10 +9,14 @@ import type { Route } from "./+types/cohort.report";
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
-  const { locale } = sessionOf(context);
+  const { locale, timeZone } = sessionOf(context);
   const format = new URL(request.url).searchParams.get("formato") === "xlsx" ? "xlsx" : "csv";
   const file = await loadFile(context, async () => {
-    const report = await cohortReport(actor, params.cohortId, format, { t: translator(locale), locale });
+    const report = await cohortReport(actor, params.cohortId, format, {
+      t: translator(locale),
+      locale,
+      timeZone,
+    });
     return report;
   });
   return new Response(file.body, {

@@ -205,10 +205,16 @@ export default function Cohort({ loaderData, actionData }: Route.ComponentProps)
                       {p.certificate ? (
                         <div className="stack">
                           <span>
-                            <Link to={`/certificados/${p.certificate.code}`}>{p.certificate.code}</Link> ·{" "}
-                            <a href={`/certificados/${p.certificate.code}/descargar`} download>
-                              {t("learning.certificates.pdf_link")}
-                            </a>
+                            <Link to={`/certificados/${p.certificate.code}`}>{p.certificate.code}</Link>
+                            {can.manage ? (
+                              <>
+                                {" "}
+                                ·{" "}
+                                <a href={`/certificados/${p.certificate.code}/descargar`} download>
+                                  {t("learning.certificates.pdf_link")}
+                                </a>
+                              </>
+                            ) : null}
                           </span>
                           {can.manage ? (
                             <details open={Boolean(failedOn(p.certificate.id))}>
@@ -374,7 +380,9 @@ export default function Cohort({ loaderData, actionData }: Route.ComponentProps)
             <p role="status">
               {running
                 ? t("learning.certificates.run_progress", { issued: run.issued, total: run.total })
-                : t("learning.certificates.run_done", { issued: run.issued, total: run.total })}
+                : run.status === "failed"
+                  ? t("learning.certificates.run_failed", { issued: run.issued, total: run.total })
+                  : t("learning.certificates.run_done", { issued: run.issued, total: run.total })}
             </p>
           ) : null}
           {running ? null : (

@@ -746,7 +746,7 @@ test("cursos: una versión con asistencia y certificados, su asistencia con un e
   await sweep.check("una versión: asistencia y certificados");
   const cohortPage = page.url();
   await page
-    .getByRole("link", { name: t("learning.cohort.take_attendance") })
+    .getByRole("link", { name: t("learning.cohort.take_attendance"), exact: true })
     .first()
     .click();
   await expect(page.getByRole("button", { name: t("learning.attendance.save") })).toBeVisible();

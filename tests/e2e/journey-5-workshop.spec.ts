@@ -124,8 +124,10 @@ test("una docente en México se inscribe a un taller, ve sus horarios, asiste y 
   await page.goto("/cursos");
   await page.getByRole("link", { name: title }).click();
   await page.getByRole("link", { name: t("learning.cohort.open") }).click();
+  await expect(page.getByRole("heading", { name: "Diciembre", level: 1 })).toBeVisible();
+  // "Asistencia" exactly: the course page's "Asistencia y certificados" must not stand in for it
   await page
-    .getByRole("link", { name: t("learning.cohort.take_attendance") })
+    .getByRole("link", { name: t("learning.cohort.take_attendance"), exact: true })
     .first()
     .click();
   await page.getByLabel(/María José Hernández/).check();

@@ -242,7 +242,7 @@ const ACCESS: Record<string, Access> = {
       fields: () => ({ intent: "issue" }),
       unchanged: async (w) => {
         expect(
-          await db().select().from(certificateRuns).where(eq(certificateRuns.cohortId, w.cohortId)),
+          await db().select().from(certificateRuns).where(eq(certificateRuns.cohortId, w.runCohortId)),
         ).toEqual([]);
       },
     },
@@ -267,11 +267,11 @@ const ACCESS: Record<string, Access> = {
   "certificados/:code": { url: (w) => `/certificados/${w.certificateCode}`, public: true },
   "certificados/:code/descargar": {
     url: (w) => `/certificados/${w.certificateCode}/descargar`,
-    allowed: ["coordinator", "otherCoordinator", "facilitator"],
+    allowed: ["coordinator", "otherCoordinator"],
   },
   "certificados/:code/credencial": {
     url: (w) => `/certificados/${w.certificateCode}/credencial`,
-    allowed: ["coordinator", "otherCoordinator", "facilitator"],
+    allowed: ["coordinator", "otherCoordinator"],
   },
   "emisores/:organizationId": { url: (w) => `/emisores/${w.org.id}`, public: true },
   "emisores/:organizationId/revocaciones": { url: (w) => `/emisores/${w.org.id}/revocaciones`, public: true },

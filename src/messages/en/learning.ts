@@ -322,4 +322,6 @@ export const learning: Record<keyof typeof source, string> = {
   "learning.report.certified": "Certified",
   "learning.report.download_csv": "Report (CSV)",
   "learning.report.download_xlsx": "Report (Excel)",
+  "learning.certificates.run_failed":
+    "The run stopped: {issued} of {total} certificates issued. You can ask again; nobody gets two.",
 };

@@ -322,4 +322,6 @@ export const learning = {
   "learning.report.certified": "Con certificado",
   "learning.report.download_csv": "Informe (CSV)",
   "learning.report.download_xlsx": "Informe (Excel)",
+  "learning.certificates.run_failed":
+    "La emisión se interrumpió: {issued} de {total} certificados emitidos. Puede pedirla de nuevo; no se emite dos veces a nadie.",
 } as const;

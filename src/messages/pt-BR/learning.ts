@@ -322,4 +322,6 @@ export const learning: Record<keyof typeof source, string> = {
   "learning.report.certified": "Com certificado",
   "learning.report.download_csv": "Relatório (CSV)",
   "learning.report.download_xlsx": "Relatório (Excel)",
+  "learning.certificates.run_failed":
+    "A emissão foi interrompida: {issued} de {total} certificados emitidos. Pode pedi-la de novo; ninguém recebe dois.",
 };

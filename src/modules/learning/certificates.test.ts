@@ -288,7 +288,11 @@ describe("certificates", () => {
       await expect(
         certificateForDownload(issued.code, { actor: await actorOf(w[who].id) }),
       ).rejects.toBeInstanceOf(NotFoundError);
-    expect((await certificateForDownload(issued.code, { actor: facilitator })).code).toBe(issued.code);
+    // Besides its holder, the coordinators: facilitators take attendance, not certificates.
+    await expect(certificateForDownload(issued.code, { actor: facilitator })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    expect((await certificateForDownload(issued.code, { actor: coordinator })).code).toBe(issued.code);
 
     // Revoking needs a reason; the verification page then says revoked.
     await expect(revokeCertificate(coordinator, issued.id, { reason: " " })).rejects.toBeInstanceOf(
@@ -298,6 +302,8 @@ describe("certificates", () => {
       NotFoundError,
     );
     const reissued = await reissueCertificate(coordinator, issued.id, { reason: "Nombre corregido" });
+    // The revoked one's email link gives nothing any more; its public page says revoked.
+    await expect(certificateForDownload(issued.code, { token })).rejects.toBeInstanceOf(NotFoundError);
     expect((await verifyCertificate(issued.code))?.status).toBe("revoked");
     expect((await verifyCertificate(reissued.code))?.status).toBe("valid");
     await expect(reissueCertificate(coordinator, issued.id, { reason: "Otra vez" })).rejects.toBeInstanceOf(
@@ -322,12 +328,16 @@ describe("the cohort's report", () => {
     await requestCertificates(coordinator, c.cohortId);
     await drainJobs();
     const t = translator("es-CL");
-    const csv = await cohortReport(facilitator, c.cohortId, "csv", { t, locale: "es-CL" });
+    const csv = await cohortReport(facilitator, c.cohortId, "csv", {
+      t,
+      locale: "es-CL",
+      timeZone: "America/Santiago",
+    });
     const lines = String(csv.body)
       .replace(/^\uFEFF/, "")
       .trim()
       .split("\r\n");
-    expect(lines[0]).toContain("Sesión 2026-08-05 (05-08-2026 18:00)");
+    expect(lines[0]).toContain("Sesión 2026-08-05 (05-08-2026 18:00, hora de Chile)");
     expect(lines[1]).toMatch(
       new RegExp(`^Participante ${run}-0;p${run}\\.0@example\\.cl;Chile;Docente;;Confirmada;`),
     );
@@ -335,14 +345,22 @@ describe("the cohort's report", () => {
       /;Presente;Presente;Presente;Presente;100;Sí;[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/,
     );
     expect(lines[2]).toMatch(/;Presente;Ausente;Ausente;Ausente;25;No;$/);
-    const xlsx = await cohortReport(coordinator, c.cohortId, "xlsx", { t, locale: "es-CL" });
+    const xlsx = await cohortReport(coordinator, c.cohortId, "xlsx", {
+      t,
+      locale: "es-CL",
+      timeZone: "America/Santiago",
+    });
     expect(
       Buffer.from(xlsx.body as Uint8Array)
         .subarray(0, 2)
         .toString(),
     ).toBe("PK");
     await expect(
-      cohortReport(await actorOf(w.teacherA.id), c.cohortId, "csv", { t, locale: "es-CL" }),
+      cohortReport(await actorOf(w.teacherA.id), c.cohortId, "csv", {
+        t,
+        locale: "es-CL",
+        timeZone: "America/Santiago",
+      }),
     ).rejects.toBeInstanceOf(NotFoundError);
   });
 });

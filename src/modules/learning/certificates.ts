@@ -196,6 +196,17 @@ async function issueOne(tx: DbOrTx, data: IssueData, now: Date): Promise<{ id: s
 export async function issueCertificatesRun(runId: string, now = new Date()): Promise<void> {
   const [run] = await db().select().from(certificateRuns).where(eq(certificateRuns.id, runId));
   if (!run || run.status === "done") return;
+  try {
+    await issueRun(run, now);
+  } catch (error) {
+    // marked failed (the page stops waiting and a new request is taken); a retry of the job resumes it
+    await db().update(certificateRuns).set({ status: "failed" }).where(eq(certificateRuns.id, runId));
+    throw error;
+  }
+}
+
+async function issueRun(run: typeof certificateRuns.$inferSelect, now: Date): Promise<void> {
+  const runId = run.id;
   await db().update(certificateRuns).set({ status: "running" }).where(eq(certificateRuns.id, runId));
   // Who is due is read again: a certificate issued meanwhile (a retry after a crash) is not issued twice.
   const due = (await cohortCompletion(run.cohortId, now)).filter((r) => r.meetsRule && !r.certificate);
@@ -332,8 +343,8 @@ export async function verifyCertificate(codeInput: string): Promise<VerifiedCert
 }
 
 /**
- * The certificate for its download: with the secret of the holder's email link, or for a signed-in
- * person who holds it (their registration) or runs its course. Anything else: not found.
+ * A certificate in force for its download: with the secret of the holder's email link, or for a
+ * signed-in person who holds it (their registration) or a coordinator. Anything else: not found.
  */
 export async function certificateForDownload(
   codeInput: string,
@@ -352,7 +363,8 @@ export async function certificateForDownload(
     .innerJoin(registrations, eq(registrations.id, certificates.registrationId))
     .innerJoin(organizations, eq(organizations.id, certificates.organizationId))
     .where(eq(certificates.code, code));
-  if (!row) throw new NotFoundError();
+  // a revoked certificate is only shown as revoked on its public page: its old links give nothing
+  if (!row || row.certificate.revokedAt) throw new NotFoundError();
   let allowed = Boolean(access.token) && hashToken(access.token ?? "") === row.certificate.downloadTokenHash;
   const actor = access.actor;
   if (!allowed && actor) {
@@ -364,12 +376,13 @@ export async function certificateForDownload(
     allowed = row.personId === actor.personId || me?.email.toLowerCase() === row.email;
   }
   if (!allowed && actor && actor.organizationId === row.certificate.organizationId) {
+    // besides its holder, a certificate is the coordinators' (product.md: facilitators see attendance)
     const [cohort] = await db()
       .select({ courseId: cohorts.courseId })
       .from(cohorts)
       .where(eq(cohorts.id, row.certificate.cohortId));
     const subject = cohort ? await courseSubject(actor, cohort.courseId) : null;
-    allowed = subject !== null && can(actor, "read_registrations", "cohort", subject);
+    allowed = subject !== null && can(actor, "manage", "course", subject);
   }
   if (!allowed) throw new NotFoundError();
   return { ...row.certificate, organization: row.organization, holderEmail: row.email };
@@ -405,26 +418,6 @@ export async function certificatePdf(
   });
 }
 
-/** The certificates a person holds (their registrations' certificates in force), for their home page. */
-export async function certificatesOf(actor: Actor) {
-  return db()
-    .select({
-      code: certificates.code,
-      courseTitle: certificates.courseTitle,
-      issuedAt: certificates.issuedAt,
-    })
-    .from(certificates)
-    .innerJoin(registrations, eq(registrations.id, certificates.registrationId))
-    .where(
-      and(
-        eq(certificates.organizationId, actor.organizationId),
-        eq(registrations.personId, actor.personId),
-        sql`${certificates.revokedAt} IS NULL`,
-      ),
-    )
-    .orderBy(desc(certificates.issuedAt));
-}
-
 /** The cohort's page for those who run it: completion per person, certificates, the latest run. */
 export async function cohortForFacilitation(actor: Actor, cohortId: string) {
   const cohort = await cohortForCertificates(actor, cohortId);
@@ -441,24 +434,27 @@ export async function cohortForFacilitation(actor: Actor, cohortId: string) {
     .innerJoin(courses, eq(courses.id, cohorts.courseId))
     .where(eq(cohorts.id, cohortId));
   if (!info) throw new NotFoundError();
-  const revoked = await db()
-    .select({
-      id: certificates.id,
-      code: certificates.code,
-      holderName: certificates.holderName,
-      revokedAt: certificates.revokedAt,
-      revokedReason: certificates.revokedReason,
-    })
-    .from(certificates)
-    .where(and(eq(certificates.cohortId, cohortId), sql`${certificates.revokedAt} IS NOT NULL`))
-    .orderBy(desc(certificates.revokedAt));
+  const manages = can(actor, "manage", "course", cohort.course);
+  const revoked = !manages
+    ? []
+    : await db()
+        .select({
+          id: certificates.id,
+          code: certificates.code,
+          holderName: certificates.holderName,
+          revokedAt: certificates.revokedAt,
+          revokedReason: certificates.revokedReason,
+        })
+        .from(certificates)
+        .where(and(eq(certificates.cohortId, cohortId), sql`${certificates.revokedAt} IS NOT NULL`))
+        .orderBy(desc(certificates.revokedAt));
   return {
     cohort: { id: cohortId, courseId: cohort.courseId, ...info },
     people: await cohortCompletion(cohortId),
     revoked,
     run: await latestCertificateRun(cohortId),
     can: {
-      manage: can(actor, "manage", "course", cohort.course),
+      manage: manages,
       facilitate: can(actor, "facilitate", "cohort", cohort.course),
     },
   };

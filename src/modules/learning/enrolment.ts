@@ -50,6 +50,7 @@ export async function enrolInCohort(
     locale: "es-CL",
     now,
     workshopsOnly: false,
+    resendIfRegistered: false,
   });
 }
 
@@ -111,6 +112,7 @@ export async function enrolFromFile(
       locale: "es-CL",
       now,
       workshopsOnly: false,
+      resendIfRegistered: false,
     });
     if (placed.alreadyRegistered) report.already++;
     else if (placed.status === "confirmed") report.confirmed++;

@@ -32,7 +32,6 @@ export {
 export {
   certificateForDownload,
   certificatePdf,
-  certificatesOf,
   cohortForFacilitation,
   issueCertificatesRun,
   latestCertificateRun,

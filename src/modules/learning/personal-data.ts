@@ -4,7 +4,7 @@
 // certificates. Anonymizing keeps each registration, which counts in the cohort's places and reports,
 // and replaces what identifies the person in it; a certificate keeps its code and what it certified,
 // with the anonymized name (its verification page then names nobody).
-import { asc, eq, inArray, or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, or } from "drizzle-orm";
 import { registerPersonalData } from "../../platform/personal-data";
 import { iso } from "../../platform/time";
 import {
@@ -126,6 +126,26 @@ registerPersonalData({
   async anonymize(tx, person, context) {
     const addresses = [...new Set([person.email, ...context.addresses].map((a) => a.toLowerCase()))];
     const name = `${context.givenNames} ${context.familyNames}`;
+    // what the person wrote to a cohort, and the reasons given for revoking their certificates
+    await tx
+      .update(cohortAnnouncements)
+      .set({ subject: context.marker, body: context.marker })
+      .where(eq(cohortAnnouncements.authorId, person.id));
+    await tx
+      .update(certificates)
+      .set({ revokedReason: context.marker })
+      .where(
+        and(
+          isNotNull(certificates.revokedReason),
+          inArray(
+            certificates.registrationId,
+            tx
+              .select({ id: registrations.id })
+              .from(registrations)
+              .where(or(eq(registrations.personId, person.id), inArray(registrations.email, addresses))),
+          ),
+        ),
+      );
     await tx
       .update(certificates)
       .set({ holderName: name })

@@ -307,6 +307,16 @@ describe("enrolment by coordinators", () => {
     expect(stored).toEqual([
       { email: "ana.perez@example.cl", role: "teacher", rut: "12345678-5", country: "CL" },
     ]);
+    // The same list again: nobody is written to twice, nothing changes.
+    const mails = async () =>
+      (await db().select().from(emails).where(eq(emails.toAddress, "ana.perez@example.cl"))).length;
+    const before = await mails();
+    const again = await enrolFromFile(coordinator, cohortId, {
+      fileName: "lista.csv",
+      bytes: new TextEncoder().encode(csv),
+    });
+    expect(again).toMatchObject({ confirmed: 0, waiting: 0, already: 2 });
+    expect(await mails()).toBe(before);
     await expect(
       enrolFromFile(coordinator, cohortId, {
         fileName: "x.csv",

@@ -111,11 +111,19 @@ export type RegistrationData = z.infer<typeof registrationInput>;
 export async function placeRegistration(
   cohortId: string,
   data: RegistrationData,
-  options: { personId: string | null; locale: Locale; now: Date; workshopsOnly: boolean },
+  options: {
+    personId: string | null;
+    locale: Locale;
+    now: Date;
+    workshopsOnly: boolean;
+    /** someone registering again gets their email again (the public form); a coordinator's list sent twice does not */
+    resendIfRegistered?: boolean;
+  },
 ): Promise<RegistrationResult> {
   const cancel = newToken();
   const result = await db().transaction(async (tx) => {
     const registered = await takePlace(tx, cohortId, data, cancel, options);
+    if (registered.alreadyRegistered && options.resendIfRegistered === false) return registered;
     // The confirmation (or the waiting list's place) with the cancel link: queued with the place.
     await queueRegistrationEmail(tx, {
       organizationId: registered.organizationId,
@@ -144,7 +152,14 @@ async function takePlace(
     locale: language,
     now,
     workshopsOnly,
-  }: { personId: string | null; locale: Locale; now: Date; workshopsOnly: boolean },
+    resendIfRegistered,
+  }: {
+    personId: string | null;
+    locale: Locale;
+    now: Date;
+    workshopsOnly: boolean;
+    resendIfRegistered?: boolean;
+  },
 ): Promise<RegistrationResult & { organizationId: string }> {
   // The cohort's row lock: one registration of this cohort at a time, in the order they arrive.
   const [cohort] = await tx
@@ -167,10 +182,12 @@ async function takePlace(
     .from(registrations)
     .where(and(eq(registrations.cohortId, cohortId), eq(registrations.email, data.email)));
   if (existing && existing.status !== "cancelled") {
-    await tx
-      .update(registrations)
-      .set({ cancelTokenHash: cancel.hash })
-      .where(eq(registrations.id, existing.id));
+    // a new cancel link only with a new email (otherwise the one sent before keeps working)
+    if (resendIfRegistered !== false)
+      await tx
+        .update(registrations)
+        .set({ cancelTokenHash: cancel.hash })
+        .where(eq(registrations.id, existing.id));
     return {
       organizationId: cohort.organizationId,
       registrationId: existing.id,

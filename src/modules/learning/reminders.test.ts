@@ -114,6 +114,20 @@ describe("session reminders", () => {
     expect(await sendSessionReminders(session.id, "hour", session.startsAt)).toBe(0);
   });
 
+  it("skip a day's reminder that comes too late to say 'mañana'", async () => {
+    const cohortId = await workshop();
+    const session = await planSession(coordinator, cohortId, {
+      title: "Sesión con la cola detenida",
+      date: "2099-04-10",
+      time: "18:00",
+      durationMinutes: "60",
+    });
+    await register(cohortId, 1);
+    const late = new Date(session.startsAt.getTime() - 90 * 60_000);
+    expect(await sendSessionReminders(session.id, "day", late)).toBe(0);
+    expect(await sendSessionReminders(session.id, "hour", late)).toBe(1);
+  });
+
   it("are not queued for a time already past", async () => {
     const cohortId = await workshop();
     const session = await planSession(coordinator, cohortId, {

@@ -55,7 +55,10 @@ export async function sendSessionReminders(
       SELECT s.id, s.title, s.starts_at, s.meeting_url, s.organization_id, c.title AS course_title, c.slug
       FROM live_sessions s JOIN cohorts k ON k.id = s.cohort_id AND k.status = 'published'
       JOIN courses c ON c.id = k.course_id
-      WHERE s.id = ${sessionId} AND s.starts_at > ${now.toISOString()}::timestamptz`,
+      WHERE s.id = ${sessionId} AND s.starts_at > ${now.toISOString()}::timestamptz
+        -- a day's reminder that comes late (the queue was stopped) would say "mañana" for a session
+        -- about to start: the hour's reminder says it then
+        AND (${kind} = 'hour' OR s.starts_at > ${new Date(now.getTime() + 2 * 3_600_000).toISOString()}::timestamptz)`,
     );
     if (!session) return 0;
     // Claims the reminder for each confirmed person who has none of this kind: the rows written are

@@ -5,7 +5,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import type { Translate } from "../../messages";
 import { db, rowsOf } from "../../platform/db/client";
 import { type Cell, csvOf, type Table, xlsxOf } from "../../platform/export";
-import { formatDateTime } from "../../platform/i18n/format";
+import { formatDateTime, formatZoneName } from "../../platform/i18n/format";
 import type { Locale } from "../../platform/i18n/i18n";
 import type { Actor } from "../../platform/policy";
 import { cohortForFacilitation } from "./certificates";
@@ -22,7 +22,7 @@ export async function cohortReport(
   actor: Actor,
   cohortId: string,
   format: "csv" | "xlsx",
-  { t, locale }: { t: Translate; locale: Locale },
+  { t, locale, timeZone }: { t: Translate; locale: Locale; timeZone: string },
 ): Promise<CohortReportFile> {
   // the cohort's page checks the policy (cohort:read_registrations)
   const page = await cohortForFacilitation(actor, cohortId);
@@ -60,8 +60,9 @@ export async function cohortReport(
   const regions = new Intl.DisplayNames([locale], { type: "region" });
   const countryName = (c: string) =>
     c === "ZZ" ? t("learning.register.other_country") : (regions.of(c) ?? c);
+  // each session at the time it was announced, its zone named
   const sessionColumn = (s: (typeof sessions)[number]) =>
-    `${s.title} (${formatDateTime(s.startsAt, locale, s.zone)})`;
+    `${s.title} (${formatDateTime(s.startsAt, locale, s.zone)}, ${formatZoneName(s.zone, locale)})`;
   const mark = (marks: Record<string, boolean> | null, sessionId: string): Cell =>
     marks && sessionId in marks
       ? t(marks[sessionId] ? "learning.report.present" : "learning.report.absent")
@@ -91,7 +92,7 @@ export async function cohortReport(
         t(`learning.participant.${p.role}`),
         p.institution,
         t(`learning.report.status_${p.status}`),
-        formatDateTime(p.created_at, locale, "America/Santiago"),
+        formatDateTime(p.created_at, locale, timeZone),
         ...sessions.map((s) => mark(p.marks, s.id)),
         done && done.held > 0 ? done.attended / done.held : null,
         done ? t(done.meetsRule ? "learning.report.yes" : "learning.report.no") : null,
@@ -107,7 +108,11 @@ export async function cohortReport(
     .replace(/^-|-$/g, "")
     .slice(0, 80);
   if (format === "csv")
-    return { fileName: `${name}.csv`, contentType: "text/csv; charset=utf-8", body: csvOf(peopleTable) };
+    return {
+      fileName: `${name}.csv`,
+      contentType: "text/csv; charset=utf-8",
+      body: csvOf(peopleTable, locale !== "en"),
+    };
   const confirmed = people.filter((p) => p.status === "confirmed");
   const sessionsTable: Table = {
     title: t("learning.report.sessions"),
