@@ -22,7 +22,7 @@ import { type Actor, authorize, can } from "../../platform/policy";
 import { parseInput } from "../../platform/validation";
 import { organizations, persons } from "../people/schema";
 import { cohortCompletion } from "./attendance";
-import { courseSubject } from "./courses";
+import { cohortOf, courseSubject } from "./courses";
 import { certificateRuns, certificates, cohorts, courses, registrations } from "./schema";
 
 /** Bits in an organization's revocation list: indexes are drawn at random among them (spec minimum 131,072). */
@@ -44,17 +44,6 @@ export function normalizeCertificateCode(input: string): string | null {
   return `${plain.slice(0, 4)}-${plain.slice(4, 8)}-${plain.slice(8, 12)}`;
 }
 
-async function cohortForCertificates(actor: Actor, cohortId: string) {
-  if (!isUuid(cohortId)) throw new NotFoundError();
-  const [cohort] = await db()
-    .select({ id: cohorts.id, courseId: cohorts.courseId, organizationId: cohorts.organizationId })
-    .from(cohorts)
-    .where(and(eq(cohorts.id, cohortId), eq(cohorts.organizationId, actor.organizationId)));
-  const course = cohort ? await courseSubject(actor, cohort.courseId) : null;
-  if (!cohort || !course) throw new NotFoundError();
-  return { ...cohort, course };
-}
-
 /**
  * Asks for the cohort's certificates: everyone confirmed who meets the rule and holds none in force.
  * Refused while an earlier run of the cohort is still going.
@@ -63,7 +52,7 @@ export async function requestCertificates(
   actor: Actor,
   cohortId: string,
 ): Promise<{ runId: string; total: number }> {
-  const cohort = await cohortForCertificates(actor, cohortId);
+  const cohort = await cohortOf(actor, cohortId);
   authorize(actor, "manage", "course", cohort.course);
   const due = (await cohortCompletion(cohortId)).filter((r) => r.meetsRule && !r.certificate);
   return db().transaction(async (tx) => {
@@ -247,7 +236,7 @@ async function certificateOf(actor: Actor, certificateId: string) {
     .from(certificates)
     .where(and(eq(certificates.id, certificateId), eq(certificates.organizationId, actor.organizationId)));
   if (!row) throw new NotFoundError();
-  const cohort = await cohortForCertificates(actor, row.cohortId);
+  const cohort = await cohortOf(actor, row.cohortId);
   return { row, cohort };
 }
 
@@ -420,7 +409,7 @@ export async function certificatePdf(
 
 /** The cohort's page for those who run it: completion per person, certificates, the latest run. */
 export async function cohortForFacilitation(actor: Actor, cohortId: string) {
-  const cohort = await cohortForCertificates(actor, cohortId);
+  const cohort = await cohortOf(actor, cohortId);
   authorize(actor, "read_registrations", "cohort", cohort.course);
   const [info] = await db()
     .select({

@@ -143,7 +143,8 @@ export async function publishCohort(actor: Actor, cohortId: string): Promise<voi
     .where(eq(cohorts.id, cohortId));
 }
 
-async function cohortOf(actor: Actor, cohortId: string) {
+/** A version in the actor's organization with its course as the policy reads it; not found otherwise. */
+export async function cohortOf(actor: Actor, cohortId: string) {
   if (!isUuid(cohortId)) throw new NotFoundError();
   const [cohort] = await db()
     .select({ id: cohorts.id, courseId: cohorts.courseId, organizationId: cohorts.organizationId })
@@ -256,7 +257,8 @@ export async function setCourseFacilitators(
     if (wanted.length)
       await tx
         .insert(courseFacilitators)
-        .values(wanted.map((personId) => ({ courseId, personId, organizationId: subject.organizationId })));
+        .values(wanted.map((personId) => ({ courseId, personId, organizationId: subject.organizationId })))
+        .onConflictDoNothing();
   });
   return { count: wanted.length };
 }

@@ -6,24 +6,16 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { MessageKey } from "../../messages";
 import { db } from "../../platform/db/client";
-import { NotFoundError } from "../../platform/errors";
-import { isUuid } from "../../platform/ids";
 import { type Actor, authorize } from "../../platform/policy";
 import { parseInput } from "../../platform/validation";
 import { parseRosterFile, persons } from "../people";
-import { courseSubject } from "./courses";
+import { cohortOf } from "./courses";
 import { placeRegistration, type RegistrationResult, registrationInput } from "./registrations";
-import { cohorts } from "./schema";
 
+/** The version, if the actor may enrol people in it (manage its course). */
 async function cohortToManage(actor: Actor, cohortId: string) {
-  if (!isUuid(cohortId)) throw new NotFoundError();
-  const [cohort] = await db()
-    .select({ id: cohorts.id, courseId: cohorts.courseId })
-    .from(cohorts)
-    .where(and(eq(cohorts.id, cohortId), eq(cohorts.organizationId, actor.organizationId)));
-  const subject = cohort ? await courseSubject(actor, cohort.courseId) : null;
-  if (!cohort || !subject) throw new NotFoundError();
-  authorize(actor, "manage", "course", subject);
+  const cohort = await cohortOf(actor, cohortId);
+  authorize(actor, "manage", "course", cohort.course);
   return cohort;
 }
 
