@@ -9,6 +9,7 @@ import { DomainError, NotFoundError, RateLimitedError, ValidationError } from ".
 import { newId } from "../../platform/ids";
 import { drainJobs } from "../../platform/jobs/queue";
 import { emails } from "../../platform/mail/schema";
+import { withClockStopped } from "../../platform/testing/clock";
 import { useTestDatabase } from "../../platform/testing/database";
 import { memberships, persons } from "../people";
 import { confirmRosterImport, previewRosterImport } from "../people/roster-import";
@@ -89,49 +90,58 @@ describe("accounts", () => {
     expect(error.fieldErrors).toEqual({ email: "errors.required", password: "errors.required" });
   });
 
-  it("rate-limits sign-in attempts per account", async () => {
-    const email = w.teacherB.email;
-    let limited: unknown;
-    for (let i = 0; i < 12 && !limited; i++) {
-      limited = await signIn({ email, password: "incorrecta-123" }, { ...meta, ip: `198.51.100.${i}` }).then(
-        () => undefined,
-        (e) => (e instanceof RateLimitedError ? e : undefined),
-      );
-    }
-    expect(limited).toBeInstanceOf(RateLimitedError);
-  });
+  it("rate-limits sign-in attempts per account", () =>
+    withClockStopped(async () => {
+      const email = w.teacherB.email;
+      let limited: unknown;
+      for (let i = 0; i < 12 && !limited; i++) {
+        limited = await signIn(
+          { email, password: "incorrecta-123" },
+          { ...meta, ip: `198.51.100.${i}` },
+        ).then(
+          () => undefined,
+          (e) => (e instanceof RateLimitedError ? e : undefined),
+        );
+      }
+      expect(limited).toBeInstanceOf(RateLimitedError);
+    }));
 
-  it("counts failed sign-ins only: many right passwords from one address are never limited", async () => {
-    for (let i = 0; i < SIGN_IN_LIMITS.perAddress.max + 5; i++) {
-      const done = await signIn({ email: w.leaderA.email, password: PASSWORD }, { ...meta, ip: "192.0.2.7" });
-      expect(done.personId).toBe(w.leaderA.id);
-    }
-  });
+  it("counts failed sign-ins only: many right passwords from one address are never limited", () =>
+    withClockStopped(async () => {
+      for (let i = 0; i < SIGN_IN_LIMITS.perAddress.max + 5; i++) {
+        const done = await signIn(
+          { email: w.leaderA.email, password: PASSWORD },
+          { ...meta, ip: "192.0.2.7" },
+        );
+        expect(done.personId).toBe(w.leaderA.id);
+      }
+    }));
 
-  it("never lets wrong passwords from one address keep the owner out from another", async () => {
-    const owner = await makePerson(w.org.id, [{ role: "teacher", schoolId: w.schoolA.id }], {
-      passwordHash: await hashPassword(PASSWORD),
-    });
-    const attacker = { ...meta, ip: "198.51.100.66" };
-    const outcomes: string[] = [];
-    for (let i = 0; i < SIGN_IN_LIMITS.perAccountAndAddress.max + 3; i++) {
-      outcomes.push(
-        await signIn({ email: owner.email, password: `adivinanza-${i}` }, attacker).then(
-          () => "ok",
-          (e) => e.constructor.name,
-        ),
+  it("never lets wrong passwords from one address keep the owner out from another", () =>
+    withClockStopped(async () => {
+      const owner = await makePerson(w.org.id, [{ role: "teacher", schoolId: w.schoolA.id }], {
+        passwordHash: await hashPassword(PASSWORD),
+      });
+      const attacker = { ...meta, ip: "198.51.100.66" };
+      const outcomes: string[] = [];
+      for (let i = 0; i < SIGN_IN_LIMITS.perAccountAndAddress.max + 3; i++) {
+        outcomes.push(
+          await signIn({ email: owner.email, password: `adivinanza-${i}` }, attacker).then(
+            () => "ok",
+            (e) => e.constructor.name,
+          ),
+        );
+      }
+      expect(outcomes.slice(0, 10).every((o) => o === "DomainError")).toBe(true);
+      expect(outcomes.slice(10)).toEqual(["RateLimitedError", "RateLimitedError", "RateLimitedError"]);
+      // The guesser's address is stopped, even with the right password…
+      await expect(signIn({ email: owner.email, password: PASSWORD }, attacker)).rejects.toBeInstanceOf(
+        RateLimitedError,
       );
-    }
-    expect(outcomes.slice(0, 10).every((o) => o === "DomainError")).toBe(true);
-    expect(outcomes.slice(10)).toEqual(["RateLimitedError", "RateLimitedError", "RateLimitedError"]);
-    // The guesser's address is stopped, even with the right password…
-    await expect(signIn({ email: owner.email, password: PASSWORD }, attacker)).rejects.toBeInstanceOf(
-      RateLimitedError,
-    );
-    // …the owner, from the school's address, is not.
-    const done = await signIn({ email: owner.email, password: PASSWORD }, { ...meta, ip: "203.0.113.200" });
-    expect(done.personId).toBe(owner.id);
-  });
+      // …the owner, from the school's address, is not.
+      const done = await signIn({ email: owner.email, password: PASSWORD }, { ...meta, ip: "203.0.113.200" });
+      expect(done.personId).toBe(owner.id);
+    }));
 
   it("slows guessing from many addresses, but not the owner on a browser they used before", async () => {
     const owner = await makePerson(w.org.id, [{ role: "teacher", schoolId: w.schoolA.id }], {
@@ -232,19 +242,20 @@ describe("accounts", () => {
     expect(await lastEmailTo("nadie-0@example.cl")).toBeUndefined();
   });
 
-  it("rate-limits sign-in attempts per address", async () => {
-    let limited: unknown;
-    for (let i = 0; i < 60 && !limited; i++) {
-      limited = await signIn(
-        { email: `x${i}@example.cl`, password: "incorrecta-123" },
-        { ...meta, ip: "192.0.2.99" },
-      ).then(
-        () => undefined,
-        (e) => (e instanceof RateLimitedError ? e : undefined),
-      );
-    }
-    expect(limited).toBeInstanceOf(RateLimitedError);
-  });
+  it("rate-limits sign-in attempts per address", () =>
+    withClockStopped(async () => {
+      let limited: unknown;
+      for (let i = 0; i < 60 && !limited; i++) {
+        limited = await signIn(
+          { email: `x${i}@example.cl`, password: "incorrecta-123" },
+          { ...meta, ip: "192.0.2.99" },
+        ).then(
+          () => undefined,
+          (e) => (e instanceof RateLimitedError ? e : undefined),
+        );
+      }
+      expect(limited).toBeInstanceOf(RateLimitedError);
+    }));
 
   it("invites a new teacher, who sets a password through the emailed link and is signed in", async () => {
     const leader = await actorOf(w.leaderA.id);

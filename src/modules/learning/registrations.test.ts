@@ -7,6 +7,7 @@ import { db } from "../../platform/db/client";
 import { NotFoundError, RateLimitedError, ValidationError } from "../../platform/errors";
 import { emails } from "../../platform/mail/schema";
 import type { Actor } from "../../platform/policy";
+import { withClockStopped } from "../../platform/testing/clock";
 import { useTestDatabase } from "../../platform/testing/database";
 import { actorOf, makeWorld } from "../people/testing";
 import {
@@ -327,25 +328,26 @@ describe("enrolment by coordinators", () => {
 });
 
 describe("registration limits", () => {
-  it("refuses more than 30 registrations an hour from one network, and more than 5 to one address", async () => {
-    const cohortId = await openWorkshop(null);
-    const from = { ip: "203.0.113.7" };
-    for (let n = 0; n < 30; n++) await registerForCohort(cohortId, person(3000 + n), { from });
-    await expect(registerForCohort(cohortId, person(3030), { from })).rejects.toBeInstanceOf(
-      RateLimitedError,
-    );
-    // Another network is not held back by the first one.
-    await registerForCohort(cohortId, person(3031), { from: { ip: "198.51.100.4" } });
-    // One address, written from many networks: 5 emails an hour at most.
-    const target = person(3100, { email: "buzon.ajeno@example.cl" });
-    for (let n = 0; n < 5; n++)
-      await registerForCohort(cohortId, target, { from: { ip: `192.0.2.${n + 1}` } });
-    await expect(registerForCohort(cohortId, target, { from: { ip: "192.0.2.99" } })).rejects.toBeInstanceOf(
-      RateLimitedError,
-    );
-    const sent = await db().select().from(emails).where(eq(emails.toAddress, "buzon.ajeno@example.cl"));
-    expect(sent).toHaveLength(5);
-  });
+  it("refuses more than 30 registrations an hour from one network, and more than 5 to one address", () =>
+    withClockStopped(async () => {
+      const cohortId = await openWorkshop(null);
+      const from = { ip: "203.0.113.7" };
+      for (let n = 0; n < 30; n++) await registerForCohort(cohortId, person(3000 + n), { from });
+      await expect(registerForCohort(cohortId, person(3030), { from })).rejects.toBeInstanceOf(
+        RateLimitedError,
+      );
+      // Another network is not held back by the first one.
+      await registerForCohort(cohortId, person(3031), { from: { ip: "198.51.100.4" } });
+      // One address, written from many networks: 5 emails an hour at most.
+      const target = person(3100, { email: "buzon.ajeno@example.cl" });
+      for (let n = 0; n < 5; n++)
+        await registerForCohort(cohortId, target, { from: { ip: `192.0.2.${n + 1}` } });
+      await expect(
+        registerForCohort(cohortId, target, { from: { ip: "192.0.2.99" } }),
+      ).rejects.toBeInstanceOf(RateLimitedError);
+      const sent = await db().select().from(emails).where(eq(emails.toAddress, "buzon.ajeno@example.cl"));
+      expect(sent).toHaveLength(5);
+    }));
 });
 
 describe("a signed-in person's registration", () => {
