@@ -15,6 +15,7 @@ import { createApp } from "~/platform/http/server";
 import { startWorker } from "~/platform/jobs/queue";
 import { log } from "~/platform/log";
 import { deleteOldRequestKeys } from "~/platform/requests/idempotency";
+import { type FileStore, setFileStore } from "~/platform/storage";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, OTHER_ORGANIZATION_ACCOUNTS };
 
@@ -32,8 +33,11 @@ export async function startServer(options: {
   /** 0 for any free port (tests); otherwise PORT */
   port?: number;
   worker?: boolean;
+  /** where uploaded files are kept (tests: a temporary folder); otherwise S3_URL or DATA_DIR/files */
+  fileStore?: FileStore;
 }): Promise<Running> {
   const cfg: Config = config();
+  if (options.fileStore) setFileStore(options.fileStore);
   const ownsDatabase = !options.database;
   const database =
     options.database ??

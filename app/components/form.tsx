@@ -174,6 +174,17 @@ export function TextAreaField(props: TextAreaFieldProps) {
   );
 }
 
+/** A labelled file input whose refusal sits beside it (a file is never kept: it is chosen again). */
+export function FileField(props: FrameProps & { accept?: string }) {
+  return (
+    <FieldFrame {...props}>
+      {(control) => (
+        <input {...control} name={props.name} type="file" accept={props.accept} required={props.required} />
+      )}
+    </FieldFrame>
+  );
+}
+
 /** A checkbox with its label around it (a confirmation, a choice), its error beside it; keeps its tick. */
 export function CheckboxField(props: {
   name: string;

@@ -5,6 +5,7 @@ import {
   formatDate,
   formatDateTime,
   formatDay,
+  formatFileSize,
   formatNumber,
   formatPercent,
   formatTime,
@@ -32,6 +33,7 @@ export function useFormat() {
     dateTime: (d: Date | string | null | undefined) => formatDateTime(d, locale, timeZone),
     number: (n: number, digits = 0) => formatNumber(n, locale, digits),
     percent: (share: number) => formatPercent(share, locale),
+    fileSize: (bytes: number) => formatFileSize(bytes, locale),
     /** in another zone than the viewer's (a session shown in the zone the visitor chose) */
     dateTimeIn: (d: Date | string, zone: string) => formatDateTime(d, locale, zone),
     timeIn: (d: Date | string, zone: string) => formatTime(d, locale, zone),

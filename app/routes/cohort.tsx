@@ -5,8 +5,10 @@
 import { Form, Link } from "react-router";
 import {
   announceToCohort,
+  cohortActivities,
   cohortAnnouncementsOf,
   cohortForFacilitation,
+  cohortLessonProgress,
   courseForManagement,
   enrolFromFile,
   enrolInCohort,
@@ -53,7 +55,11 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { cohorts } = await courseForManagement(actor, params.courseId);
   const sessions = cohorts.find((c) => c.id === params.cohortId)?.sessions ?? [];
   const announcements = page.can.facilitate ? await cohortAnnouncementsOf(actor, params.cohortId) : [];
-  return { ...page, sessions, announcements };
+  const [progress, activities] = await Promise.all([
+    cohortLessonProgress(actor, params.cohortId),
+    cohortActivities(actor, params.cohortId),
+  ]);
+  return { ...page, sessions, announcements, progress, activities };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
@@ -101,7 +107,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 export default function Cohort({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const f = useFormat();
-  const { cohort, people, revoked, run, can, sessions, announcements } = loaderData;
+  const { cohort, people, revoked, run, can, sessions, announcements, progress, activities } = loaderData;
   const failure = failureOf(actionData);
   const done = actionData && "done" in actionData ? actionData : null;
   const failedOn = (certificateId: string) =>
@@ -126,6 +132,9 @@ export default function Cohort({ loaderData, actionData }: Route.ComponentProps)
       <p className="muted">
         {t("learning.dates", { start: f.day(cohort.startsOn), end: f.day(cohort.endsOn) })} ·{" "}
         {t("learning.cohort.rule", { percent: cohort.minAttendancePercent })}
+        {activities.some((a) => a.required)
+          ? ` ${t("learning.cohort.rule_activities", { count: activities.filter((a) => a.required).length })}`
+          : ""}
       </p>
       <p>
         <a href={`/cursos/${cohort.courseId}/versiones/${cohort.id}/informe?formato=xlsx`} download>
@@ -171,6 +180,54 @@ export default function Cohort({ loaderData, actionData }: Route.ComponentProps)
           </ul>
         )}
       </section>
+      {activities.length ? (
+        <section className="card stack">
+          <h2>{t("learning.activity.heading")}</h2>
+          <ul className="rows">
+            {activities.map((a) => (
+              <li key={a.id}>
+                <Link to={`/cursos/${cohort.courseId}/versiones/${cohort.id}/actividades/${a.id}`}>
+                  {a.title}
+                </Link>{" "}
+                <span className="muted">
+                  · {t(`learning.activity.kind.${a.kind}`)}
+                  {a.required ? ` · ${t("learning.activity.required")}` : ""} ·{" "}
+                  {t("learning.activity.summary", {
+                    submitted: a.submitted,
+                    waiting: a.waiting,
+                    accepted: a.accepted,
+                  })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {progress.lessons.length && people.length ? (
+        <section className="card stack">
+          <h2>{t("learning.progress.title")}</h2>
+          <ScrollTable label={t("learning.progress.title")}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("learning.progress.lesson")}</th>
+                  <th scope="col">{t("learning.progress.done_by")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {progress.lessons.map((l) => (
+                  <tr key={l.id}>
+                    <td>{l.title}</td>
+                    <td>
+                      {l.done} / {people.length}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollTable>
+        </section>
+      ) : null}
       <section className="card stack">
         <h2>{t("learning.cohort.people", { count: people.length })}</h2>
         {people.length === 0 ? (
@@ -182,6 +239,10 @@ export default function Cohort({ loaderData, actionData }: Route.ComponentProps)
                 <tr>
                   <th scope="col">{t("learning.cohort.name")}</th>
                   <th scope="col">{t("learning.cohort.attendance")}</th>
+                  {activities.some((a) => a.required) ? (
+                    <th scope="col">{t("learning.activity.column")}</th>
+                  ) : null}
+                  {progress.lessons.length ? <th scope="col">{t("learning.progress.column")}</th> : null}
                   <th scope="col">{t("learning.cohort.certificate")}</th>
                 </tr>
               </thead>
@@ -201,6 +262,22 @@ export default function Cohort({ loaderData, actionData }: Route.ComponentProps)
                       })}
                       {p.meetsRule ? ` · ${t("learning.cohort.meets_rule")}` : ""}
                     </td>
+                    {activities.some((a) => a.required) ? (
+                      <td>
+                        {t("learning.activity.accepted_of", {
+                          accepted: p.activitiesAccepted,
+                          required: p.activitiesRequired,
+                        })}
+                      </td>
+                    ) : null}
+                    {progress.lessons.length ? (
+                      <td>
+                        {t("learning.my.progress", {
+                          done: progress.byRegistration[p.registrationId] ?? 0,
+                          total: progress.lessons.length,
+                        })}
+                      </td>
+                    ) : null}
                     <td>
                       {p.certificate ? (
                         <div className="stack">

@@ -100,6 +100,9 @@ export default function Course({ loaderData, actionData }: Route.ComponentProps)
         {t(`learning.modality.${course.modality}`)} ·{" "}
         <Link to={`/talleres/${course.slug}`}>/talleres/{course.slug}</Link>
       </p>
+      <p>
+        <Link to={`/cursos/${course.id}/contenido`}>{t("learning.content.link")}</Link>
+      </p>
       {placed ? null : <FormMessage failure={failure} />}
       {actionData && "saved" in actionData ? (
         <p className="alert alert-ok" role="status">

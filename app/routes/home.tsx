@@ -17,8 +17,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     homeSummary(actor),
     // what is pending for the person today, as an observer and as a teacher
     pendingWork(actor, new Date(), session.timeZone),
-    // the next live session of a workshop the person takes part in, and their certificates
-    session.viewer ? learnerHome({ id: actor.personId, email: session.viewer.email }) : null,
+    // the next live session of a workshop the person takes part in, their courses, the activities
+    // they still have to send and their certificates
+    session.viewer
+      ? learnerHome({ id: actor.personId, email: session.viewer.email, organizationId: actor.organizationId })
+      : null,
   ]);
   return {
     name: session.viewer?.givenNames ?? "",
@@ -29,6 +32,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     courses: can(actor, "list", "course", { organizationId: actor.organizationId }),
     nextSession: learning?.nextSession ?? null,
     certificates: learning?.certificates ?? [],
+    myCourses: learning?.courses ?? [],
+    activitiesDue: learning?.activitiesDue ?? [],
   };
 }
 
@@ -98,6 +103,38 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           </p>
           <p>
             <strong>{f.dateTime(loaderData.nextSession.startsAt)}</strong> ({f.zoneName(timeZone)})
+          </p>
+        </section>
+      ) : null}
+      {loaderData.activitiesDue.length ? (
+        <section className="card">
+          <h2>{t("learning.home.activities_due")}</h2>
+          <ul className="rows">
+            {loaderData.activitiesDue.map((a) => (
+              <li key={`${a.cohortId}-${a.activityId}`}>
+                <Link to={`/mis-cursos/${a.cohortId}/actividades/${a.activityId}`}>{a.title}</Link>{" "}
+                <span className="muted">
+                  · {a.courseTitle}
+                  {a.toRevise ? ` · ${t("learning.activity.status.to_revise")}` : ""}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {loaderData.myCourses.length ? (
+        <section className="card">
+          <h2>{t("learning.home.my_courses")}</h2>
+          <ul className="rows">
+            {loaderData.myCourses.map((c) => (
+              <li key={c.cohortId}>
+                <Link to={`/mis-cursos/${c.cohortId}`}>{c.courseTitle}</Link>{" "}
+                <span className="muted">· {c.cohortName}</span>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link to="/mis-cursos">{t("learning.home.all_courses")}</Link>
           </p>
         </section>
       ) : null}

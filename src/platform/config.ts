@@ -9,6 +9,11 @@ const schema = z.object({
   /** a streaming replica of DATABASE_URL for dashboards and reports (src/platform/db/replica.ts) */
   DATABASE_REPLICA_URL: z.string().url().optional(),
   SMTP_URL: z.string().optional(),
+  /**
+   * uploaded files in an S3-compatible bucket instead of DATA_DIR/files (platform/storage):
+   * http(s)://ACCESS_KEY:SECRET@host:port/bucket?region=us-east-1 (path-style addressing)
+   */
+  S3_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default("Impulso <no-responder@impulso.local>"),
   APP_URL: z.string().url().optional(),
   NODE_ENV: z.string().default("production"),

@@ -4,19 +4,30 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { emailChanges } from "~/modules/accounts/schema";
 import {
+  addActivity,
+  addLesson,
+  addModule,
+  attachLessonFile,
   createCohort,
   createCourse,
   planSession,
   publishCohort,
   registerForCohort,
+  submitActivity,
+  updateActivity,
 } from "~/modules/learning";
 import { describeCredential, verifyCredential } from "~/modules/learning/open-badges";
 import {
+  activitySubmissions,
   certificateRuns,
   certificates,
   cohorts,
+  courseActivities,
   courseFacilitators,
+  courseModules,
   courses,
+  lessonCompletions,
+  lessons,
   sessionAttendance,
 } from "~/modules/learning/schema";
 import { createCalibration } from "~/modules/observation";
@@ -66,6 +77,12 @@ type World = Awaited<ReturnType<typeof makeWorld>> & {
   sessionId: string;
   registrationId: string;
   certificateCode: string;
+  /** a lesson of the workshop with a file; teacher A holds a confirmed place in the second version */
+  lessonId: string;
+  lessonFileId: string;
+  /** a reflection of the workshop, and teacher A's answer to it (waiting for review) */
+  activityId: string;
+  submissionId: string;
 };
 type Persona = Exclude<
   keyof World,
@@ -87,6 +104,10 @@ type Persona = Exclude<
   | "sessionId"
   | "registrationId"
   | "certificateCode"
+  | "lessonId"
+  | "lessonFileId"
+  | "activityId"
+  | "submissionId"
 >;
 const PERSONAS: Persona[] = [
   "admin",
@@ -259,6 +280,92 @@ const ACCESS: Record<string, Access> = {
       unchanged: async (w) => {
         expect(
           await db().select().from(sessionAttendance).where(eq(sessionAttendance.sessionId, w.sessionId)),
+        ).toEqual([]);
+      },
+    },
+  },
+  "cursos/:courseId/contenido": {
+    url: (w) => `/cursos/${w.courseId}/contenido`,
+    allowed: ["coordinator", "otherCoordinator", "facilitator"],
+    post: {
+      fields: () => ({ intent: "module", title: "Módulo intruso" }),
+      unchanged: async () => {
+        expect(
+          await db().select().from(courseModules).where(eq(courseModules.title, "Módulo intruso")),
+        ).toEqual([]);
+      },
+    },
+  },
+  "cursos/:courseId/lecciones/:lessonId": {
+    url: (w) => `/cursos/${w.courseId}/lecciones/${w.lessonId}`,
+    allowed: ["coordinator", "otherCoordinator", "facilitator"],
+    post: {
+      fields: () => ({ intent: "save", title: "Lección intrusa" }),
+      unchanged: async (w) => {
+        const [lesson] = await db().select().from(lessons).where(eq(lessons.id, w.lessonId));
+        expect(lesson.title).toBe("Lección de prueba");
+      },
+    },
+  },
+  "cursos/:courseId/lecciones/:lessonId/archivos/:fileId": {
+    url: (w) => `/cursos/${w.courseId}/lecciones/${w.lessonId}/archivos/${w.lessonFileId}`,
+    allowed: ["coordinator", "otherCoordinator", "facilitator", "teacherA"],
+  },
+  "cursos/:courseId/actividades/:activityId": {
+    url: (w) => `/cursos/${w.courseId}/actividades/${w.activityId}`,
+    allowed: ["coordinator", "otherCoordinator", "facilitator"],
+    post: {
+      fields: () => ({ intent: "save", title: "Actividad intrusa" }),
+      unchanged: async (w) => {
+        const [activity] = await db()
+          .select()
+          .from(courseActivities)
+          .where(eq(courseActivities.id, w.activityId));
+        expect(activity.title).toBe("Reflexión de prueba");
+      },
+    },
+  },
+  "cursos/:courseId/versiones/:cohortId/actividades/:activityId": {
+    url: (w) => `/cursos/${w.courseId}/versiones/${w.runCohortId}/actividades/${w.activityId}`,
+    allowed: ["coordinator", "otherCoordinator", "facilitator"],
+    post: {
+      fields: (w) => ({ submissionId: w.submissionId, decision: "accepted" }),
+      unchanged: async (w) => {
+        const [answer] = await db()
+          .select()
+          .from(activitySubmissions)
+          .where(eq(activitySubmissions.id, w.submissionId));
+        expect(answer.status).toBe("submitted");
+      },
+    },
+  },
+  "mis-cursos/:cohortId/actividades/:activityId": {
+    url: (w) => `/mis-cursos/${w.runCohortId}/actividades/${w.activityId}`,
+    allowed: ["coordinator", "otherCoordinator", "facilitator", "teacherA"],
+    post: {
+      fields: () => ({ body: "Respuesta intrusa" }),
+      unchanged: async (w) => {
+        const answers = await db()
+          .select()
+          .from(activitySubmissions)
+          .where(eq(activitySubmissions.activityId, w.activityId));
+        expect(answers.map((a) => a.body)).toEqual(["Mi reflexión de prueba."]);
+      },
+    },
+  },
+  "mis-cursos": { url: () => "/mis-cursos", allowed: everyone },
+  "mis-cursos/:cohortId": {
+    url: (w) => `/mis-cursos/${w.runCohortId}`,
+    allowed: ["coordinator", "otherCoordinator", "facilitator", "teacherA"],
+  },
+  "mis-cursos/:cohortId/lecciones/:lessonId": {
+    url: (w) => `/mis-cursos/${w.runCohortId}/lecciones/${w.lessonId}`,
+    allowed: ["coordinator", "otherCoordinator", "facilitator", "teacherA"],
+    post: {
+      fields: () => ({ done: "yes" }),
+      unchanged: async (w) => {
+        expect(
+          await db().select().from(lessonCompletions).where(eq(lessonCompletions.lessonId, w.lessonId)),
         ).toEqual([]);
       },
     },
@@ -748,6 +855,33 @@ beforeAll(async () => {
     country: "CL",
     role: "teacher",
   });
+  await registerForCohort(runCohort.id, {
+    fullName: `${world.teacherA.givenNames} ${world.teacherA.familyNames}`,
+    email: world.teacherA.email,
+    country: "CL",
+    role: "teacher",
+  });
+  const lessonModule = await addModule(coordinator, workshop.id, { title: "Módulo de prueba" });
+  const lesson = await addLesson(coordinator, lessonModule.id, {
+    title: "Lección de prueba",
+    body: "Texto.",
+  });
+  const lessonFile = await attachLessonFile(coordinator, lesson.id, {
+    fileName: "notas.txt",
+    bytes: new TextEncoder().encode("Notas de la lección de prueba.\n"),
+  });
+  const activity = await addActivity(coordinator, lessonModule.id, {
+    kind: "reflection",
+    title: "Reflexión de prueba",
+  });
+  await updateActivity(coordinator, activity.id, { title: "Reflexión de prueba", required: "on" });
+  await submitActivity(await actorOf(world.teacherA.id), runCohort.id, activity.id, {
+    body: "Mi reflexión de prueba.",
+  });
+  const [submission] = await db()
+    .select({ id: activitySubmissions.id })
+    .from(activitySubmissions)
+    .where(eq(activitySubmissions.activityId, activity.id));
   await db()
     .insert(certificates)
     .values({
@@ -783,6 +917,10 @@ beforeAll(async () => {
     sessionId: workshopSession.id,
     registrationId: registration.registrationId,
     certificateCode: "ACCE-SQ22-TEST",
+    lessonId: lesson.id,
+    lessonFileId: lessonFile.id,
+    activityId: activity.id,
+    submissionId: submission.id,
   };
   calibrationSetup.versionId = records.scoredVersionId;
   calibrationSetup.id = await createCalibration(

@@ -20,11 +20,16 @@ import { esCL } from "~/messages/es-CL";
 import { confirmEmailChange, proposeEmailChange, startAccountRecovery } from "~/modules/accounts";
 import { invitations, passwordResets } from "~/modules/accounts/schema";
 import {
+  addActivity,
+  addLesson,
+  addModule,
   createCohort,
   createCourse,
   planSession,
   publishCohort,
   registerForCohort,
+  submitActivity,
+  updateActivity,
 } from "~/modules/learning";
 import { certificates } from "~/modules/learning/schema";
 import { createCalibration, createInstrument } from "~/modules/observation";
@@ -100,6 +105,11 @@ type World = Awaited<ReturnType<typeof makeWorld>> & {
   /** the workshop's version, one of its live sessions (attendance) and a certificate (revoke, reissue) */
   cohortId: string;
   sessionId: string;
+  /** a lesson of the workshop; teacher A holds a place in its version */
+  lessonId: string;
+  /** a reflection and a quiz of the workshop (teacher A answered the reflection) */
+  activityId: string;
+  quizId: string;
 };
 type Persona = "admin" | "coordinator" | "leaderA" | "mentorA" | "teacherA" | "teacherB";
 
@@ -212,6 +222,26 @@ const FUZZ: Record<string, Target[]> = {
   ],
   "inscripciones/cancelar/:token": [
     { persona: null, url: (w) => `/inscripciones/cancelar/${w.cancelToken}` },
+  ],
+  "cursos/:courseId/contenido": [{ persona: "coordinator", url: (w) => `/cursos/${w.courseId}/contenido` }],
+  "cursos/:courseId/lecciones/:lessonId": [
+    { persona: "coordinator", url: (w) => `/cursos/${w.courseId}/lecciones/${w.lessonId}` },
+  ],
+  "cursos/:courseId/actividades/:activityId": [
+    { persona: "coordinator", url: (w) => `/cursos/${w.courseId}/actividades/${w.quizId}` },
+  ],
+  "cursos/:courseId/versiones/:cohortId/actividades/:activityId": [
+    {
+      persona: "coordinator",
+      url: (w) => `/cursos/${w.courseId}/versiones/${w.cohortId}/actividades/${w.activityId}`,
+    },
+  ],
+  "mis-cursos/:cohortId/actividades/:activityId": [
+    { persona: "teacherA", url: (w) => `/mis-cursos/${w.cohortId}/actividades/${w.activityId}` },
+    { persona: "teacherA", url: (w) => `/mis-cursos/${w.cohortId}/actividades/${w.quizId}` },
+  ],
+  "mis-cursos/:cohortId/lecciones/:lessonId": [
+    { persona: "teacherA", url: (w) => `/mis-cursos/${w.cohortId}/lecciones/${w.lessonId}` },
   ],
 };
 
@@ -695,6 +725,27 @@ async function makeFuzzWorld(): Promise<World> {
     country: "CL",
     role: "teacher",
   });
+  await registerForCohort(workshopCohort.id, {
+    fullName: `${world.teacherA.givenNames} ${world.teacherA.familyNames}`,
+    email: world.teacherA.email,
+    country: "CL",
+    role: "teacher",
+  });
+  const lessonModule = await addModule(coordinator, workshop.id, { title: "Módulo del fuzzing" });
+  const lesson = await addLesson(coordinator, lessonModule.id, { title: "Lección del fuzzing" });
+  const activity = await addActivity(coordinator, lessonModule.id, {
+    kind: "reflection",
+    title: "Reflexión",
+  });
+  const quiz = await addActivity(coordinator, lessonModule.id, { kind: "quiz", title: "Cuestionario" });
+  await updateActivity(coordinator, quiz.id, {
+    title: "Cuestionario",
+    questions: "¿Uno?\n* sí\n- no\n\n¿Dos?\n- sí\n* no",
+    required: "on",
+  });
+  await submitActivity(await actorOf(world.teacherA.id), workshopCohort.id, activity.id, {
+    body: "Mi reflexión para el fuzzing.",
+  });
   const session = await planSession(coordinator, workshopCohort.id, {
     title: "Sesión del fuzzing",
     date: "2099-05-06",
@@ -727,6 +778,9 @@ async function makeFuzzWorld(): Promise<World> {
     cancelToken,
     cohortId: workshopCohort.id,
     sessionId: session.id,
+    lessonId: lesson.id,
+    activityId: activity.id,
+    quizId: quiz.id,
     ...world,
     subject,
     leaving,
@@ -847,6 +901,25 @@ const INVARIANTS: Record<string, string> = {
         OR revoked_by IS NULL OR char_length(revoked_reason) > 500))
       OR registration_id IN (SELECT registration_id FROM certificates WHERE revoked_at IS NULL
         GROUP BY registration_id HAVING count(*) > 1)`,
+  "course content: titles within their limits, an https video link or none, files with a size": `
+    SELECT id FROM course_modules WHERE btrim(title) = '' OR char_length(title) > 160
+    UNION ALL
+    SELECT id FROM lessons WHERE btrim(title) = '' OR char_length(title) > 160
+      OR char_length(body) > 50000 OR (video_url <> '' AND video_url !~ '^https://')
+    UNION ALL
+    SELECT id FROM lesson_files WHERE size < 1 OR btrim(file_name) = '' OR content_type = ''`,
+  "activities and answers: a title; a reflection's answer has text and no score, a quiz's a score": `
+    SELECT id FROM course_activities WHERE btrim(title) = '' OR char_length(title) > 160
+      OR pass_percent NOT BETWEEN 0 AND 100 OR (kind = 'reflection' AND questions <> '[]'::jsonb)
+    UNION ALL
+    SELECT s.id FROM activity_submissions s JOIN course_activities a ON a.id = s.activity_id
+    WHERE (a.kind = 'reflection' AND (btrim(s.body) = '' OR s.score_percent IS NOT NULL))
+      OR (a.kind = 'quiz' AND (s.score_percent IS NULL OR s.answers IS NULL))
+      OR (s.status = 'to_revise' AND a.kind = 'reflection' AND btrim(s.review_comment) = '')`,
+  "lesson marks: of a place in a cohort of the lesson's own course": `
+    SELECT d.lesson_id FROM lesson_completions d JOIN lessons l ON l.id = d.lesson_id
+      JOIN registrations r ON r.id = d.registration_id JOIN cohorts k ON k.id = r.cohort_id
+    WHERE k.course_id <> l.course_id`,
 };
 
 /** Rows per table the forms write to, printed after the run. */
@@ -877,6 +950,12 @@ const TABLES = [
   "certificates",
   "certificate_runs",
   "cohort_announcements",
+  "course_modules",
+  "lessons",
+  "lesson_files",
+  "lesson_completions",
+  "course_activities",
+  "activity_submissions",
 ];
 
 /** With FUZZ_DUMP=<dir>, each failing submission is written there to be replayed. */

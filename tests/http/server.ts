@@ -4,7 +4,9 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll } from "vitest";
 import { createSession } from "~/platform/auth/sessions";
+import { FolderStore } from "~/platform/storage";
 import { useTestDatabase } from "~/platform/testing/database";
+import { useTemporaryFileStore } from "~/platform/testing/files";
 import { buildDir, ensureBuilt } from "../../scripts/build";
 
 export interface TestServer {
@@ -20,6 +22,8 @@ export interface Client {
 
 export function useTestServer(): { current: () => TestServer } {
   const database = useTestDatabase();
+  // the server's files and the test's are the same folder (the server is a bundle of its own)
+  const files = useTemporaryFileStore();
   let server: TestServer | undefined;
   let stop: (() => Promise<void>) | undefined;
   beforeAll(async () => {
@@ -31,6 +35,7 @@ export function useTestServer(): { current: () => TestServer } {
       database: database.current(),
       port: 0,
       worker: false,
+      fileStore: new FolderStore(files.folder()),
     });
     stop = running.stop;
     const url: string = running.url;

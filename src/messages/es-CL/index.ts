@@ -5,6 +5,7 @@ import { calibration } from "./calibration";
 import { common } from "./common";
 import { dashboards } from "./dashboards";
 import { day } from "./day";
+import { files } from "./files";
 import { learning } from "./learning";
 import { observation } from "./observation";
 import { operations } from "./operations";
@@ -32,5 +33,6 @@ export const esCL = {
   ...privacy,
   ...day,
   ...learning,
+  ...files,
 };
 export type MessageKey = keyof typeof esCL;

@@ -6,6 +6,7 @@ import { calibration } from "./calibration";
 import { common } from "./common";
 import { dashboards } from "./dashboards";
 import { day } from "./day";
+import { files } from "./files";
 import { learning } from "./learning";
 import { observation } from "./observation";
 import { operations } from "./operations";
@@ -35,4 +36,5 @@ export const ptBR: Partial<Record<MessageKey, string>> = {
   ...privacy,
   ...day,
   ...learning,
+  ...files,
 };

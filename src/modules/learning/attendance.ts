@@ -214,13 +214,18 @@ export interface CompletionRow {
   /** sessions of the cohort that have started */
   held: number;
   percent: number;
+  /** the course's required activities, and how many of them this person has had accepted */
+  activitiesRequired: number;
+  activitiesAccepted: number;
   meetsRule: boolean;
   certificate: { id: string; code: string; issuedAt: Date } | null;
 }
 
 /**
- * Each confirmed person's attendance against the course's rule (at least minAttendancePercent of the
- * sessions held), with their certificate in force if any. One statement.
+ * Each confirmed person against the course's rule: at least minAttendancePercent of the sessions held
+ * (when the cohort has live sessions at all) and every required activity accepted; with their
+ * certificate in force if any. A cohort with neither sessions nor required activities has no rule to
+ * meet. One statement.
  */
 export async function cohortCompletion(cohortId: string, now = new Date()): Promise<CompletionRow[]> {
   const rows = await rowsOf<{
@@ -230,6 +235,9 @@ export async function cohortCompletion(cohortId: string, now = new Date()): Prom
     email: string;
     attended: number;
     held: number;
+    planned: number;
+    required: number;
+    accepted: number;
     min_percent: number;
     certificate_id: string | null;
     certificate_code: string | null;
@@ -244,6 +252,10 @@ export async function cohortCompletion(cohortId: string, now = new Date()): Prom
       (SELECT count(*)::int FROM session_attendance a
         WHERE a.registration_id = r.id AND a.present AND a.session_id IN (SELECT id FROM held)) AS attended,
       (SELECT count(*)::int FROM held) AS held,
+      (SELECT count(*)::int FROM live_sessions s WHERE s.cohort_id = k.id) AS planned,
+      (SELECT count(*)::int FROM course_activities a WHERE a.course_id = c.id AND a.required) AS required,
+      (SELECT count(*)::int FROM activity_submissions s JOIN course_activities a ON a.id = s.activity_id
+        WHERE s.registration_id = r.id AND a.required AND s.status = 'accepted') AS accepted,
       c.min_attendance_percent AS min_percent,
       z.id AS certificate_id, z.code AS certificate_code, z.issued_at
     FROM registrations r
@@ -263,7 +275,12 @@ export async function cohortCompletion(cohortId: string, now = new Date()): Prom
       attended: r.attended,
       held: r.held,
       percent,
-      meetsRule: r.held > 0 && r.attended * 100 >= r.min_percent * r.held,
+      activitiesRequired: r.required,
+      activitiesAccepted: r.accepted,
+      meetsRule:
+        (r.planned > 0 || r.required > 0) &&
+        (r.planned === 0 || (r.held > 0 && r.attended * 100 >= r.min_percent * r.held)) &&
+        r.accepted >= r.required,
       certificate:
         r.certificate_id && r.certificate_code && r.issued_at
           ? { id: r.certificate_id, code: r.certificate_code, issuedAt: new Date(r.issued_at) }

@@ -314,20 +314,31 @@ export interface LearnerHome {
   nextSession: NextSession | null;
   /** certificates in force, newest first (at most 10) */
   certificates: { code: string; courseTitle: string; issuedAt: Date }[];
+  /** courses with lessons where the person holds a place, current or ended in the last two weeks (at most 3) */
+  courses: { cohortId: string; courseTitle: string; cohortName: string }[];
+  /** required activities not yet accepted in current cohorts (at most 5): never sent, or to revise */
+  activitiesDue: {
+    cohortId: string;
+    activityId: string;
+    title: string;
+    courseTitle: string;
+    toRevise: boolean;
+  }[];
 }
 
 /**
  * For a person's home page: the next live session of the workshops and courses they are confirmed in,
+ * their current courses with lessons, the required activities they still have to send (or send again),
  * and the certificates they hold (registered with their address, or by the platform as theirs).
  */
 export async function learnerHome(
-  person: { id: string; email: string },
+  person: { id: string; email: string; organizationId: string },
   now = new Date(),
 ): Promise<LearnerHome> {
   const email = person.email.toLowerCase();
   // On every home page: one prepared statement (see platform/db/client.ts).
   const rows = await preparedRowsOf<{
-    kind: "session" | "certificate";
+    kind: "session" | "certificate" | "course" | "due" | "revise";
     title: string | null;
     course_title: string;
     key: string;
@@ -349,7 +360,33 @@ export async function learnerHome(
       JOIN certificates z ON z.registration_id = r.id AND z.revoked_at IS NULL
       WHERE r.person_id = ${person.id} OR r.email = ${email}
       ORDER BY z.issued_at DESC
-      LIMIT 10)`,
+      LIMIT 10)
+    UNION ALL
+    (SELECT 'course', k.name, c.title, k.id::text, k.starts_on::timestamptz
+      FROM registrations r
+      JOIN cohorts k ON k.id = r.cohort_id AND k.status <> 'cancelled'
+        AND k.ends_on >= (${now.toISOString()}::timestamptz - interval '14 days')::date
+        AND k.organization_id = ${person.organizationId}
+      JOIN courses c ON c.id = k.course_id
+      WHERE r.status = 'confirmed' AND (r.person_id = ${person.id} OR r.email = ${email})
+        AND EXISTS (SELECT 1 FROM lessons l WHERE l.course_id = c.id)
+      ORDER BY k.starts_on, k.id
+      LIMIT 3)
+    UNION ALL
+    (SELECT CASE WHEN s.status = 'to_revise' THEN 'revise' ELSE 'due' END, a.title, c.title,
+        k.id::text || '/' || a.id::text, k.ends_on::timestamptz
+      FROM registrations r
+      JOIN cohorts k ON k.id = r.cohort_id AND k.status <> 'cancelled'
+        AND k.ends_on >= (${now.toISOString()}::timestamptz)::date
+        AND k.organization_id = ${person.organizationId}
+      JOIN courses c ON c.id = k.course_id
+      JOIN course_activities a ON a.course_id = c.id AND a.required
+      JOIN course_modules m ON m.id = a.module_id
+      LEFT JOIN activity_submissions s ON s.activity_id = a.id AND s.registration_id = r.id
+      WHERE r.status = 'confirmed' AND (r.person_id = ${person.id} OR r.email = ${email})
+        AND (s.status IS NULL OR s.status = 'to_revise')
+      ORDER BY k.ends_on, k.id, m.position, a.position
+      LIMIT 5)`,
   );
   const session = rows.find((r) => r.kind === "session");
   return {
@@ -364,5 +401,20 @@ export async function learnerHome(
     certificates: rows
       .filter((r) => r.kind === "certificate")
       .map((r) => ({ code: r.key, courseTitle: r.course_title, issuedAt: new Date(r.at) })),
+    courses: rows
+      .filter((r) => r.kind === "course")
+      .map((r) => ({ cohortId: r.key, courseTitle: r.course_title, cohortName: r.title ?? "" })),
+    activitiesDue: rows
+      .filter((r) => r.kind === "due" || r.kind === "revise")
+      .map((r) => {
+        const [cohortId = "", activityId = ""] = r.key.split("/");
+        return {
+          cohortId,
+          activityId,
+          title: r.title ?? "",
+          courseTitle: r.course_title,
+          toRevise: r.kind === "revise",
+        };
+      }),
   };
 }

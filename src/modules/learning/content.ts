@@ -11,3 +11,13 @@ export const COURSE_LEVELS = ["introductory", "intermediate", "advanced"] as con
 export type CourseLevel = (typeof COURSE_LEVELS)[number];
 export const PARTICIPANT_ROLES = ["teacher", "leader", "student", "other"] as const;
 export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+
+/** A lesson's file: at most this many MB (the file store checks the bytes; the form says the limit). */
+export const MAX_LESSON_FILE_MB = 20;
+/** What a lesson's file input offers to pick (the server reads the type from the content anyway). */
+export const LESSON_FILE_ACCEPT =
+  ".pdf,.png,.jpg,.jpeg,.webp,.gif,.docx,.xlsx,.pptx,.odt,.ods,.odp,.txt,.csv,.md";
+
+/** A reflection that facilitators review, or a short quiz scored on the spot. */
+export const ACTIVITY_KINDS = ["reflection", "quiz"] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];

@@ -2,6 +2,7 @@
 // Santiago a few weeks ahead, facilitated by the demo facilitator, in the public catalogue; and an
 // earlier version of it, finished, with its attendance taken and the certificates of those who met
 // the rule (the demo teacher among them: her home page lists hers, and its verification page opens).
+// The workshop has lessons in two modules; those who finished the earlier version had marked them all.
 import { randomInt } from "node:crypto";
 import { newToken } from "../../platform/auth/tokens";
 import type { DbOrTx } from "../../platform/db/client";
@@ -13,7 +14,10 @@ import {
   certificates,
   cohorts,
   courseFacilitators,
+  courseModules,
   courses,
+  lessonCompletions,
+  lessons,
   liveSessions,
   registrations,
   sessionAttendance,
@@ -88,7 +92,71 @@ export async function seedDemoLearning(
     await scheduleSessionReminders(tx, { id, startsAt: at.instant }, now);
   }
 
-  await seedFinishedVersion(tx, { organizationId, courseId, facilitatorId, coordinatorId, teacher, day });
+  const lessonIds = await seedLessons(tx, { organizationId, courseId });
+  await seedFinishedVersion(tx, {
+    organizationId,
+    courseId,
+    facilitatorId,
+    coordinatorId,
+    teacher,
+    day,
+    lessonIds,
+  });
+}
+
+/** The workshop's content: two modules of lessons, one with a video link. */
+async function seedLessons(tx: DbOrTx, ids: { organizationId: string; courseId: string }) {
+  const content = [
+    {
+      title: "Antes de la primera sesión",
+      lessons: [
+        {
+          title: "Qué hace precisa una retroalimentación",
+          body: "Una retroalimentación **precisa** nombra lo que se vio en la clase, lo conecta con un criterio y termina en **un** paso de acción.\n\n## Para leer\n\n- Elija una clase que haya observado este mes.\n- Escriba, en dos frases, lo que vio y por qué importa.\n- Anote un paso que la docente pueda probar mañana.\n\n> Menos es más: un solo paso, bien elegido.",
+          videoUrl: "",
+        },
+        {
+          title: "Ejemplos breves",
+          body: "Mire el video y anote **qué dice** la directiva y **qué acuerdan**. Lo comentamos en la primera sesión.",
+          videoUrl: "https://video.example.org/retroalimentacion-ejemplos",
+        },
+      ],
+    },
+    {
+      title: "Práctica",
+      lessons: [
+        {
+          title: "Acordar un paso de acción",
+          body: "Un paso de acción se puede **practicar** en la reunión y **observar** en la próxima clase.\n\n1. Modele el paso.\n2. Pida a la docente que lo practique.\n3. Acuerden cuándo volverá a observarlo.",
+          videoUrl: "",
+        },
+      ],
+    },
+  ];
+  const lessonIds: string[] = [];
+  for (const [m, module] of content.entries()) {
+    const moduleId = newId();
+    await tx.insert(courseModules).values({
+      id: moduleId,
+      organizationId: ids.organizationId,
+      courseId: ids.courseId,
+      title: module.title,
+      position: m + 1,
+    });
+    for (const [l, lesson] of module.lessons.entries()) {
+      const id = newId();
+      lessonIds.push(id);
+      await tx.insert(lessons).values({
+        id,
+        organizationId: ids.organizationId,
+        courseId: ids.courseId,
+        moduleId,
+        position: l + 1,
+        ...lesson,
+      });
+    }
+  }
+  return lessonIds;
 }
 
 /** The earlier version: three sessions held, attendance taken, certificates for those who met 75 %. */
@@ -101,6 +169,8 @@ async function seedFinishedVersion(
     coordinatorId: string;
     teacher: { id: string; email: string };
     day: (offset: number) => string;
+    /** the course's lessons: those who finished the version had marked them all */
+    lessonIds: string[];
   },
 ) {
   const { organizationId, day } = ids;
@@ -184,6 +254,10 @@ async function seedFinishedVersion(
         recordedBy: ids.facilitatorId,
       })),
     );
+    if (p.attended * 100 >= 75 * sessionIds.length && ids.lessonIds.length)
+      await tx
+        .insert(lessonCompletions)
+        .values(ids.lessonIds.map((lessonId) => ({ registrationId, lessonId, organizationId })));
     if (p.attended * 100 >= 75 * sessionIds.length)
       await tx.insert(certificates).values({
         id: newId(),

@@ -3,6 +3,17 @@
 import "./policy";
 import "./personal-data";
 
+export {
+  activityForEditing,
+  activityInClassroom,
+  activityReview,
+  addActivity,
+  cohortActivities,
+  deleteActivity,
+  reviewSubmission,
+  submitActivity,
+  updateActivity,
+} from "./activities";
 export { announceToCohort, cohortAnnouncementsOf } from "./announcements";
 export {
   type AttendanceImport,
@@ -58,7 +69,31 @@ export {
 export { certificateCredential, publishedIssuer, publishedStatusList } from "./credentials";
 export { seedDemoLearning } from "./demo";
 export { type EnrolmentReport, enrolFromFile, enrolInCohort } from "./enrolment";
-export type { CourseSubject } from "./policy";
+export {
+  addLesson,
+  addModule,
+  attachLessonFile,
+  classroom,
+  cohortLessonProgress,
+  courseContent,
+  deleteLesson,
+  deleteModule,
+  LESSON_FILE_KINDS,
+  lessonFileForDownload,
+  lessonForEditing,
+  lessonInClassroom,
+  MAX_LESSON_FILE_BYTES,
+  moveLesson,
+  moveModule,
+  myCourses,
+  removeLessonFile,
+  renameModule,
+  setLessonDone,
+  submissionStatuses,
+  updateLesson,
+} from "./lessons";
+export type { CourseSubject, LessonSubject } from "./policy";
+export { parseQuiz, quizToText } from "./quiz-format";
 export {
   type CancellationResult,
   cancelRegistration,

@@ -1,19 +1,26 @@
 // The learning module's personal data (see platform/personal-data.ts): the person's registrations to
 // workshops and courses, found by their person id or by any of their addresses (a registration made
-// without signing in carries only the email typed), their attendance at live sessions and their
-// certificates. Anonymizing keeps each registration, which counts in the cohort's places and reports,
-// and replaces what identifies the person in it; a certificate keeps its code and what it certified,
-// with the anonymized name (its verification page then names nobody).
-import { and, asc, eq, inArray, isNotNull, or } from "drizzle-orm";
+// without signing in carries only the email typed), their attendance at live sessions, their
+// certificates, the lessons they marked done and their answers to activities. Anonymizing keeps each
+// registration, which counts in the cohort's places and reports, and replaces what identifies the
+// person in it; a certificate keeps its code and what it certified, with the anonymized name (its
+// verification page then names nobody); a reflection's text and the review comments they wrote are
+// replaced.
+import { and, asc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import { registerPersonalData } from "../../platform/personal-data";
 import { iso } from "../../platform/time";
 import {
+  activitySubmissions,
   certificateRuns,
   certificates,
   cohortAnnouncements,
   cohorts,
+  courseActivities,
   courseFacilitators,
   courses,
+  lessonCompletions,
+  lessonFiles,
+  lessons,
   liveSessions,
   registrations,
   sessionAttendance,
@@ -22,7 +29,14 @@ import {
 registerPersonalData({
   name: "learning",
   order: 65,
-  tables: [registrations, sessionAttendance, certificates, cohortAnnouncements],
+  tables: [
+    registrations,
+    sessionAttendance,
+    certificates,
+    cohortAnnouncements,
+    lessonCompletions,
+    activitySubmissions,
+  ],
   untouched: [
     {
       table: certificateRuns,
@@ -33,6 +47,11 @@ registerPersonalData({
       table: courses,
       reason:
         "created_by is who created a course: the organization's record of its courses, no text of the person's; it points at their row, which names nobody once anonymized",
+    },
+    {
+      table: lessonFiles,
+      reason:
+        "uploaded_by is the coordinator who added a file to a lesson: the course's material, no text of the person's; it points at their row, which names nobody once anonymized",
     },
     {
       table: courseFacilitators,
@@ -98,6 +117,42 @@ registerPersonalData({
       .innerJoin(registrations, eq(registrations.id, certificates.registrationId))
       .where(mine)
       .orderBy(asc(certificates.issuedAt));
+    const lessonsDone = await db
+      .select({ course: courses.title, lesson: lessons.title, completedAt: lessonCompletions.completedAt })
+      .from(lessonCompletions)
+      .innerJoin(registrations, eq(registrations.id, lessonCompletions.registrationId))
+      .innerJoin(lessons, eq(lessons.id, lessonCompletions.lessonId))
+      .innerJoin(courses, eq(courses.id, lessons.courseId))
+      .where(mine)
+      .orderBy(asc(lessonCompletions.completedAt));
+    const answered = await db
+      .select({
+        course: courses.title,
+        activity: courseActivities.title,
+        body: activitySubmissions.body,
+        answers: activitySubmissions.answers,
+        scorePercent: activitySubmissions.scorePercent,
+        status: activitySubmissions.status,
+        reviewComment: activitySubmissions.reviewComment,
+        submittedAt: activitySubmissions.submittedAt,
+      })
+      .from(activitySubmissions)
+      .innerJoin(registrations, eq(registrations.id, activitySubmissions.registrationId))
+      .innerJoin(courseActivities, eq(courseActivities.id, activitySubmissions.activityId))
+      .innerJoin(courses, eq(courses.id, courseActivities.courseId))
+      .where(mine)
+      .orderBy(asc(activitySubmissions.submittedAt));
+    const reviewed = await db
+      .select({
+        activity: courseActivities.title,
+        status: activitySubmissions.status,
+        reviewComment: activitySubmissions.reviewComment,
+        reviewedAt: activitySubmissions.reviewedAt,
+      })
+      .from(activitySubmissions)
+      .innerJoin(courseActivities, eq(courseActivities.id, activitySubmissions.activityId))
+      .where(eq(activitySubmissions.reviewedBy, person.id))
+      .orderBy(asc(activitySubmissions.reviewedAt));
     const announced = await db
       .select({
         subject: cohortAnnouncements.subject,
@@ -118,6 +173,9 @@ registerPersonalData({
           cancelledAt: iso(r.cancelledAt),
         })),
         attendance: attendance.map((a) => ({ ...a, startsAt: iso(a.startsAt) })),
+        lessonsDone: lessonsDone.map((l) => ({ ...l, completedAt: iso(l.completedAt) })),
+        activityAnswers: answered.map((a) => ({ ...a, submittedAt: iso(a.submittedAt) })),
+        reviewsWritten: reviewed.map((r) => ({ ...r, reviewedAt: iso(r.reviewedAt) })),
         certificates: held.map((c) => ({ ...c, issuedAt: iso(c.issuedAt), revokedAt: iso(c.revokedAt) })),
       },
     };
@@ -145,6 +203,28 @@ registerPersonalData({
               .where(or(eq(registrations.personId, person.id), inArray(registrations.email, addresses))),
           ),
         ),
+      );
+    // the reflections they wrote, and the comments they wrote reviewing others'
+    await tx
+      .update(activitySubmissions)
+      .set({ body: context.marker })
+      .where(
+        and(
+          sql`${activitySubmissions.body} <> ''`,
+          inArray(
+            activitySubmissions.registrationId,
+            tx
+              .select({ id: registrations.id })
+              .from(registrations)
+              .where(or(eq(registrations.personId, person.id), inArray(registrations.email, addresses))),
+          ),
+        ),
+      );
+    await tx
+      .update(activitySubmissions)
+      .set({ reviewComment: context.marker })
+      .where(
+        and(eq(activitySubmissions.reviewedBy, person.id), sql`${activitySubmissions.reviewComment} <> ''`),
       );
     await tx
       .update(certificates)

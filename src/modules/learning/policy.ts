@@ -13,6 +13,12 @@ export interface CourseSubject {
   facilitatorIds: readonly string[];
 }
 
+/** A course's lessons as a reader reaches them: through a cohort where they may hold a place. */
+export interface LessonSubject extends CourseSubject {
+  /** the reader holds a confirmed place in the cohort (a participant) */
+  participant: boolean;
+}
+
 declare module "../../platform/policy" {
   interface PolicyRules {
     "course:list": OrganizationSubject;
@@ -21,6 +27,8 @@ declare module "../../platform/policy" {
     "course:manage": CourseSubject;
     "cohort:facilitate": CourseSubject;
     "cohort:read_registrations": CourseSubject;
+    "lesson:read": LessonSubject;
+    "lesson:complete": LessonSubject;
   }
 }
 
@@ -40,3 +48,9 @@ allow("facilitate", "cohort", (a) => isCoordinator(a));
 allow("facilitate", "cohort", (a, c) => facilitates(a, c));
 allow("read_registrations", "cohort", (a) => isCoordinator(a));
 allow("read_registrations", "cohort", (a, c) => facilitates(a, c));
+/** a course's lessons and files: its participants, coordinators and the course's facilitators */
+allow("read", "lesson", (a) => isCoordinator(a));
+allow("read", "lesson", (a, c) => facilitates(a, c));
+allow("read", "lesson", (a, c) => c.participant);
+/** marking a lesson done is a participant's own progress */
+allow("complete", "lesson", (a, c) => c.participant);

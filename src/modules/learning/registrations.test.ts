@@ -370,13 +370,19 @@ describe("a signed-in person's registration", () => {
       .where(eq(registrations.cohortId, cohortId));
     expect(owners.find((r) => r.id === mine.registrationId)?.personId).toBe(w.teacherB.id);
     expect(owners.find((r) => r.id === forSomeoneElse.registrationId)?.personId).toBeNull();
-    expect((await learnerHome({ id: w.teacherB.id, email: w.teacherB.email })).nextSession).toMatchObject({
+    expect(
+      (await learnerHome({ id: w.teacherB.id, email: w.teacherB.email, organizationId: w.org.id }))
+        .nextSession,
+    ).toMatchObject({
       title: "Única sesión",
       startsAt: new Date("2099-06-02T14:00:00Z"),
     });
     // Cancelled: no longer on the home page.
     await cancelRegistration(mine.cancelToken);
-    expect((await learnerHome({ id: w.teacherB.id, email: w.teacherB.email })).nextSession).toBeNull();
+    expect(
+      (await learnerHome({ id: w.teacherB.id, email: w.teacherB.email, organizationId: w.org.id }))
+        .nextSession,
+    ).toBeNull();
   });
 });
 

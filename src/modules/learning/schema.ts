@@ -17,9 +17,11 @@ import {
 } from "drizzle-orm/pg-core";
 import { organizations, persons } from "../people/schema";
 
-import type { CourseKind, CourseLevel, CourseModality, ParticipantRole } from "./content";
+import type { ActivityKind, CourseKind, CourseLevel, CourseModality, ParticipantRole } from "./content";
 
 export {
+  ACTIVITY_KINDS,
+  type ActivityKind,
   COURSE_KINDS,
   COURSE_LEVELS,
   COURSE_MODALITIES,
@@ -391,5 +393,194 @@ export const cohortAnnouncements = pgTable(
   (t) => [
     index("cohort_announcements_cohort_idx").on(t.cohortId, t.createdAt),
     index("cohort_announcements_author_idx").on(t.authorId),
+  ],
+);
+
+/** A part of a course's content (módulo): lessons in order. Every cohort of the course reads the same. */
+export const courseModules = pgTable(
+  "course_modules",
+  {
+    id: uuid("id").primaryKey(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    courseId: uuid("course_id")
+      .notNull()
+      .references(() => courses.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    /** order in the course (1, 2, …) */
+    position: integer("position").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("course_modules_course_idx").on(t.courseId, t.position)],
+);
+
+/**
+ * A lesson: formatted text (Markdown source, rendered without HTML: platform/rich-text.ts), an optional
+ * video link and files to download.
+ */
+export const lessons = pgTable(
+  "lessons",
+  {
+    id: uuid("id").primaryKey(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    courseId: uuid("course_id")
+      .notNull()
+      .references(() => courses.id, { onDelete: "cascade" }),
+    moduleId: uuid("module_id")
+      .notNull()
+      .references(() => courseModules.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    body: text("body").notNull().default(""),
+    /** https address of a video (shown as a link: nothing heavy loads until the reader asks) */
+    videoUrl: text("video_url").notNull().default(""),
+    /** order in its module (1, 2, …) */
+    position: integer("position").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("lessons_module_idx").on(t.moduleId, t.position), index("lessons_course_idx").on(t.courseId)],
+);
+
+/** A file of a lesson, kept in the file store (platform/storage) under `storageKey`. */
+export const lessonFiles = pgTable(
+  "lesson_files",
+  {
+    id: uuid("id").primaryKey(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    lessonId: uuid("lesson_id")
+      .notNull()
+      .references(() => lessons.id, { onDelete: "cascade" }),
+    storageKey: text("storage_key").notNull(),
+    /** the name it was uploaded with (what the download is called) */
+    fileName: text("file_name").notNull(),
+    /** the type read from its content, never from its name */
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    uploadedBy: uuid("uploaded_by")
+      .notNull()
+      .references(() => persons.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("lesson_files_lesson_idx").on(t.lessonId),
+    index("lesson_files_uploaded_by_idx").on(t.uploadedBy),
+    uniqueIndex("lesson_files_storage_key_uq").on(t.storageKey),
+  ],
+);
+
+/** A participant marked a lesson done, in their cohort (through their registration). */
+export const lessonCompletions = pgTable(
+  "lesson_completions",
+  {
+    registrationId: uuid("registration_id")
+      .notNull()
+      .references(() => registrations.id),
+    lessonId: uuid("lesson_id")
+      .notNull()
+      .references(() => lessons.id, { onDelete: "cascade" }),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    completedAt: timestamp("completed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.registrationId, t.lessonId] }),
+    index("lesson_completions_lesson_idx").on(t.lessonId),
+  ],
+);
+
+/** A quiz question: the options in order and which one is right (never sent to a participant's page). */
+export interface QuizQuestion {
+  prompt: string;
+  options: string[];
+  correct: number;
+}
+
+/**
+ * An activity of a module, after its lessons: a reflection that facilitators review, or a short quiz
+ * scored on the spot. A required one counts in the course's completion rule once accepted.
+ */
+export const courseActivities = pgTable(
+  "course_activities",
+  {
+    id: uuid("id").primaryKey(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    courseId: uuid("course_id")
+      .notNull()
+      .references(() => courses.id, { onDelete: "cascade" }),
+    moduleId: uuid("module_id")
+      .notNull()
+      .references(() => courseModules.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull().$type<ActivityKind>(),
+    title: text("title").notNull(),
+    /** what to do (Markdown, rendered like a lesson's text) */
+    instructions: text("instructions").notNull().default(""),
+    required: boolean("required").notNull().default(true),
+    /** a quiz's questions; empty for a reflection */
+    questions: jsonb("questions").notNull().$type<QuizQuestion[]>().default([]),
+    /** a quiz is accepted from this share of right answers (percent) */
+    passPercent: integer("pass_percent").notNull().default(70),
+    /** order among its module's activities (1, 2, …) */
+    position: integer("position").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("course_activities_module_idx").on(t.moduleId, t.position),
+    index("course_activities_course_idx").on(t.courseId),
+    check("course_activities_kind_ck", sql`${t.kind} IN ('reflection','quiz')`),
+    check("course_activities_pass_ck", sql`${t.passPercent} BETWEEN 0 AND 100`),
+  ],
+);
+
+export const SUBMISSION_STATUSES = ["submitted", "accepted", "to_revise"] as const;
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+
+/**
+ * A participant's answer to an activity, one per registration: a reflection's text (waiting for review,
+ * accepted, or to revise with the reviewer's comment) or a quiz's answers with its score. Sending again
+ * replaces it and counts the attempt.
+ */
+export const activitySubmissions = pgTable(
+  "activity_submissions",
+  {
+    id: uuid("id").primaryKey(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    activityId: uuid("activity_id")
+      .notNull()
+      .references(() => courseActivities.id, { onDelete: "cascade" }),
+    registrationId: uuid("registration_id")
+      .notNull()
+      .references(() => registrations.id),
+    body: text("body").notNull().default(""),
+    /** a quiz's chosen option per question */
+    answers: jsonb("answers").$type<number[]>(),
+    scorePercent: integer("score_percent"),
+    status: text("status").notNull().$type<SubmissionStatus>(),
+    attempts: integer("attempts").notNull().default(1),
+    reviewComment: text("review_comment").notNull().default(""),
+    reviewedBy: uuid("reviewed_by").references(() => persons.id),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("activity_submissions_uq").on(t.activityId, t.registrationId),
+    index("activity_submissions_registration_idx").on(t.registrationId),
+    index("activity_submissions_reviewed_by_idx").on(t.reviewedBy),
+    check("activity_submissions_status_ck", sql`${t.status} IN ('submitted','accepted','to_revise')`),
+    check(
+      "activity_submissions_score_ck",
+      sql`${t.scorePercent} IS NULL OR ${t.scorePercent} BETWEEN 0 AND 100`,
+    ),
   ],
 );

@@ -88,6 +88,20 @@ export function formatNumber(value: number, locale: Locale, fractionDigits = 0):
   }).format(value);
 }
 
+/** A file's size in the reader's language: "850 kB", "1,2 MB" (decimal units, as phones show them). */
+export function formatFileSize(bytes: number, locale: Locale): string {
+  const [unit, size] =
+    bytes >= 1_000_000
+      ? (["megabyte", bytes / 1_000_000] as const)
+      : (["kilobyte", Math.max(1, bytes / 1000)] as const);
+  return numberFormatter(locale, {
+    style: "unit",
+    unit,
+    unitDisplay: "short",
+    maximumFractionDigits: unit === "megabyte" ? 1 : 0,
+  }).format(size);
+}
+
 /** A share (0.86) as a percentage in the reader's language ("86 %"). */
 export function formatPercent(share: number, locale: Locale): string {
   return numberFormatter(locale, { style: "percent", maximumFractionDigits: 0 }).format(share);

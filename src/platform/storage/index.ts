@@ -1,0 +1,14 @@
+// Uploaded files (issue #16 §3): one store for all of them, the check of what a file is, and how it is
+// served. See docs/architecture.md, "Files".
+export { contentDisposition, fileResponse } from "./response";
+export {
+  checkKey,
+  type FileStore,
+  FolderStore,
+  fileStore,
+  parseS3Url,
+  S3Store,
+  type StoredFile,
+  setFileStore,
+} from "./stores";
+export { type AcceptedUpload, acceptUpload, FILE_KINDS, type FileKind } from "./uploads";

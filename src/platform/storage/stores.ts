@@ -1,0 +1,173 @@
+// One storage interface for every uploaded file (issue #16 §3). By default a folder under DATA_DIR
+// (`files/`), written atomically; when S3_URL is set, an S3-compatible bucket (path-style addressing, so
+// MinIO, Garage or s3rver work as well as AWS). Keys are ids the platform makes, never names people
+// typed: a key that could leave the folder is refused before any disk or network access.
+import { randomBytes } from "node:crypto";
+import { mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
+import path from "node:path";
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  NoSuchKey,
+  PutObjectCommand,
+  S3Client,
+} from "@aws-sdk/client-s3";
+import { config } from "../config";
+
+export interface StoredFile {
+  bytes: Uint8Array;
+  contentType: string;
+  size: number;
+}
+
+export interface FileStore {
+  put(key: string, bytes: Uint8Array, meta: { contentType: string }): Promise<void>;
+  /** null when there is no such file */
+  get(key: string): Promise<StoredFile | null>;
+  /** removing a file that is not there is not an error */
+  delete(key: string): Promise<void>;
+  keys(): AsyncIterable<string>;
+}
+
+const KEY = /^[a-z0-9][a-z0-9-]{0,127}$/;
+
+export function checkKey(key: string): string {
+  if (!KEY.test(key)) throw new Error(`not a file key: ${JSON.stringify(key)}`);
+  return key;
+}
+
+/** Files in a folder: `<key>` holds the bytes, `<key>.type` the content type. */
+export class FolderStore implements FileStore {
+  constructor(readonly folder: string) {}
+
+  async put(key: string, bytes: Uint8Array, meta: { contentType: string }): Promise<void> {
+    checkKey(key);
+    await mkdir(this.folder, { recursive: true });
+    await this.writeAtomically(`${key}.type`, new TextEncoder().encode(meta.contentType));
+    await this.writeAtomically(key, bytes);
+  }
+
+  /** Written to a temporary name, synced, then renamed: a crash leaves the old file or the new one. */
+  private async writeAtomically(name: string, bytes: Uint8Array): Promise<void> {
+    const temporary = path.join(this.folder, `.${name}.${randomBytes(6).toString("hex")}.tmp`);
+    const handle = await open(temporary, "w");
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, path.join(this.folder, name));
+  }
+
+  async get(key: string): Promise<StoredFile | null> {
+    checkKey(key);
+    try {
+      const [bytes, type] = await Promise.all([
+        readFile(path.join(this.folder, key)),
+        readFile(path.join(this.folder, `${key}.type`), "utf8").catch(() => "application/octet-stream"),
+      ]);
+      return { bytes: new Uint8Array(bytes), contentType: type, size: bytes.length };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+      throw error;
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    checkKey(key);
+    await rm(path.join(this.folder, key), { force: true });
+    await rm(path.join(this.folder, `${key}.type`), { force: true });
+  }
+
+  async *keys(): AsyncIterable<string> {
+    const names = await readdir(this.folder).catch(() => [] as string[]);
+    for (const name of names.sort()) if (KEY.test(name)) yield name;
+  }
+}
+
+/** The parts of S3_URL: http(s)://ACCESS_KEY:SECRET@host:port/bucket?region=… */
+export function parseS3Url(url: string) {
+  const parsed = new URL(url);
+  const bucket = parsed.pathname.replace(/^\/+|\/+$/g, "");
+  if (!bucket || bucket.includes("/"))
+    throw new Error("S3_URL must name one bucket: http(s)://key:secret@host/bucket");
+  return {
+    endpoint: `${parsed.protocol}//${parsed.host}`,
+    bucket,
+    region: parsed.searchParams.get("region") ?? "us-east-1",
+    accessKeyId: decodeURIComponent(parsed.username),
+    secretAccessKey: decodeURIComponent(parsed.password),
+  };
+}
+
+export class S3Store implements FileStore {
+  private readonly client: S3Client;
+  readonly bucket: string;
+
+  constructor(url: string) {
+    const parts = parseS3Url(url);
+    this.bucket = parts.bucket;
+    this.client = new S3Client({
+      endpoint: parts.endpoint,
+      region: parts.region,
+      forcePathStyle: true,
+      credentials: { accessKeyId: parts.accessKeyId, secretAccessKey: parts.secretAccessKey },
+    });
+  }
+
+  async put(key: string, bytes: Uint8Array, meta: { contentType: string }): Promise<void> {
+    await this.client.send(
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: checkKey(key),
+        Body: bytes,
+        ContentType: meta.contentType,
+      }),
+    );
+  }
+
+  async get(key: string): Promise<StoredFile | null> {
+    try {
+      const object = await this.client.send(
+        new GetObjectCommand({ Bucket: this.bucket, Key: checkKey(key) }),
+      );
+      const bytes = object.Body ? await object.Body.transformToByteArray() : new Uint8Array();
+      return { bytes, contentType: object.ContentType ?? "application/octet-stream", size: bytes.length };
+    } catch (error) {
+      if (error instanceof NoSuchKey || (error as { name?: string }).name === "NoSuchKey") return null;
+      throw error;
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: checkKey(key) }));
+  }
+
+  async *keys(): AsyncIterable<string> {
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(
+        new ListObjectsV2Command({ Bucket: this.bucket, ContinuationToken: token }),
+      );
+      for (const item of page.Contents ?? []) if (item.Key && KEY.test(item.Key)) yield item.Key;
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+  }
+}
+
+let current: FileStore | undefined;
+
+/** The platform's file store: S3 when S3_URL is set, else the folder DATA_DIR/files. */
+export function fileStore(): FileStore {
+  current ??= config().S3_URL
+    ? new S3Store(config().S3_URL as string)
+    : new FolderStore(path.join(config().dataDir, "files"));
+  return current;
+}
+
+/** Tests put their own store in place (a temporary folder, an s3rver bucket); undefined: back to the configured one. */
+export function setFileStore(store: FileStore | undefined): void {
+  current = store;
+}
