@@ -38,7 +38,8 @@ function unsafeParts(html: string): string[] {
       if (!["href", "rel", "start", "style"].includes(attribute)) found.push(`attribute ${attribute}`);
       if (attribute === "style" && !/^text-align:(left|right|center)$/.test(value)) found.push("style");
       // an empty address (a link to the page itself) is harmless
-      if (attribute === "href" && value !== "" && !/^(https?:|mailto:)/i.test(value)) found.push(`href ${value}`);
+      if (attribute === "href" && value !== "" && !/^(https?:|mailto:)/i.test(value))
+        found.push(`href ${value}`);
     }
   }
   return found;

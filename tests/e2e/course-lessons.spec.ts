@@ -77,6 +77,7 @@ test("una coordinadora escribe una lección con un archivo y la docente la lee e
   await page.getByRole("button", { name: t("learning.manage.create_cohort") }).click();
   await page.getByRole("button", { name: t("learning.manage.publish") }).click();
   await page.getByRole("link", { name: t("learning.cohort.open") }).click();
+  await expect(page.getByRole("heading", { name: "Única", level: 1 })).toBeVisible();
   const cohortUrl = page.url();
   await page.getByText(t("learning.enrol.one")).click();
   await page.getByLabel(t("learning.register.full_name")).fill("Daniela Soto Vergara");
@@ -107,6 +108,7 @@ test("una coordinadora escribe una lección con un archivo y la docente la lee e
   expect(file.headers()["content-type"]).toBe("application/pdf");
   expect(file.headers()["x-content-type-options"]).toBe("nosniff");
   expect(file.headers()["content-disposition"]).toContain("attachment");
+  expect(file.headers()["content-security-policy"]).toContain("sandbox");
   expect((await file.body()).subarray(0, 5).toString()).toBe("%PDF-");
   await phone.getByRole("button", { name: t("learning.classroom.mark_done") }).click();
   await expect(phone.getByRole("button", { name: t("learning.classroom.mark_not_done") })).toBeVisible();

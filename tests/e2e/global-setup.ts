@@ -1,5 +1,6 @@
-// Before the browser tests: a real SMTP sink, a fresh database and the app's production server.
-// Returns the teardown, which stops all three.
+// Before the browser tests: a real SMTP sink, a fresh database, an S3-speaking server (s3rver) for the
+// uploaded files that every app process shares, and the app's production servers. Returns the
+// teardown, which stops them all.
 //
 // scripts/test.ts passes TEST_DATABASE_URL (its throwaway PostgreSQL server) and the ports (E2E_PORT,
 // E2E_SMTP_PORT; playwright.config.ts fills them in when Playwright runs alone). Without
@@ -8,6 +9,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import S3rver from "s3rver";
 import { ensureBuilt } from "../../scripts/build";
 import {
   createDatabase,
@@ -109,6 +111,21 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const databaseUrl = await createDatabase(serverUrl, dbName);
     cleanups.push(() => dropDatabase(serverUrl, dbName));
 
+    // 2b. Where uploaded files go: one bucket every process reads (a folder per process would not be
+    // shared), served by s3rver, a real S3-speaking server (platform/storage's S3 store).
+    const s3Port = await freePort();
+    const s3 = new S3rver({
+      port: s3Port,
+      address: "127.0.0.1",
+      silent: true,
+      directory: path.join(outDir, "e2e-s3"),
+      configureBuckets: [{ name: "impulso-e2e", configs: [] }],
+    });
+    rmSync(path.join(outDir, "e2e-s3"), { recursive: true, force: true });
+    await s3.run();
+    cleanups.push(() => s3.close());
+    const s3Url = `http://S3RVER:S3RVER@127.0.0.1:${s3Port}/impulso-e2e`;
+
     // 3. The apps: E2E_APPS processes (3 unless told otherwise) on the same database, behind a
     // round-robin proxy on the tests' port (issue #6: sessions, rate limits, jobs and uploads must work
     // across processes). Each runs its own job worker, as in production.
@@ -137,6 +154,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
           APP_URL: baseURL,
           DATABASE_URL: databaseUrl,
           DATA_DIR: dataDir,
+          S3_URL: s3Url,
           SMTP_URL: `smtp://127.0.0.1:${smtpPort}?ignoreTLS=true`,
           SECURE_COOKIES: "false",
           JOB_POLL_MS: "100",

@@ -1,6 +1,7 @@
 // A stored file as a download: its type as stored (read from its content at upload), an attachment
 // with the file's name in any language (RFC 6266: an ASCII fallback and the UTF-8 name), never sniffed
-// by the browser, and sandboxed should a browser ever render it (an HTML or SVG cannot run script).
+// by the browser (every answer of the platform says nosniff: platform/http/security.ts), and sandboxed
+// should a browser ever render it (an HTML or SVG cannot run script).
 import type { StoredFile } from "./stores";
 
 function asciiFallback(name: string): string {
@@ -26,7 +27,6 @@ export function fileResponse(file: StoredFile, options: { fileName: string; inli
       "content-type": file.contentType,
       "content-length": String(file.size),
       "content-disposition": contentDisposition(options.fileName, options.inline),
-      "x-content-type-options": "nosniff",
       "content-security-policy": "sandbox",
       "cache-control": "private, no-store",
       "referrer-policy": "no-referrer",
