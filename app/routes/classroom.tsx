@@ -66,7 +66,7 @@ export default function Classroom({ loaderData }: Route.ComponentProps) {
                   {can.complete ? (
                     <>
                       {" "}
-                      <span className={l.done ? "badge badge-ok" : "muted"}>
+                      <span className={l.done ? "badge badge-ok" : "badge"}>
                         {t(l.done ? "learning.classroom.done" : "learning.classroom.not_done")}
                       </span>
                     </>
@@ -97,7 +97,7 @@ export default function Classroom({ loaderData }: Route.ComponentProps) {
                               ? "badge badge-ok"
                               : a.status === "to_revise"
                                 ? "badge badge-warn"
-                                : "muted"
+                                : "badge"
                           }
                         >
                           {t(`learning.activity.status.${a.status ?? "pending"}`)}

@@ -11,8 +11,10 @@ import { localParts, resolveLocalTime } from "../../platform/time";
 import { newCertificateCode, STATUS_LIST_SIZE } from "./certificates";
 import { scheduleSessionReminders } from "./reminders";
 import {
+  activitySubmissions,
   certificates,
   cohorts,
+  courseActivities,
   courseFacilitators,
   courseModules,
   courses,
@@ -92,7 +94,7 @@ export async function seedDemoLearning(
     await scheduleSessionReminders(tx, { id, startsAt: at.instant }, now);
   }
 
-  const lessonIds = await seedLessons(tx, { organizationId, courseId });
+  const { lessonIds, reflectionId } = await seedLessons(tx, { organizationId, courseId });
   await seedFinishedVersion(tx, {
     organizationId,
     courseId,
@@ -101,6 +103,7 @@ export async function seedDemoLearning(
     teacher,
     day,
     lessonIds,
+    reflectionId,
   });
 }
 
@@ -134,6 +137,7 @@ async function seedLessons(tx: DbOrTx, ids: { organizationId: string; courseId: 
     },
   ];
   const lessonIds: string[] = [];
+  const moduleIds: string[] = [];
   for (const [m, module] of content.entries()) {
     const moduleId = newId();
     await tx.insert(courseModules).values({
@@ -143,6 +147,7 @@ async function seedLessons(tx: DbOrTx, ids: { organizationId: string; courseId: 
       title: module.title,
       position: m + 1,
     });
+    moduleIds.push(moduleId);
     for (const [l, lesson] of module.lessons.entries()) {
       const id = newId();
       lessonIds.push(id);
@@ -156,7 +161,51 @@ async function seedLessons(tx: DbOrTx, ids: { organizationId: string; courseId: 
       });
     }
   }
-  return lessonIds;
+  // the practice module ends with a required reflection and a short quiz (not required)
+  const reflectionId = newId();
+  await tx.insert(courseActivities).values([
+    {
+      id: reflectionId,
+      organizationId: ids.organizationId,
+      courseId: ids.courseId,
+      moduleId: moduleIds[1] as string,
+      kind: "reflection",
+      title: "Mi paso de acción",
+      instructions:
+        "Cuente una retroalimentación que dio esta semana: **qué vio**, qué criterio usó y **qué paso** acordaron.",
+      required: true,
+      position: 1,
+    },
+    {
+      id: newId(),
+      organizationId: ids.organizationId,
+      courseId: ids.courseId,
+      moduleId: moduleIds[1] as string,
+      kind: "quiz",
+      title: "Repaso breve",
+      instructions: "Dos preguntas para repasar antes de la segunda sesión.",
+      required: false,
+      questions: [
+        {
+          prompt: "¿Qué hace precisa una retroalimentación?",
+          options: [
+            "Nombra lo observado y termina en un paso",
+            "Es larga y cubre todo",
+            "Evita los criterios",
+          ],
+          correct: 0,
+        },
+        {
+          prompt: "¿Cuántos pasos de acción se acuerdan por reunión?",
+          options: ["Uno", "Tres o más"],
+          correct: 0,
+        },
+      ],
+      passPercent: 50,
+      position: 2,
+    },
+  ]);
+  return { lessonIds, reflectionId };
 }
 
 /** The earlier version: three sessions held, attendance taken, certificates for those who met 75 %. */
@@ -171,6 +220,8 @@ async function seedFinishedVersion(
     day: (offset: number) => string;
     /** the course's lessons: those who finished the version had marked them all */
     lessonIds: string[];
+    /** its required reflection: theirs was accepted */
+    reflectionId: string;
   },
 ) {
   const { organizationId, day } = ids;
@@ -254,10 +305,21 @@ async function seedFinishedVersion(
         recordedBy: ids.facilitatorId,
       })),
     );
-    if (p.attended * 100 >= 75 * sessionIds.length && ids.lessonIds.length)
+    if (p.attended * 100 >= 75 * sessionIds.length) {
       await tx
         .insert(lessonCompletions)
         .values(ids.lessonIds.map((lessonId) => ({ registrationId, lessonId, organizationId })));
+      await tx.insert(activitySubmissions).values({
+        id: newId(),
+        organizationId,
+        activityId: ids.reflectionId,
+        registrationId,
+        body: "Observé que la docente esperaba las respuestas; acordamos hacer una pregunta abierta más por clase.",
+        status: "accepted",
+        reviewedBy: ids.facilitatorId,
+        reviewedAt: new Date(),
+      });
+    }
     if (p.attended * 100 >= 75 * sessionIds.length)
       await tx.insert(certificates).values({
         id: newId(),

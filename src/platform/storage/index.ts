@@ -1,5 +1,6 @@
 // Uploaded files (issue #16 §3): one store for all of them, the check of what a file is, and how it is
-// served. See docs/architecture.md, "Files".
+// served. Who may see a file is not decided here: callers ask the policy first. See
+// docs/architecture.md, "Files".
 export { contentDisposition, fileResponse } from "./response";
 export {
   checkKey,
@@ -11,4 +12,11 @@ export {
   type StoredFile,
   setFileStore,
 } from "./stores";
-export { type AcceptedUpload, acceptUpload, FILE_KINDS, type FileKind } from "./uploads";
+export {
+  type AcceptedUpload,
+  acceptedExtensions,
+  acceptUpload,
+  FILE_KINDS,
+  type FileKind,
+  type UploadPolicy,
+} from "./uploads";

@@ -4,12 +4,13 @@
 // should a browser ever render it (an HTML or SVG cannot run script).
 import type { StoredFile } from "./stores";
 
+/** The name for browsers that ignore `filename*`: accents dropped, other characters and `"\\%` as "_". */
 function asciiFallback(name: string): string {
   const plain = name
     .normalize("NFD")
     .replace(/\p{Diacritic}/gu, "")
     .replace(/[^\x20-\x7e]/g, "_")
-    .replace(/["\\]/g, "_");
+    .replace(/["\\%]/g, "_");
   return plain || "archivo";
 }
 

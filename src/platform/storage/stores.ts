@@ -48,17 +48,29 @@ export class FolderStore implements FileStore {
     await this.writeAtomically(key, bytes);
   }
 
-  /** Written to a temporary name, synced, then renamed: a crash leaves the old file or the new one. */
+  /**
+   * Written to a temporary name, synced, then renamed, and the folder synced: a crash leaves the old
+   * file or the new one, and a file said to be stored is on disk.
+   */
   private async writeAtomically(name: string, bytes: Uint8Array): Promise<void> {
     const temporary = path.join(this.folder, `.${name}.${randomBytes(6).toString("hex")}.tmp`);
     const handle = await open(temporary, "w");
     try {
       await handle.writeFile(bytes);
       await handle.sync();
-    } finally {
+    } catch (error) {
       await handle.close();
+      await rm(temporary, { force: true });
+      throw error;
     }
+    await handle.close();
     await rename(temporary, path.join(this.folder, name));
+    const folder = await open(this.folder, "r");
+    try {
+      await folder.sync();
+    } finally {
+      await folder.close();
+    }
   }
 
   async get(key: string): Promise<StoredFile | null> {
@@ -87,7 +99,10 @@ export class FolderStore implements FileStore {
   }
 }
 
-/** The parts of S3_URL: http(s)://ACCESS_KEY:SECRET@host:port/bucket?region=… */
+/**
+ * The parts of S3_URL: http(s)://ACCESS_KEY:SECRET@host:port/bucket?region=… (key and secret
+ * percent-encoded; without them the SDK's own chain is used: AWS_ACCESS_KEY_ID, an instance role…).
+ */
 export function parseS3Url(url: string) {
   const parsed = new URL(url);
   const bucket = parsed.pathname.replace(/^\/+|\/+$/g, "");
@@ -97,23 +112,32 @@ export function parseS3Url(url: string) {
     endpoint: `${parsed.protocol}//${parsed.host}`,
     bucket,
     region: parsed.searchParams.get("region") ?? "us-east-1",
-    accessKeyId: decodeURIComponent(parsed.username),
-    secretAccessKey: decodeURIComponent(parsed.password),
+    credentials: parsed.username
+      ? {
+          accessKeyId: decodeURIComponent(parsed.username),
+          secretAccessKey: decodeURIComponent(parsed.password),
+        }
+      : undefined,
   };
 }
 
+/** Objects in one bucket, named by their key; the content type is the object's own. */
 export class S3Store implements FileStore {
   private readonly client: S3Client;
   readonly bucket: string;
 
-  constructor(url: string) {
+  /** `pageSize`: keys listed per request (S3's default, 1000; tests make it small to page). */
+  constructor(
+    url: string,
+    private readonly options: { pageSize?: number } = {},
+  ) {
     const parts = parseS3Url(url);
     this.bucket = parts.bucket;
     this.client = new S3Client({
       endpoint: parts.endpoint,
       region: parts.region,
       forcePathStyle: true,
-      credentials: { accessKeyId: parts.accessKeyId, secretAccessKey: parts.secretAccessKey },
+      credentials: parts.credentials,
     });
   }
 
@@ -149,7 +173,11 @@ export class S3Store implements FileStore {
     let token: string | undefined;
     do {
       const page = await this.client.send(
-        new ListObjectsV2Command({ Bucket: this.bucket, ContinuationToken: token }),
+        new ListObjectsV2Command({
+          Bucket: this.bucket,
+          ContinuationToken: token,
+          MaxKeys: this.options.pageSize,
+        }),
       );
       for (const item of page.Contents ?? []) if (item.Key && KEY.test(item.Key)) yield item.Key;
       token = page.IsTruncated ? page.NextContinuationToken : undefined;

@@ -1,7 +1,9 @@
 // What an uploaded file is, read from its bytes (file-type's signatures), never from its name: a PNG
 // renamed .pdf, or a web page renamed anything, is refused unless its kind is allowed. Text has no
 // signature: it is accepted as text when it is valid UTF-8 with no NUL byte and is not markup (a web
-// page or an SVG is never "text" here, whatever it is called).
+// page or an SVG is never "text" here, whatever it is called); only then does the name choose between
+// plain text, CSV and Markdown. A refusal says the limit, or the types the place takes, as extensions
+// ("PDF, PNG, …"), which read the same in every language.
 import { createHash } from "node:crypto";
 import { fileTypeFromBuffer } from "file-type";
 import { DomainError } from "../errors";
@@ -9,8 +11,13 @@ import { DomainError } from "../errors";
 export const FILE_KINDS = ["pdf", "image", "office", "text"] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
-/** The types each kind accepts, by the type file-type reads from the content. */
-const TYPES: Record<Exclude<FileKind, "text">, Record<string, string>> = {
+export interface UploadPolicy {
+  kinds: readonly FileKind[];
+  maxBytes: number;
+}
+
+/** The content types each kind takes, with the extension a download gets (text's: see textType). */
+const TYPES: Record<FileKind, Record<string, string>> = {
   pdf: { "application/pdf": "pdf" },
   image: { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp", "image/gif": "gif" },
   office: {
@@ -21,18 +28,39 @@ const TYPES: Record<Exclude<FileKind, "text">, Record<string, string>> = {
     "application/vnd.oasis.opendocument.spreadsheet": "ods",
     "application/vnd.oasis.opendocument.presentation": "odp",
   },
+  text: {
+    "text/plain; charset=utf-8": "txt",
+    "text/csv; charset=utf-8": "csv",
+    "text/markdown; charset=utf-8": "md",
+  },
 };
 
 export interface AcceptedUpload {
+  /** as read from the content; store and serve the file with it */
   contentType: string;
+  /** without the dot, e.g. "pdf" */
   extension: string;
   size: number;
+  /** hex */
   sha256: string;
+}
+
+/** "PDF, PNG, JPG, …": the extensions the kinds take, for the refusal's `{kinds}`. */
+export function acceptedExtensions(kinds: readonly FileKind[]): string {
+  const extensions = new Set(kinds.flatMap((kind) => Object.values(TYPES[kind])));
+  return [...extensions].map((extension) => extension.toUpperCase()).join(", ");
+}
+
+/** A limit as people read it: "20 MB" (or KB, or B, when it is not a whole number of them). */
+function sizeLabel(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KB`;
+  return `${bytes} B`;
 }
 
 function refuse(
   key: "files.errors.empty" | "files.errors.too_large" | "files.errors.type_not_allowed",
-  params: Record<string, string>,
+  params: Record<string, string> = {},
 ) {
   return new DomainError(key, { file: key }, params);
 }
@@ -49,37 +77,49 @@ function isText(bytes: Uint8Array): boolean {
   return !/^\uFEFF?\s*<(?:!doctype|html|head|body|svg|\?xml|script)\b|<script\b/i.test(text);
 }
 
+/** Which text it is, by the name's extension (the content is already known to be harmless text). */
+function textType(fileName: string): [contentType: string, extension: string] {
+  const extension = /\.([a-z0-9]+)$/i.exec(fileName.trim())?.[1]?.toLowerCase();
+  if (extension === "csv") return ["text/csv; charset=utf-8", "csv"];
+  if (extension === "md" || extension === "markdown") return ["text/markdown; charset=utf-8", "md"];
+  return ["text/plain; charset=utf-8", "txt"];
+}
+
 /**
  * Checks an upload against what the place takes (kinds, size) and answers its type as read from the
- * content; a refusal is a DomainError on the field `file` whose message says the limit or the kinds.
+ * content; a refusal is a DomainError on the field `file` whose message says the limit (`{max}`) or
+ * the types taken (`{kinds}`). The name is optional and never decides a type: it only tells a CSV or
+ * a Markdown file from plain text.
  */
+export function acceptUpload(
+  bytes: Uint8Array,
+  fileName: string,
+  policy: UploadPolicy,
+): Promise<AcceptedUpload>;
+export function acceptUpload(bytes: Uint8Array, policy: UploadPolicy): Promise<AcceptedUpload>;
 export async function acceptUpload(
   bytes: Uint8Array,
-  policy: { kinds: readonly FileKind[]; maxBytes: number },
+  nameOrPolicy: string | UploadPolicy,
+  maybePolicy?: UploadPolicy,
 ): Promise<AcceptedUpload> {
-  if (bytes.length === 0) throw refuse("files.errors.empty", {});
+  const [fileName, policy] =
+    typeof nameOrPolicy === "string" ? [nameOrPolicy, maybePolicy as UploadPolicy] : ["", nameOrPolicy];
+  if (bytes.length === 0) throw refuse("files.errors.empty");
   if (bytes.length > policy.maxBytes)
-    throw refuse("files.errors.too_large", { max: `${Math.round(policy.maxBytes / (1024 * 1024))} MB` });
+    throw refuse("files.errors.too_large", { max: sizeLabel(policy.maxBytes) });
   const detected = await fileTypeFromBuffer(bytes);
-  let contentType: string | undefined;
-  let extension: string | undefined;
-  if (detected) {
-    for (const kind of policy.kinds) {
-      if (kind === "text") continue;
-      const ext = TYPES[kind][detected.mime];
-      if (ext) {
-        contentType = detected.mime;
-        extension = ext;
-      }
-    }
-  } else if (policy.kinds.includes("text") && isText(bytes)) {
-    contentType = "text/plain; charset=utf-8";
-    extension = "txt";
-  }
-  if (!contentType || !extension) throw refuse("files.errors.type_not_allowed", {});
+  const kind = detected && policy.kinds.find((k) => k !== "text" && TYPES[k][detected.mime]);
+  // text that happens to start like a signature ("BM…" reads as a bitmap) is still text
+  const accepted: [contentType: string, extension: string] | undefined =
+    detected && kind
+      ? [detected.mime, TYPES[kind][detected.mime]]
+      : policy.kinds.includes("text") && isText(bytes)
+        ? textType(fileName)
+        : undefined;
+  if (!accepted) throw refuse("files.errors.type_not_allowed", { kinds: acceptedExtensions(policy.kinds) });
   return {
-    contentType,
-    extension,
+    contentType: accepted[0],
+    extension: accepted[1],
     size: bytes.length,
     sha256: createHash("sha256").update(bytes).digest("hex"),
   };
