@@ -63,6 +63,7 @@ export default [
   route("cursos/nuevo", "routes/courses.new.tsx"),
   route("cursos/:courseId", "routes/course.tsx"),
   route("cursos/:courseId/contenido", "routes/course.content.tsx"),
+  route("cursos/:courseId/informe", "routes/course.report.ts"),
   route("cursos/:courseId/lecciones/:lessonId", "routes/lesson.edit.tsx"),
   route("cursos/:courseId/lecciones/:lessonId/archivos/:fileId", "routes/lesson.file.ts"),
   route("cursos/:courseId/actividades/:activityId", "routes/activity.edit.tsx"),

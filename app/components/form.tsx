@@ -42,6 +42,8 @@ interface FieldProps extends FrameProps {
   max?: number;
   step?: string;
   placeholder?: string;
+  /** the id of a <datalist> of suggestions */
+  list?: string;
 }
 
 interface FrameProps {
@@ -117,6 +119,7 @@ export function Field(props: FieldProps) {
           max={props.max}
           step={props.step}
           placeholder={props.placeholder}
+          list={props.list}
         />
       )}
     </FieldFrame>

@@ -2,6 +2,7 @@
 // open workshop and a coordinator's enrolment of one person share them.
 
 import { COUNTRIES, PARTICIPANT_ROLES } from "~/modules/learning/content";
+import { REGIONS } from "~/modules/people/territory-data";
 import type { FormFailure } from "../lib/actions.server";
 import { useLocale, useT } from "../lib/i18n";
 import { Field, SelectField } from "./form";
@@ -56,6 +57,20 @@ export function RegistrationFields({
         required
         failure={failure}
       />
+      <Field
+        name="region"
+        label={t("learning.register.region")}
+        hint={t("learning.register.region_hint")}
+        list="chilean-regions"
+        autoComplete="address-level1"
+        failure={failure}
+      />
+      {/* suggestions while typing (no script): Chile's regions; any other region is typed */}
+      <datalist id="chilean-regions">
+        {REGIONS.map((r) => (
+          <option key={r.code} value={r.shortName} />
+        ))}
+      </datalist>
       <Field name="institution" label={t("learning.register.institution")} failure={failure} />
       <Field
         name="rut"

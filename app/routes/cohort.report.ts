@@ -1,5 +1,6 @@
 // /cursos/:courseId/versiones/:cohortId/informe?formato=csv|xlsx: a version's report (people,
-// attendance per session, completion, certificates; in XLSX also the sessions and the count by country).
+// attendance per session, completion, certificates; in XLSX also the sessions and the count by country
+// and region).
 import { translator } from "~/messages";
 import { cohortReport } from "~/modules/learning";
 import { attachment } from "~/platform/export";

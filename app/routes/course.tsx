@@ -101,7 +101,14 @@ export default function Course({ loaderData, actionData }: Route.ComponentProps)
         <Link to={`/talleres/${course.slug}`}>/talleres/{course.slug}</Link>
       </p>
       <p>
-        <Link to={`/cursos/${course.id}/contenido`}>{t("learning.content.link")}</Link>
+        <Link to={`/cursos/${course.id}/contenido`}>{t("learning.content.link")}</Link> ·{" "}
+        <a href={`/cursos/${course.id}/informe?formato=xlsx`} download>
+          {t("learning.report.download_xlsx")}
+        </a>{" "}
+        ·{" "}
+        <a href={`/cursos/${course.id}/informe?formato=csv`} download>
+          {t("learning.report.download_csv")}
+        </a>
       </p>
       {placed ? null : <FormMessage failure={failure} />}
       {actionData && "saved" in actionData ? (

@@ -11,7 +11,8 @@ const schema = z.object({
   SMTP_URL: z.string().optional(),
   /**
    * uploaded files in an S3-compatible bucket instead of DATA_DIR/files (platform/storage):
-   * http(s)://ACCESS_KEY:SECRET@host:port/bucket?region=us-east-1 (path-style addressing)
+   * http(s)://ACCESS_KEY:SECRET@host:port/bucket?region=us-east-1 (path-style addressing; key and
+   * secret percent-encoded, or left out for the AWS SDK's own chain; region us-east-1 when not given)
    */
   S3_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default("Impulso <no-responder@impulso.local>"),

@@ -268,6 +268,10 @@ const ACCESS: Record<string, Access> = {
       },
     },
   },
+  "cursos/:courseId/informe": {
+    url: (w) => `/cursos/${w.courseId}/informe?formato=xlsx`,
+    allowed: ["coordinator", "otherCoordinator", "facilitator"],
+  },
   "cursos/:courseId/versiones/:cohortId/informe": {
     url: (w) => `/cursos/${w.courseId}/versiones/${w.runCohortId}/informe?formato=xlsx`,
     allowed: ["coordinator", "otherCoordinator", "facilitator"],

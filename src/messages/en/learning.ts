@@ -463,4 +463,15 @@ export const learning: Record<keyof typeof source, string> = {
   "learning.cohort.rule_activities":
     "and {count, plural, one {its required activity accepted} other {its # required activities accepted}}",
   "learning.home.activities_due": "Activities to do",
+  "learning.register.region": "Region, state or province",
+  "learning.register.region_hint":
+    "In Chile, your region (for example, Biobío); elsewhere, your state or province.",
+  "learning.report.region": "Region",
+  "learning.report.by_region": "By country and region",
+  "learning.report.no_region": "(no region)",
+  "learning.report.cohort": "Cohort",
+  "learning.report.dates": "Dates",
+  "learning.report.completed": "Meet the rule",
+  "learning.report.course_title": "Course report",
+  "learning.report.cohorts": "Cohorts",
 };

@@ -464,4 +464,15 @@ export const learning = {
   "learning.cohort.rule_activities":
     "y {count, plural, one {su actividad obligatoria aceptada} other {sus # actividades obligatorias aceptadas}}",
   "learning.home.activities_due": "Actividades pendientes",
+  "learning.register.region": "Región, estado o provincia",
+  "learning.register.region_hint":
+    "En Chile, su región (por ejemplo, Biobío); en otro país, su estado o provincia.",
+  "learning.report.region": "Región",
+  "learning.report.by_region": "Por país y región",
+  "learning.report.no_region": "(sin región)",
+  "learning.report.cohort": "Versión",
+  "learning.report.dates": "Fechas",
+  "learning.report.completed": "Cumplen la regla",
+  "learning.report.course_title": "Informe del curso",
+  "learning.report.cohorts": "Versiones",
 } as const;

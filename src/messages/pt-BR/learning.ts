@@ -461,4 +461,15 @@ export const learning: Record<keyof typeof source, string> = {
   "learning.cohort.rule_activities":
     "e {count, plural, one {sua atividade obrigatória aceita} other {suas # atividades obrigatórias aceitas}}",
   "learning.home.activities_due": "Atividades pendentes",
+  "learning.register.region": "Região, estado ou província",
+  "learning.register.region_hint":
+    "No Chile, sua região (por exemplo, Biobío); em outro país, seu estado ou província.",
+  "learning.report.region": "Região",
+  "learning.report.by_region": "Por país e região",
+  "learning.report.no_region": "(sem região)",
+  "learning.report.cohort": "Turma",
+  "learning.report.dates": "Datas",
+  "learning.report.completed": "Cumprem a regra",
+  "learning.report.course_title": "Relatório do curso",
+  "learning.report.cohorts": "Turmas",
 };

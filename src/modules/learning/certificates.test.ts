@@ -3,6 +3,7 @@
 // verification, the download only for the holder's link or the people who may see it, revoking and
 // reissuing. Runs on PGlite and (npm test) on PostgreSQL.
 import { and, eq, like } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { translator } from "../../messages";
 import { db } from "../../platform/db/client";
@@ -11,6 +12,7 @@ import { drainJobs } from "../../platform/jobs/queue";
 import { emails } from "../../platform/mail/schema";
 import type { Actor } from "../../platform/policy";
 import { useTestDatabase } from "../../platform/testing/database";
+import { schools } from "../people";
 import { actorOf, makeWorld } from "../people/testing";
 import {
   attendanceSheet,
@@ -19,8 +21,10 @@ import {
   cohortCompletion,
   cohortForFacilitation,
   cohortReport,
+  courseReport,
   createCohort,
   createCourse,
+  enrolInCohort,
   importAttendanceReport,
   markAttendance,
   planSession,
@@ -31,7 +35,7 @@ import {
   revokeCertificate,
   verifyCertificate,
 } from ".";
-import { certificates, courseFacilitators, sessionAttendance } from "./schema";
+import { certificates, courseFacilitators, registrations, sessionAttendance } from "./schema";
 
 useTestDatabase();
 
@@ -320,6 +324,68 @@ describe("certificates", () => {
 });
 
 describe("the cohort's report", () => {
+  it("counts places by country and region: a Chilean region however typed, a school's region for its people", async () => {
+    const c = await finishedCohort(0);
+    const typed = [
+      ["CL", "region metropolitana de santiago"],
+      ["CL", "Metropolitana de Santiago"],
+      ["CL", "  biobío "],
+      ["MX", "Jalisco"],
+      ["PE", ""],
+    ] as const;
+    for (const [n, [country, region]] of typed.entries())
+      await registerForCohort(c.cohortId, {
+        fullName: `Región ${n}`,
+        email: `region.${run}.${n}@example.org`,
+        country,
+        role: "teacher",
+        region,
+      });
+    // a teacher of the platform enrolled by a coordinator typed no region: her school's
+    await enrolInCohort(coordinator, c.cohortId, {
+      fullName: "Docente con escuela",
+      email: w.teacherA.email,
+      country: "CL",
+      role: "teacher",
+    });
+    const stored = await db()
+      .select({ region: registrations.region })
+      .from(registrations)
+      .where(eq(registrations.cohortId, c.cohortId));
+    expect(stored.map((r) => r.region).sort()).toEqual(
+      ["", "", "Biobío", "Jalisco", "Metropolitana de Santiago", "Metropolitana de Santiago"].sort(),
+    );
+    const t = translator("es-CL");
+    const xlsx = await cohortReport(coordinator, c.cohortId, "xlsx", {
+      t,
+      locale: "es-CL",
+      timeZone: "America/Santiago",
+    });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((xlsx.body as Uint8Array).buffer as ArrayBuffer);
+    const sheet = book.getWorksheet("Por país y región");
+    const rows = (sheet?.getSheetValues() ?? []).slice(2).map((r) => (r as unknown[]).slice(1, 4));
+    const [school] = await db()
+      .select({ region: schools.regionCode })
+      .from(schools)
+      .where(eq(schools.id, w.schoolA.id));
+    expect(rows).toContainEqual(["Chile", "Metropolitana de Santiago", school?.region === "13" ? 3 : 2]);
+    expect(rows).toContainEqual(["México", "Jalisco", 1]);
+    expect(rows).toContainEqual(["Perú", "(sin región)", 1]);
+
+    // the course's report: each version's places and completion
+    const course = await courseReport(facilitator, c.courseId, "csv", { t, locale: "es-CL" });
+    const lines = String(course.body)
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toBe("Versión;Fechas;Estado;Confirmadas;En espera;Cumplen la regla;Con certificado");
+    expect(lines[1]).toBe("Agosto 2026;Del 03-08-2026 al 28-08-2026;publicada;6;0;0;0");
+    await expect(
+      courseReport(await actorOf(w.teacherA.id), c.courseId, "csv", { t, locale: "es-CL" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+  });
+
   it("lists each person's attendance per session, completion and certificate; XLSX adds sessions and countries", async () => {
     const c = await finishedCohort(2);
     const [a, b] = c.registrationIds as [string, string];
@@ -339,7 +405,7 @@ describe("the cohort's report", () => {
       .split("\r\n");
     expect(lines[0]).toContain("Sesión 2026-08-05 (05-08-2026 18:00, hora de Chile)");
     expect(lines[1]).toMatch(
-      new RegExp(`^Participante ${run}-0;p${run}\\.0@example\\.cl;Chile;Docente;;Confirmada;`),
+      new RegExp(`^Participante ${run}-0;p${run}\\.0@example\\.cl;Chile;;Docente;;Confirmada;`),
     );
     expect(lines[1]).toMatch(
       /;Presente;Presente;Presente;Presente;100;Sí;[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/,

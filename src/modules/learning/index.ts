@@ -101,7 +101,7 @@ export {
   registerForCohort,
 } from "./registrations";
 export { scheduleSessionReminders, sendSessionReminders } from "./reminders";
-export { type CohortReportFile, cohortReport } from "./reports";
+export { type CohortReportFile, cohortReport, courseReport } from "./reports";
 export {
   COURSE_KINDS,
   COURSE_LEVELS,

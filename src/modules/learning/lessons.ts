@@ -344,7 +344,7 @@ export async function attachLessonFile(
 ): Promise<{ id: string }> {
   const { course } = await lessonOf(actor, lessonId);
   authorize(actor, "manage", "course", course);
-  const accepted = await acceptUpload(upload.bytes, {
+  const accepted = await acceptUpload(upload.bytes, upload.fileName, {
     kinds: LESSON_FILE_KINDS,
     maxBytes: MAX_LESSON_FILE_BYTES,
   });

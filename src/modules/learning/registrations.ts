@@ -11,40 +11,63 @@ import { db, rowsOf, type Tx } from "../../platform/db/client";
 import { NotFoundError, RateLimitedError } from "../../platform/errors";
 import { isLocale, type Locale } from "../../platform/i18n/i18n";
 import { newId } from "../../platform/ids";
+import { searchable } from "../../platform/text";
 import { isTimeZone } from "../../platform/time";
 import { parseInput } from "../../platform/validation";
-import { emailField, normalizeRut } from "../people";
+import { emailField, normalizeRut, REGIONS } from "../people";
 import { COUNTRIES } from "./countries";
 import { queueRegistrationEmail } from "./emails";
 import { cohorts, courses, PARTICIPANT_ROLES, type RegistrationStatus, registrations } from "./schema";
 
-export const registrationInput = z.object({
-  fullName: z.string().trim().min(1, "errors.required").max(120, "errors.too_long"),
-  email: emailField,
-  country: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .refine((c) => (COUNTRIES as readonly string[]).includes(c), "errors.invalid_choice"),
-  role: z.enum(PARTICIPANT_ROLES, { message: "errors.invalid_choice" }),
-  institution: z.string().trim().max(160, "errors.too_long").default(""),
-  timeZone: z
-    .string()
-    .trim()
-    .default("America/Santiago")
-    .refine((zone) => isTimeZone(zone), "learning.errors.time_zone_invalid"),
-  rut: z
-    .string()
-    .trim()
-    .max(20, "errors.too_long")
-    .default("")
-    .transform((value, ctx) => {
-      if (value === "") return null;
-      const rut = normalizeRut(value);
-      if (!rut) ctx.addIssue({ code: "custom", message: "errors.invalid_rut" });
-      return rut;
-    }),
-});
+export const registrationInput = z
+  .object({
+    fullName: z.string().trim().min(1, "errors.required").max(120, "errors.too_long"),
+    email: emailField,
+    country: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .refine((c) => (COUNTRIES as readonly string[]).includes(c), "errors.invalid_choice"),
+    role: z.enum(PARTICIPANT_ROLES, { message: "errors.invalid_choice" }),
+    institution: z.string().trim().max(160, "errors.too_long").default(""),
+    timeZone: z
+      .string()
+      .trim()
+      .default("America/Santiago")
+      .refine((zone) => isTimeZone(zone), "learning.errors.time_zone_invalid"),
+    rut: z
+      .string()
+      .trim()
+      .max(20, "errors.too_long")
+      .default("")
+      .transform((value, ctx) => {
+        if (value === "") return null;
+        const rut = normalizeRut(value);
+        if (!rut) ctx.addIssue({ code: "custom", message: "errors.invalid_rut" });
+        return rut;
+      }),
+    /** region, state or province; optional */
+    region: z.string().trim().max(80, "errors.too_long").default(""),
+  })
+  .transform((data) => ({ ...data, region: regionOf(data.country, data.region) }));
+
+const chileanRegions = new Map(
+  REGIONS.flatMap((r) => [
+    [searchable(r.name), r.shortName],
+    [searchable(r.shortName), r.shortName],
+  ]),
+);
+
+/**
+ * A region as reports group it: a Chilean region by its short name however it was typed ("region
+ * metropolitana de santiago", "Metropolitana de Santiago"), anything else as typed.
+ */
+export function regionOf(country: string, typed: string): string {
+  const region = typed.replace(/\s+/g, " ").trim();
+  if (country !== "CL" || region === "") return region;
+  const key = searchable(region);
+  return chileanRegions.get(key) ?? chileanRegions.get(searchable(`Región de ${region}`)) ?? region;
+}
 
 /**
  * A public form that sends an email: registrations from one network, and registrations that write to
@@ -213,6 +236,7 @@ async function takePlace(
     role: data.role,
     institution: data.institution,
     rut: data.rut,
+    region: data.region,
     personId,
     timeZone: data.timeZone,
     locale: language,

@@ -185,6 +185,8 @@ export const registrations = pgTable(
     institution: text("institution").notNull().default(""),
     /** normalized RUT (Chileans, optional) */
     rut: text("rut"),
+    /** region, state or province as typed (a Chilean region by its name: see content.ts `regionOf`) */
+    region: text("region").notNull().default(""),
     /** the zone the person reads times in (chosen when registering) and the language of their emails */
     timeZone: text("time_zone").notNull().default("America/Santiago"),
     locale: text("locale").notNull().default("es-CL"),

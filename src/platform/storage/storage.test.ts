@@ -211,7 +211,10 @@ describe("what an upload is", () => {
     });
     // the name says nothing of the type: a PDF called .png is a PDF
     expect((await acceptUpload(pdf, "foto.png", everything)).contentType).toBe("application/pdf");
-    expect(await acceptUpload(PNG, everything)).toMatchObject({ contentType: "image/png", size: PNG.length });
+    expect(await acceptUpload(PNG, "foto.png", everything)).toMatchObject({
+      contentType: "image/png",
+      size: PNG.length,
+    });
     expect(await acceptUpload(GIF, "a.gif", everything)).toMatchObject({
       contentType: "image/gif",
       extension: "gif",
@@ -228,7 +231,7 @@ describe("what an upload is", () => {
 
   it("takes UTF-8 text, whose name only tells plain text, CSV and Markdown apart", async () => {
     const rows = text("nombre;correo\nÑuñoa;ana@example.cl\n");
-    const plain = await acceptUpload(rows, everything);
+    const plain = await acceptUpload(rows, "nomina.txt", everything);
     expect([plain.contentType, plain.extension]).toEqual(["text/plain; charset=utf-8", "txt"]);
     expect(plain.sha256).toBe(createHash("sha256").update(rows).digest("hex"));
     expect((await acceptUpload(rows, "nómina.CSV", everything)).contentType).toBe("text/csv; charset=utf-8");
@@ -251,7 +254,9 @@ describe("what an upload is", () => {
       params: { max: "1 MB" },
     });
     expect((await refusal(PNG, { kinds: ["image"], maxBytes: 50 })).params).toEqual({ max: "50 B" });
-    expect((await acceptUpload(PNG, { kinds: ["image"], maxBytes: PNG.length })).size).toBe(PNG.length);
+    expect((await acceptUpload(PNG, "foto.png", { kinds: ["image"], maxBytes: PNG.length })).size).toBe(
+      PNG.length,
+    );
   });
 
   it("refuses a kind not taken, a ZIP, and markup or binary passing for text, saying what it takes", async () => {

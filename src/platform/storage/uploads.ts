@@ -88,22 +88,14 @@ function textType(fileName: string): [contentType: string, extension: string] {
 /**
  * Checks an upload against what the place takes (kinds, size) and answers its type as read from the
  * content; a refusal is a DomainError on the field `file` whose message says the limit (`{max}`) or
- * the types taken (`{kinds}`). The name is optional and never decides a type: it only tells a CSV or
- * a Markdown file from plain text.
+ * the types taken (`{kinds}`). The name never decides a type: it only tells a CSV or a Markdown file
+ * from plain text.
  */
-export function acceptUpload(
+export async function acceptUpload(
   bytes: Uint8Array,
   fileName: string,
   policy: UploadPolicy,
-): Promise<AcceptedUpload>;
-export function acceptUpload(bytes: Uint8Array, policy: UploadPolicy): Promise<AcceptedUpload>;
-export async function acceptUpload(
-  bytes: Uint8Array,
-  nameOrPolicy: string | UploadPolicy,
-  maybePolicy?: UploadPolicy,
 ): Promise<AcceptedUpload> {
-  const [fileName, policy] =
-    typeof nameOrPolicy === "string" ? [nameOrPolicy, maybePolicy as UploadPolicy] : ["", nameOrPolicy];
   if (bytes.length === 0) throw refuse("files.errors.empty");
   if (bytes.length > policy.maxBytes)
     throw refuse("files.errors.too_large", { max: sizeLabel(policy.maxBytes) });
