@@ -75,6 +75,8 @@ export default [
   route("mis-cursos/:cohortId", "routes/classroom.tsx"),
   route("mis-cursos/:cohortId/lecciones/:lessonId", "routes/classroom.lesson.tsx"),
   route("mis-cursos/:cohortId/actividades/:activityId", "routes/classroom.activity.tsx"),
+  route("mis-cursos/:cohortId/conversacion", "routes/classroom.discussion.tsx"),
+  route("conversaciones/:threadId", "routes/discussion.thread.tsx"),
   route("certificados", "routes/certificates.tsx"),
   route("certificados/:code", "routes/certificate.tsx"),
   route("certificados/:code/descargar", "routes/certificate.download.ts"),

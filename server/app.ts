@@ -6,6 +6,7 @@ import { RouterContextProvider } from "react-router";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, OTHER_ORGANIZATION_ACCOUNTS, seedDemo } from "~/demo/seed";
 import { requestInfoContext } from "../app/lib/context";
 import "~/jobs";
+import { sendDueDigests } from "~/modules/discussions";
 import { foldFigureChanges, REMINDER_SWEEP_MINUTES, sendDueReminders } from "~/modules/observation";
 import { deleteOldWindows } from "~/platform/auth/rate-limit";
 import { deleteStaleSessions } from "~/platform/auth/sessions";
@@ -67,7 +68,11 @@ export async function startServer(options: {
   // in each process that runs the worker; each reminder is queued once however many processes sweep
   // (its row in reminders_sent is inserted with the email).
   const reminders = () =>
-    sendDueReminders().catch((error) => log("error", "reminders", { error: String(error) }));
+    Promise.all([
+      sendDueReminders().catch((error) => log("error", "reminders", { error: String(error) })),
+      // the discussions' daily digests, in the same sweep
+      sendDueDigests().catch((error) => log("error", "digests", { error: String(error) })),
+    ]);
   const remindersOn = options.worker !== false && cfg.REMINDERS === "on";
   const remindersTimer = remindersOn ? setInterval(reminders, REMINDER_SWEEP_MINUTES * 60_000) : undefined;
   remindersTimer?.unref();

@@ -31,11 +31,15 @@ export default function Classroom({ loaderData }: Route.ComponentProps) {
       </p>
       <h1>{cohort.courseTitle}</h1>
       <p className="muted">{cohort.name}</p>
-      {can.manage ? (
-        <p>
-          <Link to={`/cursos/${cohort.courseId}/contenido`}>{t("learning.content.edit_link")}</Link>
-        </p>
-      ) : null}
+      <p>
+        <Link to={`/mis-cursos/${cohort.id}/conversacion`}>{t("discussions.link")}</Link>
+        {can.manage ? (
+          <>
+            {" "}
+            · <Link to={`/cursos/${cohort.courseId}/contenido`}>{t("learning.content.edit_link")}</Link>
+          </>
+        ) : null}
+      </p>
       {progress.total ? (
         <div className="stack">
           <p>{t("learning.my.progress", { done: progress.done, total: progress.total })}</p>

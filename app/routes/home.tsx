@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { followedUpdates } from "~/modules/discussions";
 import { learnerHome } from "~/modules/learning";
 import { observationHome, pendingWork } from "~/modules/observation";
 import { homeSummary } from "~/modules/people";
@@ -13,7 +14,7 @@ export const meta: Route.MetaFunction = ({ matches }) => [{ title: pageTitle(mat
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
   const session = sessionOf(context);
-  const [summary, day, learning] = await Promise.all([
+  const [summary, day, learning, discussions] = await Promise.all([
     homeSummary(actor),
     // what is pending for the person today, as an observer and as a teacher
     pendingWork(actor, new Date(), session.timeZone),
@@ -22,6 +23,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     session.viewer
       ? learnerHome({ id: actor.personId, email: session.viewer.email, organizationId: actor.organizationId })
       : null,
+    // followed discussions with posts the person has not read
+    followedUpdates(actor),
   ]);
   return {
     name: session.viewer?.givenNames ?? "",
@@ -34,6 +37,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     certificates: learning?.certificates ?? [],
     myCourses: learning?.courses ?? [],
     activitiesDue: learning?.activitiesDue ?? [],
+    discussions,
   };
 }
 
@@ -117,6 +121,19 @@ export default function Home({ loaderData }: Route.ComponentProps) {
                   · {a.courseTitle}
                   {a.toRevise ? ` · ${t("learning.activity.status.to_revise")}` : ""}
                 </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {loaderData.discussions.length ? (
+        <section className="card">
+          <h2>{t("discussions.home")}</h2>
+          <ul className="rows">
+            {loaderData.discussions.map((d) => (
+              <li key={d.threadId}>
+                <Link to={`/conversaciones/${d.threadId}`}>{d.title}</Link>{" "}
+                <span className="muted">· {t("discussions.new_posts", { count: d.newPosts })}</span>
               </li>
             ))}
           </ul>

@@ -3,6 +3,8 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { emailChanges } from "~/modules/accounts/schema";
+import { startThread } from "~/modules/discussions";
+import { discussionPosts, discussionThreads } from "~/modules/discussions/schema";
 import {
   addActivity,
   addLesson,
@@ -83,6 +85,8 @@ type World = Awaited<ReturnType<typeof makeWorld>> & {
   /** a reflection of the workshop, and teacher A's answer to it (waiting for review) */
   activityId: string;
   submissionId: string;
+  /** a thread teacher A started in the second version's discussion */
+  threadId: string;
 };
 type Persona = Exclude<
   keyof World,
@@ -108,6 +112,7 @@ type Persona = Exclude<
   | "lessonFileId"
   | "activityId"
   | "submissionId"
+  | "threadId"
 >;
 const PERSONAS: Persona[] = [
   "admin",
@@ -358,6 +363,30 @@ const ACCESS: Record<string, Access> = {
     },
   },
   "mis-cursos": { url: () => "/mis-cursos", allowed: everyone },
+  "mis-cursos/:cohortId/conversacion": {
+    url: (w) => `/mis-cursos/${w.runCohortId}/conversacion`,
+    allowed: ["coordinator", "otherCoordinator", "facilitator", "teacherA"],
+    post: {
+      fields: () => ({ title: "Hilo intruso", body: "Hola" }),
+      unchanged: async () => {
+        expect(
+          await db().select().from(discussionThreads).where(eq(discussionThreads.title, "Hilo intruso")),
+        ).toEqual([]);
+      },
+    },
+  },
+  "conversaciones/:threadId": {
+    url: (w) => `/conversaciones/${w.threadId}`,
+    allowed: ["coordinator", "otherCoordinator", "facilitator", "teacherA"],
+    post: {
+      fields: () => ({ intent: "reply", body: "Respuesta intrusa" }),
+      unchanged: async () => {
+        expect(
+          await db().select().from(discussionPosts).where(eq(discussionPosts.body, "Respuesta intrusa")),
+        ).toEqual([]);
+      },
+    },
+  },
   "mis-cursos/:cohortId": {
     url: (w) => `/mis-cursos/${w.runCohortId}`,
     allowed: ["coordinator", "otherCoordinator", "facilitator", "teacherA"],
@@ -882,6 +911,10 @@ beforeAll(async () => {
   await submitActivity(await actorOf(world.teacherA.id), runCohort.id, activity.id, {
     body: "Mi reflexión de prueba.",
   });
+  const thread = await startThread(await actorOf(world.teacherA.id), "cohort", runCohort.id, {
+    title: "Hilo de prueba",
+    body: "Primer mensaje.",
+  });
   const [submission] = await db()
     .select({ id: activitySubmissions.id })
     .from(activitySubmissions)
@@ -925,6 +958,7 @@ beforeAll(async () => {
     lessonFileId: lessonFile.id,
     activityId: activity.id,
     submissionId: submission.id,
+    threadId: thread.id,
   };
   calibrationSetup.versionId = records.scoredVersionId;
   calibrationSetup.id = await createCalibration(

@@ -19,6 +19,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { esCL } from "~/messages/es-CL";
 import { confirmEmailChange, proposeEmailChange, startAccountRecovery } from "~/modules/accounts";
 import { invitations, passwordResets } from "~/modules/accounts/schema";
+import { startThread } from "~/modules/discussions";
 import {
   addActivity,
   addLesson,
@@ -110,6 +111,8 @@ type World = Awaited<ReturnType<typeof makeWorld>> & {
   /** a reflection and a quiz of the workshop (teacher A answered the reflection) */
   activityId: string;
   quizId: string;
+  /** a thread teacher A started in the version's discussion */
+  threadId: string;
 };
 type Persona = "admin" | "coordinator" | "leaderA" | "mentorA" | "teacherA" | "teacherB";
 
@@ -239,6 +242,13 @@ const FUZZ: Record<string, Target[]> = {
   "mis-cursos/:cohortId/actividades/:activityId": [
     { persona: "teacherA", url: (w) => `/mis-cursos/${w.cohortId}/actividades/${w.activityId}` },
     { persona: "teacherA", url: (w) => `/mis-cursos/${w.cohortId}/actividades/${w.quizId}` },
+  ],
+  "mis-cursos/:cohortId/conversacion": [
+    { persona: "teacherA", url: (w) => `/mis-cursos/${w.cohortId}/conversacion` },
+  ],
+  "conversaciones/:threadId": [
+    { persona: "teacherA", url: (w) => `/conversaciones/${w.threadId}` },
+    { persona: "coordinator", url: (w) => `/conversaciones/${w.threadId}` },
   ],
   "mis-cursos/:cohortId/lecciones/:lessonId": [
     { persona: "teacherA", url: (w) => `/mis-cursos/${w.cohortId}/lecciones/${w.lessonId}` },
@@ -746,6 +756,10 @@ async function makeFuzzWorld(): Promise<World> {
   await submitActivity(await actorOf(world.teacherA.id), workshopCohort.id, activity.id, {
     body: "Mi reflexión para el fuzzing.",
   });
+  const thread = await startThread(await actorOf(world.teacherA.id), "cohort", workshopCohort.id, {
+    title: "Conversación del fuzzing",
+    body: "Primer mensaje.",
+  });
   const session = await planSession(coordinator, workshopCohort.id, {
     title: "Sesión del fuzzing",
     date: "2099-05-06",
@@ -781,6 +795,7 @@ async function makeFuzzWorld(): Promise<World> {
     lessonId: lesson.id,
     activityId: activity.id,
     quizId: quiz.id,
+    threadId: thread.id,
     ...world,
     subject,
     leaving,
@@ -916,6 +931,13 @@ const INVARIANTS: Record<string, string> = {
     WHERE (a.kind = 'reflection' AND (btrim(s.body) = '' OR s.score_percent IS NOT NULL))
       OR (a.kind = 'quiz' AND (s.score_percent IS NULL OR s.answers IS NULL))
       OR (s.status = 'to_revise' AND a.kind = 'reflection' AND btrim(s.review_comment) = '')`,
+  "discussions: a title and a text within their limits; a hidden post has its reason and who hid it": `
+    SELECT id FROM discussion_threads WHERE btrim(title) = '' OR char_length(title) > 160
+    UNION ALL
+    SELECT id FROM discussion_posts WHERE btrim(body) = '' OR char_length(body) > 5000
+      OR (hidden_at IS NOT NULL AND (hidden_by IS NULL OR btrim(coalesce(hidden_reason, '')) = ''))
+    UNION ALL
+    SELECT id FROM discussion_reports WHERE btrim(reason) = '' OR char_length(reason) > 500`,
   "lesson marks: of a place in a cohort of the lesson's own course": `
     SELECT d.lesson_id FROM lesson_completions d JOIN lessons l ON l.id = d.lesson_id
       JOIN registrations r ON r.id = d.registration_id JOIN cohorts k ON k.id = r.cohort_id
@@ -956,6 +978,10 @@ const TABLES = [
   "lesson_completions",
   "course_activities",
   "activity_submissions",
+  "discussion_threads",
+  "discussion_posts",
+  "discussion_follows",
+  "discussion_reports",
 ];
 
 /** With FUZZ_DUMP=<dir>, each failing submission is written there to be replayed. */

@@ -5,6 +5,7 @@ import { calibration } from "./calibration";
 import { common } from "./common";
 import { dashboards } from "./dashboards";
 import { day } from "./day";
+import { discussions } from "./discussions";
 import { files } from "./files";
 import { learning } from "./learning";
 import { observation } from "./observation";
@@ -34,5 +35,6 @@ export const esCL = {
   ...day,
   ...learning,
   ...files,
+  ...discussions,
 };
 export type MessageKey = keyof typeof esCL;

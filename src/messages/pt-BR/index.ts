@@ -6,6 +6,7 @@ import { calibration } from "./calibration";
 import { common } from "./common";
 import { dashboards } from "./dashboards";
 import { day } from "./day";
+import { discussions } from "./discussions";
 import { files } from "./files";
 import { learning } from "./learning";
 import { observation } from "./observation";
@@ -37,4 +38,5 @@ export const ptBR: Partial<Record<MessageKey, string>> = {
   ...day,
   ...learning,
   ...files,
+  ...discussions,
 };

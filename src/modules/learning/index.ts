@@ -2,6 +2,7 @@
 // zones, and registration with a waiting list. Routes and other modules use only what is exported here.
 import "./policy";
 import "./personal-data";
+import "./discussion-space";
 
 export {
   activityForEditing,

@@ -1,0 +1,183 @@
+// Discussions (issue #16 §8) in a cohort's space (learning is the host): who reads and writes, following
+// with an email per post or a daily digest (sent once however many sweeps), reporting, hiding with a
+// reason kept for the audit, and what is new on a person's home page.
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { auditEvents } from "../../platform/audit/schema";
+import { db } from "../../platform/db/client";
+import { type DomainError, NotFoundError, ValidationError } from "../../platform/errors";
+import { emails } from "../../platform/mail/schema";
+import type { Actor } from "../../platform/policy";
+import { useTestDatabase } from "../../platform/testing/database";
+import { createCohort, createCourse, enrolInCohort, publishCohort } from "../learning";
+import { courseFacilitators } from "../learning/schema";
+import { actorOf, makeWorld } from "../people/testing";
+import {
+  followedUpdates,
+  hidePost,
+  readThread,
+  reply,
+  reportPost,
+  sendDueDigests,
+  setFollow,
+  spaceThreads,
+  startThread,
+} from ".";
+import { discussionPosts } from "./schema";
+
+useTestDatabase();
+
+type World = Awaited<ReturnType<typeof makeWorld>>;
+let w: World;
+const a: Record<string, Actor> = {};
+let cohortId: string;
+let threadId: string;
+
+const errorOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+/** The emails of the discussions to an address (not the enrolment's confirmation). */
+const emailsTo = async (address: string) =>
+  (await db().select().from(emails).where(eq(emails.toAddress, address))).filter(
+    (e) => !e.subject.startsWith("Inscripción"),
+  );
+
+beforeAll(async () => {
+  w = await makeWorld();
+  for (const [k, id] of Object.entries({
+    coordinator: w.coordinator.id,
+    facilitator: w.facilitator.id,
+    teacherA: w.teacherA.id,
+    teacherB: w.teacherB.id,
+    leaderA: w.leaderA.id,
+    otherAdmin: w.otherAdmin.id,
+  }))
+    a[k] = await actorOf(id);
+  const { id: courseId } = await createCourse(a.coordinator as Actor, {
+    kind: "course",
+    title: "Conversar para enseñar",
+    slug: "conversar-para-ensenar",
+    hours: "8",
+    level: "introductory",
+    modality: "online",
+  });
+  await db()
+    .insert(courseFacilitators)
+    .values({ courseId, personId: w.facilitator.id, organizationId: w.org.id });
+  ({ id: cohortId } = await createCohort(a.coordinator as Actor, courseId, {
+    name: "Única",
+    startsOn: "2026-09-01",
+    endsOn: "2099-09-30",
+    capacity: "",
+  }));
+  await publishCohort(a.coordinator as Actor, cohortId);
+  for (const who of [w.teacherA, w.teacherB])
+    await enrolInCohort(a.coordinator as Actor, cohortId, {
+      fullName: `${who.givenNames} ${who.familyNames}`,
+      email: who.email,
+      country: "CL",
+      role: "teacher",
+    });
+});
+
+describe("a cohort's discussion", () => {
+  it("is for the cohort's participants and those who run it; anyone else finds nothing", async () => {
+    const empty = await errorOf(
+      startThread(a.teacherA as Actor, "cohort", cohortId, { title: " ", body: "" }),
+    );
+    expect((empty as ValidationError).fieldErrors).toEqual({
+      title: "errors.required",
+      body: "errors.required",
+    });
+    ({ id: threadId } = await startThread(a.teacherA as Actor, "cohort", cohortId, {
+      title: "¿Cómo empiezan la clase?",
+      body: "Yo parto con una pregunta. Más ideas en https://example.org/inicio.",
+    }));
+    for (const who of ["teacherB", "facilitator", "coordinator"]) {
+      const space = await spaceThreads(a[who] as Actor, "cohort", cohortId);
+      expect(space.threads.map((t) => [t.title, t.posts])).toEqual([["¿Cómo empiezan la clase?", 1]]);
+    }
+    for (const who of ["leaderA", "otherAdmin"]) {
+      expect(await errorOf(spaceThreads(a[who] as Actor, "cohort", cohortId))).toBeInstanceOf(NotFoundError);
+      expect(await errorOf(readThread(a[who] as Actor, threadId))).toBeInstanceOf(NotFoundError);
+      expect(await errorOf(reply(a[who] as Actor, threadId, { body: "Intruso" }))).toBeInstanceOf(
+        NotFoundError,
+      );
+    }
+    expect(await errorOf(spaceThreads(a.teacherA as Actor, "school", cohortId))).toBeInstanceOf(
+      NotFoundError,
+    );
+  });
+
+  it("emails each reply to those who chose every post, and shows what is new on the home page", async () => {
+    await setFollow(a.teacherA as Actor, threadId, { mode: "post" });
+    await reply(a.teacherB as Actor, threadId, { body: "Yo con un problema del día anterior." });
+    const [mail] = await emailsTo(w.teacherA.email);
+    expect(mail?.subject).toBe("Nuevo mensaje en «¿Cómo empiezan la clase?»");
+    expect(mail?.textBody).toContain("Yo con un problema del día anterior.");
+    expect(mail?.textBody).toContain(`/conversaciones/${threadId}`);
+    // the one who wrote gets nothing
+    expect(await emailsTo(w.teacherB.email)).toEqual([]);
+    expect(await followedUpdates(a.teacherA as Actor)).toEqual([
+      { threadId, title: "¿Cómo empiezan la clase?", newPosts: 1 },
+    ]);
+    const read = await readThread(a.teacherA as Actor, threadId);
+    expect(read.posts.map((p) => p.author)).toEqual([
+      `${w.teacherA.givenNames} ${w.teacherA.familyNames}`,
+      `${w.teacherB.givenNames} ${w.teacherB.familyNames}`,
+    ]);
+    expect(read.follow).toBe("post");
+    expect(await followedUpdates(a.teacherA as Actor)).toEqual([]);
+    expect(await errorOf(setFollow(a.teacherA as Actor, threadId, { mode: "siempre" }))).toBeInstanceOf(
+      ValidationError,
+    );
+  });
+
+  it("sends one daily digest to those who follow that way, however many sweeps run", async () => {
+    // teacher B follows with the digest since she replied; teacher A writes again
+    await reply(a.teacherA as Actor, threadId, { body: "¡Buena idea!" });
+    const later = new Date(Date.now() + 25 * 60 * 60_000);
+    const [first, second] = await Promise.all([sendDueDigests(later), sendDueDigests(later)]);
+    expect(first + second).toBe(1);
+    expect(await sendDueDigests(later)).toBe(0);
+    const digests = (await emailsTo(w.teacherB.email)).filter((e) => e.subject.startsWith("Novedades"));
+    expect(digests).toHaveLength(1);
+    expect(digests[0]?.textBody).toContain("¿Cómo empiezan la clase?: 1 mensaje nuevo");
+  });
+
+  it("takes reports once, and lets moderators hide a post with a reason kept for the audit", async () => {
+    const { posts } = await readThread(a.teacherB as Actor, threadId);
+    const first = posts[0]?.id ?? "";
+    expect(await errorOf(reportPost(a.teacherB as Actor, threadId, first, { reason: "" }))).toBeInstanceOf(
+      ValidationError,
+    );
+    await reportPost(a.teacherB as Actor, threadId, first, { reason: "Publicidad" });
+    const again = await errorOf(reportPost(a.teacherB as Actor, threadId, first, { reason: "Otra vez" }));
+    expect((again as DomainError).messageKey).toBe("discussions.errors.already_reported");
+    expect((await readThread(a.facilitator as Actor, threadId)).posts[0]?.reports).toBe(1);
+    expect((await readThread(a.teacherA as Actor, threadId)).posts[0]?.reports).toBe(0);
+    // participants do not moderate
+    expect(await errorOf(hidePost(a.teacherB as Actor, threadId, first, { reason: "No" }))).toBeInstanceOf(
+      NotFoundError,
+    );
+    await hidePost(a.facilitator as Actor, threadId, first, { reason: "Un enlace comercial" });
+    const asParticipant = (await readThread(a.teacherB as Actor, threadId)).posts[0];
+    expect([asParticipant?.hidden, asParticipant?.body, asParticipant?.hiddenReason]).toEqual([
+      true,
+      "",
+      null,
+    ]);
+    const asModerator = (await readThread(a.facilitator as Actor, threadId)).posts[0];
+    expect(asModerator?.body).toContain("Yo parto con una pregunta.");
+    expect(asModerator?.hiddenReason).toBe("Un enlace comercial");
+    const [stored] = await db().select().from(discussionPosts).where(eq(discussionPosts.id, first));
+    expect(stored?.body).toContain("Yo parto con una pregunta.");
+    const audited = await db()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "discussion.post_hidden"), eq(auditEvents.subjectId, first)));
+    expect(audited).toHaveLength(1);
+  });
+});

@@ -1,0 +1,18 @@
+// The discussions module (issue #16 §8): threads and replies in spaces other modules own.
+import "./policy";
+import "./personal-data";
+
+export { sendDueDigests } from "./digest";
+export type { SpaceSubject } from "./policy";
+export { FOLLOW_MODES, type FollowMode } from "./schema";
+export { registerSpaceKind, type Space, type SpaceResolver } from "./spaces";
+export {
+  followedUpdates,
+  hidePost,
+  readThread,
+  reply,
+  reportPost,
+  setFollow,
+  spaceThreads,
+  startThread,
+} from "./threads";
