@@ -132,3 +132,132 @@ test("una coordinadora escribe una lección con un archivo y la docente la lee e
   );
   await expect(page.getByRole("row", { name: /Leer con el curso/ })).toContainText("1 / 1");
 });
+
+test("la docente responde una reflexión y un cuestionario, conversa con el curso; la facilitadora pide una corrección y oculta un mensaje", async ({
+  page,
+  browser,
+}, testInfo) => {
+  test.skip(testInfo.project.name !== "telefono", "one run is enough: the teacher uses her phone");
+  test.setTimeout(150_000);
+  const run = String(Date.now()).slice(-7);
+  const title = `Preguntas que enseñan ${run}`;
+
+  // ── The coordinator: a course with a reflection and a quiz; the demo teacher enrolled ──────────
+  await signIn(page, "coordinadora@demo.impulso.cl");
+  await page.goto("/cursos/nuevo");
+  await page.getByLabel(t("learning.field.kind")).selectOption("course");
+  await page.getByLabel(t("learning.field.title")).fill(title);
+  await page.getByLabel(t("learning.field.slug")).fill(`preguntas-${run}`);
+  await page.getByLabel(t("learning.field.hours")).fill("6");
+  await page.getByRole("button", { name: t("learning.manage.create") }).click();
+  await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
+  await page.getByLabel("Paulina Riquelme Díaz").check();
+  await page.getByRole("button", { name: t("learning.manage.save_facilitators") }).click();
+  await expect(page.getByText(t("learning.manage.saved_facilitators"))).toBeVisible();
+  const courseUrl = page.url();
+  await page.getByRole("link", { name: t("learning.content.link") }).click();
+  await page.getByLabel(t("learning.content.module_title")).fill("Práctica");
+  await page.getByRole("button", { name: t("learning.content.add_module") }).click();
+  await page.getByText(t("learning.activity.add"), { exact: true }).first().click();
+  await page.getByLabel(t("learning.activity.kind_label")).selectOption("reflection");
+  await page.getByLabel(t("learning.activity.title_label")).fill("Mi mejor pregunta");
+  await page.getByRole("button", { name: t("learning.activity.add") }).click();
+  await expect(page.getByRole("heading", { name: "Mi mejor pregunta", level: 1 })).toBeVisible();
+  await page
+    .getByLabel(t("learning.activity.instructions"))
+    .fill("Cuente **una** pregunta que hizo esta semana.");
+  await page.getByRole("button", { name: t("learning.activity.save") }).click();
+  await expect(page.getByText(t("learning.activity.saved"))).toBeVisible();
+  await page.getByRole("link", { name: t("learning.content.title") }).click();
+  await page.getByText(t("learning.activity.add"), { exact: true }).first().click();
+  await page.getByLabel(t("learning.activity.kind_label")).selectOption("quiz");
+  await page.getByLabel(t("learning.activity.title_label")).fill("Repaso");
+  await page.getByRole("button", { name: t("learning.activity.add") }).click();
+  await expect(page.getByRole("heading", { name: "Repaso", level: 1 })).toBeVisible();
+  // a question without its right answer marked is refused beside the box, what was typed kept
+  await page.getByLabel(t("learning.quiz.questions")).fill("¿Abierta o cerrada?\n- Abierta\n- Cerrada");
+  await page.getByRole("button", { name: t("learning.activity.save") }).click();
+  await expect(page.getByText(t("learning.quiz.errors.one_right", { question: 1 }))).toBeVisible();
+  await page
+    .getByLabel(t("learning.quiz.questions"))
+    .fill("¿Qué pregunta invita a pensar?\n* ¿Por qué crees que…?\n- ¿Cuánto es 2 + 2?");
+  await page.getByLabel(t("learning.quiz.pass_percent")).fill("100");
+  await page.getByRole("button", { name: t("learning.activity.save") }).click();
+  await expect(page.getByText(t("learning.activity.saved"))).toBeVisible();
+  await page.goto(courseUrl);
+  await page.getByLabel(t("learning.field.cohort_name")).fill("Única");
+  await page.getByLabel(t("learning.field.starts_on")).fill("2026-01-05");
+  await page.getByLabel(t("learning.field.ends_on")).fill("2099-12-31");
+  await page.getByRole("button", { name: t("learning.manage.create_cohort") }).click();
+  await page.getByRole("button", { name: t("learning.manage.publish") }).click();
+  await page.getByRole("link", { name: t("learning.cohort.open") }).click();
+  await expect(page.getByRole("heading", { name: "Única", level: 1 })).toBeVisible();
+  const cohortUrl = page.url();
+  await page.getByText(t("learning.enrol.one")).click();
+  await page.getByLabel(t("learning.register.full_name")).fill("Daniela Soto Vergara");
+  await page.getByLabel(t("learning.register.email")).fill("docente@demo.impulso.cl");
+  await page.getByRole("button", { name: t("learning.enrol.submit") }).click();
+  await expect(page.getByText(t("learning.enrol.confirmed"))).toBeVisible();
+  await signOut(page);
+
+  // ── The teacher, on her phone: both activities are due on her home page ─────────────────────────
+  const teacher = await freshContext(browser, testInfo);
+  const phone = await teacher.newPage();
+  await signIn(phone, "docente@demo.impulso.cl");
+  const due = phone
+    .locator("section")
+    .filter({ has: phone.getByRole("heading", { name: t("learning.home.activities_due") }) });
+  await expect(due.getByRole("link", { name: "Repaso" })).toBeVisible();
+  await due.getByRole("link", { name: "Repaso" }).click();
+  await phone.getByLabel("¿Cuánto es 2 + 2?").check();
+  await phone.getByRole("button", { name: t("learning.quiz.send") }).click();
+  await expect(phone.getByText(t("learning.quiz.failed", { percent: 0 }))).toBeVisible();
+  await phone.getByLabel("¿Por qué crees que…?").check();
+  await phone.getByRole("button", { name: t("learning.quiz.send") }).click();
+  await expect(phone.getByText(t("learning.quiz.passed", { percent: 100 }))).toBeVisible();
+  await phone.getByRole("link", { name: title }).click();
+  await phone.getByRole("link", { name: "Mi mejor pregunta" }).click();
+  await expect(phone.locator(".rich-text strong")).toHaveText("una");
+  await phone.getByLabel(t("learning.activity.reflection_label")).fill("Pregunté: ¿cómo lo supiste?");
+  await phone.getByRole("button", { name: t("learning.activity.send") }).click();
+  await expect(phone.getByText(t("learning.activity.sent"))).toBeVisible();
+  // the course's discussion
+  await phone.getByRole("link", { name: title }).click();
+  await phone.getByRole("link", { name: t("discussions.link") }).click();
+  await phone.getByLabel(t("discussions.field.title")).fill("Preguntas que funcionan");
+  await phone
+    .getByLabel(t("discussions.field.body"))
+    .fill("La mía: ¿cómo lo supiste? Más en https://example.org/preguntas");
+  await phone.getByRole("button", { name: t("discussions.start") }).click();
+  await expect(phone.getByRole("heading", { name: "Preguntas que funcionan", level: 1 })).toBeVisible();
+  await expect(phone.getByRole("link", { name: "https://example.org/preguntas" })).toHaveAttribute(
+    "rel",
+    /nofollow/,
+  );
+
+  // ── The facilitator asks for a revision and hides the post ──────────────────────────────────────
+  await signIn(page, "facilitadora@demo.impulso.cl");
+  await page.goto(cohortUrl);
+  await page.getByRole("link", { name: "Mi mejor pregunta" }).click();
+  await page.getByRole("button", { name: t("learning.activity.to_revise") }).click();
+  await expect(page.getByText(t("learning.activity.errors.comment_required"))).toBeVisible();
+  await page.getByLabel(t("learning.activity.comment_label")).fill("Cuente también qué respondió el curso.");
+  await page.getByRole("button", { name: t("learning.activity.to_revise") }).click();
+  await expect(page.getByText(t("learning.activity.reviewed"))).toBeVisible();
+  await page.goto(cohortUrl.replace(/\/cursos\/[^/]+\/versiones\//, "/mis-cursos/"));
+  await page.getByRole("link", { name: t("discussions.link") }).click();
+  await page.getByRole("link", { name: "Preguntas que funcionan" }).click();
+  await page.locator("summary", { hasText: t("discussions.hide") }).click();
+  await page.getByLabel(t("discussions.hide_label")).fill("Prueba de moderación");
+  await page.getByRole("button", { name: t("discussions.hide") }).click();
+  await expect(page.getByText(t("discussions.hidden_done"))).toBeVisible();
+
+  // the teacher sees the comment where she answers, and the hidden post as hidden
+  await phone.reload();
+  await expect(phone.getByText(t("discussions.hidden"))).toBeVisible();
+  await expect(phone.getByText("La mía: ¿cómo lo supiste?")).toHaveCount(0);
+  await phone.goto("/");
+  await due.getByRole("link", { name: "Mi mejor pregunta" }).click();
+  await expect(phone.getByText("Cuente también qué respondió el curso.")).toBeVisible();
+  await teacher.close();
+});
