@@ -112,6 +112,7 @@ export default function ClassroomActivity({ loaderData, actionData }: Route.Comp
           {activity.kind === "reflection" ? (
             <TextAreaField
               name="body"
+              required
               label={t("learning.activity.reflection_label")}
               rows={10}
               defaultValue={submission?.body ?? ""}

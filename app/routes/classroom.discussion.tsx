@@ -72,7 +72,13 @@ export default function ClassroomDiscussion({ loaderData, actionData }: Route.Co
             <RequestKey />
             <FormMessage failure={failure} />
             <Field name="title" label={t("discussions.field.title")} required failure={failure} />
-            <TextAreaField name="body" label={t("discussions.field.body")} rows={6} failure={failure} />
+            <TextAreaField
+              name="body"
+              required
+              label={t("discussions.field.body")}
+              rows={6}
+              failure={failure}
+            />
             <SubmitButton>{t("discussions.start")}</SubmitButton>
           </Form>
         </section>

@@ -238,6 +238,7 @@ export default function CourseContent({ loaderData, actionData }: Route.Componen
                   <SelectField
                     name="kind"
                     label={t("learning.activity.kind_label")}
+                    required
                     options={ACTIVITY_KINDS.map((k) => ({
                       value: k,
                       label: t(`learning.activity.kind.${k}`),

@@ -116,6 +116,7 @@ export default function DiscussionThread({ loaderData, actionData }: Route.Compo
                   <input type="hidden" name="postId" value={post.id} />
                   <TextAreaField
                     name="reason"
+                    required
                     label={t("discussions.report_label")}
                     rows={2}
                     failure={failedOn("report", post.id)}
@@ -135,6 +136,7 @@ export default function DiscussionThread({ loaderData, actionData }: Route.Compo
                 <input type="hidden" name="postId" value={post.id} />
                 <TextAreaField
                   name="reason"
+                  required
                   label={t("discussions.hide_label")}
                   rows={2}
                   failure={failedOn("hide", post.id)}
@@ -152,6 +154,7 @@ export default function DiscussionThread({ loaderData, actionData }: Route.Compo
           <input type="hidden" name="intent" value="reply" />
           <TextAreaField
             name="body"
+            required
             label={t("discussions.reply_label")}
             rows={5}
             failure={failedOn("reply")}
@@ -166,6 +169,7 @@ export default function DiscussionThread({ loaderData, actionData }: Route.Compo
         <SelectField
           name="mode"
           label={t("discussions.follow.label")}
+          required
           defaultValue={follow}
           options={FOLLOW_MODES.map((m) => ({ value: m, label: t(`discussions.follow.${m}`) }))}
           failure={failedOn("follow")}

@@ -8,6 +8,7 @@ import { newToken } from "../../platform/auth/tokens";
 import type { DbOrTx } from "../../platform/db/client";
 import { newId } from "../../platform/ids";
 import { localParts, resolveLocalTime } from "../../platform/time";
+import { discussionFollows, discussionPosts, discussionThreads } from "../discussions/schema";
 import { newCertificateCode, STATUS_LIST_SIZE } from "./certificates";
 import { scheduleSessionReminders } from "./reminders";
 import {
@@ -226,6 +227,7 @@ async function seedFinishedVersion(
 ) {
   const { organizationId, day } = ids;
   const cohortId = newId();
+  const finishedCohortId = cohortId;
   await tx.insert(cohorts).values({
     id: cohortId,
     organizationId,
@@ -340,4 +342,44 @@ async function seedFinishedVersion(
         issuedBy: ids.coordinatorId,
       });
   }
+  // the version's discussion: a question of the demo teacher and the facilitator's answer
+  const threadId = newId();
+  const opened = new Date(`${day(-55)}T22:00:00Z`);
+  const answered = new Date(`${day(-54)}T13:30:00Z`);
+  await tx.insert(discussionThreads).values({
+    id: threadId,
+    organizationId,
+    spaceKind: "cohort",
+    spaceId: finishedCohortId,
+    authorId: ids.teacher.id,
+    title: "¿Un solo paso de acción aunque vea varias cosas?",
+    createdAt: opened,
+    lastPostAt: answered,
+  });
+  await tx.insert(discussionPosts).values([
+    {
+      id: newId(),
+      organizationId,
+      threadId,
+      authorId: ids.teacher.id,
+      body: "En mi última observación vi tres cosas para mejorar. ¿Elijo solo una para la reunión?",
+      createdAt: opened,
+    },
+    {
+      id: newId(),
+      organizationId,
+      threadId,
+      authorId: ids.facilitatorId,
+      body: "Sí: la de mayor efecto en el aprendizaje y que se pueda practicar en la reunión. Las otras esperan a la próxima visita.",
+      createdAt: answered,
+    },
+  ]);
+  await tx.insert(discussionFollows).values({
+    threadId,
+    personId: ids.teacher.id,
+    organizationId,
+    mode: "digest",
+    lastReadAt: answered,
+    digestedAt: answered,
+  });
 }
