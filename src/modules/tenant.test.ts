@@ -45,6 +45,11 @@ function subjects(organizationId: string) {
           status,
           isStaff: flag,
           private: flag,
+          // a course's participant; what a discussion space's host allows
+          participant: flag,
+          read: flag,
+          post: flag,
+          moderate: flag,
         });
         // the author is the actor, the teacher someone else (and the other way round)
         list.push({ ...list.at(-1), observerId: aboutMe ? SOMEONE : ME });

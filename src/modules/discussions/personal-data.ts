@@ -9,7 +9,7 @@ import { discussionFollows, discussionPosts, discussionReports, discussionThread
 
 registerPersonalData({
   name: "discussions",
-  order: 70,
+  order: 67,
   tables: [discussionThreads, discussionPosts, discussionFollows, discussionReports],
 
   async exportFor(db, person) {
