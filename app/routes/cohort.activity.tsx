@@ -117,6 +117,7 @@ export default function CohortActivity({ loaderData, actionData }: Route.Compone
                   <RequestKey />
                   <FormMessage failure={failedOn(p.submission.id)} />
                   <input type="hidden" name="submissionId" value={p.submission.id} />
+                  <input type="hidden" name="attempts" value={p.submission.attempts} />
                   <TextAreaField
                     name="comment"
                     label={t("learning.activity.comment_label")}

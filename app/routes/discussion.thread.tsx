@@ -75,10 +75,13 @@ export default function DiscussionThread({ loaderData, actionData }: Route.Compo
     failure && failure.values.intent === intent && (failure.values.postId ?? "") === postId
       ? failure
       : undefined;
+  // which forms the page shows: a refusal is placed beside its form, or on top when that form is gone
+  const reportable = (p: (typeof posts)[number]) => !p.hidden && !p.mine && !p.reportedByMe;
+  const hideable = (p: (typeof posts)[number]) => can.moderate && !p.hidden;
   const placed =
-    Boolean(failedOn("reply")) ||
+    (can.post && Boolean(failedOn("reply"))) ||
     Boolean(failedOn("follow")) ||
-    posts.some((p) => failedOn("hide", p.id) || failedOn("report", p.id));
+    posts.some((p) => (hideable(p) && failedOn("hide", p.id)) || (reportable(p) && failedOn("report", p.id)));
   const done = actionData && "done" in actionData ? actionData.done : null;
   return (
     <article className="stack">
@@ -126,7 +129,7 @@ export default function DiscussionThread({ loaderData, actionData }: Route.Compo
               )}
             </details>
           ) : null}
-          {can.moderate && !post.hidden ? (
+          {hideable(post) ? (
             <details open={Boolean(failedOn("hide", post.id))}>
               <summary>{t("discussions.hide")}</summary>
               <Form method="post" className="stack" noValidate>

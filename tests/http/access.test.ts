@@ -338,7 +338,7 @@ const ACCESS: Record<string, Access> = {
     url: (w) => `/cursos/${w.courseId}/versiones/${w.runCohortId}/actividades/${w.activityId}`,
     allowed: ["coordinator", "otherCoordinator", "facilitator"],
     post: {
-      fields: (w) => ({ submissionId: w.submissionId, decision: "accepted" }),
+      fields: (w) => ({ submissionId: w.submissionId, decision: "accepted", attempts: "1" }),
       unchanged: async (w) => {
         const [answer] = await db()
           .select()

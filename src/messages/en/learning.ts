@@ -474,4 +474,6 @@ export const learning: Record<keyof typeof source, string> = {
   "learning.report.completed": "Meet the rule",
   "learning.report.course_title": "Course report",
   "learning.report.cohorts": "Cohorts",
+  "learning.activity.errors.changed":
+    "This answer changed while you were reading it (it was reviewed or sent again): read it again.",
 };

@@ -475,4 +475,6 @@ export const learning = {
   "learning.report.completed": "Cumplen la regla",
   "learning.report.course_title": "Informe del curso",
   "learning.report.cohorts": "Versiones",
+  "learning.activity.errors.changed":
+    "Esta respuesta cambió mientras la leía (fue revisada o enviada de nuevo): vuelva a leerla.",
 } as const;

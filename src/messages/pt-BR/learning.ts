@@ -472,4 +472,6 @@ export const learning: Record<keyof typeof source, string> = {
   "learning.report.completed": "Cumprem a regra",
   "learning.report.course_title": "Relatório do curso",
   "learning.report.cohorts": "Turmas",
+  "learning.activity.errors.changed":
+    "Esta resposta mudou enquanto você a lia (foi revisada ou enviada de novo): leia-a novamente.",
 };

@@ -1,33 +1,62 @@
 // The daily digest (issue #16 §8): each person who follows threads with "digest" gets at most one email
 // a day listing the threads with posts by others since their last digest. A sweep (every few minutes,
 // in each process that runs the job worker: server/app.ts) claims each person's follows by moving
-// their `digested_at` forward in the same transaction that queues the email, so two processes never
-// send the same digest twice.
+// all their digest follows' `digested_at` forward, under a lock of their own, in the transaction that
+// queues the email: two processes never send the same digest, and a person gets one a day. Threads of
+// spaces the person may no longer read are left out.
 import { sql } from "drizzle-orm";
 import { translator } from "../../messages";
 import { config } from "../../platform/config";
 import { db, rowsOf } from "../../platform/db/client";
 import { isLocale } from "../../platform/i18n/i18n";
 import { queueEmail } from "../../platform/mail/mail";
+import { stillReading } from "./threads";
 
 const DAY_MS = 24 * 60 * 60_000;
 
 /** One sweep: queues the digests due at `now`; answers how many were queued. */
 export async function sendDueDigests(now = new Date()): Promise<number> {
+  const cut = new Date(now.getTime() - DAY_MS).toISOString();
   const due = await rowsOf<{ person_id: string }>(
     db(),
     sql`
     SELECT DISTINCT f.person_id FROM discussion_follows f JOIN discussion_threads t ON t.id = f.thread_id
-    WHERE f.mode = 'digest' AND f.digested_at <= ${new Date(now.getTime() - DAY_MS).toISOString()}::timestamptz
+    WHERE f.mode = 'digest' AND f.digested_at <= ${cut}::timestamptz
       AND EXISTS (SELECT 1 FROM discussion_posts d WHERE d.thread_id = t.id AND d.created_at > f.digested_at
         AND d.author_id <> f.person_id AND d.hidden_at IS NULL)
     LIMIT 500`,
   );
   let queued = 0;
   for (const { person_id: personId } of due) {
+    // the threads of spaces the person may still read (asked before the transaction: the hosts read
+    // with their own queries)
+    const followed = await rowsOf<{ id: string; space_kind: string; space_id: string }>(
+      db(),
+      sql`SELECT t.id, t.space_kind, t.space_id FROM discussion_follows f JOIN discussion_threads t ON t.id = f.thread_id
+        WHERE f.person_id = ${personId} AND f.mode = 'digest'`,
+    );
+    const readable = new Set<string>();
+    for (const thread of followed)
+      if ((await stillReading([{ id: personId }], thread.space_kind, thread.space_id)).length)
+        readable.add(thread.id);
     const sent = await db().transaction(async (tx) => {
-      // the claim: only the process that moves digested_at forward sends
-      const threads = await rowsOf<{ id: string; title: string; new_posts: number; organization_id: string }>(
+      // one process at a time per person; then: still due? (another sweep may have just sent it)
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`discussions.digest:${personId}`}))`);
+      const [stillDue] = await rowsOf<{ due: boolean }>(
+        tx,
+        sql`SELECT true AS due FROM discussion_follows WHERE person_id = ${personId} AND mode = 'digest'
+          AND digested_at <= ${cut}::timestamptz LIMIT 1`,
+      );
+      if (!stillDue) return false;
+      // all of the person's digest follows at once: one email a day, whatever thread came first
+      const threads = await rowsOf<{
+        id: string;
+        title: string;
+        new_posts: number;
+        organization_id: string;
+        space_kind: string;
+        space_id: string;
+      }>(
         tx,
         sql`
         WITH claimed AS (
@@ -35,16 +64,15 @@ export async function sendDueDigests(now = new Date()): Promise<number> {
           FROM discussion_follows old
           WHERE f.thread_id = old.thread_id AND f.person_id = old.person_id
             AND f.person_id = ${personId} AND f.mode = 'digest'
-            AND f.digested_at <= ${new Date(now.getTime() - DAY_MS).toISOString()}::timestamptz
           RETURNING f.thread_id, old.digested_at AS since
         )
-        SELECT t.id, t.title, t.organization_id,
+        SELECT t.id, t.title, t.organization_id, t.space_kind, t.space_id,
           (SELECT count(*)::int FROM discussion_posts d WHERE d.thread_id = t.id AND d.created_at > c.since
             AND d.author_id <> ${personId} AND d.hidden_at IS NULL) AS new_posts
         FROM claimed c JOIN discussion_threads t ON t.id = c.thread_id
         ORDER BY t.last_post_at DESC`,
       );
-      const news = threads.filter((t) => t.new_posts > 0);
+      const news = threads.filter((t) => t.new_posts > 0 && readable.has(t.id));
       if (news.length === 0) return false;
       const [person] = await rowsOf<{ email: string; locale: string; given_names: string; status: string }>(
         tx,

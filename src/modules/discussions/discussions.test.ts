@@ -10,7 +10,7 @@ import { emails } from "../../platform/mail/schema";
 import type { Actor } from "../../platform/policy";
 import { useTestDatabase } from "../../platform/testing/database";
 import { createCohort, createCourse, enrolInCohort, publishCohort } from "../learning";
-import { courseFacilitators } from "../learning/schema";
+import { courseFacilitators, registrations } from "../learning/schema";
 import { actorOf, makeWorld } from "../people/testing";
 import {
   followedUpdates,
@@ -23,7 +23,7 @@ import {
   spaceThreads,
   startThread,
 } from ".";
-import { discussionPosts } from "./schema";
+import { discussionFollows, discussionPosts } from "./schema";
 
 useTestDatabase();
 
@@ -179,5 +179,29 @@ describe("a cohort's discussion", () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.action, "discussion.post_hidden"), eq(auditEvents.subjectId, first)));
     expect(audited).toHaveLength(1);
+  });
+});
+
+describe("someone who loses their place", () => {
+  it("gets no more replies by email, no digest and no news on the home page", async () => {
+    await setFollow(a.teacherA as Actor, threadId, { mode: "post" });
+    const before = (await emailsTo(w.teacherA.email)).length;
+    await db()
+      .update(registrations)
+      .set({ status: "cancelled", cancelledAt: new Date() })
+      .where(and(eq(registrations.cohortId, cohortId), eq(registrations.email, w.teacherA.email)));
+    await reply(a.teacherB as Actor, threadId, { body: "¿Alguien más lo probó?" });
+    expect((await emailsTo(w.teacherA.email)).length).toBe(before);
+    expect(await followedUpdates(a.teacherA as Actor)).toEqual([]);
+    // she can no longer change how she follows it (the thread is not hers to see); as if she had the digest:
+    expect(await errorOf(setFollow(a.teacherA as Actor, threadId, { mode: "none" }))).toBeInstanceOf(
+      NotFoundError,
+    );
+    await db()
+      .update(discussionFollows)
+      .set({ mode: "digest", digestedAt: new Date(Date.now() - 2 * 24 * 60 * 60_000) })
+      .where(eq(discussionFollows.personId, w.teacherA.id));
+    await sendDueDigests(new Date(Date.now() + 3 * 24 * 60 * 60_000));
+    expect((await emailsTo(w.teacherA.email)).length).toBe(before);
   });
 });

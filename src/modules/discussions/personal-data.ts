@@ -33,6 +33,10 @@ registerPersonalData({
       .from(discussionFollows)
       .innerJoin(discussionThreads, eq(discussionThreads.id, discussionFollows.threadId))
       .where(eq(discussionFollows.personId, person.id));
+    const hidden = await db
+      .select({ reason: discussionPosts.hiddenReason, hiddenAt: discussionPosts.hiddenAt })
+      .from(discussionPosts)
+      .where(eq(discussionPosts.hiddenBy, person.id));
     const reports = await db
       .select({ reason: discussionReports.reason, createdAt: discussionReports.createdAt })
       .from(discussionReports)
@@ -43,6 +47,7 @@ registerPersonalData({
         posts: posts.map((p) => ({ ...p, createdAt: iso(p.createdAt) })),
         follows,
         reports: reports.map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
+        postsHidden: hidden.map((h) => ({ ...h, hiddenAt: iso(h.hiddenAt) })),
       },
     };
   },

@@ -2,7 +2,7 @@
 // else is markup), works without JavaScript. Whoever writes in a thread follows it with a daily digest
 // unless they chose otherwise; followers who chose "each post" get an email per reply, in their
 // language. A moderator hides a post with a reason (kept for the audit); members report a post once.
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { translator } from "../../messages";
 import { audit } from "../../platform/audit/audit";
@@ -14,6 +14,7 @@ import { isUuid, newId } from "../../platform/ids";
 import { queueEmail } from "../../platform/mail/mail";
 import { type Actor, authorize, can } from "../../platform/policy";
 import { parseInput } from "../../platform/validation";
+import { loadActor } from "../people";
 import {
   discussionFollows,
   discussionPosts,
@@ -214,6 +215,19 @@ export async function reply(
   const data = parseInput(z.object({ body }), input);
   const id = newId();
   const now = new Date();
+  const following = await rowsOf<{ id: string; email: string; locale: string; given_names: string }>(
+    db(),
+    sql`
+    SELECT p.id, p.email, p.locale, p.given_names FROM discussion_follows f JOIN persons p ON p.id = f.person_id
+    WHERE f.thread_id = ${threadId} AND f.mode = 'post' AND f.person_id <> ${actor.personId}
+      AND p.status = 'active'`,
+  );
+  const [author] = await rowsOf<{ name: string }>(
+    db(),
+    sql`SELECT given_names || ' ' || family_names AS name FROM persons WHERE id = ${actor.personId}`,
+  );
+  // only those who may still read the thread (a place cancelled, a facilitator removed: no more mail)
+  const followers = await stillReading(following, thread.spaceKind, thread.spaceId);
   await db().transaction(async (tx) => {
     await tx.insert(discussionPosts).values({
       id,
@@ -225,17 +239,6 @@ export async function reply(
     });
     await tx.update(discussionThreads).set({ lastPostAt: now }).where(eq(discussionThreads.id, threadId));
     await followByDefault(tx, threadId, actor, now);
-    const followers = await rowsOf<{ email: string; locale: string; given_names: string }>(
-      tx,
-      sql`
-      SELECT p.email, p.locale, p.given_names FROM discussion_follows f JOIN persons p ON p.id = f.person_id
-      WHERE f.thread_id = ${threadId} AND f.mode = 'post' AND f.person_id <> ${actor.personId}
-        AND p.status = 'active'`,
-    );
-    const [author] = await rowsOf<{ name: string }>(
-      tx,
-      sql`SELECT given_names || ' ' || family_names AS name FROM persons WHERE id = ${actor.personId}`,
-    );
     const link = `${config().appUrl}/conversaciones/${threadId}`;
     for (const follower of followers) {
       const t = translator(isLocale(follower.locale) ? follower.locale : "es-CL");
@@ -264,6 +267,21 @@ export async function reply(
   return { id };
 }
 
+/** The people, of those given, who may still read a space (the host answers, as for any reader). */
+export async function stillReading<T extends { id: string }>(
+  people: T[],
+  kind: string,
+  spaceId: string,
+): Promise<T[]> {
+  const reading: T[] = [];
+  for (const person of people) {
+    const loaded = await loadActor(person.id);
+    const space = loaded ? await findSpace(loaded.actor, kind, spaceId) : null;
+    if (loaded && space && can(loaded.actor, "read", "discussion", space)) reading.push(person);
+  }
+  return reading;
+}
+
 /** How the actor follows a thread: each post by email, a daily digest, or not at all. */
 export async function setFollow(actor: Actor, threadId: string, input: Record<string, unknown>) {
   const { space } = await threadOf(actor, threadId);
@@ -284,7 +302,11 @@ export async function setFollow(actor: Actor, threadId: string, input: Record<st
     })
     .onConflictDoUpdate({
       target: [discussionFollows.threadId, discussionFollows.personId],
-      set: { mode },
+      // a new way of following starts from now (what "each post" already sent is not digested again)
+      set: {
+        mode,
+        digestedAt: sql`CASE WHEN ${discussionFollows.mode} <> excluded.mode THEN excluded.digested_at ELSE ${discussionFollows.digestedAt} END`,
+      },
     });
 }
 
@@ -311,10 +333,13 @@ export async function hidePost(
   const { reason } = parseInput(reasonInput, input);
   if (post.hiddenAt) throw new DomainError("discussions.errors.already_hidden");
   await db().transaction(async (tx) => {
-    await tx
+    const hidden = await tx
       .update(discussionPosts)
       .set({ hiddenAt: new Date(), hiddenBy: actor.personId, hiddenReason: reason })
-      .where(eq(discussionPosts.id, postId));
+      .where(and(eq(discussionPosts.id, postId), isNull(discussionPosts.hiddenAt)))
+      .returning({ id: discussionPosts.id });
+    // two moderators at once: the second is told, nothing is overwritten
+    if (hidden.length === 0) throw new DomainError("discussions.errors.already_hidden");
     await audit(
       {
         personId: actor.personId,
@@ -352,10 +377,17 @@ export async function reportPost(
 
 /** Followed threads with posts by others since the person last read them (their home page; at most 5). */
 export async function followedUpdates(actor: Actor) {
-  const rows = await rowsOf<{ id: string; title: string; new_posts: number; last_post_at: Date | string }>(
+  const rows = await rowsOf<{
+    id: string;
+    title: string;
+    space_kind: string;
+    space_id: string;
+    new_posts: number;
+    last_post_at: Date | string;
+  }>(
     db(),
     sql`
-    SELECT t.id, t.title, t.last_post_at,
+    SELECT t.id, t.title, t.space_kind, t.space_id, t.last_post_at,
       (SELECT count(*)::int FROM discussion_posts d WHERE d.thread_id = t.id AND d.created_at > f.last_read_at
         AND d.author_id <> ${actor.personId} AND d.hidden_at IS NULL) AS new_posts
     FROM discussion_follows f JOIN discussion_threads t ON t.id = f.thread_id
@@ -364,7 +396,12 @@ export async function followedUpdates(actor: Actor) {
     ORDER BY t.last_post_at DESC
     LIMIT 5`,
   );
-  return rows
-    .filter((r) => r.new_posts > 0)
-    .map((r) => ({ threadId: r.id, title: r.title, newPosts: r.new_posts }));
+  const updates: Array<{ threadId: string; title: string; newPosts: number }> = [];
+  for (const r of rows.filter((row) => row.new_posts > 0)) {
+    // a thread of a space the person may no longer read is not news for them
+    const space = await findSpace(actor, r.space_kind, r.space_id);
+    if (space && can(actor, "read", "discussion", space))
+      updates.push({ threadId: r.id, title: r.title, newPosts: r.new_posts });
+  }
+  return updates;
 }

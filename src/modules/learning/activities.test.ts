@@ -133,6 +133,12 @@ describe("writing activities", () => {
     expect((oneOption as DomainError).params).toEqual({ question: 3 });
     const [unchanged] = await db().select().from(courseActivities).where(eq(courseActivities.id, quizId));
     expect(unchanged.questions).toEqual([]);
+    // a new activity holds nobody's completion until it is written and saved as required
+    expect(unchanged.required).toBe(false);
+    const emptied = await errorOf(
+      updateActivity(a.coordinator as Actor, quizId, { title: "Repaso", questions: QUIZ, passPercent: "" }),
+    );
+    expect((emptied as DomainError).fieldErrors).toEqual({ passPercent: "errors.required" });
 
     await updateActivity(a.coordinator as Actor, quizId, {
       title: "Repaso",
@@ -202,7 +208,10 @@ describe("answering and reviewing", () => {
     const submission = review.people.find((p) => p.submission)?.submission;
     expect(submission?.status).toBe("submitted");
     const noComment = await errorOf(
-      reviewSubmission(a.facilitator as Actor, cohortId, submission?.id ?? "", { decision: "to_revise" }),
+      reviewSubmission(a.facilitator as Actor, cohortId, submission?.id ?? "", {
+        decision: "to_revise",
+        attempts: "1",
+      }),
     );
     expect((noComment as DomainError).fieldErrors).toEqual({
       comment: "learning.activity.errors.comment_required",
@@ -216,7 +225,16 @@ describe("answering and reviewing", () => {
     await reviewSubmission(a.facilitator as Actor, cohortId, submission?.id ?? "", {
       decision: "to_revise",
       comment: "Diga qué vio en la clase y qué paso acordaron.",
+      attempts: "1",
     });
+    // a second reviewer who read the same attempt changes nothing now
+    const late = await errorOf(
+      reviewSubmission(a.coordinator as Actor, cohortId, submission?.id ?? "", {
+        decision: "accepted",
+        attempts: "1",
+      }),
+    );
+    expect((late as DomainError).messageKey).toBe("learning.activity.errors.changed");
     const [mail] = await db()
       .select()
       .from(emails)
@@ -247,7 +265,18 @@ describe("answering and reviewing", () => {
     const resent = (await activityReview(a.facilitator as Actor, cohortId, reflectionId)).people[0]
       .submission;
     expect([resent?.status, resent?.attempts]).toEqual(["submitted", 2]);
-    await reviewSubmission(a.coordinator as Actor, cohortId, resent?.id ?? "", { decision: "accepted" });
+    // a review of the first attempt does not accept the second, unread
+    const stale = await errorOf(
+      reviewSubmission(a.coordinator as Actor, cohortId, resent?.id ?? "", {
+        decision: "accepted",
+        attempts: "1",
+      }),
+    );
+    expect((stale as DomainError).messageKey).toBe("learning.activity.errors.changed");
+    await reviewSubmission(a.coordinator as Actor, cohortId, resent?.id ?? "", {
+      decision: "accepted",
+      attempts: "2",
+    });
     expect((await cohortCompletion(cohortId))[0]).toMatchObject({ activitiesAccepted: 2, meetsRule: true });
     expect((await home()).activitiesDue).toEqual([]);
     expect(

@@ -71,6 +71,8 @@ export async function addActivity(
       moduleId,
       kind: data.kind,
       title: data.title,
+      // required once written and saved so (an empty quiz must not hold anyone's completion)
+      required: false,
       position,
     });
   });
@@ -85,12 +87,13 @@ const activityInput = z.object({
     .optional()
     .transform((v) => v === "on"),
   questions: z.string().max(60_000, "errors.too_long").default(""),
-  passPercent: z.coerce
-    .number({ message: "learning.errors.number_invalid" })
-    .int("learning.errors.number_invalid")
-    .min(0, "learning.errors.number_invalid")
-    .max(100, "learning.errors.number_invalid")
-    .default(70),
+  // an emptied box is refused, not read as 0 % (which would pass every answer)
+  passPercent: z
+    .union([z.literal(""), z.coerce.number({ message: "learning.errors.number_invalid" })])
+    .default(70)
+    .refine((v) => v !== "", "errors.required")
+    .transform(Number)
+    .refine((v) => Number.isInteger(v) && v >= 0 && v <= 100, "learning.errors.number_invalid"),
 });
 
 export async function updateActivity(actor: Actor, activityId: string, input: Record<string, unknown>) {
@@ -285,11 +288,15 @@ export async function submitActivity(
           submittedAt: new Date(),
         })
         .where(eq(activitySubmissions.id, existing.id));
-    else
-      await tx
+    else {
+      const inserted = await tx
         .insert(activitySubmissions)
         .values({ id: newId(), organizationId: cohort.organizationId, activityId, registrationId, ...values })
-        .onConflictDoNothing();
+        .onConflictDoNothing()
+        .returning({ id: activitySubmissions.id });
+      // two first answers at once: the second is told, never silently lost
+      if (inserted.length === 0) throw new DomainError("learning.activity.errors.changed");
+    }
     return { status: values.status, scorePercent: values.scorePercent };
   });
 }
@@ -359,6 +366,8 @@ const reviewInput = z
   .object({
     decision: z.enum(["accepted", "to_revise"], { message: "errors.invalid_choice" }),
     comment: z.string().trim().max(2000, "errors.too_long").default(""),
+    /** the attempt the reviewer read (an answer sent again since is not reviewed unread) */
+    attempts: z.coerce.number({ message: "errors.invalid_choice" }).int("errors.invalid_choice"),
   })
   .refine((r) => r.decision === "accepted" || r.comment !== "", {
     path: ["comment"],
@@ -401,7 +410,7 @@ export async function reviewSubmission(
   // only a reflection is reviewed (a quiz scores itself)
   if (!found || found.kind !== "reflection") throw new NotFoundError();
   await db().transaction(async (tx) => {
-    await tx
+    const reviewed = await tx
       .update(activitySubmissions)
       .set({
         status: data.decision,
@@ -409,7 +418,16 @@ export async function reviewSubmission(
         reviewedBy: actor.personId,
         reviewedAt: new Date(),
       })
-      .where(eq(activitySubmissions.id, submissionId));
+      .where(
+        and(
+          eq(activitySubmissions.id, submissionId),
+          eq(activitySubmissions.status, "submitted"),
+          eq(activitySubmissions.attempts, data.attempts),
+        ),
+      )
+      .returning({ id: activitySubmissions.id });
+    // reviewed meanwhile by someone else, or sent again since the page was read: nothing changes
+    if (reviewed.length === 0) throw new DomainError("learning.activity.errors.changed");
     const t = translator(isLocale(found.locale) ? found.locale : "es-CL");
     const link = `${config().appUrl}/mis-cursos/${cohortId}/actividades/${found.activity_id}`;
     const params = { activity: found.title, course: found.course_title };

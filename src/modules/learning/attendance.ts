@@ -253,7 +253,8 @@ export async function cohortCompletion(cohortId: string, now = new Date()): Prom
         WHERE a.registration_id = r.id AND a.present AND a.session_id IN (SELECT id FROM held)) AS attended,
       (SELECT count(*)::int FROM held) AS held,
       (SELECT count(*)::int FROM live_sessions s WHERE s.cohort_id = k.id) AS planned,
-      (SELECT count(*)::int FROM course_activities a WHERE a.course_id = c.id AND a.required) AS required,
+      (SELECT count(*)::int FROM course_activities a WHERE a.course_id = c.id AND a.required
+        AND (a.kind = 'reflection' OR a.questions <> '[]'::jsonb)) AS required,
       (SELECT count(*)::int FROM activity_submissions s JOIN course_activities a ON a.id = s.activity_id
         WHERE s.registration_id = r.id AND a.required AND s.status = 'accepted') AS accepted,
       c.min_attendance_percent AS min_percent,

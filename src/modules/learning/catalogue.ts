@@ -351,14 +351,14 @@ export async function learnerHome(
       JOIN cohorts k ON k.id = r.cohort_id AND k.status = 'published'
       JOIN courses c ON c.id = k.course_id
       JOIN live_sessions s ON s.cohort_id = k.id AND s.starts_at >= ${now.toISOString()}::timestamptz
-      WHERE r.status = 'confirmed' AND (r.person_id = ${person.id} OR r.email = ${email})
+      WHERE r.status = 'confirmed' AND (r.person_id = ${person.id} OR (r.person_id IS NULL AND r.email = ${email}))
       ORDER BY s.starts_at
       LIMIT 1)
     UNION ALL
     (SELECT 'certificate', NULL, z.course_title, z.code, z.issued_at
       FROM registrations r
       JOIN certificates z ON z.registration_id = r.id AND z.revoked_at IS NULL
-      WHERE r.person_id = ${person.id} OR r.email = ${email}
+      WHERE r.person_id = ${person.id} OR (r.person_id IS NULL AND r.email = ${email})
       ORDER BY z.issued_at DESC
       LIMIT 10)
     UNION ALL
@@ -368,7 +368,7 @@ export async function learnerHome(
         AND k.ends_on >= (${now.toISOString()}::timestamptz - interval '14 days')::date
         AND k.organization_id = ${person.organizationId}
       JOIN courses c ON c.id = k.course_id
-      WHERE r.status = 'confirmed' AND (r.person_id = ${person.id} OR r.email = ${email})
+      WHERE r.status = 'confirmed' AND (r.person_id = ${person.id} OR (r.person_id IS NULL AND r.email = ${email}))
         AND EXISTS (SELECT 1 FROM lessons l WHERE l.course_id = c.id)
       ORDER BY k.starts_on, k.id
       LIMIT 3)
@@ -381,9 +381,10 @@ export async function learnerHome(
         AND k.organization_id = ${person.organizationId}
       JOIN courses c ON c.id = k.course_id
       JOIN course_activities a ON a.course_id = c.id AND a.required
+        AND (a.kind = 'reflection' OR a.questions <> '[]'::jsonb)
       JOIN course_modules m ON m.id = a.module_id
       LEFT JOIN activity_submissions s ON s.activity_id = a.id AND s.registration_id = r.id
-      WHERE r.status = 'confirmed' AND (r.person_id = ${person.id} OR r.email = ${email})
+      WHERE r.status = 'confirmed' AND (r.person_id = ${person.id} OR (r.person_id IS NULL AND r.email = ${email}))
         AND (s.status IS NULL OR s.status = 'to_revise')
       ORDER BY k.ends_on, k.id, m.position, a.position
       LIMIT 5)`,

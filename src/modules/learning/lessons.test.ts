@@ -250,6 +250,14 @@ describe("a lesson's files", () => {
     expect(
       await errorOf(attachLessonFile(a.facilitator as Actor, firstLesson, { fileName: "x.pdf", bytes: pdf })),
     ).toBeInstanceOf(NotFoundError);
+    // text called .html is stored as text and downloads as such (saved, it never opens as a page)
+    const { id: notes } = await attachLessonFile(a.coordinator as Actor, firstLesson, {
+      fileName: "notas.html",
+      bytes: new TextEncoder().encode("Notas de la sesión.\n"),
+    });
+    const [named] = await db().select().from(lessonFiles).where(eq(lessonFiles.id, notes));
+    expect([named?.fileName, named?.contentType]).toEqual(["notas.html.txt", "text/plain; charset=utf-8"]);
+    await removeLessonFile(a.coordinator as Actor, firstLesson, notes);
     const [row] = await db().select().from(lessonFiles);
     expect(row).toMatchObject({
       fileName: "Guía ñandú.pdf",

@@ -186,6 +186,8 @@ export async function deleteModule(actor: Actor, moduleId: string) {
   const { course } = await moduleOf(actor, moduleId);
   authorize(actor, "manage", "course", course);
   await db().transaction(async (tx) => {
+    // the course's lock, as adding a lesson or activity takes it: none is added while this one goes
+    await tx.execute(sql`SELECT id FROM courses WHERE id = ${course.courseId} FOR UPDATE`);
     const [inside] = await rowsOf<{ n: number }>(
       tx,
       sql`SELECT (SELECT count(*) FROM lessons WHERE module_id = ${moduleId})::int
@@ -329,11 +331,21 @@ async function filesOf(lessonId: string) {
     .orderBy(asc(lessonFiles.createdAt), asc(lessonFiles.id));
 }
 
-/** A file's name as downloaded: the uploaded name's last part, without control characters. */
-function cleanFileName(name: string): string {
+/**
+ * A file's name as downloaded: the uploaded name's last part, without control characters, ending in
+ * the extension of what the file really is (a text file called "guia.html" downloads as
+ * "guia.html.txt": saved on a computer, it never opens as a page or runs as a script).
+ */
+function downloadName(name: string, extension: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const clean = base.replace(/[\p{Cc}\p{Cf}]/gu, "").trim();
-  return clean.slice(-200) || "archivo";
+  const clean =
+    base
+      .replace(/[\p{Cc}\p{Cf}]/gu, "")
+      .trim()
+      .slice(-200) || "archivo";
+  const typed = clean.includes(".") ? (clean.split(".").pop() ?? "").toLowerCase() : "";
+  const same = typed === extension || (extension === "jpg" && typed === "jpeg");
+  return same ? clean : `${clean}.${extension}`;
 }
 
 /** Adds a file to a lesson: its type is read from its content; the file is stored before the row. */
@@ -359,7 +371,7 @@ export async function attachLessonFile(
         organizationId: course.organizationId,
         lessonId,
         storageKey,
-        fileName: cleanFileName(upload.fileName),
+        fileName: downloadName(upload.fileName, accepted.extension),
         contentType: accepted.contentType,
         size: accepted.size,
         sha256: accepted.sha256,
@@ -395,7 +407,7 @@ async function placeIn(actor: Actor, cohortId: string): Promise<string | null> {
     SELECT r.id FROM registrations r
     WHERE r.cohort_id = ${cohortId} AND r.status = 'confirmed'
       AND (r.person_id = ${actor.personId}
-        OR r.email = (SELECT lower(p.email) FROM persons p WHERE p.id = ${actor.personId}))
+        OR (r.person_id IS NULL AND r.email = (SELECT lower(p.email) FROM persons p WHERE p.id = ${actor.personId})))
     ORDER BY (r.person_id = ${actor.personId}) DESC NULLS LAST
     LIMIT 1`,
   );
@@ -439,7 +451,7 @@ export async function myCourses(actor: Actor) {
     JOIN courses c ON c.id = k.course_id
     WHERE r.status = 'confirmed' AND k.organization_id = ${actor.organizationId}
       AND (r.person_id = ${actor.personId}
-        OR r.email = (SELECT lower(p.email) FROM persons p WHERE p.id = ${actor.personId}))
+        OR (r.person_id IS NULL AND r.email = (SELECT lower(p.email) FROM persons p WHERE p.id = ${actor.personId})))
     ORDER BY k.starts_on DESC, k.id`,
   );
   return rows.map((r) => ({
@@ -573,7 +585,7 @@ export async function lessonFileForDownload(actor: Actor, lessonId: string, file
     SELECT r.id FROM registrations r JOIN cohorts k ON k.id = r.cohort_id AND k.status <> 'cancelled'
     WHERE k.course_id = ${lesson.courseId} AND r.status = 'confirmed'
       AND (r.person_id = ${actor.personId}
-        OR r.email = (SELECT lower(p.email) FROM persons p WHERE p.id = ${actor.personId}))
+        OR (r.person_id IS NULL AND r.email = (SELECT lower(p.email) FROM persons p WHERE p.id = ${actor.personId})))
     LIMIT 1`,
   );
   const subject: LessonSubject = { ...course, participant: places.length > 0 };

@@ -72,6 +72,7 @@ registerPersonalData({
         role: registrations.role,
         institution: registrations.institution,
         rut: registrations.rut,
+        region: registrations.region,
         status: registrations.status,
         createdAt: registrations.createdAt,
         confirmedAt: registrations.confirmedAt,
@@ -245,6 +246,7 @@ registerPersonalData({
         email: context.email,
         institution: "",
         rut: null,
+        region: "",
       })
       .where(or(eq(registrations.personId, person.id), inArray(registrations.email, addresses)));
   },
