@@ -166,6 +166,8 @@ test("la docente responde una reflexión y un cuestionario, conversa con el curs
   await page
     .getByLabel(t("learning.activity.instructions"))
     .fill("Cuente **una** pregunta que hizo esta semana.");
+  // a new activity is not required until it is saved so
+  await page.getByLabel(t("learning.activity.required_label")).check();
   await page.getByRole("button", { name: t("learning.activity.save") }).click();
   await expect(page.getByText(t("learning.activity.saved"))).toBeVisible();
   await page.getByRole("link", { name: t("learning.content.title") }).click();
@@ -182,6 +184,7 @@ test("la docente responde una reflexión y un cuestionario, conversa con el curs
     .getByLabel(t("learning.quiz.questions"))
     .fill("¿Qué pregunta invita a pensar?\n* ¿Por qué crees que…?\n- ¿Cuánto es 2 + 2?");
   await page.getByLabel(t("learning.quiz.pass_percent")).fill("100");
+  await page.getByLabel(t("learning.activity.required_label")).check();
   await page.getByRole("button", { name: t("learning.activity.save") }).click();
   await expect(page.getByText(t("learning.activity.saved"))).toBeVisible();
   await page.goto(courseUrl);
