@@ -108,14 +108,22 @@ export function formatPercent(share: number, locale: Locale): string {
 }
 
 /** A zone as its readers name it ("hora de Chile", "hora de México"), from the runtime's ICU data. */
+const zoneNames = new Map<string, string>();
 export function formatZoneName(timeZone: string, locale: Locale): string {
-  try {
-    const parts = dateFormatter(locale === "en" ? "en-GB" : locale, {
-      timeZone,
-      timeZoneName: "longGeneric",
-    }).formatToParts(new Date());
-    return parts.find((p) => p.type === "timeZoneName")?.value ?? timeZone;
-  } catch {
-    return timeZone;
+  // the generic name does not change with the date (no summer or winter in it): each is worked out once
+  const key = `${locale}|${timeZone}`;
+  let name = zoneNames.get(key);
+  if (name === undefined) {
+    try {
+      const parts = dateFormatter(locale === "en" ? "en-GB" : locale, {
+        timeZone,
+        timeZoneName: "longGeneric",
+      }).formatToParts(new Date());
+      name = parts.find((p) => p.type === "timeZoneName")?.value ?? timeZone;
+    } catch {
+      name = timeZone;
+    }
+    if (zoneNames.size < 1000) zoneNames.set(key, name);
   }
+  return name;
 }
