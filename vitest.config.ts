@@ -9,6 +9,7 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts", "tests/http/**/*.test.ts"],
     environment: "node",
+    globalSetup: ["src/platform/testing/global-setup.ts"],
     env: { LOG_LEVEL: "silent" },
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -59,6 +59,8 @@ export interface Database {
   /** PostgreSQL: runs a statement as a named prepared statement (see preparedRowsOf) */
   prepared?: <T>(name: string, statement: SQL) => Promise<T[]>;
   migrate(): Promise<void>;
+  /** PGlite in memory: its data directory as a tarball, to start others from (tests' migrated template) */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -69,6 +71,8 @@ export interface OpenOptions {
   replicaUrl?: string;
   /** Directory for PGlite's files; "memory://" for a throwaway in-memory database. */
   dataDir?: string;
+  /** PGlite in memory: start from this dumped data directory (dumpDataDir) instead of an empty one */
+  loadDataDir?: Blob;
   poolSize?: number;
 }
 
@@ -194,12 +198,13 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (onDisk) mkdirSync(dataDir, { recursive: true });
   const client = onDisk
     ? await PGlite.create({ fs: new DurableNodeFS(dataDir), startParams: DURABLE_START_PARAMS })
-    : await PGlite.create(dataDir);
+    : await PGlite.create(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   const db = claimingKeys(drizzlePglite(client) as unknown as Db);
   return {
     db,
     kind: "pglite",
     migrate: () => migratePglite(db as never, { migrationsFolder: migrationsFolder() }),
+    ...(onDisk ? {} : { dumpDataDir: () => client.dumpDataDir("none") }),
     close: () => client.close(),
   };
 }

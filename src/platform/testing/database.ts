@@ -1,11 +1,13 @@
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import pg from "pg";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { type Database, openDatabase, setDatabase } from "../db/client";
 
 /**
  * Gives each test file its own migrated database: an in-memory PGlite, or, when TEST_DATABASE_URL
- * points at a PostgreSQL server (scripts/test.ts starts one), a fresh database on that server.
+ * points at a PostgreSQL server (scripts/test.ts starts one), a fresh database on that server. Both
+ * start from the migrated template of global-setup.ts when there is one.
  */
 export function useTestDatabase(): { current: () => Database } {
   let database: Database | undefined;
@@ -16,13 +18,18 @@ export function useTestDatabase(): { current: () => Database } {
       dropName = `t_${randomBytes(6).toString("hex")}`;
       const admin = new pg.Client({ connectionString: serverUrl });
       await admin.connect();
-      await admin.query(`CREATE DATABASE ${dropName}`);
+      const template = inject("postgresTemplate");
+      await admin.query(`CREATE DATABASE ${dropName}${template ? ` TEMPLATE ${template}` : ""}`);
       await admin.end();
       const url = new URL(serverUrl);
       url.pathname = `/${dropName}`;
       database = await openDatabase({ url: url.toString(), poolSize: 5 });
     } else {
-      database = await openDatabase({ dataDir: "memory://" });
+      const template = inject("pgliteTemplate");
+      database = await openDatabase({
+        dataDir: "memory://",
+        ...(template ? { loadDataDir: new Blob([readFileSync(template)]) } : {}),
+      });
     }
     await database.migrate();
     setDatabase(database);
