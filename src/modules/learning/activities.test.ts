@@ -303,3 +303,49 @@ describe("answering and reviewing", () => {
     expect(await db().select().from(activitySubmissions)).toHaveLength(2);
   });
 });
+
+describe("the completion rule of a finished version", () => {
+  it("does not take in an activity made required after the version ended", async () => {
+    const { id: pastId } = await createCohort(a.coordinator as Actor, courseId, {
+      name: "Marzo (terminada)",
+      startsOn: "2026-03-01",
+      endsOn: "2026-03-31",
+      capacity: "",
+    });
+    await publishCohort(a.coordinator as Actor, pastId);
+    await enrolInCohort(a.coordinator as Actor, pastId, {
+      fullName: `${w.teacherB.givenNames} ${w.teacherB.familyNames}`,
+      email: w.teacherB.email,
+      country: "CL",
+      role: "teacher",
+    });
+    // the two activities above were made required after March: March's rule had none of them
+    const before = (await cohortCompletion(pastId))[0];
+    expect(before).toMatchObject({ activitiesRequired: 0 });
+    // one that counted since before March's end counts there too
+    await db()
+      .update(courseActivities)
+      .set({ countsSince: new Date("2026-02-15T12:00:00Z") })
+      .where(eq(courseActivities.id, reflectionId));
+    expect((await cohortCompletion(pastId))[0]).toMatchObject({
+      activitiesRequired: 1,
+      activitiesAccepted: 0,
+    });
+    // saving it again keeps when it began to count; making it optional stops it counting anywhere
+    await updateActivity(a.coordinator as Actor, reflectionId, {
+      title: "Mi última retroalimentación",
+      instructions: "",
+      required: "on",
+      passPercent: "70",
+    });
+    expect((await cohortCompletion(pastId))[0]).toMatchObject({ activitiesRequired: 1 });
+    await updateActivity(a.coordinator as Actor, reflectionId, {
+      title: "Mi última retroalimentación",
+      instructions: "",
+      required: "",
+      passPercent: "70",
+    });
+    expect((await cohortCompletion(pastId))[0]).toMatchObject({ activitiesRequired: 0 });
+    expect((await cohortCompletion(cohortId))[0]).toMatchObject({ activitiesRequired: 1 });
+  });
+});

@@ -109,15 +109,18 @@ export async function updateActivity(actor: Actor, activityId: string, input: Re
     }
     questions = parsed.questions;
   }
+  const now = new Date();
+  const counts = data.required && (activity.kind === "reflection" || questions.length > 0);
   await db()
     .update(courseActivities)
     .set({
       title: data.title,
       instructions: data.instructions,
       required: data.required,
+      countsSince: counts ? (activity.countsSince ?? now) : null,
       questions,
       passPercent: data.passPercent,
-      updatedAt: new Date(),
+      updatedAt: now,
     })
     .where(eq(courseActivities.id, activityId));
 }

@@ -2,7 +2,7 @@
 // imports the meeting tool's participants report, matched by email (never by name) and counted in
 // minutes present. A cohort's completion (§9) reads it: the share of its sessions each confirmed person
 // attended, against the course's rule.
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db, intArray, rowsOf, uuidArray } from "../../platform/db/client";
 import { NotFoundError, ValidationError } from "../../platform/errors";
@@ -227,6 +227,15 @@ export interface CompletionRow {
  * certificate in force if any. A cohort with neither sessions nor required activities has no rule to
  * meet. One statement.
  */
+/**
+ * Whether activity `a` counts in the rule of cohort `cohort` (an alias): required and answerable since
+ * before the cohort ended (an activity made required later does not change a finished version's rule).
+ * The day is taken in UTC, as the database's sessions are.
+ */
+export function countsFor(cohort: SQL): SQL {
+  return sql`a.counts_since IS NOT NULL AND a.counts_since::date <= ${cohort}.ends_on`;
+}
+
 export async function cohortCompletion(cohortId: string, now = new Date()): Promise<CompletionRow[]> {
   const rows = await rowsOf<{
     id: string;
@@ -253,10 +262,10 @@ export async function cohortCompletion(cohortId: string, now = new Date()): Prom
         WHERE a.registration_id = r.id AND a.present AND a.session_id IN (SELECT id FROM held)) AS attended,
       (SELECT count(*)::int FROM held) AS held,
       (SELECT count(*)::int FROM live_sessions s WHERE s.cohort_id = k.id) AS planned,
-      (SELECT count(*)::int FROM course_activities a WHERE a.course_id = c.id AND a.required
-        AND (a.kind = 'reflection' OR a.questions <> '[]'::jsonb)) AS required,
+      (SELECT count(*)::int FROM course_activities a WHERE a.course_id = c.id
+        AND ${countsFor(sql`k`)}) AS required,
       (SELECT count(*)::int FROM activity_submissions s JOIN course_activities a ON a.id = s.activity_id
-        WHERE s.registration_id = r.id AND a.required AND s.status = 'accepted') AS accepted,
+        WHERE s.registration_id = r.id AND ${countsFor(sql`k`)} AND s.status = 'accepted') AS accepted,
       c.min_attendance_percent AS min_percent,
       z.id AS certificate_id, z.code AS certificate_code, z.issued_at
     FROM registrations r

@@ -5,6 +5,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { calendarAttachment } from "../../platform/calendar";
 import { db, preparedRowsOf, rowsOf } from "../../platform/db/client";
 import { isUuid } from "../../platform/ids";
+import { countsFor } from "./attendance";
 import { COURSE_LEVELS, type CourseKind, type CourseLevel, type CourseModality } from "./schema";
 
 export interface CatalogueFilters {
@@ -399,8 +400,7 @@ export async function learnerHome(
         AND k.ends_on >= (${now.toISOString()}::timestamptz)::date
         AND k.organization_id = ${person.organizationId}
       JOIN courses c ON c.id = k.course_id
-      JOIN course_activities a ON a.course_id = c.id AND a.required
-        AND (a.kind = 'reflection' OR a.questions <> '[]'::jsonb)
+      JOIN course_activities a ON a.course_id = c.id AND ${countsFor(sql`k`)}
       JOIN course_modules m ON m.id = a.module_id
       LEFT JOIN activity_submissions s ON s.activity_id = a.id AND s.registration_id = r.id
       WHERE r.status = 'confirmed' AND (r.person_id = ${person.id} OR (r.person_id IS NULL AND r.email = ${email}))

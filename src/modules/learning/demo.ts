@@ -175,6 +175,8 @@ async function seedLessons(tx: DbOrTx, ids: { organizationId: string; courseId: 
       instructions:
         "Cuente una retroalimentación que dio esta semana: **qué vio**, qué criterio usó y **qué paso** acordaron.",
       required: true,
+      // required since before the finished version began (it counts in that version's rule too)
+      countsSince: new Date(Date.now() - 90 * 86_400_000),
       position: 1,
     },
     {

@@ -526,6 +526,12 @@ export const courseActivities = pgTable(
     /** what to do (Markdown, rendered like a lesson's text) */
     instructions: text("instructions").notNull().default(""),
     required: boolean("required").notNull().default(true),
+    /**
+     * Since when it counts in the completion rule: set when it is saved required and can be answered (a
+     * reflection, or a quiz with questions), cleared when it no longer is. A version that had ended by
+     * then does not count it (its participants met or missed the rule as it was).
+     */
+    countsSince: timestamp("counts_since", { withTimezone: true }),
     /** a quiz's questions; empty for a reflection */
     questions: jsonb("questions").notNull().$type<QuizQuestion[]>().default([]),
     /** a quiz is accepted from this share of right answers (percent) */
