@@ -48,6 +48,12 @@ export default function ClassroomDiscussion({ loaderData, actionData }: Route.Co
               <Link to={`/conversaciones/${thread.id}`}>
                 <strong>{thread.title}</strong>
               </Link>
+              {thread.hidden ? (
+                <>
+                  {" "}
+                  <span className="badge badge-warn">{t("discussions.thread_hidden_badge")}</span>
+                </>
+              ) : null}
               {thread.unread ? (
                 <>
                   {" "}

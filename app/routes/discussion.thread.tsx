@@ -79,7 +79,7 @@ export default function DiscussionThread({ loaderData, actionData }: Route.Compo
   const reportable = (p: (typeof posts)[number]) => !p.hidden && !p.mine && !p.reportedByMe;
   const hideable = (p: (typeof posts)[number]) => can.moderate && !p.hidden;
   const placed =
-    (can.post && Boolean(failedOn("reply"))) ||
+    (can.post && !thread.hidden && Boolean(failedOn("reply"))) ||
     Boolean(failedOn("follow")) ||
     posts.some((p) => (hideable(p) && failedOn("hide", p.id)) || (reportable(p) && failedOn("report", p.id)));
   const done = actionData && "done" in actionData ? actionData.done : null;
@@ -89,6 +89,7 @@ export default function DiscussionThread({ loaderData, actionData }: Route.Compo
         <Link to={space.href}>{space.title}</Link>
       </p>
       <h1>{thread.title}</h1>
+      {thread.hidden ? <p className="alert alert-info">{t("discussions.thread_hidden")}</p> : null}
       {placed ? null : <FormMessage failure={failure} />}
       {done ? (
         <p className="alert alert-ok" role="status">
@@ -150,7 +151,7 @@ export default function DiscussionThread({ loaderData, actionData }: Route.Compo
           ) : null}
         </section>
       ))}
-      {can.post ? (
+      {can.post && !thread.hidden ? (
         <Form method="post" className="card stack" noValidate>
           <RequestKey />
           <FormMessage failure={failedOn("reply")} />

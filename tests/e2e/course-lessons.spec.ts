@@ -133,7 +133,7 @@ test("una coordinadora escribe una lección con un archivo y la docente la lee e
   await expect(page.getByRole("row", { name: /Leer con el curso/ })).toContainText("1 / 1");
 });
 
-test("la docente responde una reflexión y un cuestionario, conversa con el curso; la facilitadora pide una corrección y oculta un mensaje", async ({
+test("la docente responde una reflexión y un cuestionario, conversa con el curso; la facilitadora pide una corrección y oculta la conversación", async ({
   page,
   browser,
 }, testInfo) => {
@@ -254,11 +254,17 @@ test("la docente responde una reflexión y un cuestionario, conversa con el curs
   await page.getByLabel(t("discussions.hide_label")).fill("Prueba de moderación");
   await page.getByRole("button", { name: t("discussions.hide") }).click();
   await expect(page.getByText(t("discussions.hidden_done"))).toBeVisible();
+  // its opening post hidden, the whole thread is the moderators' alone
+  await expect(page.getByText(t("discussions.thread_hidden"))).toBeVisible();
+  await expect(page.getByLabel(t("discussions.reply_label"))).toHaveCount(0);
 
-  // the teacher sees the comment where she answers, and the hidden post as hidden
+  // the teacher no longer finds it, title included; she sees the comment where she answers
   await phone.reload();
-  await expect(phone.getByText(t("discussions.hidden"))).toBeVisible();
+  await expect(phone.getByRole("heading", { name: t("errors.not_found.title") })).toBeVisible();
   await expect(phone.getByText("La mía: ¿cómo lo supiste?")).toHaveCount(0);
+  await phone.goto(`${cohortUrl.replace(/\/cursos\/[^/]+\/versiones\//, "/mis-cursos/")}/conversacion`);
+  await expect(phone.getByRole("heading", { name: t("discussions.title"), level: 1 })).toBeVisible();
+  await expect(phone.getByText("Preguntas que funcionan")).toHaveCount(0);
   await phone.goto("/");
   await due.getByRole("link", { name: "Mi mejor pregunta" }).click();
   await expect(phone.getByText("Cuente también qué respondió el curso.")).toBeVisible();

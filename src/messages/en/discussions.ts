@@ -43,4 +43,7 @@ export const discussions: Record<keyof typeof source, string> = {
   "discussions.email.digest_subject":
     "{count, plural, one {News in # discussion} other {News in # discussions}}",
   "discussions.email.digest_intro": "Here is what is new in the discussions you follow:",
+  "discussions.errors.thread_hidden": "This conversation is hidden: it takes no more replies.",
+  "discussions.thread_hidden": "Conversation hidden by moderation: only moderators see it.",
+  "discussions.thread_hidden_badge": "Hidden",
 };

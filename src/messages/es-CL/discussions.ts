@@ -41,4 +41,7 @@ export const discussions = {
   "discussions.email.digest_subject":
     "{count, plural, one {Novedades en # conversación} other {Novedades en # conversaciones}}",
   "discussions.email.digest_intro": "Esto es lo nuevo en las conversaciones que sigue:",
+  "discussions.errors.thread_hidden": "Esta conversación está oculta: ya no recibe respuestas.",
+  "discussions.thread_hidden": "Conversación oculta por moderación: solo quienes moderan la ven.",
+  "discussions.thread_hidden_badge": "Oculta",
 } as const;

@@ -43,4 +43,7 @@ export const discussions: Record<keyof typeof source, string> = {
   "discussions.email.digest_subject":
     "{count, plural, one {Novidades em # conversa} other {Novidades em # conversas}}",
   "discussions.email.digest_intro": "Isto é o que há de novo nas conversas que você segue:",
+  "discussions.errors.thread_hidden": "Esta conversa está oculta: não recebe mais respostas.",
+  "discussions.thread_hidden": "Conversa ocultada pela moderação: só quem modera a vê.",
+  "discussions.thread_hidden_badge": "Oculta",
 };

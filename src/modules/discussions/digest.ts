@@ -21,7 +21,7 @@ export async function sendDueDigests(now = new Date()): Promise<number> {
     db(),
     sql`
     SELECT DISTINCT f.person_id FROM discussion_follows f JOIN discussion_threads t ON t.id = f.thread_id
-    WHERE f.mode = 'digest' AND f.digested_at <= ${cut}::timestamptz
+    WHERE f.mode = 'digest' AND f.digested_at <= ${cut}::timestamptz AND t.hidden_at IS NULL
       AND EXISTS (SELECT 1 FROM discussion_posts d WHERE d.thread_id = t.id AND d.created_at > f.digested_at
         AND d.author_id <> f.person_id AND d.hidden_at IS NULL)
     LIMIT 500`,
@@ -70,6 +70,7 @@ export async function sendDueDigests(now = new Date()): Promise<number> {
           (SELECT count(*)::int FROM discussion_posts d WHERE d.thread_id = t.id AND d.created_at > c.since
             AND d.author_id <> ${personId} AND d.hidden_at IS NULL) AS new_posts
         FROM claimed c JOIN discussion_threads t ON t.id = c.thread_id
+        WHERE t.hidden_at IS NULL
         ORDER BY t.last_post_at DESC`,
       );
       const news = threads.filter((t) => t.new_posts > 0 && readable.has(t.id));

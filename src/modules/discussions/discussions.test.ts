@@ -148,32 +148,35 @@ describe("a cohort's discussion", () => {
   });
 
   it("takes reports once, and lets moderators hide a post with a reason kept for the audit", async () => {
-    const { posts } = await readThread(a.teacherB as Actor, threadId);
-    const first = posts[0]?.id ?? "";
-    expect(await errorOf(reportPost(a.teacherB as Actor, threadId, first, { reason: "" }))).toBeInstanceOf(
+    // a reply (hiding the opening post hides the whole thread: below)
+    const { posts } = await readThread(a.teacherA as Actor, threadId);
+    const first = posts[1]?.id ?? "";
+    expect(await errorOf(reportPost(a.teacherA as Actor, threadId, first, { reason: "" }))).toBeInstanceOf(
       ValidationError,
     );
-    await reportPost(a.teacherB as Actor, threadId, first, { reason: "Publicidad" });
-    const again = await errorOf(reportPost(a.teacherB as Actor, threadId, first, { reason: "Otra vez" }));
+    await reportPost(a.teacherA as Actor, threadId, first, { reason: "Publicidad" });
+    const again = await errorOf(reportPost(a.teacherA as Actor, threadId, first, { reason: "Otra vez" }));
     expect((again as DomainError).messageKey).toBe("discussions.errors.already_reported");
-    expect((await readThread(a.facilitator as Actor, threadId)).posts[0]?.reports).toBe(1);
-    expect((await readThread(a.teacherA as Actor, threadId)).posts[0]?.reports).toBe(0);
+    expect((await readThread(a.facilitator as Actor, threadId)).posts[1]?.reports).toBe(1);
+    expect((await readThread(a.teacherB as Actor, threadId)).posts[1]?.reports).toBe(0);
     // participants do not moderate
     expect(await errorOf(hidePost(a.teacherB as Actor, threadId, first, { reason: "No" }))).toBeInstanceOf(
       NotFoundError,
     );
     await hidePost(a.facilitator as Actor, threadId, first, { reason: "Un enlace comercial" });
-    const asParticipant = (await readThread(a.teacherB as Actor, threadId)).posts[0];
+    const asParticipant = (await readThread(a.teacherA as Actor, threadId)).posts[1];
     expect([asParticipant?.hidden, asParticipant?.body, asParticipant?.hiddenReason]).toEqual([
       true,
       "",
       null,
     ]);
-    const asModerator = (await readThread(a.facilitator as Actor, threadId)).posts[0];
-    expect(asModerator?.body).toContain("Yo parto con una pregunta.");
+    const asModerator = (await readThread(a.facilitator as Actor, threadId)).posts[1];
+    expect(asModerator?.body).toContain("Yo con un problema del día anterior.");
     expect(asModerator?.hiddenReason).toBe("Un enlace comercial");
     const [stored] = await db().select().from(discussionPosts).where(eq(discussionPosts.id, first));
-    expect(stored?.body).toContain("Yo parto con una pregunta.");
+    expect(stored?.body).toContain("Yo con un problema del día anterior.");
+    // a hidden reply leaves the thread as it was for everyone
+    expect((await readThread(a.teacherA as Actor, threadId)).thread.hidden).toBe(false);
     const audited = await db()
       .select()
       .from(auditEvents)
@@ -203,5 +206,41 @@ describe("someone who loses their place", () => {
       .where(eq(discussionFollows.personId, w.teacherA.id));
     await sendDueDigests(new Date(Date.now() + 3 * 24 * 60 * 60_000));
     expect((await emailsTo(w.teacherA.email)).length).toBe(before);
+  });
+});
+
+describe("a thread whose opening post is hidden", () => {
+  it("is the moderators' alone: no title in the list, no page, no replies, no news", async () => {
+    const { id } = await startThread(a.teacherB as Actor, "cohort", cohortId, {
+      title: "Vendo planificaciones baratas",
+      body: "Escríbanme por interno.",
+    });
+    await reply(a.facilitator as Actor, id, { body: "Este no es el lugar." });
+    expect((await followedUpdates(a.teacherB as Actor)).map((u) => u.threadId)).toContain(id);
+    const [opening] = (await readThread(a.facilitator as Actor, id)).posts;
+    await hidePost(a.facilitator as Actor, id, opening?.id ?? "", { reason: "Publicidad" });
+
+    const titles = async (who: string) =>
+      (await spaceThreads(a[who] as Actor, "cohort", cohortId)).threads
+        .filter((t) => t.id === id)
+        .map((t) => [t.title, t.hidden]);
+    expect(await titles("teacherB")).toEqual([]);
+    expect(await titles("facilitator")).toEqual([["Vendo planificaciones baratas", true]]);
+    // not even its author reads it now
+    expect(await errorOf(readThread(a.teacherB as Actor, id))).toBeInstanceOf(NotFoundError);
+    expect(await errorOf(reply(a.teacherB as Actor, id, { body: "¿Por qué?" }))).toBeInstanceOf(
+      NotFoundError,
+    );
+    expect((await readThread(a.facilitator as Actor, id)).thread.hidden).toBe(true);
+    const refused = await errorOf(reply(a.facilitator as Actor, id, { body: "Cerrado." }));
+    expect((refused as DomainError).messageKey).toBe("discussions.errors.thread_hidden");
+    expect((await followedUpdates(a.teacherB as Actor)).map((u) => u.threadId)).not.toContain(id);
+    const [audited] = await db()
+      .select()
+      .from(auditEvents)
+      .where(
+        and(eq(auditEvents.action, "discussion.post_hidden"), eq(auditEvents.subjectId, opening?.id ?? "")),
+      );
+    expect(audited?.details).toMatchObject({ reason: "Publicidad", threadHidden: true });
   });
 });

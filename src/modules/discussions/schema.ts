@@ -25,6 +25,8 @@ export const discussionThreads = pgTable(
     title: text("title").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastPostAt: timestamp("last_post_at", { withTimezone: true }).notNull().defaultNow(),
+    /** set when a moderator hid its opening post: from then on only moderators see the thread, title included */
+    hiddenAt: timestamp("hidden_at", { withTimezone: true }),
   },
   (t) => [
     index("discussion_threads_space_idx").on(t.spaceKind, t.spaceId, t.lastPostAt),

@@ -2,7 +2,7 @@
 // else is markup), works without JavaScript. Whoever writes in a thread follows it with a daily digest
 // unless they chose otherwise; followers who chose "each post" get an email per reply, in their
 // language. A moderator hides a post with a reason (kept for the audit); members report a post once.
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { translator } from "../../messages";
 import { audit } from "../../platform/audit/audit";
@@ -51,12 +51,16 @@ async function threadOf(actor: Actor, threadId: string) {
       and(eq(discussionThreads.id, threadId), eq(discussionThreads.organizationId, actor.organizationId)),
     );
   if (!thread) throw new NotFoundError();
-  return { thread, space: await spaceFor(actor, thread.spaceKind, thread.spaceId) };
+  const space = await spaceFor(actor, thread.spaceKind, thread.spaceId);
+  // a thread whose opening post was hidden is the moderators' alone: to anyone else it is not there
+  if (thread.hiddenAt && !can(actor, "moderate", "discussion", space)) throw new NotFoundError();
+  return { thread, space };
 }
 
 /** A space's threads, the latest activity first, with how many posts each has and whether the actor follows it. */
 export async function spaceThreads(actor: Actor, kind: string, spaceId: string) {
   const space = await spaceFor(actor, kind, spaceId);
+  const moderates = can(actor, "moderate", "discussion", space);
   const threads = await rowsOf<{
     id: string;
     title: string;
@@ -64,16 +68,18 @@ export async function spaceThreads(actor: Actor, kind: string, spaceId: string) 
     posts: number;
     last_post_at: Date | string;
     unread: number;
+    hidden: boolean;
   }>(
     db(),
     sql`
     SELECT t.id, t.title, p.given_names || ' ' || p.family_names AS author, t.last_post_at,
+      t.hidden_at IS NOT NULL AS hidden,
       (SELECT count(*)::int FROM discussion_posts d WHERE d.thread_id = t.id) AS posts,
       (SELECT count(*)::int FROM discussion_posts d JOIN discussion_follows f
          ON f.thread_id = t.id AND f.person_id = ${actor.personId}
         WHERE d.thread_id = t.id AND d.created_at > f.last_read_at AND d.author_id <> ${actor.personId}) AS unread
     FROM discussion_threads t JOIN persons p ON p.id = t.author_id
-    WHERE t.space_kind = ${kind} AND t.space_id = ${spaceId}
+    WHERE t.space_kind = ${kind} AND t.space_id = ${spaceId}${moderates ? sql`` : sql` AND t.hidden_at IS NULL`}
     ORDER BY t.last_post_at DESC, t.id
     LIMIT 200`,
   );
@@ -85,6 +91,7 @@ export async function spaceThreads(actor: Actor, kind: string, spaceId: string) 
       author: t.author,
       posts: t.posts,
       unread: t.unread,
+      hidden: t.hidden,
       lastPostAt: new Date(t.last_post_at),
     })),
     can: { post: can(actor, "post", "discussion", space) },
@@ -183,7 +190,7 @@ export async function readThread(actor: Actor, threadId: string) {
       .where(and(eq(discussionFollows.threadId, threadId), eq(discussionFollows.personId, actor.personId)));
   return {
     space,
-    thread: { id: thread.id, title: thread.title },
+    thread: { id: thread.id, title: thread.title, hidden: thread.hiddenAt !== null },
     posts: posts.map((p) => {
       const hidden = p.hidden_at !== null;
       return {
@@ -212,6 +219,8 @@ export async function reply(
 ): Promise<{ id: string }> {
   const { thread, space } = await threadOf(actor, threadId);
   authorize(actor, "post", "discussion", space);
+  // a hidden thread takes no replies (its followers no longer see it), not even a moderator's
+  if (thread.hiddenAt) throw new DomainError("discussions.errors.thread_hidden");
   const data = parseInput(z.object({ body }), input);
   const id = newId();
   const now = new Date();
@@ -340,6 +349,19 @@ export async function hidePost(
       .returning({ id: discussionPosts.id });
     // two moderators at once: the second is told, nothing is overwritten
     if (hidden.length === 0) throw new DomainError("discussions.errors.already_hidden");
+    // the opening post hidden hides the thread: its title says what the post said
+    const [opening] = await tx
+      .select({ id: discussionPosts.id })
+      .from(discussionPosts)
+      .where(eq(discussionPosts.threadId, threadId))
+      .orderBy(asc(discussionPosts.createdAt), asc(discussionPosts.id))
+      .limit(1);
+    const threadHidden = opening?.id === postId;
+    if (threadHidden)
+      await tx
+        .update(discussionThreads)
+        .set({ hiddenAt: new Date() })
+        .where(eq(discussionThreads.id, threadId));
     await audit(
       {
         personId: actor.personId,
@@ -351,7 +373,7 @@ export async function hidePost(
         action: "discussion.post_hidden",
         subjectType: "discussion_post",
         subjectId: postId,
-        details: { reason },
+        details: threadHidden ? { reason, threadHidden } : { reason },
       },
       tx,
     );
@@ -392,7 +414,7 @@ export async function followedUpdates(actor: Actor) {
         AND d.author_id <> ${actor.personId} AND d.hidden_at IS NULL) AS new_posts
     FROM discussion_follows f JOIN discussion_threads t ON t.id = f.thread_id
     WHERE f.person_id = ${actor.personId} AND f.mode <> 'none' AND t.last_post_at > f.last_read_at
-      AND t.organization_id = ${actor.organizationId}
+      AND t.organization_id = ${actor.organizationId} AND t.hidden_at IS NULL
     ORDER BY t.last_post_at DESC
     LIMIT 5`,
   );
