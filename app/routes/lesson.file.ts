@@ -9,6 +9,8 @@ import type { Route } from "./+types/lesson.file";
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
-  const file = await loadFile(context, () => lessonFileForDownload(actor, params.lessonId, params.fileId));
+  const file = await loadFile(context, () =>
+    lessonFileForDownload(actor, params.courseId, params.lessonId, params.fileId),
+  );
   return fileResponse(file.stored, { fileName: file.fileName });
 }

@@ -6,4 +6,5 @@ export const files: Record<keyof typeof source, string> = {
   "files.errors.too_large": "The file is larger than {max}.",
   "files.errors.type_not_allowed":
     "This kind of file is not accepted here. Accepted: {kinds}. The type is recognized from the file's content, not its name.",
+  "files.fallback_name": "file",
 };

@@ -5,4 +5,5 @@ export const files = {
   "files.errors.too_large": "El archivo pesa más de {max}.",
   "files.errors.type_not_allowed":
     "Este tipo de archivo no se acepta aquí. Se aceptan: {kinds}. El tipo se reconoce por el contenido del archivo, no por su nombre.",
+  "files.fallback_name": "archivo",
 } as const;

@@ -6,4 +6,5 @@ export const files: Record<keyof typeof source, string> = {
   "files.errors.too_large": "O arquivo tem mais de {max}.",
   "files.errors.type_not_allowed":
     "Este tipo de arquivo não é aceito aqui. São aceitos: {kinds}. O tipo é reconhecido pelo conteúdo do arquivo, não pelo nome.",
+  "files.fallback_name": "arquivo",
 };

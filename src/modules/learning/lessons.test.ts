@@ -6,6 +6,7 @@ import PDFDocument from "pdfkit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../platform/db/client";
 import { DomainError, NotFoundError, ValidationError } from "../../platform/errors";
+import { newId } from "../../platform/ids";
 import type { Actor } from "../../platform/policy";
 import { fileStore } from "../../platform/storage";
 import { useTestDatabase } from "../../platform/testing/database";
@@ -267,24 +268,28 @@ describe("a lesson's files", () => {
     expect(await db().select().from(lessonFiles)).toHaveLength(1);
 
     for (const who of ["teacherA", "facilitator", "coordinator"]) {
-      const file = await lessonFileForDownload(a[who] as Actor, firstLesson, fileId);
+      const file = await lessonFileForDownload(a[who] as Actor, courseId, firstLesson, fileId);
       expect(Buffer.from(file.stored.bytes).equals(Buffer.from(pdf))).toBe(true);
       expect(file.fileName).toBe("Guía ñandú.pdf");
     }
     for (const who of ["teacherB", "leaderA", "otherAdmin"])
-      expect(await errorOf(lessonFileForDownload(a[who] as Actor, firstLesson, fileId))).toBeInstanceOf(
-        NotFoundError,
-      );
+      expect(
+        await errorOf(lessonFileForDownload(a[who] as Actor, courseId, firstLesson, fileId)),
+      ).toBeInstanceOf(NotFoundError);
+    // a file asked for through another course's address is not found
+    expect(
+      await errorOf(lessonFileForDownload(a.teacherA as Actor, newId(), firstLesson, fileId)),
+    ).toBeInstanceOf(NotFoundError);
     // a file asked for through another lesson is not found
-    expect(await errorOf(lessonFileForDownload(a.teacherA as Actor, secondLesson, fileId))).toBeInstanceOf(
-      NotFoundError,
-    );
+    expect(
+      await errorOf(lessonFileForDownload(a.teacherA as Actor, courseId, secondLesson, fileId)),
+    ).toBeInstanceOf(NotFoundError);
 
     await removeLessonFile(a.coordinator as Actor, firstLesson, fileId);
     expect(await fileStore().get(row.storageKey)).toBeNull();
-    expect(await errorOf(lessonFileForDownload(a.teacherA as Actor, firstLesson, fileId))).toBeInstanceOf(
-      NotFoundError,
-    );
+    expect(
+      await errorOf(lessonFileForDownload(a.teacherA as Actor, courseId, firstLesson, fileId)),
+    ).toBeInstanceOf(NotFoundError);
 
     const { id: again } = await attachLessonFile(a.coordinator as Actor, firstLesson, {
       fileName: "otra.pdf",

@@ -5,6 +5,7 @@
 // people who may read the lesson.
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
+import { translator } from "../../messages";
 import { type DbOrTx, db, rowsOf } from "../../platform/db/client";
 import { DomainError, NotFoundError } from "../../platform/errors";
 import { isUuid, newId } from "../../platform/ids";
@@ -342,7 +343,8 @@ function downloadName(name: string, extension: string): string {
     base
       .replace(/[\p{Cc}\p{Cf}]/gu, "")
       .trim()
-      .slice(-200) || "archivo";
+      // a name of nothing but control characters: stored under the catalogue's word, in the source language
+      .slice(-200) || translator("es-CL")("files.fallback_name");
   const typed = clean.includes(".") ? (clean.split(".").pop() ?? "").toLowerCase() : "";
   const same = typed === extension || (extension === "jpg" && typed === "jpeg");
   return same ? clean : `${clean}.${extension}`;
@@ -576,9 +578,15 @@ export async function setLessonDone(
  * A lesson's file for download: for the course's coordinators and facilitators, and for whoever holds a
  * confirmed place in one of its cohorts. Not found for anyone else (nothing says the file exists).
  */
-export async function lessonFileForDownload(actor: Actor, lessonId: string, fileId: string) {
+export async function lessonFileForDownload(
+  actor: Actor,
+  courseId: string,
+  lessonId: string,
+  fileId: string,
+) {
   const { lesson, course } = await lessonOf(actor, lessonId);
-  if (!isUuid(fileId)) throw new NotFoundError();
+  // the address names the lesson's own course, or there is nothing there
+  if (!isUuid(fileId) || lesson.courseId !== courseId) throw new NotFoundError();
   const places = await rowsOf<{ id: string }>(
     db(),
     sql`

@@ -2,6 +2,7 @@
 // with the file's name in any language (RFC 6266: an ASCII fallback and the UTF-8 name), never sniffed
 // by the browser (every answer of the platform says nosniff: platform/http/security.ts), and sandboxed
 // should a browser ever render it (an HTML or SVG cannot run script).
+import { translator } from "../../messages";
 import type { StoredFile } from "./stores";
 
 /** The name for browsers that ignore `filename*`: accents dropped, other characters and `"\\%` as "_". */
@@ -11,7 +12,7 @@ function asciiFallback(name: string): string {
     .replace(/\p{Diacritic}/gu, "")
     .replace(/[^\x20-\x7e]/g, "_")
     .replace(/["\\%]/g, "_");
-  return plain || "archivo";
+  return plain || translator("es-CL")("files.fallback_name");
 }
 
 export function contentDisposition(fileName: string, inline = false): string {
