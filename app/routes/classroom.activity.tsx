@@ -104,6 +104,20 @@ export default function ClassroomActivity({ loaderData, actionData }: Route.Comp
           {activity.kind === "reflection" && submission.body ? (
             <p style={{ whiteSpace: "pre-wrap" }}>{submission.body}</p>
           ) : null}
+          {submission.right ? (
+            <ol className="stack">
+              {activity.questions.map((q, i) => (
+                <li key={`${q.prompt}|${q.options.join("|")}`}>
+                  {q.prompt}
+                  <br />
+                  <span className="muted">
+                    {q.options[submission.answers[i] ?? -1] ?? ""} (
+                    {t(submission.right?.[i] ? "learning.quiz.was_right" : "learning.quiz.was_wrong")})
+                  </span>
+                </li>
+              ))}
+            </ol>
+          ) : null}
         </section>
       ) : null}
       {can.submit ? (
@@ -130,12 +144,6 @@ export default function ClassroomActivity({ loaderData, actionData }: Route.Comp
                 >
                   <legend>
                     {i + 1}. {q.prompt}
-                    {submission && submission.status !== "accepted" ? (
-                      <span className="muted">
-                        {" "}
-                        ({t(submission.right[i] ? "learning.quiz.was_right" : "learning.quiz.was_wrong")})
-                      </span>
-                    ) : null}
                   </legend>
                   {choicesOf(q.options).map((c) => (
                     <label key={c.value} className="check-row">

@@ -102,6 +102,15 @@ export default function DiscussionThread({ loaderData, actionData }: Route.Compo
             <strong>{post.author}</strong> · {f.dateTime(post.createdAt)}
             {post.reports ? ` · ${t("discussions.reports", { count: post.reports })}` : ""}
           </p>
+          {post.reportReasons.length ? (
+            <ul className="muted" aria-label={t("discussions.report_reasons")}>
+              {post.reportReasons.map((reason, i) => (
+                // reasons may repeat; their order is fixed
+                // biome-ignore lint/suspicious/noArrayIndexKey: a list that never reorders
+                <li key={i}>{t("discussions.report_reason", { reason })}</li>
+              ))}
+            </ul>
+          ) : null}
           {post.hidden ? <p className="muted">{t("discussions.hidden")}</p> : null}
           {post.hidden && post.hiddenReason ? (
             <p className="muted">{t("discussions.hidden_reason", { reason: post.hiddenReason })}</p>

@@ -46,4 +46,6 @@ export const discussions: Record<keyof typeof source, string> = {
   "discussions.errors.thread_hidden": "This conversation is hidden: it takes no more replies.",
   "discussions.thread_hidden": "Conversation hidden by moderation: only moderators see it.",
   "discussions.thread_hidden_badge": "Hidden",
+  "discussions.report_reasons": "Reasons given in reports",
+  "discussions.report_reason": "Reported: “{reason}”",
 };

@@ -44,4 +44,6 @@ export const discussions = {
   "discussions.errors.thread_hidden": "Esta conversación está oculta: ya no recibe respuestas.",
   "discussions.thread_hidden": "Conversación oculta por moderación: solo quienes moderan la ven.",
   "discussions.thread_hidden_badge": "Oculta",
+  "discussions.report_reasons": "Motivos de los reportes",
+  "discussions.report_reason": "Reportado: «{reason}»",
 } as const;

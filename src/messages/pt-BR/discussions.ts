@@ -46,4 +46,6 @@ export const discussions: Record<keyof typeof source, string> = {
   "discussions.errors.thread_hidden": "Esta conversa está oculta: não recebe mais respostas.",
   "discussions.thread_hidden": "Conversa ocultada pela moderação: só quem modera a vê.",
   "discussions.thread_hidden_badge": "Oculta",
+  "discussions.report_reasons": "Motivos das denúncias",
+  "discussions.report_reason": "Denunciado: «{reason}»",
 };

@@ -157,8 +157,14 @@ describe("a cohort's discussion", () => {
     await reportPost(a.teacherA as Actor, threadId, first, { reason: "Publicidad" });
     const again = await errorOf(reportPost(a.teacherA as Actor, threadId, first, { reason: "Otra vez" }));
     expect((again as DomainError).messageKey).toBe("discussions.errors.already_reported");
-    expect((await readThread(a.facilitator as Actor, threadId)).posts[1]?.reports).toBe(1);
-    expect((await readThread(a.teacherB as Actor, threadId)).posts[1]?.reports).toBe(0);
+    expect((await readThread(a.facilitator as Actor, threadId)).posts[1]).toMatchObject({
+      reports: 1,
+      reportReasons: ["Publicidad"],
+    });
+    expect((await readThread(a.teacherB as Actor, threadId)).posts[1]).toMatchObject({
+      reports: 0,
+      reportReasons: [],
+    });
     // participants do not moderate
     expect(await errorOf(hidePost(a.teacherB as Actor, threadId, first, { reason: "No" }))).toBeInstanceOf(
       NotFoundError,

@@ -167,6 +167,7 @@ export async function readThread(actor: Actor, threadId: string) {
     hidden_at: Date | string | null;
     hidden_reason: string | null;
     reports: number;
+    report_reasons: string[] | string | null;
     reported_by_me: boolean;
   }>(
     db(),
@@ -174,6 +175,11 @@ export async function readThread(actor: Actor, threadId: string) {
     SELECT d.id, d.author_id, p.given_names || ' ' || p.family_names AS author, d.body, d.created_at,
       d.hidden_at, d.hidden_reason,
       (SELECT count(*)::int FROM discussion_reports r WHERE r.post_id = d.id) AS reports,
+      ${
+        moderates
+          ? sql`(SELECT json_agg(r.reason ORDER BY r.created_at, r.id) FROM discussion_reports r WHERE r.post_id = d.id)`
+          : sql`NULL::json`
+      } AS report_reasons,
       EXISTS (SELECT 1 FROM discussion_reports r WHERE r.post_id = d.id AND r.reporter_id = ${actor.personId}) AS reported_by_me
     FROM discussion_posts d JOIN persons p ON p.id = d.author_id
     WHERE d.thread_id = ${threadId}
@@ -203,12 +209,20 @@ export async function readThread(actor: Actor, threadId: string) {
         body: hidden && !moderates ? "" : p.body,
         hiddenReason: moderates ? p.hidden_reason : null,
         reports: moderates ? p.reports : 0,
+        // what the reports say, for moderators; who sent them stays out (no one is singled out)
+        reportReasons: moderates ? reasonsOf(p.report_reasons) : [],
         reportedByMe: p.reported_by_me,
       };
     }),
     follow: (follow?.mode ?? "none") as FollowMode,
     can: { post: can(actor, "post", "discussion", space), moderate: moderates },
   };
+}
+
+function reasonsOf(value: string[] | string | null): string[] {
+  if (value === null) return [];
+  const parsed: unknown = typeof value === "string" ? JSON.parse(value) : value;
+  return Array.isArray(parsed) ? parsed.filter((r): r is string => typeof r === "string") : [];
 }
 
 /** A reply; followers who chose "each post" get it by email (not its author). */

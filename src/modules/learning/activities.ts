@@ -210,8 +210,14 @@ export async function activityInClassroom(actor: Actor, cohortId: string, activi
           attempts: submission.attempts,
           reviewComment: submission.reviewComment,
           submittedAt: submission.submittedAt,
-          /** per question, whether the answer was right (a quiz, once answered) */
-          right: activity.questions.map((q, i) => (submission.answers ?? [])[i] === q.correct),
+          /**
+           * Per question, whether the answer was right: only once the quiz is passed. A failed attempt
+           * shows the score alone, or trying again with the marks would find the answers by elimination.
+           */
+          right:
+            submission.status === "accepted"
+              ? activity.questions.map((q, i) => (submission.answers ?? [])[i] === q.correct)
+              : null,
         }
       : null,
     can: { submit: can(actor, "complete", "lesson", subject) && submission?.status !== "accepted" },

@@ -150,10 +150,11 @@ export async function cohortReport(
 
 /**
  * A registration's region: the one typed when registering; else, for a person of the platform, the
- * region of their school (a teacher enrolled by a coordinator typed nothing).
+ * region of their school (a teacher enrolled by a coordinator typed nothing). With several schools:
+ * one where they teach before one they lead, the first they joined (there is no "main school").
  */
 const SCHOOL_REGION = sql`(SELECT s.region_code FROM memberships m JOIN schools s ON s.id = m.school_id
-  WHERE m.person_id = r.person_id ORDER BY s.id LIMIT 1) AS school_region`;
+  WHERE m.person_id = r.person_id ORDER BY (m.role = 'teacher') DESC, m.created_at, s.id LIMIT 1) AS school_region`;
 
 const regionByCode = new Map(REGIONS.map((r) => [r.code, r.shortName]));
 
