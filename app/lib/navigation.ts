@@ -1,4 +1,5 @@
 import type { MessageKey } from "~/messages";
+import { hasCommunity } from "~/modules/community";
 import { observationHome } from "~/modules/observation";
 import { worksWithSchools } from "~/modules/people";
 import { mayHandlePrivacyRequests } from "~/modules/privacy";
@@ -35,6 +36,7 @@ export function navigationFor(actor: Actor): NavItem[] {
     items.push({ to: "/pautas", label: "nav.instruments" });
     items.push({ to: "/pasos", label: "nav.catalogue" });
   }
+  if (hasCommunity(actor)) items.push({ to: "/comunidad", label: "nav.community" });
   if (can(actor, "list", "course", org)) items.push({ to: "/cursos", label: "nav.courses" });
   if (can(actor, "list", "school", org) && worksWithSchools(actor))
     items.push({ to: "/establecimientos", label: "nav.schools" });

@@ -1,10 +1,13 @@
-import { Link } from "react-router";
+import { Form, Link } from "react-router";
+import { unreadAnnouncements } from "~/modules/community";
 import { followedUpdates } from "~/modules/discussions";
 import { learnerHome } from "~/modules/learning";
 import { observationHome, pendingWork } from "~/modules/observation";
 import { homeSummary } from "~/modules/people";
 import { can } from "~/platform/policy";
 import { ObserverDay, TeacherDay } from "../components/day";
+import { SubmitButton } from "../components/form";
+import { PlainText } from "../components/plain-text";
 import { pageTitle, useFormat, useLocale, useT } from "../lib/i18n";
 import { requireActor, sessionOf } from "../lib/session.server";
 import type { Route } from "./+types/home";
@@ -14,7 +17,7 @@ export const meta: Route.MetaFunction = ({ matches }) => [{ title: pageTitle(mat
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
   const session = sessionOf(context);
-  const [summary, day, learning, discussions] = await Promise.all([
+  const [summary, day, learning, discussions, announcements] = await Promise.all([
     homeSummary(actor),
     // what is pending for the person today, as an observer and as a teacher
     pendingWork(actor, new Date(), session.timeZone),
@@ -25,6 +28,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       : null,
     // followed discussions with posts the person has not read
     followedUpdates(actor),
+    // their schools' announcements they have not marked read
+    unreadAnnouncements(actor),
   ]);
   return {
     name: session.viewer?.givenNames ?? "",
@@ -38,6 +43,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     myCourses: learning?.courses ?? [],
     activitiesDue: learning?.activitiesDue ?? [],
     discussions,
+    announcements,
   };
 }
 
@@ -124,6 +130,27 @@ export default function Home({ loaderData }: Route.ComponentProps) {
               </li>
             ))}
           </ul>
+        </section>
+      ) : null}
+      {loaderData.announcements.length ? (
+        <section className="card stack" aria-labelledby="announcements">
+          <h2 id="announcements">{t("community.announcements.home")}</h2>
+          {loaderData.announcements.map((a) => (
+            <article key={a.id} className="stack">
+              <h3>
+                <Link to={`/comunidad/avisos/${a.id}`}>{a.title}</Link>
+              </h3>
+              <p className="muted">
+                {a.school} · {f.dateTime(a.createdAt)}
+              </p>
+              <PlainText text={a.body} />
+              <Form method="post" action={`/comunidad/avisos/${a.id}`}>
+                <input type="hidden" name="intent" value="read" />
+                <input type="hidden" name="volver" value="/" />
+                <SubmitButton>{t("community.announcements.mark_read")}</SubmitButton>
+              </Form>
+            </article>
+          ))}
         </section>
       ) : null}
       {loaderData.discussions.length ? (

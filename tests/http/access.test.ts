@@ -3,6 +3,8 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { emailChanges } from "~/modules/accounts/schema";
+import { publishAnnouncement } from "~/modules/community";
+import { schoolAnnouncements } from "~/modules/community/schema";
 import { startThread } from "~/modules/discussions";
 import { discussionPosts, discussionThreads } from "~/modules/discussions/schema";
 import {
@@ -87,6 +89,8 @@ type World = Awaited<ReturnType<typeof makeWorld>> & {
   submissionId: string;
   /** a thread teacher A started in the second version's discussion */
   threadId: string;
+  /** leader A's announcement to school A */
+  announcementId: string;
 };
 type Persona = Exclude<
   keyof World,
@@ -113,6 +117,7 @@ type Persona = Exclude<
   | "activityId"
   | "submissionId"
   | "threadId"
+  | "announcementId"
 >;
 const PERSONAS: Persona[] = [
   "admin",
@@ -384,6 +389,47 @@ const ACCESS: Record<string, Access> = {
         expect(
           await db().select().from(discussionPosts).where(eq(discussionPosts.body, "Respuesta intrusa")),
         ).toEqual([]);
+      },
+    },
+  },
+  comunidad: {
+    url: () => "/comunidad",
+    allowed: everyone,
+    // school A's space is listed for its staff and its advising coordinator only
+    mustNotShow: {
+      to: ["admin", "otherCoordinator", "leaderB", "teacherB", "facilitator", "otherAdmin", "otherLeader"],
+      text: (w) => `/comunidad/establecimientos/${w.schoolA.id}`,
+    },
+  },
+  "comunidad/red": {
+    url: () => "/comunidad/red",
+    // each member reads their own organization's network
+    allowed: everyone,
+    mustNotShow: { to: ["otherAdmin", "otherLeader"], text: () => "Hilo de la red de prueba" },
+  },
+  "comunidad/establecimientos/:schoolId": {
+    url: (w) => `/comunidad/establecimientos/${w.schoolA.id}`,
+    allowed: ["coordinator", "leaderA", "mentorA", "teacherA", "teacherA2"],
+    post: {
+      fields: () => ({ intent: "announce", title: "Aviso intruso", body: "Hola" }),
+      unchanged: async () => {
+        expect(
+          await db().select().from(schoolAnnouncements).where(eq(schoolAnnouncements.title, "Aviso intruso")),
+        ).toEqual([]);
+      },
+    },
+  },
+  "comunidad/avisos/:announcementId": {
+    url: (w) => `/comunidad/avisos/${w.announcementId}`,
+    allowed: ["coordinator", "leaderA", "mentorA", "teacherA", "teacherA2"],
+    post: {
+      fields: () => ({ intent: "withdraw" }),
+      unchanged: async (w) => {
+        const [row] = await db()
+          .select({ withdrawnAt: schoolAnnouncements.withdrawnAt })
+          .from(schoolAnnouncements)
+          .where(eq(schoolAnnouncements.id, w.announcementId));
+        expect(row?.withdrawnAt).toBeNull();
       },
     },
   },
@@ -915,6 +961,18 @@ beforeAll(async () => {
     title: "Hilo de prueba",
     body: "Primer mensaje.",
   });
+  const { id: announcementId } = await publishAnnouncement(
+    await actorOf(world.leaderA.id),
+    world.schoolA.id,
+    {
+      title: "Aviso de prueba",
+      body: "Consejo de profesores el jueves.",
+    },
+  );
+  await startThread(await actorOf(world.teacherB.id), "network", world.org.id, {
+    title: "Hilo de la red de prueba",
+    body: "Primer mensaje de la red.",
+  });
   const [submission] = await db()
     .select({ id: activitySubmissions.id })
     .from(activitySubmissions)
@@ -959,6 +1017,7 @@ beforeAll(async () => {
     activityId: activity.id,
     submissionId: submission.id,
     threadId: thread.id,
+    announcementId,
   };
   calibrationSetup.versionId = records.scoredVersionId;
   calibrationSetup.id = await createCalibration(
@@ -1008,6 +1067,29 @@ describe("authorization of every route", () => {
       });
     }
   }
+});
+
+describe("the network's conversation", () => {
+  it("takes a thread only into the poster's own organization's network; a visitor's post is refused", async () => {
+    const anonymous = await server.current().as(null);
+    const refused = await anonymous.post("/comunidad/red", { title: "Hilo anónimo", body: "Hola" });
+    expect(refused.status).toBe(302);
+    expect(refused.headers.get("location")).toMatch(/^\/ingresar/);
+    expect(
+      await db().select().from(discussionThreads).where(eq(discussionThreads.title, "Hilo anónimo")),
+    ).toEqual([]);
+    const other = await server.current().as(w.otherAdmin.id);
+    expect((await other.post("/comunidad/red", { title: "Hilo de otra red", body: "Hola" })).status).toBe(
+      302,
+    );
+    const [thread] = await db()
+      .select({ spaceId: discussionThreads.spaceId, organizationId: discussionThreads.organizationId })
+      .from(discussionThreads)
+      .where(eq(discussionThreads.title, "Hilo de otra red"));
+    expect(thread).toEqual({ spaceId: w.otherOrg.id, organizationId: w.otherOrg.id });
+    const ours = await (await server.current().as(w.teacherA.id)).get("/comunidad/red");
+    expect(await ours.text()).not.toContain("Hilo de otra red");
+  });
 });
 
 // docs/architecture.md, "Who may change what of a person": one test per row, over real HTTP.

@@ -19,6 +19,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { esCL } from "~/messages/es-CL";
 import { confirmEmailChange, proposeEmailChange, startAccountRecovery } from "~/modules/accounts";
 import { invitations, passwordResets } from "~/modules/accounts/schema";
+import { publishAnnouncement } from "~/modules/community";
 import { startThread } from "~/modules/discussions";
 import {
   addActivity,
@@ -113,6 +114,8 @@ type World = Awaited<ReturnType<typeof makeWorld>> & {
   quizId: string;
   /** a thread teacher A started in the version's discussion */
   threadId: string;
+  /** leader A's announcement to school A */
+  announcementId: string;
 };
 type Persona = "admin" | "coordinator" | "leaderA" | "mentorA" | "teacherA" | "teacherB";
 
@@ -252,6 +255,14 @@ const FUZZ: Record<string, Target[]> = {
   ],
   "mis-cursos/:cohortId/lecciones/:lessonId": [
     { persona: "teacherA", url: (w) => `/mis-cursos/${w.cohortId}/lecciones/${w.lessonId}` },
+  ],
+  "comunidad/red": [{ persona: "teacherB", url: () => "/comunidad/red" }],
+  "comunidad/establecimientos/:schoolId": [
+    { persona: "leaderA", url: (w) => `/comunidad/establecimientos/${w.schoolA.id}` },
+    { persona: "teacherA", url: (w) => `/comunidad/establecimientos/${w.schoolA.id}` },
+  ],
+  "comunidad/avisos/:announcementId": [
+    { persona: "teacherA", url: (w) => `/comunidad/avisos/${w.announcementId}` },
   ],
 };
 
@@ -760,6 +771,14 @@ async function makeFuzzWorld(): Promise<World> {
     title: "Conversación del fuzzing",
     body: "Primer mensaje.",
   });
+  const { id: announcementId } = await publishAnnouncement(
+    await actorOf(world.leaderA.id),
+    world.schoolA.id,
+    {
+      title: "Aviso del fuzzing",
+      body: "Consejo de profesores el jueves.",
+    },
+  );
   const session = await planSession(coordinator, workshopCohort.id, {
     title: "Sesión del fuzzing",
     date: "2099-05-06",
@@ -796,6 +815,7 @@ async function makeFuzzWorld(): Promise<World> {
     activityId: activity.id,
     quizId: quiz.id,
     threadId: thread.id,
+    announcementId,
     ...world,
     subject,
     leaving,
@@ -938,6 +958,10 @@ const INVARIANTS: Record<string, string> = {
       OR (hidden_at IS NOT NULL AND (hidden_by IS NULL OR btrim(coalesce(hidden_reason, '')) = ''))
     UNION ALL
     SELECT id FROM discussion_reports WHERE btrim(reason) = '' OR char_length(reason) > 500`,
+  "announcements: a title and a text within their limits, in a school of their organization": `
+    SELECT a.id FROM school_announcements a JOIN schools s ON s.id = a.school_id
+    WHERE btrim(a.title) = '' OR char_length(a.title) > 160 OR btrim(a.body) = '' OR char_length(a.body) > 5000
+      OR s.organization_id <> a.organization_id OR (a.withdrawn_at IS NULL) <> (a.withdrawn_by IS NULL)`,
   "lesson marks: of a place in a cohort of the lesson's own course": `
     SELECT d.lesson_id FROM lesson_completions d JOIN lessons l ON l.id = d.lesson_id
       JOIN registrations r ON r.id = d.registration_id JOIN cohorts k ON k.id = r.cohort_id
@@ -982,6 +1006,8 @@ const TABLES = [
   "discussion_posts",
   "discussion_follows",
   "discussion_reports",
+  "school_announcements",
+  "announcement_reads",
 ];
 
 /** With FUZZ_DUMP=<dir>, each failing submission is written there to be replayed. */

@@ -6,6 +6,7 @@ import { calibration } from "./calibration";
 import { common } from "./common";
 import { dashboards } from "./dashboards";
 import { day } from "./day";
+import { community } from "./community";
 import { discussions } from "./discussions";
 import { files } from "./files";
 import { learning } from "./learning";
@@ -39,4 +40,5 @@ export const en: Partial<Record<MessageKey, string>> = {
   ...learning,
   ...files,
   ...discussions,
+  ...community,
 };

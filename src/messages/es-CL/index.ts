@@ -5,6 +5,7 @@ import { calibration } from "./calibration";
 import { common } from "./common";
 import { dashboards } from "./dashboards";
 import { day } from "./day";
+import { community } from "./community";
 import { discussions } from "./discussions";
 import { files } from "./files";
 import { learning } from "./learning";
@@ -36,5 +37,6 @@ export const esCL = {
   ...learning,
   ...files,
   ...discussions,
+  ...community,
 };
 export type MessageKey = keyof typeof esCL;

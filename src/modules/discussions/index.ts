@@ -5,7 +5,7 @@ import "./personal-data";
 export { sendDueDigests } from "./digest";
 export type { SpaceSubject } from "./policy";
 export { FOLLOW_MODES, type FollowMode } from "./schema";
-export { registerSpaceKind, type Space, type SpaceResolver } from "./spaces";
+export { registerSpaceKind, type Space, type SpaceReaders, type SpaceResolver } from "./spaces";
 export {
   followedUpdates,
   hidePost,

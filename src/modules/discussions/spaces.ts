@@ -14,11 +14,24 @@ export interface Space extends SpaceSubject {
 }
 
 export type SpaceResolver = (actor: Actor, spaceId: string) => Promise<Space | null>;
+/**
+ * Of the people given, those who may read the space, asked once for all of them: a kind whose spaces
+ * have thousands of members (a network) answers in one query what the resolver would answer per person.
+ * It must agree with the resolver's `read`.
+ */
+export type SpaceReaders = (spaceId: string, personIds: readonly string[]) => Promise<Set<string>>;
 
 const resolvers = new Map<string, SpaceResolver>();
+const readerSets = new Map<string, SpaceReaders>();
 
-export function registerSpaceKind(kind: string, resolver: SpaceResolver): void {
+export function registerSpaceKind(kind: string, resolver: SpaceResolver, readers?: SpaceReaders): void {
   resolvers.set(kind, resolver);
+  if (readers) readerSets.set(kind, readers);
+}
+
+/** The kind's batch answer, when it gave one. */
+export function readersOf(kind: string): SpaceReaders | undefined {
+  return readerSets.get(kind);
 }
 
 /** The space as the actor reaches it; null when there is no such place or it is not theirs to see. */

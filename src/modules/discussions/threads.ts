@@ -23,7 +23,7 @@ import {
   FOLLOW_MODES,
   type FollowMode,
 } from "./schema";
-import { findSpace, type Space } from "./spaces";
+import { findSpace, readersOf, type Space } from "./spaces";
 
 const body = z.string().trim().min(1, "errors.required").max(5000, "errors.too_long");
 const threadInput = z.object({
@@ -296,6 +296,12 @@ export async function stillReading<T extends { id: string }>(
   kind: string,
   spaceId: string,
 ): Promise<T[]> {
+  const batch = readersOf(kind);
+  if (batch) {
+    if (!isUuid(spaceId) || people.length === 0) return [];
+    const readers = await batch(spaceId, [...new Set(people.map((p) => p.id))]);
+    return people.filter((p) => readers.has(p.id));
+  }
   const reading: T[] = [];
   for (const person of people) {
     const loaded = await loadActor(person.id);

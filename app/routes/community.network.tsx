@@ -1,0 +1,44 @@
+// /comunidad/red: the network's conversation, for every member of the organization; its coordinators
+// moderate it (issue #17).
+import { redirect } from "react-router";
+import { spaceThreads, startThread } from "~/modules/discussions";
+import { formToObject } from "~/platform/validation";
+import { DiscussionSpace } from "../components/discussion-space";
+import { failureOf } from "../components/form";
+import { load, performOnce, readForm } from "../lib/actions.server";
+import { pageTitle, useT } from "../lib/i18n";
+import { requireActor } from "../lib/session.server";
+import type { Route } from "./+types/community.network";
+
+export const meta: Route.MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "community.network.title") },
+];
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const actor = requireActor(request, context);
+  return load(() => spaceThreads(actor, "network", actor.organizationId));
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const actor = requireActor(request, context);
+  const form = await readForm(request);
+  if (!(form instanceof FormData)) return form;
+  const result = await performOnce(
+    () => startThread(actor, "network", actor.organizationId, formToObject(form)),
+    form,
+  );
+  if ("ok" in result && result.ok) return redirect(`/conversaciones/${result.value.id}`);
+  return result;
+}
+
+export default function CommunityNetwork({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const { space, threads, can } = loaderData;
+  return (
+    <div className="stack">
+      <h1>{t("community.network.title")}</h1>
+      <p className="muted">{t("community.network.intro", { organization: space.title })}</p>
+      <DiscussionSpace threads={threads} canPost={can.post} failure={failureOf(actionData)} />
+    </div>
+  );
+}
