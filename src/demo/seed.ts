@@ -2,6 +2,7 @@
 // valid RUTs, and one account per role. Everything a newcomer needs to try Impulso.
 
 import { and, asc, count, eq, sql } from "drizzle-orm";
+import { seedDemoCommunity } from "../modules/community";
 import { seedDemoLearning } from "../modules/learning";
 import { ensureObservationSetup, seedDemoCalibration } from "../modules/observation";
 import {
@@ -520,7 +521,7 @@ export async function seedDemo(): Promise<boolean> {
     const docenteId = await addPerson("Daniela", "Soto Vergara", "docente@demo.impulso.cl", [
       { role: "teacher", school: "aromos" },
     ]);
-    await addPerson("Tomás", "Vidal Rojas", "docente2@demo.impulso.cl", [
+    const docente2Id = await addPerson("Tomás", "Vidal Rojas", "docente2@demo.impulso.cl", [
       { role: "teacher", school: "aromos" },
     ]);
     const keys = ["aromos", "aromos", "pampa", "nielol", "estrecho"];
@@ -563,6 +564,14 @@ export async function seedDemo(): Promise<boolean> {
       coordinatorId,
       facilitatorId,
       teacher: { id: docenteId, email: "docente@demo.impulso.cl" },
+    });
+    await seedDemoCommunity(tx, {
+      organizationId,
+      schoolId: schoolIds.aromos,
+      leaderId: directoraId,
+      teacherId: docenteId,
+      colleagueId: docente2Id,
+      coordinatorId,
     });
     await seedOtherOrganization(tx, passwordHash);
     created = true;

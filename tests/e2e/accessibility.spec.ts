@@ -771,3 +771,47 @@ test("cursos: una versión con asistencia y certificados, su asistencia con un e
   await sweep.check("buscar un certificado con un código mal escrito (error)");
   sweep.finish();
 });
+
+test("comunidad: la red, un establecimiento con un aviso con errores y publicado, y el aviso en el inicio de un docente", async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const sweep = new Sweep(page);
+  const title = `Reunión de apoderados (${testInfo.project.name} ${Date.now()})`;
+  await signIn(page, "directora.aromos@demo.impulso.cl");
+  await (await menuLink(page, t("nav.community"))).click();
+  await expect(page.getByRole("heading", { name: t("community.title"), level: 1 })).toBeVisible();
+  await sweep.check("comunidad de la directora");
+  await page.getByRole("link", { name: "Escuela Básica Los Aromos" }).click();
+  await expect(page.getByRole("heading", { name: "Escuela Básica Los Aromos", level: 1 })).toBeVisible();
+  await expect(page.getByText("Consejo de profesores el jueves a las 16:00")).toBeVisible();
+  await sweep.check("la comunidad de un establecimiento, con un aviso");
+  await page.locator("summary", { hasText: t("community.announcements.new_form") }).click();
+  await page.getByRole("button", { name: t("community.announcements.publish") }).click();
+  await expect(page.getByLabel(t("community.announcements.field.title"))).toHaveAttribute("aria-invalid", "true");
+  await sweep.check("publicar un aviso vacío (errores)");
+  await page.getByLabel(t("community.announcements.field.title")).fill(title);
+  await page.getByLabel(t("community.announcements.field.body")).fill("El viernes a las 18:00.\nSala 4.");
+  await page.getByRole("button", { name: t("community.announcements.publish") }).click();
+  await expect(page.getByText(t("community.announcements.published"))).toBeVisible();
+  await page.getByRole("link", { name: title }).click();
+  await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
+  await sweep.check("un aviso visto por quien lo publicó");
+  await page.goto("/comunidad/red");
+  await expect(page.getByRole("heading", { name: t("community.network.title"), level: 1 })).toBeVisible();
+  await sweep.check("la conversación de la red");
+  await page.getByRole("link", { name: "¿Cómo empiezan la clase para que todos participen?" }).click();
+  await expect(page.getByText("Una pregunta breve que todos responden")).toBeVisible();
+  await sweep.check("una conversación de la red");
+  await signOut(page);
+
+  // a teacher of the school finds it on her home page and marks it read: it leaves her home page
+  await signIn(page, "docente2@demo.impulso.cl");
+  const announcement = page.getByRole("article").filter({ hasText: title });
+  await expect(announcement).toBeVisible();
+  await sweep.check("el inicio de un docente con avisos");
+  await announcement.getByRole("button", { name: t("community.announcements.mark_read") }).click();
+  await expect(page.getByRole("heading", { name: t("home.title", { name: "Tomás" }), level: 1 })).toBeVisible();
+  await expect(page.getByRole("article").filter({ hasText: title })).toHaveCount(0);
+  sweep.finish();
+});

@@ -12,6 +12,7 @@ export {
   unreadAnnouncements,
   withdrawAnnouncement,
 } from "./announcements";
+export { seedDemoCommunity } from "./demo";
 export { type CommunitySpace, communityHome, hasCommunity } from "./hub";
 export type { NetworkCommunitySubject, SchoolCommunitySubject } from "./policy";
 export { networkSpace, schoolSpace } from "./spaces";
