@@ -4,6 +4,7 @@ import { Form, Link } from "react-router";
 import type { FormFailure } from "../lib/actions.server";
 import { useFormat, useT } from "../lib/i18n";
 import { Field, FormMessage, RequestKey, SubmitButton, TextAreaField } from "./form";
+import { Pagination } from "./pagination";
 
 export interface ThreadRow {
   id: string;
@@ -19,10 +20,14 @@ export function DiscussionSpace({
   threads,
   canPost,
   failure,
+  page,
+  pages,
 }: {
   threads: ThreadRow[];
   canPost: boolean;
   failure: FormFailure | undefined;
+  page: number;
+  pages: number;
 }) {
   const t = useT();
   const f = useFormat();
@@ -59,6 +64,7 @@ export function DiscussionSpace({
           ))}
         </ul>
       ) : null}
+      <Pagination page={page} pages={pages} />
       {canPost ? (
         <section className="card stack">
           <h2>{t("discussions.new")}</h2>

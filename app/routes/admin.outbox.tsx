@@ -2,6 +2,7 @@ import { Link } from "react-router";
 import { listOutbox } from "~/modules/admin";
 import { load } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
+import { pageOf } from "../lib/paging";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/admin.outbox";
 
@@ -9,7 +10,7 @@ export const meta: Route.MetaFunction = ({ matches }) => [{ title: pageTitle(mat
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
-  const page = Number(new URL(request.url).searchParams.get("pagina") ?? 1);
+  const page = pageOf(request);
   return load(() => listOutbox(actor, page));
 }
 

@@ -7,6 +7,7 @@ import { DiscussionSpace } from "../components/discussion-space";
 import { failureOf } from "../components/form";
 import { load, performOnce, readForm } from "../lib/actions.server";
 import { pageTitle, useT } from "../lib/i18n";
+import { pageOf } from "../lib/paging";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/classroom.discussion";
 
@@ -14,7 +15,7 @@ export const meta: Route.MetaFunction = ({ matches }) => [{ title: pageTitle(mat
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
-  return load(() => spaceThreads(actor, "cohort", params.cohortId));
+  return load(() => spaceThreads(actor, "cohort", params.cohortId, pageOf(request)));
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
@@ -31,7 +32,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 
 export default function ClassroomDiscussion({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
-  const { space, threads, can } = loaderData;
+  const { space, threads, can, page, pages } = loaderData;
   const failure = failureOf(actionData);
   return (
     <div className="stack">
@@ -40,7 +41,7 @@ export default function ClassroomDiscussion({ loaderData, actionData }: Route.Co
       </p>
       <h1>{t("discussions.title")}</h1>
       <p className="muted">{t("discussions.intro")}</p>
-      <DiscussionSpace threads={threads} canPost={can.post} failure={failure} />
+      <DiscussionSpace threads={threads} canPost={can.post} failure={failure} page={page} pages={pages} />
     </div>
   );
 }

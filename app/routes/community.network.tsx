@@ -7,6 +7,7 @@ import { DiscussionSpace } from "../components/discussion-space";
 import { failureOf } from "../components/form";
 import { load, performOnce, readForm } from "../lib/actions.server";
 import { pageTitle, useT } from "../lib/i18n";
+import { pageOf } from "../lib/paging";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/community.network";
 
@@ -16,7 +17,7 @@ export const meta: Route.MetaFunction = ({ matches }) => [
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
-  return load(() => spaceThreads(actor, "network", actor.organizationId));
+  return load(() => spaceThreads(actor, "network", actor.organizationId, pageOf(request)));
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -33,12 +34,18 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function CommunityNetwork({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
-  const { space, threads, can } = loaderData;
+  const { space, threads, can, page, pages } = loaderData;
   return (
     <div className="stack">
       <h1>{t("community.network.title")}</h1>
       <p className="muted">{t("community.network.intro", { organization: space.title })}</p>
-      <DiscussionSpace threads={threads} canPost={can.post} failure={failureOf(actionData)} />
+      <DiscussionSpace
+        threads={threads}
+        canPost={can.post}
+        failure={failureOf(actionData)}
+        page={page}
+        pages={pages}
+      />
     </div>
   );
 }

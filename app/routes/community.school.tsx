@@ -10,6 +10,7 @@ import { Field, FormMessage, failureOf, RequestKey, SubmitButton, TextAreaField 
 import { PlainText } from "../components/plain-text";
 import { load, performOnce, readForm } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
+import { pageOf } from "../lib/paging";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/community.school";
 
@@ -20,7 +21,7 @@ export const meta: Route.MetaFunction = ({ matches }) => [
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
   return load(async () => {
-    const conversation = await spaceThreads(actor, "school", params.schoolId);
+    const conversation = await spaceThreads(actor, "school", params.schoolId, pageOf(request));
     const notices = await schoolAnnouncementsFor(actor, params.schoolId);
     return { ...conversation, ...notices, can: { ...conversation.can, ...notices.can } };
   });
@@ -49,7 +50,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 export default function CommunitySchool({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const f = useFormat();
-  const { space, threads, announcements, can } = loaderData;
+  const { space, threads, announcements, can, page, pages } = loaderData;
   const failure = failureOf(actionData);
   // the form that was sent gets the refusal (the values say which)
   const announceFailure = failure?.values.intent === "announce" ? failure : undefined;
@@ -114,7 +115,13 @@ export default function CommunitySchool({ loaderData, actionData }: Route.Compon
       </section>
       <section className="stack" aria-labelledby="conversation">
         <h2 id="conversation">{t("community.school.conversation")}</h2>
-        <DiscussionSpace threads={threads} canPost={can.post} failure={threadFailure} />
+        <DiscussionSpace
+          threads={threads}
+          canPost={can.post}
+          failure={threadFailure}
+          page={page}
+          pages={pages}
+        />
       </section>
     </div>
   );

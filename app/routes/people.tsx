@@ -4,6 +4,7 @@ import { can } from "~/platform/policy";
 import { Pagination } from "../components/pagination";
 import { load } from "../lib/actions.server";
 import { pageTitle, useT } from "../lib/i18n";
+import { pageOf } from "../lib/paging";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/people";
 
@@ -18,7 +19,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     q: params.get("q")?.slice(0, 100) ?? "",
     schoolId: params.get("escuela") ?? "",
     role: params.get("rol") ?? "",
-    page: Number(params.get("pagina") ?? 1) || 1,
+    page: pageOf(request),
   };
   const [result, schools] = await Promise.all([
     load(() => listPeople(actor, filters)),

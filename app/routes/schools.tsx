@@ -10,6 +10,7 @@ import {
 } from "../components/school-form";
 import { load } from "../lib/actions.server";
 import { pageTitle, useT } from "../lib/i18n";
+import { pageOf } from "../lib/paging";
 import { requireActor } from "../lib/session.server";
 import type { Route } from "./+types/schools";
 
@@ -25,7 +26,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       comunaCode: params.get("comuna") ?? "",
       dependencia: params.get("dependencia") ?? "",
       iveBand: params.get("ive") ?? "",
-      page: Number(params.get("pagina") ?? 1) || 1,
+      page: pageOf(request),
     }),
   );
   const options = schoolFormOptions();

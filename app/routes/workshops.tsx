@@ -6,6 +6,7 @@ import { COURSE_LEVELS } from "~/modules/learning/content";
 import { localParts } from "~/platform/time";
 import { Pagination } from "../components/pagination";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
+import { pageOf } from "../lib/paging";
 import { sessionOf } from "../lib/session.server";
 import type { RouteHandle } from "../root";
 import type { Route } from "./+types/workshops";
@@ -25,7 +26,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       topic: url.searchParams.get("tema") ?? "",
       level: url.searchParams.get("nivel") ?? "",
       month: url.searchParams.get("mes") ?? "",
-      page: Number(url.searchParams.get("pagina") ?? "1"),
+      page: pageOf(request),
     },
     localParts(now, timeZone).date,
     now,

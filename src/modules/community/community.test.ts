@@ -9,7 +9,15 @@ import { type DomainError, NotFoundError, ValidationError } from "../../platform
 import { emails } from "../../platform/mail/schema";
 import type { Actor } from "../../platform/policy";
 import { useTestDatabase } from "../../platform/testing/database";
-import { hidePost, readThread, reply, setFollow, spaceThreads, startThread } from "../discussions";
+import {
+  hidePost,
+  readThread,
+  reply,
+  setFollow,
+  spaceThreads,
+  startThread,
+  THREADS_PER_PAGE,
+} from "../discussions";
 import { memberships } from "../people/schema";
 import { actorOf, makeWorld } from "../people/testing";
 import {
@@ -119,6 +127,24 @@ describe("a school's conversation", () => {
       schoolId: w.schoolA.id,
       role: "teacher",
     });
+  });
+});
+
+describe("a space's list of threads", () => {
+  it("comes a page at a time, the latest activity first", async () => {
+    for (let i = 1; i <= THREADS_PER_PAGE + 1; i++)
+      await startThread(a.teacherB as Actor, "school", w.schoolB.id, { title: `Hilo ${i}`, body: "Hola" });
+    const first = await spaceThreads(a.leaderB as Actor, "school", w.schoolB.id);
+    const second = await spaceThreads(a.leaderB as Actor, "school", w.schoolB.id, 2);
+    expect([first.threads.length, second.threads.length, first.pages, second.page]).toEqual([
+      THREADS_PER_PAGE,
+      1,
+      2,
+      2,
+    ]);
+    expect(first.threads[0]?.title).toBe(`Hilo ${THREADS_PER_PAGE + 1}`);
+    expect(second.threads[0]?.title).toBe("Hilo 1");
+    expect((await spaceThreads(a.leaderB as Actor, "school", w.schoolB.id, -3)).page).toBe(1);
   });
 });
 

@@ -53,18 +53,16 @@ export async function seedDemoCommunity(
       createdAt: first.at,
       lastPostAt: last.at,
     });
-    await tx
-      .insert(discussionPosts)
-      .values(
-        posts.map((p) => ({
-          id: newId(),
-          organizationId,
-          threadId,
-          authorId: p.authorId,
-          body: p.body,
-          createdAt: p.at,
-        })),
-      );
+    await tx.insert(discussionPosts).values(
+      posts.map((p) => ({
+        id: newId(),
+        organizationId,
+        threadId,
+        authorId: p.authorId,
+        body: p.body,
+        createdAt: p.at,
+      })),
+    );
     // each author follows with the daily digest, having read up to their own post
     const authors = [...new Set(posts.map((p) => p.authorId))];
     await tx.insert(discussionFollows).values(

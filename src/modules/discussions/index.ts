@@ -15,4 +15,5 @@ export {
   setFollow,
   spaceThreads,
   startThread,
+  THREADS_PER_PAGE,
 } from "./threads";

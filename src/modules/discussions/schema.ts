@@ -88,6 +88,8 @@ export const discussionFollows = pgTable(
   (t) => [
     primaryKey({ columns: [t.threadId, t.personId] }),
     index("discussion_follows_person_idx").on(t.personId),
+    // the digest sweep's "who is due" without reading every follow of a network
+    index("discussion_follows_digest_idx").on(t.digestedAt).where(sql`${t.mode} = 'digest'`),
     check("discussion_follows_mode_ck", sql`${t.mode} IN ('post','digest','none')`),
   ],
 );

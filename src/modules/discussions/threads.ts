@@ -57,10 +57,18 @@ async function threadOf(actor: Actor, threadId: string) {
   return { thread, space };
 }
 
-/** A space's threads, the latest activity first, with how many posts each has and whether the actor follows it. */
-export async function spaceThreads(actor: Actor, kind: string, spaceId: string) {
+/** Threads on one page of a space's list. */
+export const THREADS_PER_PAGE = 30;
+
+/**
+ * A space's threads, the latest activity first, a page at a time (`page` from 1), with how many posts
+ * each has and how many the actor has not read.
+ */
+export async function spaceThreads(actor: Actor, kind: string, spaceId: string, page = 1) {
   const space = await spaceFor(actor, kind, spaceId);
   const moderates = can(actor, "moderate", "discussion", space);
+  const pageNumber = Number.isSafeInteger(page) && page > 0 ? Math.min(page, 10_000) : 1;
+  const visible = moderates ? sql`` : sql` AND t.hidden_at IS NULL`;
   const threads = await rowsOf<{
     id: string;
     title: string;
@@ -79,10 +87,15 @@ export async function spaceThreads(actor: Actor, kind: string, spaceId: string) 
          ON f.thread_id = t.id AND f.person_id = ${actor.personId}
         WHERE d.thread_id = t.id AND d.created_at > f.last_read_at AND d.author_id <> ${actor.personId}) AS unread
     FROM discussion_threads t JOIN persons p ON p.id = t.author_id
-    WHERE t.space_kind = ${kind} AND t.space_id = ${spaceId}${moderates ? sql`` : sql` AND t.hidden_at IS NULL`}
+    WHERE t.space_kind = ${kind} AND t.space_id = ${spaceId}${visible}
     ORDER BY t.last_post_at DESC, t.id
-    LIMIT 200`,
+    LIMIT ${THREADS_PER_PAGE} OFFSET ${(pageNumber - 1) * THREADS_PER_PAGE}`,
   );
+  const [{ total }] = (await rowsOf<{ total: number }>(
+    db(),
+    sql`SELECT count(*)::int AS total FROM discussion_threads t
+      WHERE t.space_kind = ${kind} AND t.space_id = ${spaceId}${visible}`,
+  )) as [{ total: number }];
   return {
     space,
     threads: threads.map((t) => ({
@@ -95,6 +108,8 @@ export async function spaceThreads(actor: Actor, kind: string, spaceId: string) 
       lastPostAt: new Date(t.last_post_at),
     })),
     can: { post: can(actor, "post", "discussion", space) },
+    page: pageNumber,
+    pages: Math.max(1, Math.ceil(total / THREADS_PER_PAGE)),
   };
 }
 
@@ -439,11 +454,15 @@ export async function followedUpdates(actor: Actor) {
     LIMIT 5`,
   );
   const updates: Array<{ threadId: string; title: string; newPosts: number }> = [];
+  // a thread of a space the person may no longer read is not news for them (each space asked once)
+  const readable = new Map<string, boolean>();
   for (const r of rows.filter((row) => row.new_posts > 0)) {
-    // a thread of a space the person may no longer read is not news for them
-    const space = await findSpace(actor, r.space_kind, r.space_id);
-    if (space && can(actor, "read", "discussion", space))
-      updates.push({ threadId: r.id, title: r.title, newPosts: r.new_posts });
+    const key = `${r.space_kind}:${r.space_id}`;
+    if (!readable.has(key)) {
+      const space = await findSpace(actor, r.space_kind, r.space_id);
+      readable.set(key, Boolean(space && can(actor, "read", "discussion", space)));
+    }
+    if (readable.get(key)) updates.push({ threadId: r.id, title: r.title, newPosts: r.new_posts });
   }
   return updates;
 }

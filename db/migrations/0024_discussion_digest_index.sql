@@ -1,0 +1,1 @@
+CREATE INDEX "discussion_follows_digest_idx" ON "discussion_follows" USING btree ("digested_at") WHERE "discussion_follows"."mode" = 'digest';
