@@ -1,5 +1,5 @@
 import { Form, Link } from "react-router";
-import { unreadAnnouncements } from "~/modules/community";
+import { hasCommunity, unreadAnnouncements } from "~/modules/community";
 import { followedUpdates } from "~/modules/discussions";
 import { learnerHome } from "~/modules/learning";
 import { observationHome, pendingWork } from "~/modules/observation";
@@ -44,6 +44,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     activitiesDue: learning?.activitiesDue ?? [],
     discussions,
     announcements,
+    community: hasCommunity(actor),
   };
 }
 
@@ -75,6 +76,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
   if (summary.canCreateSchool)
     cards.push({ to: "/establecimientos/nuevo", label: t("home.card.schools_create") });
   if (summary.canListPeople) cards.push({ to: "/personas", label: t("home.card.people") });
+  if (loaderData.community) cards.push({ to: "/comunidad", label: t("home.card.community") });
   if (loaderData.courses) cards.push({ to: "/cursos", label: t("home.card.courses") });
   if (loaderData.observation.network) cards.push({ to: "/observaciones/red", label: t("home.card.network") });
   for (const school of summary.managedSchools.filter((s) =>

@@ -10,10 +10,12 @@ export const community: Record<keyof typeof source, string> = {
   "community.threads_with_news": "{count, plural, one {# com novidades} other {# com novidades}}",
   "community.network.title": "Rede de professores",
   "community.network.who": "Para todas as pessoas da rede; a coordenação modera",
-  "community.network.intro": "A conversa de toda a rede de {organization}: perguntas, ideias e experiências entre professores de escolas diferentes. A coordenação a modera.",
+  "community.network.intro":
+    "A conversa de toda a rede de {organization}: perguntas, ideias e experiências entre professores de escolas diferentes. A coordenação a modera.",
   "community.school.title": "Comunidade da escola",
   "community.school.who": "Para a equipe da escola; a equipe gestora modera",
-  "community.school.intro": "Para a equipe da escola e a coordenação que a assessora. A equipe gestora publica os avisos e modera a conversa.",
+  "community.school.intro":
+    "Para a equipe da escola e a coordenação que a assessora. A equipe gestora publica os avisos e modera a conversa.",
   "community.school.conversation": "Conversa da escola",
   "community.announcements.title": "Avisos",
   "community.announcements.none": "Não há avisos vigentes.",
@@ -22,10 +24,12 @@ export const community: Record<keyof typeof source, string> = {
   "community.announcements.field.title": "Título do aviso",
   "community.announcements.field.body": "Texto do aviso",
   "community.announcements.publish": "Publicar o aviso",
-  "community.announcements.published": "Aviso publicado: cada pessoa da equipe o verá no início até marcá-lo como lido.",
+  "community.announcements.published":
+    "Aviso publicado: cada pessoa da equipe o verá no início até marcá-lo como lido.",
   "community.announcements.mark_read": "Marcar como lido",
   "community.announcements.read_already": "Você já o marcou como lido.",
   "community.announcements.withdraw": "Retirar o aviso",
   "community.announcements.home": "Avisos da sua escola",
   "community.errors.already_withdrawn": "Este aviso já foi retirado.",
+  "home.card.community": "Comunidade: conversas e avisos",
 };
