@@ -135,7 +135,7 @@ export async function unreadAnnouncements(actor: Actor) {
   );
 }
 
-async function announcementOf(actor: Actor, announcementId: string) {
+async function announcementOf(actor: Actor, announcementId: string, { withdrawnToo = false } = {}) {
   if (!isUuid(announcementId)) throw new NotFoundError();
   const [announcement] = await db()
     .select()
@@ -144,7 +144,7 @@ async function announcementOf(actor: Actor, announcementId: string) {
       and(
         eq(schoolAnnouncements.id, announcementId),
         eq(schoolAnnouncements.organizationId, actor.organizationId),
-        isNull(schoolAnnouncements.withdrawnAt),
+        withdrawnToo ? undefined : isNull(schoolAnnouncements.withdrawnAt),
       ),
     );
   if (!announcement) throw new NotFoundError();
@@ -155,7 +155,8 @@ async function announcementOf(actor: Actor, announcementId: string) {
 
 /** Marks an announcement read for the actor (again: nothing changes). */
 export async function markAnnouncementRead(actor: Actor, announcementId: string): Promise<void> {
-  const { announcement } = await announcementOf(actor, announcementId);
+  // one withdrawn since the page was loaded is done with too (it has left the home page anyway)
+  const { announcement } = await announcementOf(actor, announcementId, { withdrawnToo: true });
   await db()
     .insert(announcementReads)
     .values({ announcementId, personId: actor.personId, organizationId: announcement.organizationId })

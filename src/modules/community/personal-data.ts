@@ -1,6 +1,6 @@
 // The community module's personal data (see platform/personal-data.ts): the announcements a person
-// posted to a school and the ones they marked read. Anonymizing keeps a school's announcements (they
-// were the school's, posted in a role) with the author's name gone with the person; their reads go.
+// posted to a school and the ones they marked read. Anonymizing keeps a school's announcements in place
+// with their title and text replaced by the marker, as a discussion post's; their reads go.
 import { asc, eq } from "drizzle-orm";
 import { registerPersonalData } from "../../platform/personal-data";
 import { iso } from "../../platform/time";
@@ -43,7 +43,12 @@ registerPersonalData({
     };
   },
 
-  async anonymize(tx, person) {
+  async anonymize(tx, person, context) {
+    // what they wrote may name people: replaced by the marker, as in the discussions
+    await tx
+      .update(schoolAnnouncements)
+      .set({ title: context.marker, body: context.marker })
+      .where(eq(schoolAnnouncements.authorId, person.id));
     await tx.delete(announcementReads).where(eq(announcementReads.personId, person.id));
   },
 });

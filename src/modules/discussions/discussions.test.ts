@@ -2,6 +2,7 @@
 // with an email per post or a daily digest (sent once however many sweeps), reporting, hiding with a
 // reason kept for the audit, and what is new on a person's home page.
 import { and, eq } from "drizzle-orm";
+import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../../platform/audit/schema";
 import { db } from "../../platform/db/client";
@@ -12,6 +13,7 @@ import { useTestDatabase } from "../../platform/testing/database";
 import { createCohort, createCourse, enrolInCohort, publishCohort } from "../learning";
 import { courseFacilitators, registrations } from "../learning/schema";
 import { actorOf, makeWorld } from "../people/testing";
+import { exportPersonalData } from "../privacy";
 import {
   followedUpdates,
   hidePost,
@@ -248,5 +250,18 @@ describe("a thread whose opening post is hidden", () => {
         and(eq(auditEvents.action, "discussion.post_hidden"), eq(auditEvents.subjectId, opening?.id ?? "")),
       );
     expect(audited?.details).toMatchObject({ reason: "Publicidad", threadHidden: true });
+    // nor in "Descargar mis datos": the replier's copy names no thread; its author's does
+    const exported = async (who: "facilitator" | "teacherB") =>
+      JSON.parse(
+        strFromU8(
+          unzipSync((await exportPersonalData(a[who] as Actor, w[who].id)).bytes)["datos.json"] as Uint8Array,
+        ),
+      ) as { posts: Array<{ thread: string | null; body: string }> };
+    expect(
+      (await exported("facilitator")).posts.find((p) => p.body === "Este no es el lugar.")?.thread,
+    ).toBeNull();
+    expect((await exported("teacherB")).posts.find((p) => p.body === "Escríbanme por interno.")?.thread).toBe(
+      "Vendo planificaciones baratas",
+    );
   });
 });

@@ -2,7 +2,7 @@
 // titles and posts), how they follow threads, and the posts they reported. Anonymizing replaces what they
 // wrote and the reasons they gave (reporting, hiding) with the marker; threads and posts stay, so the
 // conversation keeps its shape and others' replies their place.
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { registerPersonalData } from "../../platform/personal-data";
 import { iso } from "../../platform/time";
 import { discussionFollows, discussionPosts, discussionReports, discussionThreads } from "./schema";
@@ -18,9 +18,13 @@ registerPersonalData({
       .from(discussionThreads)
       .where(eq(discussionThreads.authorId, person.id))
       .orderBy(asc(discussionThreads.createdAt));
+    // a thread hidden by moderation keeps its title from everyone but its author (and moderators):
+    // someone who replied to it or followed it gets null
+    const titleFor = sql<string | null>`CASE WHEN ${discussionThreads.hiddenAt} IS NULL
+      OR ${discussionThreads.authorId} = ${person.id} THEN ${discussionThreads.title} END`;
     const posts = await db
       .select({
-        thread: discussionThreads.title,
+        thread: titleFor,
         body: discussionPosts.body,
         createdAt: discussionPosts.createdAt,
       })
@@ -29,7 +33,7 @@ registerPersonalData({
       .where(eq(discussionPosts.authorId, person.id))
       .orderBy(asc(discussionPosts.createdAt));
     const follows = await db
-      .select({ thread: discussionThreads.title, mode: discussionFollows.mode })
+      .select({ thread: titleFor, mode: discussionFollows.mode })
       .from(discussionFollows)
       .innerJoin(discussionThreads, eq(discussionThreads.id, discussionFollows.threadId))
       .where(eq(discussionFollows.personId, person.id));

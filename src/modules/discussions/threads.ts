@@ -267,6 +267,14 @@ export async function reply(
   // only those who may still read the thread (a place cancelled, a facilitator removed: no more mail)
   const followers = await stillReading(following, thread.spaceKind, thread.spaceId);
   await db().transaction(async (tx) => {
+    // first, and only while the thread is not hidden: the row lock orders a reply and a hiding, so a
+    // reply never lands in (nor mails the title of) a thread hidden meanwhile
+    const open = await tx
+      .update(discussionThreads)
+      .set({ lastPostAt: now })
+      .where(and(eq(discussionThreads.id, threadId), isNull(discussionThreads.hiddenAt)))
+      .returning({ id: discussionThreads.id });
+    if (open.length === 0) throw new DomainError("discussions.errors.thread_hidden");
     await tx.insert(discussionPosts).values({
       id,
       organizationId: space.organizationId,
@@ -275,7 +283,6 @@ export async function reply(
       body: data.body,
       createdAt: now,
     });
-    await tx.update(discussionThreads).set({ lastPostAt: now }).where(eq(discussionThreads.id, threadId));
     await followByDefault(tx, threadId, actor, now);
     const link = `${config().appUrl}/conversaciones/${threadId}`;
     for (const follower of followers) {

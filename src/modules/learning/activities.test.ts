@@ -29,7 +29,12 @@ import {
   updateActivity,
 } from ".";
 import { cohortCompletion } from "./attendance";
-import { activitySubmissions, courseActivities, courseFacilitators } from "./schema";
+import {
+  activityRequirementPeriods,
+  activitySubmissions,
+  courseActivities,
+  courseFacilitators,
+} from "./schema";
 
 useTestDatabase();
 
@@ -311,7 +316,7 @@ describe("answering and reviewing", () => {
 });
 
 describe("the completion rule of a finished version", () => {
-  it("does not take in an activity made required after the version ended", async () => {
+  it("takes the activities that counted on the day the version ended, whatever changed since", async () => {
     const { id: pastId } = await createCohort(a.coordinator as Actor, courseId, {
       name: "Marzo (terminada)",
       startsOn: "2026-03-01",
@@ -325,33 +330,34 @@ describe("the completion rule of a finished version", () => {
       country: "CL",
       role: "teacher",
     });
+    const required = async (cohort: string) => (await cohortCompletion(cohort))[0]?.activitiesRequired;
     // the two activities above were made required after March: March's rule had none of them
-    const before = (await cohortCompletion(pastId))[0];
-    expect(before).toMatchObject({ activitiesRequired: 0 });
-    // one that counted since before March's end counts there too
+    expect(await required(pastId)).toBe(0);
+    // the reflection counted from February: March's rule takes it
     await db()
-      .update(courseActivities)
-      .set({ countsSince: new Date("2026-02-15T12:00:00Z") })
-      .where(eq(courseActivities.id, reflectionId));
-    expect((await cohortCompletion(pastId))[0]).toMatchObject({
-      activitiesRequired: 1,
-      activitiesAccepted: 0,
-    });
-    // saving it again keeps when it began to count; making it optional stops it counting anywhere
-    await updateActivity(a.coordinator as Actor, reflectionId, {
-      title: "Mi última retroalimentación",
-      instructions: "",
-      required: "on",
-      passPercent: "70",
-    });
-    expect((await cohortCompletion(pastId))[0]).toMatchObject({ activitiesRequired: 1 });
-    await updateActivity(a.coordinator as Actor, reflectionId, {
-      title: "Mi última retroalimentación",
-      instructions: "",
-      required: "",
-      passPercent: "70",
-    });
-    expect((await cohortCompletion(pastId))[0]).toMatchObject({ activitiesRequired: 0 });
-    expect((await cohortCompletion(cohortId))[0]).toMatchObject({ activitiesRequired: 1 });
+      .update(activityRequirementPeriods)
+      .set({ startedAt: new Date("2026-02-15T12:00:00Z") })
+      .where(eq(activityRequirementPeriods.activityId, reflectionId));
+    expect(await required(pastId)).toBe(1);
+    const save = (requiredBox: string) =>
+      updateActivity(a.coordinator as Actor, reflectionId, {
+        title: "Mi última retroalimentación",
+        instructions: "",
+        required: requiredBox,
+        passPercent: "70",
+      });
+    // saved again: nothing changes; made optional: March keeps it, the running version drops it
+    await save("on");
+    expect(await required(pastId)).toBe(1);
+    await save("");
+    expect([await required(pastId), await required(cohortId)]).toEqual([1, 1]);
+    // required again: a new period; March still has it, once
+    await save("on");
+    expect([await required(pastId), await required(cohortId)]).toEqual([1, 2]);
+    const periods = await db()
+      .select()
+      .from(activityRequirementPeriods)
+      .where(eq(activityRequirementPeriods.activityId, reflectionId));
+    expect(periods.map((p) => p.endedAt === null).sort()).toEqual([false, true]);
   });
 });

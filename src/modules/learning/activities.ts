@@ -2,7 +2,7 @@
 // or to revise with a comment) and short quizzes scored on the spot. Coordinators write them in a
 // module, after its lessons; a participant answers in their cohort; a required activity counts in the
 // course's completion rule once accepted (attendance.ts, cohortCompletion).
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { translator } from "../../messages";
 import { config } from "../../platform/config";
@@ -20,6 +20,7 @@ import { parseQuiz, quizToText } from "./quiz-format";
 import {
   ACTIVITY_KINDS,
   type ActivityKind,
+  activityRequirementPeriods,
   activitySubmissions,
   courseActivities,
   courseModules,
@@ -111,18 +112,35 @@ export async function updateActivity(actor: Actor, activityId: string, input: Re
   }
   const now = new Date();
   const counts = data.required && (activity.kind === "reflection" || questions.length > 0);
-  await db()
-    .update(courseActivities)
-    .set({
-      title: data.title,
-      instructions: data.instructions,
-      required: data.required,
-      countsSince: counts ? (activity.countsSince ?? now) : null,
-      questions,
-      passPercent: data.passPercent,
-      updatedAt: now,
-    })
-    .where(eq(courseActivities.id, activityId));
+  await db().transaction(async (tx) => {
+    await tx
+      .update(courseActivities)
+      .set({
+        title: data.title,
+        instructions: data.instructions,
+        required: data.required,
+        questions,
+        passPercent: data.passPercent,
+        updatedAt: now,
+      })
+      .where(eq(courseActivities.id, activityId));
+    // the rule's history: a period opens when it starts to count and closes when it stops
+    if (counts)
+      await tx
+        .insert(activityRequirementPeriods)
+        .values({ activityId, organizationId: activity.organizationId, startedAt: now })
+        .onConflictDoNothing();
+    else
+      await tx
+        .update(activityRequirementPeriods)
+        .set({ endedAt: now })
+        .where(
+          and(
+            eq(activityRequirementPeriods.activityId, activityId),
+            isNull(activityRequirementPeriods.endedAt),
+          ),
+        );
+  });
 }
 
 /** Deletes an activity with its answers. */

@@ -228,12 +228,14 @@ export interface CompletionRow {
  * meet. One statement.
  */
 /**
- * Whether activity `a` counts in the rule of cohort `cohort` (an alias): required and answerable since
- * before the cohort ended (an activity made required later does not change a finished version's rule).
- * The day is taken in UTC, as the database's sessions are.
+ * Whether activity `a` counts in the rule of cohort `cohort` (an alias): it counted (required and
+ * answerable) on the day the cohort ended, or counts now for a cohort still running. Changing the course
+ * later never changes a finished version's rule. Days are taken in UTC on both engines.
  */
 export function countsFor(cohort: SQL): SQL {
-  return sql`a.counts_since IS NOT NULL AND a.counts_since::date <= ${cohort}.ends_on`;
+  return sql`EXISTS (SELECT 1 FROM activity_requirement_periods rp WHERE rp.activity_id = a.id
+    AND (rp.started_at AT TIME ZONE 'UTC')::date <= ${cohort}.ends_on
+    AND (rp.ended_at IS NULL OR (rp.ended_at AT TIME ZONE 'UTC')::date > ${cohort}.ends_on))`;
 }
 
 export async function cohortCompletion(cohortId: string, now = new Date()): Promise<CompletionRow[]> {

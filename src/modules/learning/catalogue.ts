@@ -70,8 +70,8 @@ async function openTopics(today: string): Promise<string[]> {
  */
 const countCache = new Map<string, { total: number; until: number }>();
 const COUNT_CACHE_ENTRIES = 500;
-async function openCount(key: string, where: SQL[], joinCourses: boolean): Promise<number> {
-  const cached = countCache.get(key);
+async function openCount(key: string | null, where: SQL[], joinCourses: boolean): Promise<number> {
+  const cached = key === null ? undefined : countCache.get(key);
   if (cached && cached.until > Date.now()) return cached.total;
   const [{ total }] = (await rowsOf<{ total: number }>(
     db(),
@@ -81,6 +81,7 @@ async function openCount(key: string, where: SQL[], joinCourses: boolean): Promi
       : // without a course filter every version counts once: its course is not needed
         sql`SELECT count(*)::int AS total FROM cohorts k WHERE ${sql.join(where, sql` AND `)}`,
   )) as [{ total: number }];
+  if (key === null) return total;
   if (countCache.size >= COUNT_CACHE_ENTRIES) countCache.clear();
   countCache.set(key, { total, until: Date.now() + 60_000 });
   return total;
@@ -141,8 +142,13 @@ export async function publicCatalogue(
     ORDER BY k.starts_on, c.title, k.id
     LIMIT ${CATALOGUE_LIMIT} OFFSET ${(page - 1) * CATALOGUE_LIMIT}`,
   );
-  const total = await openCount(`${today}|${topic}|${level}|${month}`, where, topic !== "" || level !== "");
   const topics = await openTopics(today);
+  // kept only for the filter's own topics: any text typed in the address would fill the cache
+  const total = await openCount(
+    topic === "" || topics.includes(topic) ? `${today}|${topic}|${level}|${month}` : null,
+    where,
+    topic !== "" || level !== "",
+  );
   return {
     entries: rows.map((r) => ({
       slug: r.slug,

@@ -12,6 +12,7 @@ import { discussionFollows, discussionPosts, discussionThreads } from "../discus
 import { newCertificateCode, STATUS_LIST_SIZE } from "./certificates";
 import { scheduleSessionReminders } from "./reminders";
 import {
+  activityRequirementPeriods,
   activitySubmissions,
   certificates,
   cohorts,
@@ -175,8 +176,6 @@ async function seedLessons(tx: DbOrTx, ids: { organizationId: string; courseId: 
       instructions:
         "Cuente una retroalimentación que dio esta semana: **qué vio**, qué criterio usó y **qué paso** acordaron.",
       required: true,
-      // required since before the finished version began (it counts in that version's rule too)
-      countsSince: new Date(Date.now() - 90 * 86_400_000),
       position: 1,
     },
     {
@@ -208,6 +207,12 @@ async function seedLessons(tx: DbOrTx, ids: { organizationId: string; courseId: 
       position: 2,
     },
   ]);
+  // the reflection counts since before the finished version began (its rule takes it too)
+  await tx.insert(activityRequirementPeriods).values({
+    activityId: reflectionId,
+    organizationId: ids.organizationId,
+    startedAt: new Date(Date.now() - 90 * 86_400_000),
+  });
   return { lessonIds, reflectionId };
 }
 

@@ -526,12 +526,6 @@ export const courseActivities = pgTable(
     /** what to do (Markdown, rendered like a lesson's text) */
     instructions: text("instructions").notNull().default(""),
     required: boolean("required").notNull().default(true),
-    /**
-     * Since when it counts in the completion rule: set when it is saved required and can be answered (a
-     * reflection, or a quiz with questions), cleared when it no longer is. A version that had ended by
-     * then does not count it (its participants met or missed the rule as it was).
-     */
-    countsSince: timestamp("counts_since", { withTimezone: true }),
     /** a quiz's questions; empty for a reflection */
     questions: jsonb("questions").notNull().$type<QuizQuestion[]>().default([]),
     /** a quiz is accepted from this share of right answers (percent) */
@@ -546,6 +540,35 @@ export const courseActivities = pgTable(
     index("course_activities_course_idx").on(t.courseId),
     check("course_activities_kind_ck", sql`${t.kind} IN ('reflection','quiz')`),
     check("course_activities_pass_ck", sql`${t.passPercent} BETWEEN 0 AND 100`),
+  ],
+);
+
+/**
+ * When an activity counted in its course's completion rule: from the moment it was saved required and
+ * answerable (a reflection, or a quiz with questions) until it no longer was. A version's rule takes the
+ * activities that counted on the day it ended, so changing a course later never changes whether a
+ * finished version's participants met it. At most one period is open per activity.
+ */
+export const activityRequirementPeriods = pgTable(
+  "activity_requirement_periods",
+  {
+    activityId: uuid("activity_id")
+      .notNull()
+      .references(() => courseActivities.id, { onDelete: "cascade" }),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+    /** null: it counts now */
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.activityId, t.startedAt] }),
+    uniqueIndex("activity_requirement_periods_open_uq").on(t.activityId).where(sql`${t.endedAt} IS NULL`),
+    check(
+      "activity_requirement_periods_order_ck",
+      sql`${t.endedAt} IS NULL OR ${t.endedAt} >= ${t.startedAt}`,
+    ),
   ],
 );
 

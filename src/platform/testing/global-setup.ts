@@ -10,6 +10,7 @@ import { randomBytes } from "node:crypto";
 import { rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { openDatabase } from "../db/client";
@@ -27,9 +28,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const database = await openDatabase({ dataDir: "memory://" });
-    await database.migrate();
-    const dump = await database.dumpDataDir?.();
-    await database.close();
+    let dump: Blob | undefined;
+    try {
+      await database.migrate();
+      // written out to the data files, so that each copy starts without replaying the log
+      await database.db.execute(sql`CHECKPOINT`);
+      dump = await database.dumpDataDir?.();
+    } finally {
+      await database.close();
+    }
     if (!dump) return async () => {};
     const file = path.join(
       os.tmpdir(),
@@ -46,14 +53,21 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), poolSize: 2 }); // the migration lock holds one
-  await database.migrate();
-  await database.close(); // a template must have no one connected when it is copied
-  project.provide("postgresTemplate", name);
-  return async () => {
+  const drop = async () => {
     const client = new pg.Client({ connectionString: serverUrl });
     await client.connect();
     await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await client.end();
   };
+  const database = await openDatabase({ url: url.toString(), poolSize: 2 }); // the migration lock holds one
+  try {
+    await database.migrate();
+  } catch (error) {
+    await database.close();
+    await drop();
+    throw error;
+  }
+  await database.close(); // a template must have no one connected when it is copied
+  project.provide("postgresTemplate", name);
+  return drop;
 }
