@@ -1,11 +1,11 @@
 // /mis-cursos/:cohortId/conversacion: a cohort's discussion space: its threads, the latest first, and
 // the form to start one (which then opens on its own page).
-import { Link, redirect } from "react-router";
-import { spaceThreads, startThread } from "~/modules/discussions";
-import { formToObject } from "~/platform/validation";
+import { Link } from "react-router";
+import { spaceThreads } from "~/modules/discussions";
 import { DiscussionSpace } from "../components/discussion-space";
 import { failureOf } from "../components/form";
-import { load, performOnce, readForm } from "../lib/actions.server";
+import { load, readForm } from "../lib/actions.server";
+import { startThreadFromForm } from "../lib/discussion.server";
 import { pageTitle, useT } from "../lib/i18n";
 import { pageOf } from "../lib/paging";
 import { requireActor } from "../lib/session.server";
@@ -22,12 +22,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const actor = requireActor(request, context);
   const form = await readForm(request);
   if (!(form instanceof FormData)) return form;
-  const result = await performOnce(
-    () => startThread(actor, "cohort", params.cohortId, formToObject(form)),
-    form,
-  );
-  if ("ok" in result && result.ok) return redirect(`/conversaciones/${result.value.id}`);
-  return result;
+  return startThreadFromForm(actor, "cohort", params.cohortId, form);
 }
 
 export default function ClassroomDiscussion({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,11 +1,8 @@
-// /comunidad/red: the network's conversation, for every member of the organization; its coordinators
-// moderate it (issue #17).
-import { redirect } from "react-router";
-import { spaceThreads, startThread } from "~/modules/discussions";
-import { formToObject } from "~/platform/validation";
+import { spaceThreads } from "~/modules/discussions";
 import { DiscussionSpace } from "../components/discussion-space";
 import { failureOf } from "../components/form";
-import { load, performOnce, readForm } from "../lib/actions.server";
+import { load, readForm } from "../lib/actions.server";
+import { startThreadFromForm } from "../lib/discussion.server";
 import { pageTitle, useT } from "../lib/i18n";
 import { pageOf } from "../lib/paging";
 import { requireActor } from "../lib/session.server";
@@ -24,12 +21,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const actor = requireActor(request, context);
   const form = await readForm(request);
   if (!(form instanceof FormData)) return form;
-  const result = await performOnce(
-    () => startThread(actor, "network", actor.organizationId, formToObject(form)),
-    form,
-  );
-  if ("ok" in result && result.ok) return redirect(`/conversaciones/${result.value.id}`);
-  return result;
+  return startThreadFromForm(actor, "network", actor.organizationId, form);
 }
 
 export default function CommunityNetwork({ loaderData, actionData }: Route.ComponentProps) {

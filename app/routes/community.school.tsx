@@ -1,14 +1,15 @@
 // /comunidad/establecimientos/:schoolId: a school's community page (issue #17): the announcements in
 // force, the form for its leaders to post one, and the school's conversation (its staff's, and the
 // coordinators' who advise it).
-import { Form, Link, redirect } from "react-router";
+import { Form, Link } from "react-router";
 import { publishAnnouncement, schoolAnnouncementsFor } from "~/modules/community";
-import { spaceThreads, startThread } from "~/modules/discussions";
+import { spaceThreads } from "~/modules/discussions";
 import { formToObject } from "~/platform/validation";
 import { DiscussionSpace } from "../components/discussion-space";
 import { Field, FormMessage, failureOf, RequestKey, SubmitButton, TextAreaField } from "../components/form";
 import { PlainText } from "../components/plain-text";
 import { load, performOnce, readForm } from "../lib/actions.server";
+import { startThreadFromForm } from "../lib/discussion.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
 import { pageOf } from "../lib/paging";
 import { requireActor } from "../lib/session.server";
@@ -39,12 +40,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     if ("ok" in result && result.ok) return { intent: "announce" as const, published: true };
     return result;
   }
-  const result = await performOnce(
-    () => startThread(actor, "school", params.schoolId, formToObject(form)),
-    form,
-  );
-  if ("ok" in result && result.ok) return redirect(`/conversaciones/${result.value.id}`);
-  return result;
+  return startThreadFromForm(actor, "school", params.schoolId, form);
 }
 
 export default function CommunitySchool({ loaderData, actionData }: Route.ComponentProps) {

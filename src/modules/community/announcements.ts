@@ -5,12 +5,13 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { audit } from "../../platform/audit/audit";
-import { db, rowsOf } from "../../platform/db/client";
+import { db, rowsOf, uuidArray } from "../../platform/db/client";
 import { DomainError, NotFoundError } from "../../platform/errors";
 import { isUuid, newId } from "../../platform/ids";
 import { type Actor, authorize, can } from "../../platform/policy";
 import { parseInput } from "../../platform/validation";
 import { schools } from "../people/schema";
+import { communitySchoolIds } from "./policy";
 import { announcementReads, schoolAnnouncements } from "./schema";
 
 const announcementInput = z.object({
@@ -98,7 +99,7 @@ export async function schoolAnnouncementsFor(actor: Actor, schoolId: string) {
 
 /** Announcements of the actor's schools they have not marked read (their home page; at most 5). */
 export async function unreadAnnouncements(actor: Actor) {
-  const schoolIds = [...new Set([...actor.schoolRoles.keys(), ...actor.advisedSchoolIds])];
+  const schoolIds = communitySchoolIds(actor);
   if (schoolIds.length === 0) return [];
   const rows = await db()
     .select({
@@ -121,7 +122,7 @@ export async function unreadAnnouncements(actor: Actor) {
     .where(
       and(
         eq(schoolAnnouncements.organizationId, actor.organizationId),
-        sql`${schoolAnnouncements.schoolId} = ANY(${`{${schoolIds.join(",")}}`}::uuid[])`,
+        sql`${schoolAnnouncements.schoolId} = ANY(${uuidArray(schoolIds)})`,
         isNull(schoolAnnouncements.withdrawnAt),
         isNull(announcementReads.personId),
       ),

@@ -2,9 +2,10 @@
 // each school's where they work or that they advise), with how many threads each has and how many of
 // the threads they follow have posts they have not read.
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { db, rowsOf } from "../../platform/db/client";
+import { db, rowsOf, uuidArray } from "../../platform/db/client";
 import { type Actor, can } from "../../platform/policy";
 import { schools } from "../people/schema";
+import { communitySchoolIds } from "./policy";
 
 export interface CommunitySpace {
   kind: "network" | "school";
@@ -17,7 +18,7 @@ export interface CommunitySpace {
 
 /** The actor's schools in their community (a role there, or advised), by name. */
 async function communitySchools(actor: Actor) {
-  const ids = [...new Set([...actor.schoolRoles.keys(), ...actor.advisedSchoolIds])];
+  const ids = communitySchoolIds(actor);
   if (ids.length === 0) return [];
   const rows = await db()
     .select({ id: schools.id, name: schools.name })
@@ -55,10 +56,9 @@ export async function communityHome(actor: Actor): Promise<{ spaces: CommunitySp
     LEFT JOIN discussion_follows f ON f.thread_id = t.id AND f.person_id = ${actor.personId} AND f.mode <> 'none'
     WHERE t.organization_id = ${actor.organizationId} AND t.hidden_at IS NULL
       AND ((t.space_kind = 'network' AND t.space_id = ${actor.organizationId})
-        OR (t.space_kind = 'school' AND t.space_id = ANY(${`{${spaces
-          .filter((s) => s.kind === "school")
-          .map((s) => s.id)
-          .join(",")}}`}::uuid[])))
+        OR (t.space_kind = 'school' AND t.space_id = ANY(${uuidArray(
+          spaces.filter((s) => s.kind === "school").map((s) => s.id),
+        )})))
     GROUP BY t.space_kind, t.space_id`,
   );
   const byKey = new Map(counts.map((c) => [`${c.space_kind}:${c.space_id}`, c]));

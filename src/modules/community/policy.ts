@@ -35,3 +35,8 @@ allow("announce", "school_community", leads);
 // every member of the organization: a person with any role in it (an actor exists only with one)
 allow("read", "network_community", (a) => a.organizationRoles.size > 0 || a.schoolRoles.size > 0);
 allow("moderate", "network_community", (a) => isCoordinator(a));
+
+/** The schools whose community the actor may be part of: where they hold a role, or that they advise. */
+export function communitySchoolIds(actor: Actor): string[] {
+  return [...new Set([...actor.schoolRoles.keys(), ...actor.advisedSchoolIds])];
+}
