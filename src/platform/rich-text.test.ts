@@ -65,6 +65,12 @@ describe("renderRichText", () => {
     expect(unsafeParts(html)).toEqual([]);
   });
 
+  it("shows a fenced block as plain code, its info string dropped (found by the property below)", () => {
+    const html = renderRichText("```!\n```\n\n```js onload=x\nlet a = 1;\n```");
+    expect(unsafeParts(html)).toEqual([]);
+    expect(html).toContain("<pre><code>let a = 1;\n</code></pre>");
+  });
+
   it("never writes a tag, attribute or address that could run script, whatever the text (property)", () => {
     const pieces = fc.constantFrom(
       "<script>",

@@ -10,6 +10,10 @@ const SAFE_LINK = /^(https?:|mailto:)/i;
 const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: true });
 markdown.disable(["image"]);
 markdown.validateLink = (url: string) => SAFE_LINK.test(url.trim());
+// a fenced block's info string ("```js") would become a class attribute: code is shown as plain text
+markdown.core.ruler.push("fence_without_info", (state) => {
+  for (const token of state.tokens) if (token.type === "fence") token.info = "";
+});
 
 const defaultLinkOpen =
   markdown.renderer.rules.link_open ??
