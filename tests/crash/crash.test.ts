@@ -27,6 +27,7 @@ import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { amcheck } from "@electric-sql/pglite/contrib/amcheck";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import pg from "pg";
 import { beforeAll, describe, type ExpectStatic, it } from "vitest";
 import { ensureBuilt, root } from "../../scripts/build";
@@ -340,7 +341,7 @@ const pglite: Engine = {
   slug: "pglite",
   prepare: async () => ({}),
   async inspect(dataDir) {
-    const client = await PGlite.create(path.join(dataDir, "pglite"), { extensions: { amcheck } });
+    const client = await PGlite.create(path.join(dataDir, "pglite"), { extensions: { amcheck, unaccent } });
     try {
       const notes = await client.query<{ body: string; n: number }>(NOTES_SQL);
       await client.exec("CREATE EXTENSION IF NOT EXISTS amcheck");

@@ -2,6 +2,7 @@ import { existsSync, fdatasyncSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { NodeFS } from "@electric-sql/pglite/nodefs";
 import { type SQL, sql } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
@@ -50,6 +51,9 @@ export function textArray(values: readonly string[]): SQL {
 export function intArray(values: readonly number[]): SQL {
   return sql`${`{${values.map((v) => Math.trunc(v)).join(",")}}`}::int[]`;
 }
+
+/** PGlite's extensions the migrations create (unaccent: the practices library's search, 0026). */
+const extensions = { unaccent };
 
 export interface Database {
   db: Db;
@@ -197,8 +201,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   const onDisk = !dataDir.startsWith("memory://");
   if (onDisk) mkdirSync(dataDir, { recursive: true });
   const client = onDisk
-    ? await PGlite.create({ fs: new DurableNodeFS(dataDir), startParams: DURABLE_START_PARAMS })
-    : await PGlite.create(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+    ? await PGlite.create({ fs: new DurableNodeFS(dataDir), startParams: DURABLE_START_PARAMS, extensions })
+    : await PGlite.create(dataDir, {
+        extensions,
+        ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      });
   const db = claimingKeys(drizzlePglite(client) as unknown as Db);
   return {
     db,
