@@ -1,12 +1,15 @@
 // Uploaded files (issue #16 §3): one store for all of them, the check of what a file is, and how it is
 // served. Who may see a file is not decided here: callers ask the policy first. See
 // docs/architecture.md, "Files".
-export { contentDisposition, fileResponse } from "./response";
+export { contentDisposition, fileResponse, rangeFileResponse, requestedRange } from "./response";
 export {
+  type ByteRange,
   checkKey,
+  type FileInfo,
   type FileStore,
   FolderStore,
   fileStore,
+  type OpenedFile,
   parseS3Url,
   S3Store,
   type StoredFile,
@@ -15,6 +18,7 @@ export {
 export {
   type AcceptedUpload,
   acceptedExtensions,
+  acceptFile,
   acceptUpload,
   FILE_KINDS,
   type FileKind,

@@ -3,7 +3,7 @@
 // is served.
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -15,12 +15,15 @@ import { translator } from "../../messages";
 import { DomainError } from "../errors";
 import {
   acceptedExtensions,
+  acceptFile,
   acceptUpload,
   contentDisposition,
   type FileStore,
   FolderStore,
   fileResponse,
   parseS3Url,
+  rangeFileResponse,
+  requestedRange,
   S3Store,
   type UploadPolicy,
 } from ".";
@@ -43,6 +46,13 @@ function pdfBytes(): Promise<Uint8Array> {
     doc.end();
   });
 }
+
+/** The first bytes of an MP4 (an ftyp box, brand isom), a QuickTime movie and a WebM (an EBML header). */
+const VIDEO_HEADS = {
+  mp4: Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from("ftypisom\0\0\x02\0isomiso2", "latin1")]),
+  mov: Buffer.concat([Buffer.from([0, 0, 0, 0x14]), Buffer.from("ftypqt  \0\0\x02\0qt  ", "latin1")]),
+  webm: Buffer.from("1A45DFA39F4286810142F7810142F2810442F381084282847765626D4287810242858102", "hex"),
+};
 
 const folders: string[] = [];
 const temporaryFolder = async () => {
@@ -123,6 +133,34 @@ describe.each(stores)("the file store in %s", (_name, make) => {
     expect(await store.get("lesson-a")).toBeNull();
   });
 
+  it("stores a file from disk, and reads it whole or in ranges as a stream", async () => {
+    const store = await make();
+    const bytes = new Uint8Array(300_000).map((_, i) => (i * 7) % 251);
+    const source = path.join(await temporaryFolder(), "part");
+    await writeFile(source, bytes);
+    expect(await store.stat("video-a")).toBeNull();
+    expect(await store.open("video-a")).toBeNull();
+    await store.putFile("video-a", source, { contentType: "video/mp4" });
+    expect(await store.stat("video-a")).toEqual({ contentType: "video/mp4", size: bytes.length });
+    const whole = await store.open("video-a");
+    expect([whole?.contentType, whole?.size]).toEqual(["video/mp4", bytes.length]);
+    expect(Buffer.from(await new Response(whole?.stream).arrayBuffer()).equals(Buffer.from(bytes))).toBe(
+      true,
+    );
+    const part = await store.open("video-a", { start: 1000, end: 1999 });
+    expect(part?.size).toBe(bytes.length); // the whole file's size
+    const read = new Uint8Array(await new Response(part?.stream).arrayBuffer());
+    expect(Buffer.from(read).equals(Buffer.from(bytes.subarray(1000, 2000)))).toBe(true);
+    // the same bytes as put() would keep, under the same key rules
+    expect(Buffer.from((await store.get("video-a"))?.bytes ?? []).equals(Buffer.from(bytes))).toBe(true);
+    await expect(store.putFile("../x", source, { contentType: "video/mp4" })).rejects.toThrow(
+      /not a file key/,
+    );
+    const keys: string[] = [];
+    for await (const key of store.keys()) keys.push(key);
+    expect(keys).toContain("video-a");
+  });
+
   it("refuses a key that could leave its place", async () => {
     const store = await make();
     for (const key of ["../x", "a/b", "", ".hidden", "A B"])
@@ -135,7 +173,73 @@ describe("the folder store", () => {
     const folder = path.join(await temporaryFolder(), "files");
     const store = new FolderStore(folder);
     await store.put("lesson-c", PNG, { contentType: "image/png" });
-    expect((await readdir(folder)).sort()).toEqual(["lesson-c", "lesson-c.type"]);
+    const source = path.join(await temporaryFolder(), "part");
+    await writeFile(source, PNG);
+    await store.putFile("video-c", source, { contentType: "video/mp4" });
+    expect((await readdir(folder)).sort()).toEqual(["lesson-c", "lesson-c.type", "video-c", "video-c.type"]);
+  });
+});
+
+describe("a file served in ranges", () => {
+  const bytes = new Uint8Array(1000).map((_, i) => i % 256);
+  let store: FolderStore;
+  beforeAll(async () => {
+    store = new FolderStore(path.join(await temporaryFolder(), "files"));
+    const source = path.join(await temporaryFolder(), "clip");
+    await writeFile(source, bytes);
+    await store.putFile("clip", source, { contentType: "video/webm" });
+  });
+  const serve = (headers: Record<string, string> = {}) =>
+    rangeFileResponse(new Request("http://localhost/v", { headers }), "clip", {
+      fileName: "Clase.webm",
+      inline: true,
+      store,
+    });
+
+  it("reads a Range header", () => {
+    expect(requestedRange(null, 1000)).toBeNull();
+    expect(requestedRange("bytes=0-99", 1000)).toEqual({ start: 0, end: 99 });
+    expect(requestedRange("bytes=900-", 1000)).toEqual({ start: 900, end: 999 });
+    expect(requestedRange("bytes=900-5000", 1000)).toEqual({ start: 900, end: 999 });
+    expect(requestedRange("bytes=-100", 1000)).toEqual({ start: 900, end: 999 });
+    expect(requestedRange("bytes=-5000", 1000)).toEqual({ start: 0, end: 999 });
+    expect(requestedRange("bytes=1000-", 1000)).toBe("unsatisfiable");
+    expect(requestedRange("bytes=-0", 1000)).toBe("unsatisfiable");
+    expect(requestedRange("bytes=0-", 0)).toBe("unsatisfiable");
+    // ignored: the whole file
+    for (const header of ["bytes=5-1", "bytes=0-1,5-9", "items=0-1", "bytes=a-b", "bytes=-"])
+      expect(requestedRange(header, 1000), header).toBeNull();
+  });
+
+  it("answers 206 with the bytes asked for, 200 with all of them, 416 beyond the end", async () => {
+    const partial = await serve({ range: "bytes=100-199" });
+    expect(partial?.status).toBe(206);
+    expect(partial?.headers.get("content-range")).toBe("bytes 100-199/1000");
+    expect(partial?.headers.get("content-length")).toBe("100");
+    expect(partial?.headers.get("accept-ranges")).toBe("bytes");
+    expect([...new Uint8Array(await (partial as Response).arrayBuffer())]).toEqual([
+      ...bytes.subarray(100, 200),
+    ]);
+
+    const whole = await serve();
+    expect(whole?.status).toBe(200);
+    expect(whole?.headers.get("content-length")).toBe("1000");
+    expect(whole?.headers.get("accept-ranges")).toBe("bytes");
+    expect(Buffer.from(await (whole as Response).arrayBuffer()).equals(Buffer.from(bytes))).toBe(true);
+    // the headers of every stored file served
+    expect(whole?.headers.get("content-type")).toBe("video/webm");
+    expect(whole?.headers.get("content-security-policy")).toBe("sandbox");
+    expect(whole?.headers.get("cache-control")).toBe("private, no-store");
+    expect(whole?.headers.get("content-disposition")).toMatch(/^inline; filename="Clase.webm"/);
+
+    const beyond = await serve({ range: "bytes=1000-1100" });
+    expect(beyond?.status).toBe(416);
+    expect(beyond?.headers.get("content-range")).toBe("bytes */1000");
+    // If-Range without a validator: the whole file
+    expect((await serve({ range: "bytes=0-1", "if-range": "x" }))?.status).toBe(200);
+    expect(
+      await rangeFileResponse(new Request("http://localhost/v"), "nothing", { fileName: "x", store }),
+    ).toBeNull();
   });
 });
 
@@ -288,6 +392,39 @@ describe("what an upload is", () => {
     expect((await refusal(Uint8Array.from([0xc3, 0x28, 0x41]), everything, "a.txt")).key).toBe(
       "files.errors.type_not_allowed",
     );
+  });
+
+  it("knows a video from its first bytes, also in a file on disk, whatever its name", async () => {
+    const video: UploadPolicy = { kinds: ["video"], maxBytes: 1024 * 1024 };
+    const folder = await temporaryFolder();
+    const expected = { mp4: "video/mp4", mov: "video/quicktime", webm: "video/webm" };
+    for (const [kind, head] of Object.entries(VIDEO_HEADS)) {
+      const bytes = new Uint8Array(Buffer.concat([head, Buffer.alloc(5000, 7)]));
+      const file = path.join(folder, `clase.${kind === "mp4" ? "pdf" : "txt"}`);
+      await writeFile(file, bytes);
+      const fromFile = await acceptFile(file, "clase.pdf", video);
+      expect(fromFile).toEqual({
+        contentType: expected[kind as keyof typeof expected],
+        extension: kind,
+        size: bytes.length,
+        sha256: createHash("sha256").update(bytes).digest("hex"),
+      });
+      expect(await acceptUpload(bytes, "x", video)).toEqual(fromFile);
+    }
+    // a PDF, or a web page, called .mp4
+    const pdf = path.join(folder, "clase.mp4");
+    await writeFile(pdf, await pdfBytes());
+    await expect(acceptFile(pdf, "clase.mp4", video)).rejects.toMatchObject({
+      messageKey: "files.errors.type_not_allowed",
+      params: { kinds: "MP4, WEBM, MOV" },
+    });
+    await writeFile(pdf, "<html><script>alert(1)</script>");
+    await expect(acceptFile(pdf, "clase.mp4", video)).rejects.toMatchObject({
+      messageKey: "files.errors.type_not_allowed",
+    });
+    await expect(acceptFile(pdf, "clase.mp4", { kinds: ["video"], maxBytes: 10 })).rejects.toMatchObject({
+      messageKey: "files.errors.too_large",
+    });
   });
 
   it("is told in every language, with the limit and the types", async () => {

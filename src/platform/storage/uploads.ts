@@ -5,10 +5,12 @@
 // plain text, CSV and Markdown. A refusal says the limit, or the types the place takes, as extensions
 // ("PDF, PNG, …"), which read the same in every language.
 import { createHash } from "node:crypto";
-import { fileTypeFromBuffer } from "file-type";
+import { createReadStream } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import { fileTypeFromBuffer, fileTypeFromFile } from "file-type";
 import { DomainError } from "../errors";
 
-export const FILE_KINDS = ["pdf", "image", "office", "text"] as const;
+export const FILE_KINDS = ["pdf", "image", "office", "text", "video"] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
 export interface UploadPolicy {
@@ -28,6 +30,8 @@ const TYPES: Record<FileKind, Record<string, string>> = {
     "application/vnd.oasis.opendocument.spreadsheet": "ods",
     "application/vnd.oasis.opendocument.presentation": "odp",
   },
+  // what phones record (MP4 on Android, QuickTime on iPhone) and browsers play in <video>
+  video: { "video/mp4": "mp4", "video/webm": "webm", "video/quicktime": "mov" },
   text: {
     "text/plain; charset=utf-8": "txt",
     "text/csv; charset=utf-8": "csv",
@@ -52,7 +56,7 @@ export function acceptedExtensions(kinds: readonly FileKind[]): string {
 }
 
 /** A limit as people read it: "20 MB" (or KB, or B, when it is not a whole number of them). */
-function sizeLabel(bytes: number): string {
+export function sizeLabel(bytes: number): string {
   if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MB`;
   if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KB`;
   return `${bytes} B`;
@@ -115,4 +119,31 @@ export async function acceptUpload(
     size: bytes.length,
     sha256: createHash("sha256").update(bytes).digest("hex"),
   };
+}
+
+/**
+ * acceptUpload for a file on disk (a finished resumable upload, up to hundreds of MB): the size from
+ * the file system, the type from its first bytes (file-type reads only what its signatures need),
+ * the SHA-256 by streaming. Text, which has no signature, is read whole (it is at most maxBytes).
+ */
+export async function acceptFile(
+  filePath: string,
+  fileName: string,
+  policy: UploadPolicy,
+): Promise<AcceptedUpload> {
+  const { size } = await stat(filePath);
+  if (size === 0) throw refuse("files.errors.empty");
+  if (size > policy.maxBytes) throw refuse("files.errors.too_large", { max: sizeLabel(policy.maxBytes) });
+  const detected = await fileTypeFromFile(filePath);
+  const kind = detected && policy.kinds.find((k) => k !== "text" && TYPES[k][detected.mime]);
+  const accepted: [contentType: string, extension: string] | undefined =
+    detected && kind
+      ? [detected.mime, TYPES[kind][detected.mime]]
+      : policy.kinds.includes("text") && isText(new Uint8Array(await readFile(filePath)))
+        ? textType(fileName)
+        : undefined;
+  if (!accepted) throw refuse("files.errors.type_not_allowed", { kinds: acceptedExtensions(policy.kinds) });
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(filePath)) hash.update(chunk as Buffer);
+  return { contentType: accepted[0], extension: accepted[1], size, sha256: hash.digest("hex") };
 }
