@@ -17,6 +17,7 @@ import {
 } from "../modules/observation/schema";
 import { memberships, organizations, persons, type Role, rutCheckDigit, schools } from "../modules/people";
 import { coordinatorSchools } from "../modules/people/schema";
+import { seedDemoWellbeing } from "../modules/wellbeing";
 import { hashPassword } from "../platform/auth/passwords";
 import { type DbOrTx, db } from "../platform/db/client";
 import { newId } from "../platform/ids";
@@ -572,6 +573,12 @@ export async function seedDemo(): Promise<boolean> {
       teacherId: docenteId,
       colleagueId: docente2Id,
       coordinatorId,
+    });
+    await seedDemoWellbeing(tx, {
+      organizationId,
+      schoolId: schoolIds.aromos,
+      leaderId: directoraId,
+      answererIds: aromosTeachers,
     });
     await seedOtherOrganization(tx, passwordHash);
     created = true;

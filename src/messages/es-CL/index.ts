@@ -17,6 +17,7 @@ import { privacy } from "./privacy";
 import { roster } from "./roster";
 import { schools } from "./schools";
 import { setup } from "./setup";
+import { wellbeing } from "./wellbeing";
 
 export const esCL = {
   ...common,
@@ -38,5 +39,6 @@ export const esCL = {
   ...files,
   ...discussions,
   ...community,
+  ...wellbeing,
 };
 export type MessageKey = keyof typeof esCL;

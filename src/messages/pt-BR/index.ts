@@ -18,6 +18,7 @@ import { privacy } from "./privacy";
 import { roster } from "./roster";
 import { schools } from "./schools";
 import { setup } from "./setup";
+import { wellbeing } from "./wellbeing";
 
 // One file per area, like es-CL; each area's type requires every key of the Spanish area.
 // Areas not translated yet fall back to Spanish at run time; src/messages/catalogue.test.ts requires all.
@@ -41,4 +42,5 @@ export const ptBR: Partial<Record<MessageKey, string>> = {
   ...files,
   ...discussions,
   ...community,
+  ...wellbeing,
 };
