@@ -5,6 +5,7 @@ import * as build from "virtual:react-router/server-build";
 import { RouterContextProvider } from "react-router";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, OTHER_ORGANIZATION_ACCOUNTS, seedDemo } from "~/demo/seed";
 import { requestInfoContext } from "../app/lib/context";
+import { loadSessionState } from "../app/lib/session.server";
 import "~/jobs";
 import { sendDueDigests } from "~/modules/discussions";
 import { foldFigureChanges, REMINDER_SWEEP_MINUTES, sendDueReminders } from "~/modules/observation";
@@ -16,7 +17,7 @@ import { createApp } from "~/platform/http/server";
 import { startWorker } from "~/platform/jobs/queue";
 import { log } from "~/platform/log";
 import { deleteOldRequestKeys } from "~/platform/requests/idempotency";
-import { type FileStore, setFileStore } from "~/platform/storage";
+import { type FileStore, resumableUploads, setFileStore } from "~/platform/storage";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, OTHER_ORGANIZATION_ACCOUNTS };
 
@@ -36,6 +37,8 @@ export async function startServer(options: {
   worker?: boolean;
   /** where uploaded files are kept (tests: a temporary folder); otherwise S3_URL or DATA_DIR/files */
   fileStore?: FileStore;
+  /** where unfinished resumable uploads are kept (tests: a temporary folder); otherwise DATA_DIR/uploads-partial */
+  uploadsDirectory?: string;
 }): Promise<Running> {
   const cfg: Config = config();
   if (options.fileStore) setFileStore(options.fileStore);
@@ -50,6 +53,15 @@ export async function startServer(options: {
   setDatabase(database);
   await database.migrate();
   const seeded = options.seed ? await seedDemo() : false;
+  // Resumable uploads at /subidas: who is asking is read as the app's root middleware reads it.
+  const uploads = resumableUploads({
+    directory: options.uploadsDirectory,
+    loadSession: (request, info) => {
+      const context = new RouterContextProvider();
+      context.set(requestInfoContext, info);
+      return loadSessionState(request, context);
+    },
+  });
   // Expired sessions, old rate-limit windows and idempotency keys deleted, the dashboards' counted
   // changes folded (one row per school): at start and every hour (each process does it; both are
   // harmless when repeated or run at once).
@@ -59,6 +71,7 @@ export async function startServer(options: {
       deleteOldWindows(),
       deleteOldRequestKeys(),
       foldFigureChanges(),
+      uploads.cleanUp(),
     ]).catch((error) => log("error", "housekeeping", { error: String(error) }));
   await housekeeping();
   const housekeepingTimer = setInterval(housekeeping, 60 * 60_000);
@@ -86,7 +99,7 @@ export async function startServer(options: {
       context.set(requestInfoContext, info);
       return context;
     },
-    { trustProxy: process.env.TRUST_PROXY === "true" },
+    { trustProxy: process.env.TRUST_PROXY === "true", uploads: uploads.handle },
   );
   const server = await new Promise<import("node:http").Server>((resolve, reject) => {
     const s = app.listen(options.port ?? cfg.PORT, cfg.HOST, () => resolve(s));
@@ -108,6 +121,7 @@ export async function startServer(options: {
         clearInterval(remindersTimer);
         clearTimeout(firstSweep);
         await stopWorker();
+        await uploads.close();
         if (ownsDatabase) await database.close();
         log("info", "stopped");
       })();

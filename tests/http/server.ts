@@ -1,5 +1,7 @@
 // Starts the real production server (the built bundle) on a free port against the test database,
 // and gives an HTTP client that signs in as any fixture person by opening a real database session.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll } from "vitest";
@@ -11,6 +13,8 @@ import { buildDir, ensureBuilt } from "../../scripts/build";
 
 export interface TestServer {
   url: string;
+  /** the folder of unfinished resumable uploads (/subidas) */
+  partialUploads: string;
   /** A client that sends the session cookie of this person (null: anonymous). */
   as(personId: string | null): Promise<Client>;
 }
@@ -26,8 +30,10 @@ export function useTestServer(): { current: () => TestServer } {
   const files = useTemporaryFileStore();
   let server: TestServer | undefined;
   let stop: (() => Promise<void>) | undefined;
+  let partialUploads = "";
   beforeAll(async () => {
     ensureBuilt();
+    partialUploads = await mkdtemp(path.join(tmpdir(), "impulso-uploads-"));
     const bundle = await import(pathToFileURL(path.join(buildDir, "server", "index.js")).href);
     const running = await bundle.startServer({
       clientDir: path.join(buildDir, "client"),
@@ -36,11 +42,13 @@ export function useTestServer(): { current: () => TestServer } {
       port: 0,
       worker: false,
       fileStore: new FolderStore(files.folder()),
+      uploadsDirectory: partialUploads,
     });
     stop = running.stop;
     const url: string = running.url;
     server = {
       url,
+      partialUploads,
       async as(personId) {
         const cookie = personId
           ? `impulso_session=${(await createSession(personId, { ip: "127.0.0.1" })).token}`
@@ -61,6 +69,7 @@ export function useTestServer(): { current: () => TestServer } {
   }, 180_000);
   afterAll(async () => {
     await stop?.();
+    if (partialUploads) await rm(partialUploads, { recursive: true, force: true });
   });
   return {
     current: () => {

@@ -63,6 +63,11 @@ export interface Database {
   /** PostgreSQL: runs a statement as a named prepared statement (see preparedRowsOf) */
   prepared?: <T>(name: string, statement: SQL) => Promise<T[]>;
   migrate(): Promise<void>;
+  /**
+   * PostgreSQL: a new connection of its own, outside the pool, that the caller ends (session-level
+   * advisory locks held for minutes: the resumable uploads' locks, storage/upload-locks.ts)
+   */
+  connect?(): Promise<pg.Client>;
   /** PGlite in memory: its data directory as a tarball, to start others from (tests' migrated template) */
   dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
@@ -189,6 +194,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       prepared: async <T>(name: string, statement: SQL) => {
         const query = dialect.sqlToQuery(statement);
         return (await pool.query({ name, text: query.sql, values: query.params as unknown[] })).rows as T[];
+      },
+      connect: async () => {
+        const client = new pg.Client({ connectionString: options.url });
+        await client.connect();
+        return client;
       },
       migrate: () =>
         migrateUnderLock(pool, () => migratePg(db as never, { migrationsFolder: migrationsFolder() })),

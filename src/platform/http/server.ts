@@ -16,7 +16,14 @@ export function createApp(
   build: ServerBuild,
   clientDir: string,
   loadContext: (info: RequestInfo) => RouterContextProvider,
-  options: { trustProxy?: boolean } = {},
+  options: {
+    trustProxy?: boolean;
+    /**
+     * Resumable uploads (platform/storage/resumable.ts), at /subidas: every method but GET, after the
+     * security headers and the cross-site check, before React Router
+     */
+    uploads?: (req: Request, res: Response, next: NextFunction) => Promise<void>;
+  } = {},
 ) {
   const app = express();
   app.disable("x-powered-by");
@@ -56,6 +63,8 @@ export function createApp(
     }),
   );
   app.use(crossSiteProtection);
+  // Express 5 takes no bare "*"; `app.use` would strip the prefix tus reads the upload's id from.
+  if (options.uploads) app.all("/subidas{/*rest}", options.uploads);
   app.use(
     createRequestHandler({
       build,

@@ -3,6 +3,18 @@
 // docs/architecture.md, "Files".
 export { contentDisposition, fileResponse, rangeFileResponse, requestedRange } from "./response";
 export {
+  type LoadUploadSession,
+  PARTIAL_UPLOAD_TTL_MS,
+  type ResumableUploads,
+  registerUploadPurpose,
+  resumableUploads,
+  type StoredUpload,
+  UPLOADS_PATH,
+  type UploadMetadata,
+  type UploadPurpose,
+  type UploadSession,
+} from "./resumable";
+export {
   type ByteRange,
   checkKey,
   type FileInfo,
