@@ -93,7 +93,7 @@ function patch(cookie: string | null, location: string, offset: number, body: Ui
       "content-type": "application/offset+octet-stream",
       "upload-offset": String(offset),
     },
-    body,
+    body: new Uint8Array(body),
   });
 }
 
@@ -250,7 +250,7 @@ describe("a resumable upload", () => {
         "content-type": "application/offset+octet-stream",
         "upload-offset": "50000",
       },
-      body: bytes.subarray(50_000),
+      body: new Uint8Array(bytes.subarray(50_000)),
     });
     expect(crossSite.status).toBe(403);
     // tus never serves the parts: a GET is the app's not-found page
