@@ -7,15 +7,18 @@ export function LineChart({
   label,
   percent = false,
   days = false,
+  digits = 0,
 }: {
   chart: LineChartGeometry;
   label: string;
   percent?: boolean;
+  /** decimals of a plain number's value (its point's tooltip; the axis keeps whole ticks) */
+  digits?: number;
   /** the points' `at` are calendar days ("2026-11-25"), not instants */
   days?: boolean;
 }) {
   const format = useFormat();
-  const value = (v: number) => (percent ? format.percent(v) : format.number(v));
+  const value = (v: number, places = digits) => (percent ? format.percent(v) : format.number(v, places));
   const when = (at: string) => (days ? format.day(at) : format.date(at));
   const first = chart.points[0];
   const last = chart.points[chart.points.length - 1];
@@ -25,7 +28,7 @@ export function LineChart({
         <g key={tick.value}>
           <line x1={chart.plot.left} x2={chart.plot.right} y1={tick.y} y2={tick.y} className="chart-grid" />
           <text x={chart.plot.left - 6} y={tick.y + 4} textAnchor="end" className="chart-label">
-            {value(tick.value)}
+            {value(tick.value, 0)}
           </text>
         </g>
       ))}

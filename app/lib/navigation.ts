@@ -3,6 +3,7 @@ import { hasCommunity } from "~/modules/community";
 import { observationHome } from "~/modules/observation";
 import { worksWithSchools } from "~/modules/people";
 import { mayHandlePrivacyRequests } from "~/modules/privacy";
+import { hasWellbeing } from "~/modules/wellbeing";
 import { type Actor, can } from "~/platform/policy";
 
 export interface NavItem {
@@ -37,6 +38,7 @@ export function navigationFor(actor: Actor): NavItem[] {
     items.push({ to: "/pasos", label: "nav.catalogue" });
   }
   if (hasCommunity(actor)) items.push({ to: "/comunidad", label: "nav.community" });
+  if (hasWellbeing(actor)) items.push({ to: "/bienestar", label: "nav.wellbeing" });
   if (can(actor, "list", "course", org)) items.push({ to: "/cursos", label: "nav.courses" });
   if (can(actor, "list", "school", org) && worksWithSchools(actor))
     items.push({ to: "/establecimientos", label: "nav.schools" });

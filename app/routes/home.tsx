@@ -4,6 +4,7 @@ import { followedUpdates } from "~/modules/discussions";
 import { learnerHome } from "~/modules/learning";
 import { observationHome, pendingWork } from "~/modules/observation";
 import { homeSummary } from "~/modules/people";
+import { hasWellbeing, pulsesToAnswer } from "~/modules/wellbeing";
 import { can } from "~/platform/policy";
 import { ObserverDay, TeacherDay } from "../components/day";
 import { SubmitButton } from "../components/form";
@@ -17,7 +18,7 @@ export const meta: Route.MetaFunction = ({ matches }) => [{ title: pageTitle(mat
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
   const session = sessionOf(context);
-  const [summary, day, learning, discussions, announcements] = await Promise.all([
+  const [summary, day, learning, discussions, announcements, pulses] = await Promise.all([
     homeSummary(actor),
     // what is pending for the person today, as an observer and as a teacher
     pendingWork(actor, new Date(), session.timeZone),
@@ -30,6 +31,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     followedUpdates(actor),
     // their schools' announcements they have not marked read
     unreadAnnouncements(actor),
+    // well-being pulses open for them that they have not answered
+    pulsesToAnswer(actor),
   ]);
   return {
     name: session.viewer?.givenNames ?? "",
@@ -45,6 +48,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     discussions,
     announcements,
     community: hasCommunity(actor),
+    pulses,
+    wellbeing: hasWellbeing(actor),
   };
 }
 
@@ -77,6 +82,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
     cards.push({ to: "/establecimientos/nuevo", label: t("home.card.schools_create") });
   if (summary.canListPeople) cards.push({ to: "/personas", label: t("home.card.people") });
   if (loaderData.community) cards.push({ to: "/comunidad", label: t("home.card.community") });
+  if (loaderData.wellbeing) cards.push({ to: "/bienestar", label: t("home.card.wellbeing") });
   if (loaderData.courses) cards.push({ to: "/cursos", label: t("home.card.courses") });
   if (loaderData.observation.network) cards.push({ to: "/observaciones/red", label: t("home.card.network") });
   for (const school of summary.managedSchools.filter((s) =>
@@ -128,6 +134,25 @@ export default function Home({ loaderData }: Route.ComponentProps) {
                 <span className="muted">
                   · {a.courseTitle}
                   {a.toRevise ? ` · ${t("learning.activity.status.to_revise")}` : ""}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {loaderData.pulses.length ? (
+        <section className="card stack" aria-labelledby="pulses">
+          <h2 id="pulses">{t("wellbeing.home.title")}</h2>
+          <p className="muted">{t("wellbeing.home.intro")}</p>
+          <ul className="rows">
+            {loaderData.pulses.map((p) => (
+              <li key={p.id}>
+                <Link className="button" to={`/bienestar/${p.id}`}>
+                  {t("wellbeing.list.answer")}
+                </Link>{" "}
+                {p.title}{" "}
+                <span className="muted">
+                  · {t("wellbeing.home.closes", { date: f.dateTime(p.closesAt) })}
                 </span>
               </li>
             ))}

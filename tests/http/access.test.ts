@@ -1,6 +1,7 @@
 // Every route, every kind of person: who gets the page, who gets 404 (or the sign-in page), and that a
 // stranger's POST changes nothing. A route missing from ACCESS fails the first test.
 import { eq } from "drizzle-orm";
+import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { emailChanges } from "~/modules/accounts/schema";
 import { publishAnnouncement } from "~/modules/community";
@@ -52,6 +53,8 @@ import { coordinatorSchools, rosterImports } from "~/modules/people/schema";
 import { actorOf, makePerson, makeWorld } from "~/modules/people/testing";
 import { requestDeletion } from "~/modules/privacy";
 import { privacyRequests } from "~/modules/privacy/schema";
+import { answerPulse, openPulse } from "~/modules/wellbeing";
+import { wellbeingAnswers, wellbeingPulses, wellbeingSupportRequests } from "~/modules/wellbeing/schema";
 import { hashToken } from "~/platform/auth/tokens";
 import { config } from "~/platform/config";
 import { db } from "~/platform/db/client";
@@ -91,6 +94,8 @@ type World = Awaited<ReturnType<typeof makeWorld>> & {
   threadId: string;
   /** leader A's announcement to school A */
   announcementId: string;
+  /** leader A's well-being pulse for school A, answered by teacher A2 alone (a group under 5) */
+  pulseId: string;
 };
 type Persona = Exclude<
   keyof World,
@@ -118,6 +123,7 @@ type Persona = Exclude<
   | "submissionId"
   | "threadId"
   | "announcementId"
+  | "pulseId"
 >;
 const PERSONAS: Persona[] = [
   "admin",
@@ -147,6 +153,19 @@ interface Access {
 }
 
 const everyone = PERSONAS;
+/** Who has a well-being page: a school role, or a coordinator. */
+const WELLBEING: Persona[] = PERSONAS.filter((p) => !["admin", "facilitator", "otherAdmin"].includes(p));
+const pulseFields = (scope: string) => ({
+  title: "Pulso de la escuela A",
+  scope,
+  days: "7",
+  allowsText: "on",
+  ...Object.fromEntries(
+    ["belong", "successful", "myself", "helping", "cared"].map((k) => [`question_${k}`, "on"]),
+  ),
+});
+/** The free text of teacher A2's answer, alone in its group: no route may ever show it. */
+const ANONYMOUS_TEXT = "Texto anónimo distintivo 90417";
 const ACCESS: Record<string, Access> = {
   "/": {
     url: () => "/",
@@ -388,6 +407,55 @@ const ACCESS: Record<string, Access> = {
       unchanged: async () => {
         expect(
           await db().select().from(discussionPosts).where(eq(discussionPosts.body, "Respuesta intrusa")),
+        ).toEqual([]);
+      },
+    },
+  },
+  // The well-being pulse: whoever has a school role, and the coordinators; admins and facilitators
+  // (no school role) get 404. Opening: coordinators and leaders. A pulse: who may answer it (its
+  // school's staff) or see its results (its opener, the coordinators, its school's leaders).
+  bienestar: {
+    url: () => "/bienestar",
+    allowed: WELLBEING,
+    mustNotShow: { to: ["leaderB", "teacherB", "otherLeader"], text: (w) => w.pulseId },
+  },
+  "bienestar/nuevo": {
+    url: () => "/bienestar/nuevo",
+    allowed: ["coordinator", "otherCoordinator", "leaderA", "leaderB", "otherLeader"],
+    post: {
+      fields: (w) => ({ ...pulseFields(w.schoolA.id), title: "Pulso intruso" }),
+      unchanged: async () => {
+        expect(
+          await db().select().from(wellbeingPulses).where(eq(wellbeingPulses.title, "Pulso intruso")),
+        ).toEqual([]);
+      },
+    },
+  },
+  "bienestar/:pulseId": {
+    url: (w) => `/bienestar/${w.pulseId}`,
+    allowed: ["coordinator", "otherCoordinator", "leaderA", "mentorA", "teacherA", "teacherA2"],
+    post: {
+      fields: () => ({ intent: "close" }),
+      unchanged: async (w) => {
+        const [pulse] = await db()
+          .select({ closedAt: wellbeingPulses.closedAt })
+          .from(wellbeingPulses)
+          .where(eq(wellbeingPulses.id, w.pulseId));
+        expect(pulse?.closedAt).toBeNull();
+      },
+    },
+  },
+  "bienestar/apoyo": {
+    url: () => "/bienestar/apoyo",
+    allowed: WELLBEING,
+    post: {
+      fields: (w) => ({ intent: "request", schoolId: w.schoolA.id, message: "Solicitud intrusa" }),
+      unchanged: async () => {
+        expect(
+          await db()
+            .select()
+            .from(wellbeingSupportRequests)
+            .where(eq(wellbeingSupportRequests.message, "Solicitud intrusa")),
         ).toEqual([]);
       },
     },
@@ -973,6 +1041,12 @@ beforeAll(async () => {
     title: "Hilo de la red de prueba",
     body: "Primer mensaje de la red.",
   });
+  // a well-being pulse of school A with one answer, teacher A2's, with a comment: a group under 5
+  const { id: pulseId } = await openPulse(await actorOf(world.leaderA.id), pulseFields(world.schoolA.id));
+  await answerPulse(await actorOf(world.teacherA2.id), pulseId, {
+    ...Object.fromEntries(["belong", "successful", "myself", "helping", "cared"].map((k) => [`q_${k}`, "2"])),
+    freeText: ANONYMOUS_TEXT,
+  });
   const [submission] = await db()
     .select({ id: activitySubmissions.id })
     .from(activitySubmissions)
@@ -1018,6 +1092,7 @@ beforeAll(async () => {
     submissionId: submission.id,
     threadId: thread.id,
     announcementId,
+    pulseId,
   };
   calibrationSetup.versionId = records.scoredVersionId;
   calibrationSetup.id = await createCalibration(
@@ -1090,6 +1165,49 @@ describe("the network's conversation", () => {
     const ours = await (await server.current().as(w.teacherA.id)).get("/comunidad/red");
     expect(await ours.text()).not.toContain("Hilo de otra red");
   });
+});
+
+// Issue #17: "no route or export returns an individual answer with anything that identifies its author
+// (checked across every route of the access test)". Teacher A2's answer is alone in its group: its
+// comment must not come back from any route, to anyone, in a page, a file or an archive.
+describe("the well-being pulse's anonymity", () => {
+  /** What a response says: its text, or the text of every file of a zip (xlsx too), or a PDF's pages. */
+  async function readable(res: Response): Promise<string> {
+    const type = res.headers.get("content-type") ?? "";
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    if (type.includes("zip") || type.includes("spreadsheetml"))
+      return Object.values(unzipSync(bytes))
+        .map((file) => strFromU8(file))
+        .join("\n");
+    if (type.includes("pdf")) return (await pdfPages(bytes)).join("\n");
+    return new TextDecoder().decode(bytes);
+  }
+
+  it("no route returns a single answer's comment to anyone, its author included", async () => {
+    const [stored] = await db()
+      .select({ freeText: wellbeingAnswers.freeText })
+      .from(wellbeingAnswers)
+      .where(eq(wellbeingAnswers.pulseId, w.pulseId));
+    expect(stored?.freeText).toBe(ANONYMOUS_TEXT); // the text is there to leak
+    const leaks: string[] = [];
+    for (const persona of [null, ...PERSONAS]) {
+      const client = await server.current().as(persona ? w[persona].id : null);
+      const urls = [
+        ...Object.values(ACCESS).map((access) => access.url(w)),
+        ...(persona ? [`/personas/${w[persona].id}/mis-datos.zip`] : []),
+      ];
+      for (const url of urls) {
+        const res = await client.get(url);
+        if ((await readable(res)).includes(ANONYMOUS_TEXT)) leaks.push(`${url} as ${persona ?? "a visitor"}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+    // the pulse's leader sees that there are not enough answers yet, and nothing of the one there is
+    const page = await (
+      await (await server.current().as(w.leaderA.id)).get(`/bienestar/${w.pulseId}`)
+    ).text();
+    expect(page).toContain("Aún no hay respuestas suficientes");
+  }, 600_000);
 });
 
 // docs/architecture.md, "Who may change what of a person": one test per row, over real HTTP.

@@ -39,6 +39,7 @@ import { persons, previewRosterImport } from "~/modules/people";
 import { actorOf, makePerson, makeWorld } from "~/modules/people/testing";
 import { requestDeletion } from "~/modules/privacy";
 import { privacyRequests } from "~/modules/privacy/schema";
+import { answerPulse, openPulse, requestSupport } from "~/modules/wellbeing";
 import { createSession } from "~/platform/auth/sessions";
 import { hashToken, newToken } from "~/platform/auth/tokens";
 import { db } from "~/platform/db/client";
@@ -116,6 +117,10 @@ type World = Awaited<ReturnType<typeof makeWorld>> & {
   threadId: string;
   /** leader A's announcement to school A */
   announcementId: string;
+  /** well-being pulses: school A's (teacher A answers), the network's (teacher B), one leader A closes */
+  pulseId: string;
+  networkPulseId: string;
+  closingPulseId: string;
 };
 type Persona = "admin" | "coordinator" | "leaderA" | "mentorA" | "teacherA" | "teacherB";
 
@@ -263,6 +268,19 @@ const FUZZ: Record<string, Target[]> = {
   ],
   "comunidad/avisos/:announcementId": [
     { persona: "teacherA", url: (w) => `/comunidad/avisos/${w.announcementId}` },
+  ],
+  "bienestar/nuevo": [
+    { persona: "leaderA", url: () => "/bienestar/nuevo" },
+    { persona: "coordinator", url: () => "/bienestar/nuevo" },
+  ],
+  "bienestar/:pulseId": [
+    { persona: "teacherA", url: (w) => `/bienestar/${w.pulseId}` },
+    { persona: "teacherB", url: (w) => `/bienestar/${w.networkPulseId}` },
+    { persona: "leaderA", url: (w) => `/bienestar/${w.closingPulseId}` },
+  ],
+  "bienestar/apoyo": [
+    { persona: "teacherA", url: () => "/bienestar/apoyo" },
+    { persona: "leaderA", url: () => "/bienestar/apoyo" },
   ],
 };
 
@@ -779,6 +797,28 @@ async function makeFuzzWorld(): Promise<World> {
       body: "Consejo de profesores el jueves.",
     },
   );
+  const pulseFields = (scope: string) => ({
+    title: "Pulso del fuzzing",
+    scope,
+    days: "7",
+    allowsText: "on",
+    ...Object.fromEntries(
+      ["belong", "successful", "myself", "helping", "cared"].map((k) => [`question_${k}`, "on"]),
+    ),
+  });
+  const { id: pulseId } = await openPulse(await actorOf(world.leaderA.id), pulseFields(world.schoolA.id));
+  const { id: closingPulseId } = await openPulse(
+    await actorOf(world.leaderA.id),
+    pulseFields(world.schoolA.id),
+  );
+  const { id: networkPulseId } = await openPulse(coordinator, pulseFields("red"));
+  await answerPulse(await actorOf(world.teacherA2.id), pulseId, {
+    ...Object.fromEntries(["belong", "successful", "myself", "helping", "cared"].map((k) => [`q_${k}`, "3"])),
+  });
+  // a request leader A (the school's contact by default) may mark handled
+  await requestSupport(await actorOf(world.teacherA2.id), world.schoolA.id, {
+    message: "Quisiera conversar.",
+  });
   const session = await planSession(coordinator, workshopCohort.id, {
     title: "Sesión del fuzzing",
     date: "2099-05-06",
@@ -816,6 +856,9 @@ async function makeFuzzWorld(): Promise<World> {
     quizId: quiz.id,
     threadId: thread.id,
     announcementId,
+    pulseId,
+    networkPulseId,
+    closingPulseId,
     ...world,
     subject,
     leaving,
@@ -962,6 +1005,25 @@ const INVARIANTS: Record<string, string> = {
     SELECT a.id FROM school_announcements a JOIN schools s ON s.id = a.school_id
     WHERE btrim(a.title) = '' OR char_length(a.title) > 160 OR btrim(a.body) = '' OR char_length(a.body) > 5000
       OR s.organization_id <> a.organization_id OR (a.withdrawn_at IS NULL) <> (a.withdrawn_by IS NULL)`,
+  "well-being pulses: a title, 5 to 8 questions, open 1 to 30 days": `
+    SELECT id FROM wellbeing_pulses WHERE btrim(title) = '' OR char_length(title) > 160
+      OR cardinality(question_keys) NOT BETWEEN 5 AND 8 OR closes_at <= opens_at
+      OR closes_at > opens_at + interval '30 days' OR (closed_at IS NOT NULL AND closed_at > closes_at)`,
+  "well-being answers: a score of 1 to 5 for each of the pulse's questions, a school of its scope, one per participation": `
+    SELECT a.id FROM wellbeing_answers a JOIN wellbeing_pulses p ON p.id = a.pulse_id
+      JOIN schools s ON s.id = a.school_id
+    WHERE s.organization_id <> p.organization_id OR (p.school_id IS NOT NULL AND a.school_id <> p.school_id)
+      OR num_nonnulls(a.q1, a.q2, a.q3, a.q4, a.q5, a.q6, a.q7, a.q8) <> cardinality(p.question_keys)
+      OR least(a.q1, a.q2, a.q3, a.q4, a.q5, a.q6, a.q7, a.q8) < 1
+      OR greatest(a.q1, a.q2, a.q3, a.q4, a.q5, a.q6, a.q7, a.q8) > 5
+      OR (a.free_text IS NOT NULL AND (NOT p.allows_text OR btrim(a.free_text) = '' OR char_length(a.free_text) > 1000))
+    UNION ALL
+    SELECT p.id FROM wellbeing_pulses p
+    WHERE (SELECT count(*) FROM wellbeing_answers a WHERE a.pulse_id = p.id)
+      <> (SELECT count(*) FROM wellbeing_participation w WHERE w.pulse_id = p.id)`,
+  "support requests: a message within its limit; a handled one says who handled it": `
+    SELECT id FROM wellbeing_support_requests
+    WHERE char_length(message) > 2000 OR (handled_at IS NULL) <> (handled_by IS NULL)`,
   "lesson marks: of a place in a cohort of the lesson's own course": `
     SELECT d.lesson_id FROM lesson_completions d JOIN lessons l ON l.id = d.lesson_id
       JOIN registrations r ON r.id = d.registration_id JOIN cohorts k ON k.id = r.cohort_id
@@ -1008,6 +1070,11 @@ const TABLES = [
   "discussion_reports",
   "school_announcements",
   "announcement_reads",
+  "wellbeing_pulses",
+  "wellbeing_answers",
+  "wellbeing_participation",
+  "wellbeing_support_requests",
+  "wellbeing_contacts",
 ];
 
 /** With FUZZ_DUMP=<dir>, each failing submission is written there to be replayed. */

@@ -69,6 +69,7 @@ export const wellbeing: Record<keyof typeof source, string> = {
   "wellbeing.results.title": "Results",
   "wellbeing.results.answers": "{count, plural, =0 {no answers} one {# answer} other {# answers}}",
   "wellbeing.results.not_enough": "Not enough answers yet: results are shown from 5 answers.",
+  "wellbeing.results.answers_col": "Answers",
   "wellbeing.results.question": "Question",
   "wellbeing.results.mean": "Mean (1 to 5)",
   "wellbeing.results.distribution": "Answers from Never to Always",

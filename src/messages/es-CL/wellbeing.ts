@@ -70,6 +70,7 @@ export const wellbeing = {
   "wellbeing.results.answers": "{count, plural, =0 {sin respuestas} one {# respuesta} other {# respuestas}}",
   "wellbeing.results.not_enough":
     "Aún no hay respuestas suficientes: los resultados se muestran desde 5 respuestas.",
+  "wellbeing.results.answers_col": "Respuestas",
   "wellbeing.results.question": "Pregunta",
   "wellbeing.results.mean": "Promedio (1 a 5)",
   "wellbeing.results.distribution": "Respuestas de Nunca a Siempre",

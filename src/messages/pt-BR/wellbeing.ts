@@ -71,6 +71,7 @@ export const wellbeing: Record<keyof typeof source, string> = {
   "wellbeing.results.answers": "{count, plural, =0 {sem respostas} one {# resposta} other {# respostas}}",
   "wellbeing.results.not_enough":
     "Ainda não há respostas suficientes: os resultados aparecem a partir de 5 respostas.",
+  "wellbeing.results.answers_col": "Respostas",
   "wellbeing.results.question": "Pergunta",
   "wellbeing.results.mean": "Média (1 a 5)",
   "wellbeing.results.distribution": "Respostas de Nunca a Sempre",

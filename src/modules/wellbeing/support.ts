@@ -9,7 +9,7 @@ import { translator } from "../../messages";
 import { audit } from "../../platform/audit/audit";
 import { config } from "../../platform/config";
 import { db, rowsOf, uuidArray } from "../../platform/db/client";
-import { DomainError, NotFoundError } from "../../platform/errors";
+import { DomainError, NotFoundError, ValidationError } from "../../platform/errors";
 import { isLocale } from "../../platform/i18n/i18n";
 import { isUuid, newId } from "../../platform/ids";
 import { queueEmail } from "../../platform/mail/mail";
@@ -70,6 +70,12 @@ export async function requestSupport(
   schoolId: string,
   input: Record<string, unknown>,
 ): Promise<{ id: string }> {
+  // someone who may ask in no school is told nothing; a teacher who names a school not theirs, to choose
+  const mayAsk = [...actor.schoolRoles.keys()].filter((id) =>
+    can(actor, "request", "wellbeing_support", { organizationId: actor.organizationId, schoolId: id }),
+  );
+  if (mayAsk.length === 0) throw new NotFoundError();
+  if (!mayAsk.includes(schoolId)) throw new ValidationError({ schoolId: "errors.invalid_choice" });
   const school = await schoolOf(actor, schoolId);
   authorize(actor, "request", "wellbeing_support", { organizationId: school.organizationId, schoolId });
   const data = parseInput(requestInput, input);

@@ -359,9 +359,16 @@ describe("support requests", () => {
     const again = await errorOf(requestSupport(a.teacherA as Actor, w.schoolA.id, {}));
     expect((again as DomainError).messageKey).toBe("wellbeing.errors.request_pending");
     // only a teacher of the school asks there
-    expect(await errorOf(requestSupport(a.teacherB as Actor, w.schoolA.id, {}))).toBeInstanceOf(
-      NotFoundError,
+    expect(await errorOf(requestSupport(a.teacherB as Actor, w.schoolA.id, {}))).toHaveProperty(
+      "fieldErrors",
+      {
+        schoolId: "errors.invalid_choice",
+      },
     );
+    for (const who of ["admin", "coordinator", "otherLeader"])
+      expect(await errorOf(requestSupport(a[who] as Actor, w.schoolA.id, {})), who).toBeInstanceOf(
+        NotFoundError,
+      );
 
     // the leader chooses mentor A; a teacher cannot choose
     expect(
