@@ -594,3 +594,76 @@ export async function launchChromium() {
   const { chromium } = await import("@playwright/test");
   return chromium.launch(chromiumLaunchOptions);
 }
+
+/** A page a benchmark measures: with one client (its p95 against `oneClient`), then with many. */
+export interface MeasuredPage {
+  key: string;
+  /** how the figure names it */
+  name: string;
+  next: () => LoadRequest;
+  /** the p95 target with one client, ms (none: reported without one) */
+  oneClient?: number | null;
+  /** the throughput target with many clients, as a share of the "home" page's of the same run */
+  share?: number;
+}
+
+/**
+ * Measures each page in turn, with one client and then with `connections`: the one-client p95 against
+ * its target; the page keyed "home" (measure it first) gives the throughput the others' shares are
+ * of. A page that answers anything but 200 fails the benchmark.
+ */
+export async function measurePages(
+  ctx: BenchContext,
+  appUrl: string,
+  pages: MeasuredPage[],
+  options: { seconds: number; connections: number },
+): Promise<void> {
+  const { seconds, connections } = options;
+  let homeRps = 0;
+  for (const page of pages) {
+    const run = (clients: number) =>
+      ctx.load({
+        url: appUrl,
+        connections: clients,
+        durationSeconds: seconds,
+        warmupSeconds: 2,
+        next: () => ({ check: (status: number) => status === 200, ...page.next() }),
+      });
+    const one = await run(1);
+    const many = await run(connections);
+    ctx.log(
+      `${page.key}: 1 cliente p95 ${one.p95.toFixed(1)} ms; ${connections} clientes ${many.requestsPerSecond.toFixed(0)}/s (fallidas ${one.failures + many.failures}${one.firstFailure ? `: ${one.firstFailure}` : ""})`,
+    );
+    if (one.failures + many.failures > 0) throw new Error(`${page.key}: respuestas fallidas`);
+    ctx.report({
+      figure: `${page.name} p95 latency, 1 client`,
+      value: one.p95,
+      unit: "ms",
+      target: page.oneClient ?? null,
+    });
+    if (page.key === "home") {
+      homeRps = many.requestsPerSecond;
+      ctx.report({
+        figure: `${page.name} throughput, ${connections} concurrent clients`,
+        value: homeRps,
+        unit: "requests/s",
+        target: null,
+      });
+    } else if (page.share) {
+      ctx.report({
+        figure: `${page.name} throughput with ${connections} concurrent clients ÷ the signed-in home page's, same run (${many.requestsPerSecond.toFixed(0)}/s)`,
+        value: many.requestsPerSecond / homeRps,
+        unit: "× home page",
+        target: page.share,
+        lowerIsBetter: false,
+      });
+    } else {
+      ctx.report({
+        figure: `${page.name} throughput, ${connections} concurrent clients`,
+        value: many.requestsPerSecond,
+        unit: "requests/s",
+        target: null,
+      });
+    }
+  }
+}

@@ -10,7 +10,15 @@
 // LEARNING_SECONDS (default 10) sets the measured seconds of each run.
 import { request as httpRequest } from "node:http";
 import { SESSION_COOKIE } from "~/platform/auth/sessions";
-import { type BenchContext, type Benchmark, openAppDatabase, type RunningApp, time } from "./harness";
+import {
+  type BenchContext,
+  type Benchmark,
+  type MeasuredPage,
+  measurePages,
+  openAppDatabase,
+  type RunningApp,
+  time,
+} from "./harness";
 
 const COURSES = 2_000;
 const COHORTS_PER_COURSE = 5;
@@ -52,7 +60,7 @@ export default {
       await firstLoads(ctx, app, seeded);
       let n = 0;
       const workshop = () => ({ path: `/talleres/${seeded.slugs[n++ % seeded.slugs.length]}` });
-      const pages = [
+      const pages: MeasuredPage[] = [
         {
           key: "home",
           name: "reference: a signed-in teacher's home page (/)",
@@ -79,51 +87,7 @@ export default {
           oneClient: 30,
         },
       ];
-      let homeRps = 0;
-      for (const page of pages) {
-        const check = (status: number) => status === 200;
-        const one = await ctx.load({
-          url: app.url,
-          connections: 1,
-          durationSeconds: SECONDS,
-          warmupSeconds: 2,
-          next: () => ({ ...page.next(), check }),
-        });
-        const many = await ctx.load({
-          url: app.url,
-          connections: CONNECTIONS,
-          durationSeconds: SECONDS,
-          warmupSeconds: 2,
-          next: () => ({ ...page.next(), check }),
-        });
-        ctx.log(
-          `${page.key}: 1 cliente p95 ${one.p95.toFixed(1)} ms; ${CONNECTIONS} clientes ${many.requestsPerSecond.toFixed(0)}/s (fallidas ${one.failures + many.failures}${one.firstFailure ? `: ${one.firstFailure}` : ""})`,
-        );
-        if (one.failures + many.failures > 0) throw new Error(`${page.key}: respuestas fallidas`);
-        ctx.report({
-          figure: `${page.name} p95 latency, 1 client`,
-          value: one.p95,
-          unit: "ms",
-          target: page.oneClient ?? null,
-        });
-        if (page.key === "home") {
-          homeRps = many.requestsPerSecond;
-          ctx.report({
-            figure: `${page.name} throughput, ${CONNECTIONS} concurrent clients`,
-            value: homeRps,
-            unit: "requests/s",
-            target: null,
-          });
-        } else if (page.share) {
-          ctx.report({
-            figure: `${page.name} throughput with ${CONNECTIONS} concurrent clients ÷ the signed-in home page's, same run (${many.requestsPerSecond.toFixed(0)}/s)`,
-            value: many.requestsPerSecond / homeRps,
-            unit: "× home page",
-            target: page.share,
-            lowerIsBetter: false,
-          });
-        }
-      }
+      await measurePages(ctx, app.url, pages, { seconds: SECONDS, connections: CONNECTIONS });
     } finally {
       await app.stop();
     }

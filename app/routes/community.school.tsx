@@ -4,10 +4,12 @@
 import { Form, Link } from "react-router";
 import { publishAnnouncement, schoolAnnouncementsFor } from "~/modules/community";
 import { spaceThreads } from "~/modules/discussions";
+import { featuredPractices } from "~/modules/practices";
 import { formToObject } from "~/platform/validation";
 import { DiscussionSpace } from "../components/discussion-space";
 import { Field, FormMessage, failureOf, RequestKey, SubmitButton, TextAreaField } from "../components/form";
 import { PlainText } from "../components/plain-text";
+import { PracticeCards } from "../components/practice-card";
 import { load, performOnce, readForm } from "../lib/actions.server";
 import { startThreadFromForm } from "../lib/discussion.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
@@ -24,7 +26,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   return load(async () => {
     const conversation = await spaceThreads(actor, "school", params.schoolId, pageOf(request));
     const notices = await schoolAnnouncementsFor(actor, params.schoolId);
-    return { ...conversation, ...notices, can: { ...conversation.can, ...notices.can } };
+    const featured = await featuredPractices(actor, params.schoolId);
+    return { ...conversation, ...notices, featured, can: { ...conversation.can, ...notices.can } };
   });
 }
 
@@ -46,7 +49,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 export default function CommunitySchool({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const f = useFormat();
-  const { space, threads, announcements, can, page, pages } = loaderData;
+  const { space, threads, announcements, featured, can, page, pages } = loaderData;
   const failure = failureOf(actionData);
   // the form that was sent gets the refusal (the values say which)
   const announceFailure = failure?.values.intent === "announce" ? failure : undefined;
@@ -108,6 +111,14 @@ export default function CommunitySchool({ loaderData, actionData }: Route.Compon
             </Form>
           </details>
         ) : null}
+      </section>
+      <section className="stack" aria-labelledby="featured">
+        <h2 id="featured">{t("practices.featured_title")}</h2>
+        {featured.length === 0 ? <p className="muted">{t("practices.featured_none")}</p> : null}
+        {featured.length ? <PracticeCards practices={featured} hrefOf={(id) => `/practicas/${id}`} /> : null}
+        <p>
+          <Link to={`/practicas?establecimiento=${space.id}`}>{t("practices.school_all")}</Link>
+        </p>
       </section>
       <section className="stack" aria-labelledby="conversation">
         <h2 id="conversation">{t("community.school.conversation")}</h2>

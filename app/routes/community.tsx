@@ -20,6 +20,15 @@ export default function Community({ loaderData }: Route.ComponentProps) {
     <div className="stack">
       <h1>{t("community.title")}</h1>
       <p className="muted">{t("community.intro")}</p>
+      {loaderData.spaces.length ? (
+        <section className="card stack" aria-labelledby="practices">
+          <h2 id="practices">
+            <Link to="/practicas">{t("practices.title")}</Link>
+          </h2>
+          <p>{t("practices.community_card")}</p>
+        </section>
+      ) : null}
+      <h2>{t("community.conversations")}</h2>
       {loaderData.spaces.length === 0 ? <p className="muted">{t("community.none")}</p> : null}
       <ul className="rows">
         {loaderData.spaces.map((space) => (

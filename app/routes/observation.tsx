@@ -116,6 +116,11 @@ export default function ObservationPage({ loaderData, actionData }: Route.Compon
       ) : (
         <SubmittedVisit visit={visit} failure={failure} />
       )}
+      {visit.canProposePractice ? (
+        <p>
+          <Link to={`/observaciones/${visit.id}/proponer-practica`}>{t("practices.propose.link")}</Link>
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -9,6 +9,15 @@ CREATE OR REPLACE FUNCTION public.es_query(q text) RETURNS tsquery LANGUAGE sql 
  RETURN public.unaccent('public.unaccent'::regdictionary,
    websearch_to_tsquery('pg_catalog.spanish'::regconfig,
      regexp_replace(regexp_replace(q, '([cs])ion\M', '\1ión', 'gi'), '(log|gog)ia(s?)\M', '\1ía\2', 'gi'))::text)::tsquery;--> statement-breakpoint
+-- A practice's facets as lexemes of its search vector (they hold "=", which no word of a text does):
+-- the search's filters and who may read it are then matched in the GIN index with the words, instead
+-- of on each matching row (bench/practices.ts: 6–12 ms instead of 70–400 ms at 100,000 practices).
+CREATE OR REPLACE FUNCTION public.practice_facets(org uuid, status text, visibility text, school uuid,
+    level text, subject text, mbe int[]) RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE
+ RETURN array_to_tsvector(ARRAY['org=' || org::text, 'status=' || status,
+     CASE WHEN visibility = 'school' THEN 'school=' || school::text ELSE 'open' END,
+     'level=' || coalesce(level, '-'), 'subject=' || coalesce(subject, '-')]
+   || string_to_array('mbe=' || array_to_string(mbe, ',mbe='), ','));--> statement-breakpoint
 CREATE TABLE "practice_author_notices" (
 	"person_id" uuid PRIMARY KEY NOT NULL,
 	"organization_id" uuid NOT NULL,
@@ -70,7 +79,7 @@ CREATE TABLE "practices" (
 	"helpful_count" integer DEFAULT 0 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"search_vector" "tsvector" GENERATED ALWAYS AS (setweight(public.es_tsv(title), 'A') || setweight(public.es_tsv(problem), 'B') || setweight(public.es_tsv(how_to), 'C')) STORED,
+	"search_vector" "tsvector" GENERATED ALWAYS AS (setweight(public.es_tsv(title), 'A') || setweight(public.es_tsv(problem), 'B') || setweight(public.es_tsv(how_to), 'C') || public.practice_facets(organization_id, status, visibility, school_id, level, subject, mbe_standards)) STORED,
 	CONSTRAINT "practices_status_ck" CHECK ("practices"."status" IN ('draft','published')),
 	CONSTRAINT "practices_visibility_ck" CHECK ("practices"."visibility" IN ('school','network','public')),
 	CONSTRAINT "practices_consent_ck" CHECK ("practices"."status" = 'draft' OR NOT "practices"."shows_students" OR ("practices"."consent_recorded_at" IS NOT NULL AND "practices"."consent_withdrawn_at" IS NULL)),

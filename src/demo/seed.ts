@@ -5,6 +5,7 @@ import { and, asc, count, eq, sql } from "drizzle-orm";
 import { seedDemoCommunity } from "../modules/community";
 import { seedDemoLearning } from "../modules/learning";
 import { ensureObservationSetup, seedDemoCalibration } from "../modules/observation";
+import { seedDemoPractices } from "../modules/practices";
 import {
   actionSteps,
   catalogueSteps,
@@ -573,6 +574,13 @@ export async function seedDemo(): Promise<boolean> {
       teacherId: docenteId,
       colleagueId: docente2Id,
       coordinatorId,
+    });
+    await seedDemoPractices(tx, {
+      organizationId,
+      schoolId: schoolIds.aromos,
+      leaderId: directoraId,
+      teacherId: docenteId,
+      colleagueId: docente2Id,
     });
     await seedDemoWellbeing(tx, {
       organizationId,

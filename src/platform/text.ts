@@ -18,3 +18,13 @@ export function normalizeEmail(email: string): string {
 export function likePattern(query: string): string {
   return `%${searchable(query).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/** An https address with a host and nothing that could break out of an attribute (a video link). */
+export function isHttpsAddress(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" && Boolean(url.hostname) && !/[\s"'<>]/.test(value);
+  } catch {
+    return false;
+  }
+}

@@ -51,6 +51,8 @@ import {
 import { memberships, persons, previewRosterImport, schools } from "~/modules/people";
 import { coordinatorSchools, rosterImports } from "~/modules/people/schema";
 import { actorOf, makePerson, makeWorld } from "~/modules/people/testing";
+import { attachPracticeFile, createPractice, publishPractice } from "~/modules/practices";
+import { practiceHelpful, practices } from "~/modules/practices/schema";
 import { requestDeletion } from "~/modules/privacy";
 import { privacyRequests } from "~/modules/privacy/schema";
 import { answerPulse, openPulse } from "~/modules/wellbeing";
@@ -59,6 +61,7 @@ import { hashToken } from "~/platform/auth/tokens";
 import { config } from "~/platform/config";
 import { db } from "~/platform/db/client";
 import { queueEmail } from "~/platform/mail/mail";
+import { fileStore } from "~/platform/storage";
 import { pdfPages } from "~/platform/testing/pdf";
 import routes from "../../app/routes";
 import { observationRecords } from "./observation-records";
@@ -96,6 +99,11 @@ type World = Awaited<ReturnType<typeof makeWorld>> & {
   announcementId: string;
   /** leader A's well-being pulse for school A, answered by teacher A2 alone (a group under 5) */
   pulseId: string;
+  /** teacher A's practice for school A ("my school"), published, with a file and a clip */
+  practiceId: string;
+  practiceFileId: string;
+  /** teacher A's public practice, with a clip */
+  publicPracticeId: string;
 };
 type Persona = Exclude<
   keyof World,
@@ -124,6 +132,9 @@ type Persona = Exclude<
   | "threadId"
   | "announcementId"
   | "pulseId"
+  | "practiceId"
+  | "practiceFileId"
+  | "publicPracticeId"
 >;
 const PERSONAS: Persona[] = [
   "admin",
@@ -498,6 +509,93 @@ const ACCESS: Record<string, Access> = {
           .from(schoolAnnouncements)
           .where(eq(schoolAnnouncements.id, w.announcementId));
         expect(row?.withdrawnAt).toBeNull();
+      },
+    },
+  },
+  practicas: {
+    url: () => "/practicas",
+    allowed: everyone,
+    // school A's "my school" practice is found by its staff and its advising coordinator only
+    mustNotShow: {
+      to: ["admin", "otherCoordinator", "leaderB", "teacherB", "facilitator", "otherAdmin", "otherLeader"],
+      text: () => "Práctica de la escuela A",
+    },
+  },
+  "practicas/nueva": {
+    url: () => "/practicas/nueva",
+    allowed: ["leaderA", "leaderB", "teacherA", "teacherA2", "teacherB", "otherLeader"],
+    post: {
+      fields: (w) => ({
+        schoolId: w.schoolA.id,
+        title: "Práctica intrusa",
+        problem: "x",
+        howTo: "x",
+        visibility: "network",
+      }),
+      unchanged: async () => {
+        expect(await db().select().from(practices).where(eq(practices.title, "Práctica intrusa"))).toEqual(
+          [],
+        );
+      },
+    },
+  },
+  "practicas/mias": {
+    url: () => "/practicas/mias",
+    allowed: everyone,
+    mustNotShow: {
+      to: ["coordinator", "leaderA", "mentorA", "teacherA2", "teacherB", "otherLeader"],
+      text: () => "Borrador de la práctica",
+    },
+  },
+  "practicas/:practiceId": {
+    url: (w) => `/practicas/${w.practiceId}`,
+    allowed: ["coordinator", "leaderA", "mentorA", "teacherA", "teacherA2"],
+    post: {
+      fields: () => ({ intent: "helpful" }),
+      unchanged: async (w) => {
+        expect(
+          await db().select().from(practiceHelpful).where(eq(practiceHelpful.practiceId, w.practiceId)),
+        ).toEqual([]);
+      },
+    },
+  },
+  "practicas/:practiceId/editar": {
+    url: (w) => `/practicas/${w.practiceId}/editar`,
+    allowed: ["teacherA"],
+    post: {
+      fields: () => ({ intent: "unpublish" }),
+      unchanged: async (w) => {
+        const [row] = await db()
+          .select({ status: practices.status })
+          .from(practices)
+          .where(eq(practices.id, w.practiceId));
+        expect(row?.status).toBe("published");
+      },
+    },
+  },
+  "practicas/:practiceId/video": {
+    url: (w) => `/practicas/${w.practiceId}/video`,
+    allowed: ["coordinator", "leaderA", "mentorA", "teacherA", "teacherA2"],
+  },
+  "practicas/:practiceId/archivos/:fileId": {
+    url: (w) => `/practicas/${w.practiceId}/archivos/${w.practiceFileId}`,
+    allowed: ["coordinator", "leaderA", "mentorA", "teacherA", "teacherA2"],
+  },
+  "practicas-publicas": { url: () => "/practicas-publicas", public: true },
+  "practicas-publicas/:practiceId": { url: (w) => `/practicas-publicas/${w.publicPracticeId}`, public: true },
+  "practicas-publicas/:practiceId/video": {
+    url: (w) => `/practicas-publicas/${w.publicPracticeId}/video`,
+    public: true,
+  },
+  "observaciones/:observationId/proponer-practica": {
+    url: (w) => `/observaciones/${w.observationId}/proponer-practica`,
+    allowed: ["leaderA"],
+    post: {
+      fields: () => ({ title: "Propuesta intrusa", problem: "x", howTo: "x" }),
+      unchanged: async () => {
+        expect(await db().select().from(practices).where(eq(practices.title, "Propuesta intrusa"))).toEqual(
+          [],
+        );
       },
     },
   },
@@ -1047,6 +1145,40 @@ beforeAll(async () => {
     ...Object.fromEntries(["belong", "successful", "myself", "helping", "cared"].map((k) => [`q_${k}`, "2"])),
     freeText: ANONYMOUS_TEXT,
   });
+  const practiceAuthor = await actorOf(world.teacherA.id);
+  const practiceOf = async (title: string, visibility: string) => {
+    const { id } = await createPractice(practiceAuthor, {
+      schoolId: world.schoolA.id,
+      title,
+      problem: "El problema de la práctica.",
+      howTo: "Así se hace.",
+      visibility,
+    });
+    await publishPractice(practiceAuthor, id);
+    // a clip, as the resumable upload leaves it
+    const videoKey = `practice-video-${id}`;
+    await fileStore().put(videoKey, new Uint8Array([0, 0, 0, 24, 102, 116, 121, 112]), {
+      contentType: "video/mp4",
+    });
+    await db()
+      .update(practices)
+      .set({ videoKey, videoType: "video/mp4", videoSize: 8 })
+      .where(eq(practices.id, id));
+    return id;
+  };
+  const practiceId = await practiceOf("Práctica de la escuela A", "school");
+  const publicPracticeId = await practiceOf("Práctica pública de prueba", "public");
+  const practiceFile = await attachPracticeFile(practiceAuthor, practiceId, {
+    fileName: "guia.txt",
+    bytes: new TextEncoder().encode("Guía de la práctica"),
+  });
+  await createPractice(practiceAuthor, {
+    schoolId: world.schoolA.id,
+    title: "Borrador de la práctica",
+    problem: "x",
+    howTo: "x",
+    visibility: "network",
+  });
   const [submission] = await db()
     .select({ id: activitySubmissions.id })
     .from(activitySubmissions)
@@ -1093,6 +1225,9 @@ beforeAll(async () => {
     threadId: thread.id,
     announcementId,
     pulseId,
+    practiceId,
+    practiceFileId: practiceFile.id,
+    publicPracticeId,
   };
   calibrationSetup.versionId = records.scoredVersionId;
   calibrationSetup.id = await createCalibration(

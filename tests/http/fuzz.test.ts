@@ -37,6 +37,7 @@ import { certificates } from "~/modules/learning/schema";
 import { createCalibration, createInstrument } from "~/modules/observation";
 import { persons, previewRosterImport } from "~/modules/people";
 import { actorOf, makePerson, makeWorld } from "~/modules/people/testing";
+import { createPractice, publishPractice } from "~/modules/practices";
 import { requestDeletion } from "~/modules/privacy";
 import { privacyRequests } from "~/modules/privacy/schema";
 import { answerPulse, openPulse, requestSupport } from "~/modules/wellbeing";
@@ -121,6 +122,9 @@ type World = Awaited<ReturnType<typeof makeWorld>> & {
   pulseId: string;
   networkPulseId: string;
   closingPulseId: string;
+  /** teacher A's published practice (colleagues comment and mark it) and a draft showing students */
+  practiceId: string;
+  draftPracticeId: string;
 };
 type Persona = "admin" | "coordinator" | "leaderA" | "mentorA" | "teacherA" | "teacherB";
 
@@ -281,6 +285,18 @@ const FUZZ: Record<string, Target[]> = {
   "bienestar/apoyo": [
     { persona: "teacherA", url: () => "/bienestar/apoyo" },
     { persona: "leaderA", url: () => "/bienestar/apoyo" },
+  ],
+  "practicas/nueva": [{ persona: "teacherA", url: () => "/practicas/nueva" }],
+  "practicas/:practiceId": [
+    { persona: "teacherB", url: (w) => `/practicas/${w.practiceId}` },
+    { persona: "leaderA", url: (w) => `/practicas/${w.practiceId}` },
+  ],
+  "practicas/:practiceId/editar": [
+    { persona: "teacherA", url: (w) => `/practicas/${w.draftPracticeId}/editar` },
+    { persona: "teacherA", url: (w) => `/practicas/${w.practiceId}/editar` },
+  ],
+  "observaciones/:observationId/proponer-practica": [
+    { persona: "leaderA", url: (w) => `/observaciones/${w.observationId}/proponer-practica` },
   ],
 };
 
@@ -819,6 +835,23 @@ async function makeFuzzWorld(): Promise<World> {
   await requestSupport(await actorOf(world.teacherA2.id), world.schoolA.id, {
     message: "Quisiera conversar.",
   });
+  const practiceInput = (title: string, showsStudents: string) => ({
+    schoolId: world.schoolA.id,
+    title,
+    problem: "El problema.",
+    howTo: "Así se hace.",
+    visibility: "network",
+    showsStudents,
+  });
+  const { id: practiceId } = await createPractice(
+    await actorOf(world.teacherA.id),
+    practiceInput("Práctica del fuzzing", ""),
+  );
+  await publishPractice(await actorOf(world.teacherA.id), practiceId);
+  const { id: draftPracticeId } = await createPractice(
+    await actorOf(world.teacherA.id),
+    practiceInput("Borrador del fuzzing", "on"),
+  );
   const session = await planSession(coordinator, workshopCohort.id, {
     title: "Sesión del fuzzing",
     date: "2099-05-06",
@@ -859,6 +892,8 @@ async function makeFuzzWorld(): Promise<World> {
     pulseId,
     networkPulseId,
     closingPulseId,
+    practiceId,
+    draftPracticeId,
     ...world,
     subject,
     leaving,
@@ -1001,6 +1036,16 @@ const INVARIANTS: Record<string, string> = {
       OR (hidden_at IS NOT NULL AND (hidden_by IS NULL OR btrim(coalesce(hidden_reason, '')) = ''))
     UNION ALL
     SELECT id FROM discussion_reports WHERE btrim(reason) = '' OR char_length(reason) > 500`,
+  "practices: a title, a problem, a how-to within limits; published only with consent when showing students": `
+    SELECT p.id FROM practices p JOIN schools s ON s.id = p.school_id
+    WHERE btrim(p.title) = '' OR char_length(p.title) > 160 OR btrim(p.problem) = ''
+      OR char_length(p.problem) > 2000 OR btrim(p.how_to) = '' OR char_length(p.how_to) > 20000
+      OR s.organization_id <> p.organization_id
+      OR (p.video_url IS NOT NULL AND p.video_url !~ '^https://')
+      OR (p.status = 'published' AND p.shows_students
+        AND (p.consent_recorded_at IS NULL OR p.consent_withdrawn_at IS NOT NULL))
+      OR p.helpful_count <> (SELECT count(*) FROM practice_helpful h WHERE h.practice_id = p.id)
+      OR (p.consent_recorded_at IS NOT NULL AND (btrim(coalesce(p.consent_by, '')) = '' OR p.consent_on > current_date))`,
   "announcements: a title and a text within their limits, in a school of their organization": `
     SELECT a.id FROM school_announcements a JOIN schools s ON s.id = a.school_id
     WHERE btrim(a.title) = '' OR char_length(a.title) > 160 OR btrim(a.body) = '' OR char_length(a.body) > 5000
@@ -1069,6 +1114,8 @@ const TABLES = [
   "discussion_follows",
   "discussion_reports",
   "school_announcements",
+  "practices",
+  "practice_helpful",
   "announcement_reads",
   "wellbeing_pulses",
   "wellbeing_answers",

@@ -14,6 +14,7 @@ import { observation } from "./observation";
 import { operations } from "./operations";
 import { pdf } from "./pdf";
 import { people } from "./people";
+import { practices } from "./practices";
 import { privacy } from "./privacy";
 import { roster } from "./roster";
 import { schools } from "./schools";
@@ -42,5 +43,6 @@ export const en: Partial<Record<MessageKey, string>> = {
   ...files,
   ...discussions,
   ...community,
+  ...practices,
   ...wellbeing,
 };

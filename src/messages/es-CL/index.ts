@@ -13,6 +13,7 @@ import { observation } from "./observation";
 import { operations } from "./operations";
 import { pdf } from "./pdf";
 import { people } from "./people";
+import { practices } from "./practices";
 import { privacy } from "./privacy";
 import { roster } from "./roster";
 import { schools } from "./schools";
@@ -39,6 +40,7 @@ export const esCL = {
   ...files,
   ...discussions,
   ...community,
+  ...practices,
   ...wellbeing,
 };
 export type MessageKey = keyof typeof esCL;

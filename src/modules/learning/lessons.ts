@@ -5,13 +5,13 @@
 // people who may read the lesson.
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { translator } from "../../messages";
 import { type DbOrTx, db, rowsOf } from "../../platform/db/client";
 import { DomainError, NotFoundError } from "../../platform/errors";
 import { isUuid, newId } from "../../platform/ids";
 import { type Actor, authorize, can } from "../../platform/policy";
 import { renderRichText } from "../../platform/rich-text";
-import { acceptUpload, type FileKind, fileStore } from "../../platform/storage";
+import { acceptUpload, downloadName, type FileKind, fileStore } from "../../platform/storage";
+import { isHttpsAddress } from "../../platform/text";
 import { parseInput } from "../../platform/validation";
 import { MAX_LESSON_FILE_MB } from "./content";
 import { cohortOf, courseSubject } from "./courses";
@@ -45,15 +45,6 @@ const lessonInput = z.object({
     .default(""),
 });
 const direction = z.enum(["up", "down"], { message: "errors.invalid_choice" });
-
-function isHttpsAddress(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === "https:" && Boolean(url.hostname) && !/[\s"'<>]/.test(value);
-  } catch {
-    return false;
-  }
-}
 
 async function managedCourse(actor: Actor, courseId: string): Promise<CourseSubject> {
   const subject = await courseSubject(actor, courseId);
@@ -330,24 +321,6 @@ async function filesOf(lessonId: string) {
     .from(lessonFiles)
     .where(eq(lessonFiles.lessonId, lessonId))
     .orderBy(asc(lessonFiles.createdAt), asc(lessonFiles.id));
-}
-
-/**
- * A file's name as downloaded: the uploaded name's last part, without control characters, ending in
- * the extension of what the file really is (a text file called "guia.html" downloads as
- * "guia.html.txt": saved on a computer, it never opens as a page or runs as a script).
- */
-function downloadName(name: string, extension: string): string {
-  const base = name.split(/[\\/]/).pop() ?? "";
-  const clean =
-    base
-      .replace(/[\p{Cc}\p{Cf}]/gu, "")
-      .trim()
-      // a name of nothing but control characters: stored under the catalogue's word, in the source language
-      .slice(-200) || translator("es-CL")("files.fallback_name");
-  const typed = clean.includes(".") ? (clean.split(".").pop() ?? "").toLowerCase() : "";
-  const same = typed === extension || (extension === "jpg" && typed === "jpeg");
-  return same ? clean : `${clean}.${extension}`;
 }
 
 /** Adds a file to a lesson: its type is read from its content; the file is stored before the row. */

@@ -245,6 +245,8 @@ export async function getVisit(
     history: historyOf(history),
     can: { edit: editable, holdMeeting: canHoldMeeting, respond: canRespond },
     isTeacher: actor.personId === row.teacherId,
+    /** its observer, once it is submitted, may propose the practice seen for the library */
+    canProposePractice: actor.personId === row.observerId && row.status === "submitted",
   };
 }
 export type Visit = Awaited<ReturnType<typeof getVisit>>;

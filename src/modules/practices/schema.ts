@@ -76,9 +76,13 @@ export const practices = pgTable(
     helpfulCount: integer("helpful_count").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-    /** Spanish full-text search, accents ignored (es_tsv: migration 0026) */
+    /**
+     * Spanish full-text search, accents ignored (es_tsv: migration 0026), with the practice's facets as
+     * lexemes holding "=" (practice_facets: its organization, status, audience, level, subject, standards),
+     * so that a search's filters are matched in the index (search.ts)
+     */
     searchVector: tsvector("search_vector").generatedAlwaysAs(
-      sql`setweight(public.es_tsv(title), 'A') || setweight(public.es_tsv(problem), 'B') || setweight(public.es_tsv(how_to), 'C')`,
+      sql`setweight(public.es_tsv(title), 'A') || setweight(public.es_tsv(problem), 'B') || setweight(public.es_tsv(how_to), 'C') || public.practice_facets(organization_id, status, visibility, school_id, level, subject, mbe_standards)`,
     ),
   },
   (t) => [

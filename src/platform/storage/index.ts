@@ -1,6 +1,7 @@
 // Uploaded files (issue #16 §3): one store for all of them, the check of what a file is, and how it is
 // served. Who may see a file is not decided here: callers ask the policy first. See
 // docs/architecture.md, "Files".
+export { downloadName } from "./names";
 export { contentDisposition, fileResponse, rangeFileResponse, requestedRange } from "./response";
 export {
   type LoadUploadSession,
