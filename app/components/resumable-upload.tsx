@@ -29,6 +29,8 @@ export interface ResumableUploadProps {
 type Status = "idle" | "uploading" | "paused" | "retrying" | "waiting" | "checking" | "done" | "error";
 
 const CHUNK_BYTES = 5 * 1024 * 1024;
+/** the statuses whose body is a sentence of the catalogue (platform/storage/resumable.ts) */
+const OWN_REFUSALS = new Set([401, 403, 413, 422]);
 /** tus-js-client's waits between retries of one request (ms), about 4 minutes in all */
 const RETRY_DELAYS = [0, 1000, 3000, 5000, 10_000, 20_000, 30_000, 60_000, 60_000, 60_000];
 /** after the retries ran out on a network cut: try again this often, and whenever the browser is back online */
@@ -127,7 +129,8 @@ export function ResumableUpload({
         const status = error.originalResponse?.getStatus() ?? 0;
         const body = error.originalResponse?.getBody()?.trim() ?? "";
         // the server's refusals (4xx) are sentences of the catalogue, in the person's language
-        setReason(status >= 400 && status < 500 && body.length < 500 ? body : t("files.resumable.failed"));
+        // (only the platform's own: tus's other answers, such as a 404 for an upload gone, are in English)
+        setReason(OWN_REFUSALS.has(status) && body.length < 500 ? body : t("files.resumable.failed"));
         setStatus("error");
       },
       onSuccess: () => {

@@ -15,6 +15,12 @@ const schema = z.object({
    * secret percent-encoded, or left out for the AWS SDK's own chain; region us-east-1 when not given)
    */
   S3_URL: z.string().url().optional(),
+  /**
+   * where unfinished resumable uploads are kept (platform/storage/resumable.ts), default
+   * DATA_DIR/uploads-partial: one folder every process of the platform reaches (the machine's, or a
+   * shared volume when the processes run on several machines), since any of them may get the next part
+   */
+  UPLOADS_DIR: z.string().optional(),
   MAIL_FROM: z.string().default("Impulso <no-responder@impulso.local>"),
   APP_URL: z.string().url().optional(),
   NODE_ENV: z.string().default("production"),

@@ -122,6 +122,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       configureBuckets: [{ name: "impulso-e2e", configs: [] }],
     });
     rmSync(path.join(outDir, "e2e-s3"), { recursive: true, force: true });
+    rmSync(path.join(outDir, "e2e-uploads-partial"), { recursive: true, force: true });
     await s3.run();
     cleanups.push(() => s3.close());
     const s3Url = `http://S3RVER:S3RVER@127.0.0.1:${s3Port}/impulso-e2e`;
@@ -155,6 +156,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
           DATABASE_URL: databaseUrl,
           DATA_DIR: dataDir,
           S3_URL: s3Url,
+          // the parts of a resumable upload: one folder for all, as their files are one bucket
+          UPLOADS_DIR: path.join(outDir, "e2e-uploads-partial"),
           SMTP_URL: `smtp://127.0.0.1:${smtpPort}?ignoreTLS=true`,
           SECURE_COOKIES: "false",
           JOB_POLL_MS: "100",

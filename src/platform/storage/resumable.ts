@@ -208,13 +208,14 @@ export interface ResumableUploads {
 
 export function resumableUploads(options: {
   loadSession: LoadUploadSession;
-  /** DATA_DIR/uploads-partial by default (shared by the processes of one machine) */
+  /** UPLOADS_DIR, or DATA_DIR/uploads-partial, by default (one folder all the processes reach) */
   directory?: string;
   /** the FileStore finished files go to; fileStore() (at the time of each upload) by default */
   store?: () => FileStore;
   locker?: UploadLocker;
 }): ResumableUploads {
-  const directory = options.directory ?? path.join(config().dataDir, "uploads-partial");
+  const directory =
+    options.directory ?? path.resolve(config().UPLOADS_DIR ?? path.join(config().dataDir, "uploads-partial"));
   const store = options.store ?? fileStore;
   const locker = options.locker ?? new UploadLocker();
   const partial = new PartialUploads({ directory, expirationPeriodInMilliseconds: PARTIAL_UPLOAD_TTL_MS });
