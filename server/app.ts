@@ -9,7 +9,6 @@ import { loadSessionState } from "../app/lib/session.server";
 import "~/jobs";
 import { sendDueDigests } from "~/modules/discussions";
 import { foldFigureChanges, REMINDER_SWEEP_MINUTES, sendDueReminders } from "~/modules/observation";
-import { sendHelpfulNotices } from "~/modules/practices";
 import { deleteOldWindows } from "~/platform/auth/rate-limit";
 import { deleteStaleSessions } from "~/platform/auth/sessions";
 import { type Config, config } from "~/platform/config";
@@ -86,8 +85,6 @@ export async function startServer(options: {
       sendDueReminders().catch((error) => log("error", "reminders", { error: String(error) })),
       // the discussions' daily digests, in the same sweep
       sendDueDigests().catch((error) => log("error", "digests", { error: String(error) })),
-      // and the daily "me sirvió" emails to practices' authors
-      sendHelpfulNotices().catch((error) => log("error", "helpful-notices", { error: String(error) })),
     ]);
   const remindersOn = options.worker !== false && cfg.REMINDERS === "on";
   const remindersTimer = remindersOn ? setInterval(reminders, REMINDER_SWEEP_MINUTES * 60_000) : undefined;

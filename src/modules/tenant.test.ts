@@ -31,7 +31,7 @@ const outsider: Actor = {
 function subjects(organizationId: string) {
   const list: Array<Record<string, unknown>> = [];
   for (const aboutMe of [true, false]) {
-    for (const status of ["draft", "submitted", "open", "closed", "active", "invited"]) {
+    for (const status of ["draft", "submitted", "open", "closed", "active", "invited", "published"]) {
       for (const flag of [false, true]) {
         const person = aboutMe ? ME : SOMEONE;
         list.push({
@@ -42,6 +42,10 @@ function subjects(organizationId: string) {
           teacherId: person,
           observerId: aboutMe ? ME : SOMEONE,
           participantIds: [ME],
+          contactIds: [ME],
+          // a practice's author, and its audience (its school only, or the network)
+          authorId: person,
+          visibility: flag ? "school" : "network",
           status,
           isStaff: flag,
           private: flag,

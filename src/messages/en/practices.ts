@@ -178,8 +178,6 @@ export const practices: Record<keyof typeof source, string> = {
   "practices.email.proposed_intro":
     "{observer} observed your class and proposes sharing it in the practice library: “{title}”. It is your draft: only you can see it until you decide to publish it.",
   "practices.email.proposed_link": "Review it here: {link}",
-  "practices.email.helpful_subject": "Your practices helped your colleagues",
-  "practices.email.helpful_intro": "Since the last notice, colleagues marked “this helped me” on:",
   "practices.errors.video_url_invalid": "Enter an address that starts with https://.",
   "practices.errors.school_not_yours": "Choose a school where you work.",
   "practices.errors.consent_required":

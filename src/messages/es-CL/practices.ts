@@ -172,8 +172,6 @@ export const practices = {
   "practices.email.proposed_intro":
     "{observer} observó su clase y le propone compartir en la biblioteca de prácticas: «{title}». Es un borrador suyo: solo usted lo ve hasta que decida publicarlo.",
   "practices.email.proposed_link": "Revíselo aquí: {link}",
-  "practices.email.helpful_subject": "A sus colegas les sirvieron sus prácticas",
-  "practices.email.helpful_intro": "Desde el último aviso, colegas marcaron «me sirvió» en:",
   "practices.errors.video_url_invalid": "Escriba una dirección que empiece con https://.",
   "practices.errors.school_not_yours": "Elija un establecimiento donde usted trabaja.",
   "practices.errors.consent_required":

@@ -179,8 +179,6 @@ export const practices: Record<keyof typeof source, string> = {
   "practices.email.proposed_intro":
     "{observer} observou sua aula e propõe que você compartilhe na biblioteca de práticas: «{title}». É um rascunho seu: só você o vê até decidir publicá-lo.",
   "practices.email.proposed_link": "Revise-o aqui: {link}",
-  "practices.email.helpful_subject": "Suas práticas ajudaram seus colegas",
-  "practices.email.helpful_intro": "Desde o último aviso, colegas marcaram «me ajudou» em:",
   "practices.errors.video_url_invalid": "Escreva um endereço que comece com https://.",
   "practices.errors.school_not_yours": "Escolha uma escola onde você trabalha.",
   "practices.errors.consent_required":

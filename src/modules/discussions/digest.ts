@@ -10,6 +10,7 @@ import { config } from "../../platform/config";
 import { db, rowsOf } from "../../platform/db/client";
 import { isLocale } from "../../platform/i18n/i18n";
 import { queueEmail } from "../../platform/mail/mail";
+import { digestNoteOf } from "./spaces";
 import { stillReading } from "./threads";
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -22,8 +23,9 @@ export async function sendDueDigests(now = new Date()): Promise<number> {
     sql`
     SELECT DISTINCT f.person_id FROM discussion_follows f JOIN discussion_threads t ON t.id = f.thread_id
     WHERE f.mode = 'digest' AND f.digested_at <= ${cut}::timestamptz AND t.hidden_at IS NULL
-      AND EXISTS (SELECT 1 FROM discussion_posts d WHERE d.thread_id = t.id AND d.created_at > f.digested_at
-        AND d.author_id <> f.person_id AND d.hidden_at IS NULL)
+      AND (f.noted_at > f.digested_at
+        OR EXISTS (SELECT 1 FROM discussion_posts d WHERE d.thread_id = t.id AND d.created_at > f.digested_at
+          AND d.author_id <> f.person_id AND d.hidden_at IS NULL))
     LIMIT 500`,
   );
   let queued = 0;
@@ -56,6 +58,8 @@ export async function sendDueDigests(now = new Date()): Promise<number> {
         organization_id: string;
         space_kind: string;
         space_id: string;
+        since: Date | string;
+        noted: boolean;
       }>(
         tx,
         sql`
@@ -64,23 +68,34 @@ export async function sendDueDigests(now = new Date()): Promise<number> {
           FROM discussion_follows old
           WHERE f.thread_id = old.thread_id AND f.person_id = old.person_id
             AND f.person_id = ${personId} AND f.mode = 'digest'
-          RETURNING f.thread_id, old.digested_at AS since
+          RETURNING f.thread_id, old.digested_at AS since, coalesce(old.noted_at > old.digested_at, false) AS noted
         )
-        SELECT t.id, t.title, t.organization_id, t.space_kind, t.space_id,
+        SELECT t.id, t.title, t.organization_id, t.space_kind, t.space_id, c.since, c.noted,
           (SELECT count(*)::int FROM discussion_posts d WHERE d.thread_id = t.id AND d.created_at > c.since
             AND d.author_id <> ${personId} AND d.hidden_at IS NULL) AS new_posts
         FROM claimed c JOIN discussion_threads t ON t.id = c.thread_id
         WHERE t.hidden_at IS NULL
         ORDER BY t.last_post_at DESC`,
       );
-      const news = threads.filter((t) => t.new_posts > 0 && readable.has(t.id));
-      if (news.length === 0) return false;
       const [person] = await rowsOf<{ email: string; locale: string; given_names: string; status: string }>(
         tx,
         sql`SELECT email, locale, given_names, status FROM persons WHERE id = ${personId}`,
       );
       if (!person || person.status !== "active") return false;
       const t = translator(isLocale(person.locale) ? person.locale : "es-CL");
+      // each thread's news: its new posts, and what its host noted (in the host's words)
+      const news: Array<{ id: string; title: string; organization_id: string; lines: string[] }> = [];
+      for (const thread of threads) {
+        if (!readable.has(thread.id)) continue;
+        const lines = thread.new_posts > 0 ? [t("discussions.new_posts", { count: thread.new_posts })] : [];
+        const note = thread.noted ? digestNoteOf(thread.space_kind) : undefined;
+        const noted = note
+          ? await note(tx, { spaceId: thread.space_id, personId, since: new Date(thread.since), t })
+          : null;
+        if (noted) lines.push(noted);
+        if (lines.length) news.push({ ...thread, lines });
+      }
+      if (news.length === 0) return false;
       await queueEmail(
         {
           to: person.email,
@@ -90,8 +105,7 @@ export async function sendDueDigests(now = new Date()): Promise<number> {
             t("email.greeting", { name: person.given_names }),
             t("discussions.email.digest_intro"),
             ...news.map(
-              (n) =>
-                `${n.title}: ${t("discussions.new_posts", { count: n.new_posts })}\n${config().appUrl}/conversaciones/${n.id}`,
+              (n) => `${n.title}: ${n.lines.join("; ")}\n${config().appUrl}/conversaciones/${n.id}`,
             ),
             t("discussions.email.unfollow"),
             t("email.signature"),

@@ -5,10 +5,17 @@ import "./personal-data";
 export { sendDueDigests } from "./digest";
 export type { SpaceSubject } from "./policy";
 export { FOLLOW_MODES, type FollowMode } from "./schema";
-export { registerSpaceKind, type Space, type SpaceReaders, type SpaceResolver } from "./spaces";
+export {
+  type DigestNote,
+  registerSpaceKind,
+  type Space,
+  type SpaceReaders,
+  type SpaceResolver,
+} from "./spaces";
 export {
   followedUpdates,
   hidePost,
+  noteForFollower,
   readThread,
   reply,
   reportPost,

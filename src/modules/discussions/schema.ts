@@ -67,7 +67,8 @@ export const discussionPosts = pgTable(
 
 /**
  * Who follows a thread and how: an email per post, a daily digest (the default when one writes in
- * it), or nothing. `lastReadAt` says what is new for them; `digestedAt` what the last digest covered.
+ * it), or nothing. `lastReadAt` says what is new for them; `digestedAt` what the last digest covered;
+ * `notedAt` when the host last noted news for them that is not a post.
  */
 export const discussionFollows = pgTable(
   "discussion_follows",
@@ -84,6 +85,11 @@ export const discussionFollows = pgTable(
     mode: text("mode").notNull().$type<FollowMode>(),
     lastReadAt: timestamp("last_read_at", { withTimezone: true }).notNull().defaultNow(),
     digestedAt: timestamp("digested_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * the space's host noted news for this follower that is not a post (a practice's "me sirvió", for
+     * its author): the next digest tells it, in the host's words (spaces.ts `digestNote`)
+     */
+    notedAt: timestamp("noted_at", { withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.threadId, t.personId] }),

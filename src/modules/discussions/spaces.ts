@@ -1,6 +1,8 @@
 // Discussion spaces belong to other modules: each kind of place registers how to find one of its
 // spaces for an actor (what they may do there, its title and address). The discussions module never
 // imports its hosts; a host (learning, for a cohort) imports this and registers itself.
+import type { Translate } from "../../messages";
+import type { DbOrTx } from "../../platform/db/client";
 import type { Actor } from "../../platform/policy";
 import type { SpaceSubject } from "./policy";
 
@@ -21,12 +23,33 @@ export type SpaceResolver = (actor: Actor, spaceId: string) => Promise<Space | n
  */
 export type SpaceReaders = (spaceId: string, personIds: readonly string[]) => Promise<Set<string>>;
 
+/**
+ * The line a follower's daily digest gives the news the host noted for them that are not posts
+ * (noteForFollower), since `since`, in the follower's language; null when there is nothing to say.
+ */
+export type DigestNote = (
+  source: DbOrTx,
+  note: { spaceId: string; personId: string; since: Date; t: Translate },
+) => Promise<string | null>;
+
 const resolvers = new Map<string, SpaceResolver>();
 const readerSets = new Map<string, SpaceReaders>();
+const digestNotes = new Map<string, DigestNote>();
 
-export function registerSpaceKind(kind: string, resolver: SpaceResolver, readers?: SpaceReaders): void {
+export function registerSpaceKind(
+  kind: string,
+  resolver: SpaceResolver,
+  readers?: SpaceReaders,
+  digestNote?: DigestNote,
+): void {
   resolvers.set(kind, resolver);
   if (readers) readerSets.set(kind, readers);
+  if (digestNote) digestNotes.set(kind, digestNote);
+}
+
+/** The kind's digest line for noted news, when it gave one. */
+export function digestNoteOf(kind: string): DigestNote | undefined {
+  return digestNotes.get(kind);
 }
 
 /** The kind's batch answer, when it gave one. */

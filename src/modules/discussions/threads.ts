@@ -333,6 +333,20 @@ export async function stillReading<T extends { id: string }>(
   return reading;
 }
 
+/**
+ * A host notes news for a follower of its space's threads that is not a post (a practice's "me sirvió",
+ * for its author): their next daily digest tells it, in the host's words (registerSpaceKind's
+ * digestNote). Only a "digest" follow takes notes; someone who chose each post by email, or nothing,
+ * gets none. Done in the host's transaction.
+ */
+export async function noteForFollower(tx: DbOrTx, kind: string, spaceId: string, personId: string) {
+  await tx.execute(sql`
+    UPDATE discussion_follows f SET noted_at = now()
+    FROM discussion_threads t
+    WHERE t.id = f.thread_id AND t.space_kind = ${kind} AND t.space_id = ${spaceId}
+      AND f.person_id = ${personId} AND f.mode = 'digest'`);
+}
+
 /** How the actor follows a thread: each post by email, a daily digest, or not at all. */
 export async function setFollow(actor: Actor, threadId: string, input: Record<string, unknown>) {
   const { space } = await threadOf(actor, threadId);

@@ -108,15 +108,12 @@ export async function seedDemoPractices(
     },
   ];
   await tx.insert(practices).values(rows);
-  await tx
-    .insert(practiceHelpful)
-    .values({
-      practiceId: exitTickets,
-      personId: ids.colleagueId,
-      organizationId,
-      createdAt: daysAgo(9),
-      notifiedAt: daysAgo(8),
-    });
+  await tx.insert(practiceHelpful).values({
+    practiceId: exitTickets,
+    personId: ids.colleagueId,
+    organizationId,
+    createdAt: daysAgo(9),
+  });
   // its comments: the thread its author opened on publishing, and a colleague's comment at a moment
   const threadId = newId();
   await tx.insert(discussionThreads).values({

@@ -17,7 +17,6 @@ export {
   type PracticeVisibility,
 } from "./content";
 export { seedDemoPractices } from "./demo";
-export { sendHelpfulNotices } from "./notices";
 export type { PracticeSchoolSubject, PracticeSubject as PracticePolicySubject } from "./policy";
 export {
   attachPracticeFile,

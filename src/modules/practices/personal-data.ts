@@ -11,7 +11,7 @@ import { registerPersonalData } from "../../platform/personal-data";
 import { checkKey, fileStore } from "../../platform/storage";
 import { iso } from "../../platform/time";
 import { discussionThreads } from "../discussions/schema";
-import { practiceAuthorNotices, practiceFiles, practiceHelpful, practices } from "./schema";
+import { practiceFiles, practiceHelpful, practices } from "./schema";
 
 const DELETE_FILES_JOB = "practices.delete_files";
 
@@ -23,7 +23,7 @@ registerJob(DELETE_FILES_JOB, async (payload) => {
 registerPersonalData({
   name: "practices",
   order: 69,
-  tables: [practices, practiceFiles, practiceHelpful, practiceAuthorNotices],
+  tables: [practices, practiceFiles, practiceHelpful],
 
   async exportFor(db, person) {
     const written = await db
@@ -112,7 +112,6 @@ registerPersonalData({
       await tx.execute(
         sql`UPDATE practices SET helpful_count = (SELECT count(*) FROM practice_helpful WHERE practice_id = ${id}) WHERE id = ${id}`,
       );
-    await tx.delete(practiceAuthorNotices).where(eq(practiceAuthorNotices.personId, person.id));
     // files they attached to others' practices (none today: only authors attach) stay with the practice
   },
 });

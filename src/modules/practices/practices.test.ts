@@ -3,13 +3,14 @@
 // once, Spanish search that ignores accents and understands word forms (on both engines: this file runs
 // on PGlite and on PostgreSQL), filters, "me sirvió" told at most once a day, comments at a moment of a
 // clip, a proposal from a visit that becomes the teacher's draft, featuring, and bad input field by field.
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../platform/db/client";
 import { DomainError, NotFoundError, ValidationError } from "../../platform/errors";
 import { emails } from "../../platform/mail/schema";
 import { type Actor, can } from "../../platform/policy";
 import { useTestDatabase } from "../../platform/testing/database";
+import { sendDueDigests } from "../discussions";
 import { discussionThreads } from "../discussions/schema";
 import { ensureObservationSetup, saveVisit, startVisit } from "../observation";
 import { instruments } from "../observation/schema";
@@ -27,7 +28,6 @@ import {
   publishPractice,
   recordConsent,
   searchPractices,
-  sendHelpfulNotices,
   toggleHelpful,
   updatePractice,
   withdrawConsent,
@@ -292,7 +292,7 @@ describe("colleagues", () => {
     await publishPractice(a.teacherA as Actor, id);
   });
 
-  it("mark 'me sirvió' once each (not its author), and its author is told at most once a day", async () => {
+  it("mark 'me sirvió' once each (not its author), and its author is told in their digest, at most once a day", async () => {
     expect(await errorOf(toggleHelpful(a.teacherA as Actor, id))).not.toBeNull();
     expect(await toggleHelpful(a.teacherA2 as Actor, id)).toEqual({ helpful: true });
     expect(await toggleHelpful(a.teacherB as Actor, id)).toEqual({ helpful: true });
@@ -300,20 +300,31 @@ describe("colleagues", () => {
       helpfulCount: 2,
       helpfulByMe: true,
     });
-    const now = new Date();
-    await sendHelpfulNotices(now);
-    await sendHelpfulNotices(now);
-    let mail = (await mailTo(w.teacherA.email)).filter((m) => m.subject.includes("sirvieron"));
+    // a day passes: everything that happened moves a day back
+    const aDayBack = async () => {
+      for (const table of ["discussion_posts", "practice_helpful"])
+        await db().execute(sql`UPDATE ${sql.identifier(table)} SET created_at = created_at - interval '25 hours'`);
+      await db().execute(
+        sql`UPDATE discussion_follows SET digested_at = digested_at - interval '25 hours', noted_at = noted_at - interval '25 hours'`,
+      );
+    };
+    const digests = async () =>
+      (await mailTo(w.teacherA.email)).filter((m) => m.text.includes("Práctica con comentarios"));
+    await aDayBack();
+    await sendDueDigests();
+    await sendDueDigests();
+    let mail = await digests();
     expect(mail).toHaveLength(1);
-    expect(mail[0]?.text).toContain("Práctica con comentarios");
-    // a third mark an hour later waits for the next day
+    expect(mail[0]?.text).toContain("Práctica con comentarios: a 2 colegas les sirvió");
+    // a third mark right after waits for the next day, in the same one email a day
     expect(await toggleHelpful(a.leaderA as Actor, id)).toEqual({ helpful: true });
-    await sendHelpfulNotices(new Date(now.getTime() + 3_600_000));
-    mail = (await mailTo(w.teacherA.email)).filter((m) => m.subject.includes("sirvieron"));
-    expect(mail).toHaveLength(1);
-    await sendHelpfulNotices(new Date(now.getTime() + 25 * 3_600_000));
-    mail = (await mailTo(w.teacherA.email)).filter((m) => m.subject.includes("sirvieron"));
+    await sendDueDigests();
+    expect(await digests()).toHaveLength(1);
+    await aDayBack();
+    await sendDueDigests();
+    mail = await digests();
     expect(mail).toHaveLength(2);
+    expect(mail.map((m) => m.text).join("\n")).toContain("Práctica con comentarios: a 1 colega le sirvió");
     // taking it back
     expect(await toggleHelpful(a.teacherB as Actor, id)).toEqual({ helpful: false });
     expect((await practiceFor(a.teacherA as Actor, id)).practice.helpfulCount).toBe(2);

@@ -18,7 +18,7 @@ import { renderRichText } from "../../platform/rich-text";
 import { acceptUpload, downloadName, type FileKind, fileStore } from "../../platform/storage";
 import { isHttpsAddress } from "../../platform/text";
 import { asText, optionalText, parseInput, requiredText } from "../../platform/validation";
-import { readThread, reply, startThread } from "../discussions";
+import { noteForFollower, readThread, reply, startThread } from "../discussions";
 import { discussionThreads } from "../discussions/schema";
 import { ACTION_STEP_CATEGORIES, MBE_STANDARDS } from "../observation/content";
 import { observations } from "../observation/schema";
@@ -399,7 +399,7 @@ export async function practiceFileForDownload(actor: Actor, practiceId: string, 
   return { stored, fileName: file.fileName };
 }
 
-/** "Me sirvió" (once each; again takes it back). Its author hears of it in a daily email (notices.ts). */
+/** "Me sirvió" (once each; again takes it back). Its author hears of it in their daily digest. */
 export async function toggleHelpful(actor: Actor, practiceId: string): Promise<{ helpful: boolean }> {
   const row = await practiceRow(actor, practiceId);
   authorize(actor, "react", "practice", subjectOf(row));
@@ -408,11 +408,14 @@ export async function toggleHelpful(actor: Actor, practiceId: string): Promise<{
       .delete(practiceHelpful)
       .where(and(eq(practiceHelpful.practiceId, row.id), eq(practiceHelpful.personId, actor.personId)))
       .returning({ id: practiceHelpful.practiceId });
-    if (removed.length === 0)
+    if (removed.length === 0) {
       await tx
         .insert(practiceHelpful)
         .values({ practiceId: row.id, personId: actor.personId, organizationId: row.organizationId })
         .onConflictDoNothing();
+      // its author hears of it in their next daily digest
+      await noteForFollower(tx, "practice", row.id, row.authorId);
+    }
     await tx.execute(
       sql`UPDATE practices SET helpful_count = (SELECT count(*) FROM practice_helpful WHERE practice_id = ${row.id}) WHERE id = ${row.id}`,
     );

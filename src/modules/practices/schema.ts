@@ -1,7 +1,7 @@
 // The practices library's tables (issue #17, "Practices library"): a practice a teacher or leader
 // shares (what problem it solves, how it is done, its context and tags, files, a video), who must
-// consent before a practice that shows students is published, who found it useful ("me sirvió"), and
-// the daily email that tells its author. Comments are the discussions module's posts, in the practice's
+// consent before a practice that shows students is published, and who found it useful ("me sirvió",
+// told to its author in the discussions' daily digest). Comments are the discussions module's posts, in the practice's
 // own space ("practice", one thread per practice: spaces.ts).
 import { sql } from "drizzle-orm";
 import {
@@ -132,7 +132,7 @@ export const practiceFiles = pgTable(
   ],
 );
 
-/** A colleague marked the practice "me sirvió" (once each); `notifiedAt`: its author was told. */
+/** A colleague marked the practice "me sirvió" (once each); its author hears of it in their daily digest. */
 export const practiceHelpful = pgTable(
   "practice_helpful",
   {
@@ -146,22 +146,9 @@ export const practiceHelpful = pgTable(
       .notNull()
       .references(() => organizations.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    notifiedAt: timestamp("notified_at", { withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.practiceId, t.personId] }),
     index("practice_helpful_person_idx").on(t.personId),
-    index("practice_helpful_pending_idx").on(t.practiceId).where(sql`${t.notifiedAt} IS NULL`),
   ],
 );
-
-/** When an author was last sent the "me sirvió" email (at most one a day). */
-export const practiceAuthorNotices = pgTable("practice_author_notices", {
-  personId: uuid("person_id")
-    .primaryKey()
-    .references(() => persons.id),
-  organizationId: uuid("organization_id")
-    .notNull()
-    .references(() => organizations.id),
-  lastSentAt: timestamp("last_sent_at", { withTimezone: true }).notNull(),
-});
