@@ -172,7 +172,7 @@ export default function Pulse({ loaderData, actionData }: Route.ComponentProps) 
                           {results.bySchool.map((s) => (
                             <tr key={s.schoolId}>
                               <td>{s.school}</td>
-                              <td>{t("wellbeing.results.answers", { count: s.answers })}</td>
+                              <td>{f.number(s.answers)}</td>
                               <td>{s.mean === null ? "" : f.number(s.mean, 1)}</td>
                             </tr>
                           ))}

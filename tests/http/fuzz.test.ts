@@ -1066,6 +1066,13 @@ const INVARIANTS: Record<string, string> = {
     SELECT p.id FROM wellbeing_pulses p
     WHERE (SELECT count(*) FROM wellbeing_answers a WHERE a.pulse_id = p.id)
       <> (SELECT count(*) FROM wellbeing_participation w WHERE w.pulse_id = p.id)`,
+  "well-being tallies: each school's running counts are its answers' counts": `
+    SELECT t.pulse_id FROM wellbeing_tallies t
+    WHERE t.answers <> (SELECT count(*) FROM wellbeing_answers a
+      WHERE a.pulse_id = t.pulse_id AND a.school_id = t.school_id)
+    UNION ALL
+    SELECT a.pulse_id FROM wellbeing_answers a
+    WHERE NOT EXISTS (SELECT 1 FROM wellbeing_tallies t WHERE t.pulse_id = a.pulse_id AND t.school_id = a.school_id)`,
   "support requests: a message within its limit; a handled one says who handled it": `
     SELECT id FROM wellbeing_support_requests
     WHERE char_length(message) > 2000 OR (handled_at IS NULL) <> (handled_by IS NULL)`,
@@ -1122,6 +1129,7 @@ const TABLES = [
   "wellbeing_participation",
   "wellbeing_support_requests",
   "wellbeing_contacts",
+  "wellbeing_tallies",
 ];
 
 /** With FUZZ_DUMP=<dir>, each failing submission is written there to be replayed. */

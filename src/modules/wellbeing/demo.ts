@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { DbOrTx } from "../../platform/db/client";
 import { newId } from "../../platform/ids";
 import type { QuestionKey } from "./content";
+import { rebuildTallies } from "./pulses";
 import { wellbeingAnswers, wellbeingParticipation, wellbeingPulses } from "./schema";
 
 const DAY_MS = 86_400_000;
@@ -65,6 +66,7 @@ export async function seedDemoWellbeing(
         freeText: p.texts?.[i] || null,
       })),
     );
+    await rebuildTallies(tx, id);
   };
 
   await pulse({

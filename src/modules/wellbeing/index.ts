@@ -35,6 +35,7 @@ export {
   pulseScopes,
   pulsesToAnswer,
   type QuestionFigures,
+  rebuildTallies,
   shownSchools,
 } from "./pulses";
 export { contactsOf, markSupportHandled, requestSupport, setWellbeingContacts, supportPage } from "./support";

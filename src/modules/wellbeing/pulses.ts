@@ -8,14 +8,16 @@
 // - a network pulse's school breakdown leaves out the schools under MIN_GROUP, and then as many of the
 //   smallest others as it takes for the schools left out to add up to 0 or MIN_GROUP or more answers
 //   (else the network's figures minus the schools shown would be a small school's);
-// - free text only where its group has MIN_GROUP answers, in alphabetical order (never the order of
-//   answering), and with its school only when that school is shown;
+// - free text only where its group has MIN_GROUP answers, in the order of the answers' random ids
+//   (never the order of answering), and with its school only when that school is shown;
+// - the counts are kept per school as they come (wellbeing_tallies, in the answer's transaction), so
+//   a network pulse's results read a row per school, not 40,000 answers;
 // - answering is not audited (the audit would say who answered when); opening and closing are.
 import { randomUUID } from "node:crypto";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { audit } from "../../platform/audit/audit";
-import { type DbOrTx, db, rowsOf, uuidArray } from "../../platform/db/client";
+import { type DbOrTx, db, intArray, rowsOf, uuidArray } from "../../platform/db/client";
 import { DomainError, type FieldErrors, NotFoundError, ValidationError } from "../../platform/errors";
 import { isUuid, newId } from "../../platform/ids";
 import { type Actor, authorize, can, isCoordinator } from "../../platform/policy";
@@ -103,7 +105,7 @@ export async function pulseScopes(
         .orderBy(schools.name)
     : [...(await schoolNames(org, [...actor.schoolRoles.keys()])).entries()]
         .map(([id, name]) => ({ id, name }))
-        .sort((a, b) => a.name.localeCompare(b.name, "es"));
+        .sort((a, b) => byName.compare(a.name, b.name));
   for (const s of candidates)
     if (can(actor, "open", "wellbeing_pulse", { organizationId: org, schoolId: s.id }))
       scopes.push({ value: s.id, schoolId: s.id, name: s.name });
@@ -321,6 +323,15 @@ export async function answerPulse(actor: Actor, pulseId: string, input: Record<s
       ...columns,
       freeText,
     });
+    // the school's running counts, in the same transaction
+    const counts = Array.from({ length: MAX_QUESTIONS * SCALE.length }, () => 0);
+    for (const [i, score] of scores.entries()) counts[i * SCALE.length + score - 1] = 1;
+    await tx.execute(sql`
+      INSERT INTO wellbeing_tallies (pulse_id, school_id, answers, counts)
+      VALUES (${pulse.id}, ${answerSchoolId}, 1, ${intArray(counts)})
+      ON CONFLICT (pulse_id, school_id) DO UPDATE SET answers = wellbeing_tallies.answers + 1,
+        counts = (SELECT array_agg(u.a + u.b ORDER BY u.i)
+                  FROM unnest(wellbeing_tallies.counts, EXCLUDED.counts) WITH ORDINALITY AS u(a, b, i))`);
   });
 }
 
@@ -348,9 +359,7 @@ export async function pulseFor(actor: Actor, pulseId: string) {
     ...(pulse.schoolId ? [pulse.schoolId] : []),
     ...(pulse.schoolId === null && mayAnswer ? [...actor.schoolRoles.keys()] : []),
   ]);
-  const results = can(actor, "results", "wellbeing_pulse", subject)
-    ? await pulseResults(actor, pulse.id)
-    : null;
+  const results = can(actor, "results", "wellbeing_pulse", subject) ? await resultsOf(actor, pulse) : null;
   return {
     pulse: {
       id: pulse.id,
@@ -370,7 +379,7 @@ export async function pulseFor(actor: Actor, pulseId: string) {
       pulse.schoolId === null && mayAnswer && actor.schoolRoles.size > 1
         ? [...actor.schoolRoles.keys()]
             .map((id) => ({ id, name: names.get(id) ?? "" }))
-            .sort((a, b) => a.name.localeCompare(b.name, "es"))
+            .sort((a, b) => byName.compare(a.name, b.name))
         : [],
     results,
     can: { close: open && can(actor, "close", "wellbeing_pulse", subject) },
@@ -395,6 +404,7 @@ export interface GroupFigures {
 
 interface SchoolRow {
   schoolId: string;
+  school: string;
   answers: number;
   /** counts[question][score - 1] */
   counts: number[][];
@@ -402,29 +412,53 @@ interface SchoolRow {
 
 const column = (i: number) => sql.raw(`q${i + 1}`);
 
-/**
- * The counts of each score of each question, per school, for one pulse: one pass over the pulse's
- * answers in SQL (a network pulse of 40,000 answers gives one row per school, never the answers).
- */
-async function countsBySchool(pulse: Pulse): Promise<SchoolRow[]> {
-  const k = Math.min(pulse.questionKeys.length, MAX_QUESTIONS);
-  const counts = [];
-  for (let i = 0; i < k; i++)
-    for (const v of SCALE)
-      counts.push(sql`count(*) FILTER (WHERE ${column(i)} = ${sql.raw(String(v))})::int`);
-  const rows = await rowsOf<Record<string, unknown>>(
-    db(),
-    sql`SELECT school_id, count(*)::int AS n, ARRAY[${sql.join(counts, sql`, `)}]::text AS c
-        FROM wellbeing_answers WHERE pulse_id = ${pulse.id} GROUP BY school_id`,
+/** The counts of each score of each question, per school, for one pulse: its tallies, a row per school. */
+async function countsBySchool(pulseId: string, questions: number, tx: DbOrTx = db()): Promise<SchoolRow[]> {
+  const k = Math.min(questions, MAX_QUESTIONS);
+  const rows = await rowsOf<{ school_id: string; school: string; answers: number; counts: string }>(
+    tx,
+    sql`SELECT t.school_id, s.name AS school, t.answers, t.counts::text AS counts
+        FROM wellbeing_tallies t JOIN schools s ON s.id = t.school_id WHERE t.pulse_id = ${pulseId}`,
   );
   return rows.map((r) => {
-    const flat = String(r.c).replace(/[{}]/g, "").split(",").map(Number);
+    const flat = String(r.counts).replace(/[{}]/g, "").split(",").map(Number);
     return {
       schoolId: String(r.school_id),
-      answers: Number(r.n),
+      school: String(r.school),
+      answers: Number(r.answers),
       counts: Array.from({ length: k }, (_, i) => flat.slice(i * SCALE.length, (i + 1) * SCALE.length)),
     };
   });
+}
+
+/**
+ * Counts a pulse's answers again into its tallies (for answers written in bulk: the demo, the
+ * benchmark), in one pass over them in SQL.
+ */
+export async function rebuildTallies(tx: DbOrTx, pulseId: string): Promise<void> {
+  const counts = [];
+  for (let i = 0; i < MAX_QUESTIONS; i++)
+    for (const v of SCALE)
+      counts.push(sql`count(*) FILTER (WHERE ${column(i)} = ${sql.raw(String(v))})::int`);
+  await tx.execute(sql`DELETE FROM wellbeing_tallies WHERE pulse_id = ${pulseId}`);
+  await tx.execute(sql`
+    INSERT INTO wellbeing_tallies (pulse_id, school_id, answers, counts)
+    SELECT pulse_id, school_id, count(*)::int, ARRAY[${sql.join(counts, sql`, `)}]
+    FROM wellbeing_answers WHERE pulse_id = ${pulseId} GROUP BY pulse_id, school_id`);
+}
+
+const byName = new Intl.Collator("es");
+
+/** The mean of every score in counts[question][score - 1]; null when there is none. */
+function meanOf(counts: number[][]): number | null {
+  let sum = 0;
+  let n = 0;
+  for (const distribution of counts)
+    for (const [j, c] of distribution.entries()) {
+      sum += c * (j + 1);
+      n += c;
+    }
+  return n > 0 ? sum / n : null;
 }
 
 function figuresOf(keys: readonly string[], answers: number, counts: number[][]): GroupFigures {
@@ -466,8 +500,12 @@ export function shownSchools<T extends { answers: number }>(rows: readonly T[]):
 export async function pulseResults(actor: Actor, pulseId: string) {
   const pulse = await pulseOf(actor, pulseId);
   if (!mayView(actor, pulse)) throw new NotFoundError();
+  return resultsOf(actor, pulse);
+}
+
+async function resultsOf(actor: Actor, pulse: Pulse) {
   authorize(actor, "results", "wellbeing_pulse", subjectOf(pulse));
-  const rows = await countsBySchool(pulse);
+  const rows = await countsBySchool(pulse.id, pulse.questionKeys.length);
   const k = Math.min(pulse.questionKeys.length, MAX_QUESTIONS);
   const answers = rows.reduce((s, r) => s + r.answers, 0);
   const totals = Array.from({ length: k }, (_, i) =>
@@ -476,18 +514,12 @@ export async function pulseResults(actor: Actor, pulseId: string) {
   const overall = figuresOf(pulse.questionKeys, answers, totals);
   const enough = overall.questions !== null;
   const shown = pulse.schoolId === null && enough ? shownSchools(rows) : [];
-  const names = await schoolNames(
-    pulse.organizationId,
-    shown.map((r) => r.schoolId),
-  );
+  // a network pulse's schools: their answers and their mean, nothing per question (a page of 1,000)
   const bySchool = shown
-    .map((r) => ({
-      schoolId: r.schoolId,
-      school: names.get(r.schoolId) ?? "",
-      ...figuresOf(pulse.questionKeys, r.answers, r.counts),
-    }))
-    .sort((a, b) => a.school.localeCompare(b.school, "es"));
-  const hiddenSchools = pulse.schoolId === null ? rows.filter((r) => !shown.includes(r)).length : 0;
+    .map((r) => ({ schoolId: r.schoolId, school: r.school, answers: r.answers, mean: meanOf(r.counts) }))
+    .sort((a, b) => byName.compare(a.school, b.school));
+  const hiddenSchools = pulse.schoolId === null ? rows.length - shown.length : 0;
+  const names = new Map(shown.map((r) => [r.schoolId, r.school]));
   return {
     answers,
     enough,
@@ -502,15 +534,16 @@ export async function pulseResults(actor: Actor, pulseId: string) {
 }
 
 /**
- * The free texts of a pulse whose answers are MIN_GROUP or more, in alphabetical order: with the
- * school's name only for a network pulse's schools that are shown (null: no school given).
+ * The free texts of a pulse whose answers are MIN_GROUP or more, in the order of their random ids
+ * (random, and never the order of answering): with the school's name only for a network pulse's
+ * schools that are shown (null: no school given).
  */
 async function freeTexts(pulse: Pulse, shown: ReadonlySet<string>, names: ReadonlyMap<string, string>) {
   const rows = await rowsOf<{ school_id: string; free_text: string }>(
     db(),
     sql`SELECT school_id, free_text FROM wellbeing_answers
-        WHERE pulse_id = ${pulse.id} AND free_text IS NOT NULL AND free_text <> ''
-        ORDER BY free_text, school_id LIMIT ${TEXTS_SHOWN}`,
+        WHERE pulse_id = ${pulse.id} AND free_text IS NOT NULL
+        ORDER BY id LIMIT ${TEXTS_SHOWN}`,
   );
   return rows.map((r) => ({
     text: r.free_text,
@@ -518,25 +551,13 @@ async function freeTexts(pulse: Pulse, shown: ReadonlySet<string>, names: Readon
   }));
 }
 
-/** The overall answers and mean of a pulse (for the trend). */
-async function overallOf(pulseId: string, tx: DbOrTx = db()) {
-  const scores = Array.from({ length: MAX_QUESTIONS }, (_, i) => column(i));
-  const [row] = await rowsOf<{ n: number; s: number | null; c: number | null }>(
-    tx,
-    sql`SELECT count(*)::int AS n,
-          sum(${sql.join(
-            scores.map((q) => sql`coalesce(${q}, 0)`),
-            sql` + `,
-          )})::float8 AS s,
-          sum(${sql.join(
-            scores.map((q) => sql`(${q} IS NOT NULL)::int`),
-            sql` + `,
-          )})::float8 AS c
-        FROM wellbeing_answers WHERE pulse_id = ${pulseId}`,
-  );
-  const n = Number(row?.n ?? 0);
-  const c = Number(row?.c ?? 0);
-  return { answers: n, mean: c > 0 ? Number(row?.s ?? 0) / c : null };
+/** The overall answers and mean of a pulse (for the trend), from its tallies. */
+async function overallOf(pulseId: string, questions: number) {
+  const rows = await countsBySchool(pulseId, questions);
+  return {
+    answers: rows.reduce((s, r) => s + r.answers, 0),
+    mean: meanOf(rows.flatMap((r) => r.counts)),
+  };
 }
 
 /**
@@ -564,7 +585,7 @@ async function trendOf(actor: Actor, pulse: Pulse, current: { answers: number; m
     let answers = p.id === pulse.id ? current.answers : p.trendAnswers;
     let mean = p.id === pulse.id ? current.mean : p.trendMean;
     if (answers === null) {
-      const figures = await overallOf(p.id);
+      const figures = await overallOf(p.id, p.questionKeys.length);
       answers = figures.answers;
       mean = figures.mean;
       // a closed pulse's answers no longer change: kept for the next time
