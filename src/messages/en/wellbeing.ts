@@ -80,7 +80,7 @@ export const wellbeing: Record<keyof typeof source, string> = {
     "{count, plural, one {# school with answers is not shown} other {# schools with answers are not shown}} separately, to protect anonymity (fewer than 5 answers).",
   "wellbeing.results.texts": "Comments",
   "wellbeing.results.texts_note":
-    "In a random order, never that of the answers (up to 300 are shown). The school is shown only when it has 5 or more answers.",
+    "In a random order, never that of the answers (up to 100 are shown). The school is shown only when it has 5 or more answers.",
   "wellbeing.results.no_texts": "No comments.",
   "wellbeing.results.trend": "Trend between pulses",
   "wellbeing.results.trend_label": "Overall mean of each pulse, from 1 to 5",

@@ -81,7 +81,7 @@ export const wellbeing = {
     "{count, plural, one {# establecimiento con respuestas no se muestra} other {# establecimientos con respuestas no se muestran}} por separado, para proteger el anonimato (menos de 5 respuestas).",
   "wellbeing.results.texts": "Comentarios",
   "wellbeing.results.texts_note":
-    "En un orden al azar, nunca el de las respuestas (se muestran hasta 300). El establecimiento aparece solo cuando tiene 5 o más respuestas.",
+    "En un orden al azar, nunca el de las respuestas (se muestran hasta 100). El establecimiento aparece solo cuando tiene 5 o más respuestas.",
   "wellbeing.results.no_texts": "Sin comentarios.",
   "wellbeing.results.trend": "Evolución entre pulsos",
   "wellbeing.results.trend_label": "Promedio general de cada pulso, de 1 a 5",

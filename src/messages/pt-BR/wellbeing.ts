@@ -82,7 +82,7 @@ export const wellbeing: Record<keyof typeof source, string> = {
     "{count, plural, one {# escola com respostas não aparece} other {# escolas com respostas não aparecem}} separadamente, para proteger o anonimato (menos de 5 respostas).",
   "wellbeing.results.texts": "Comentários",
   "wellbeing.results.texts_note":
-    "Em ordem aleatória, nunca a das respostas (até 300 aparecem). A escola aparece só quando tem 5 ou mais respostas.",
+    "Em ordem aleatória, nunca a das respostas (até 100 aparecem). A escola aparece só quando tem 5 ou mais respostas.",
   "wellbeing.results.no_texts": "Sem comentários.",
   "wellbeing.results.trend": "Evolução entre pulsos",
   "wellbeing.results.trend_label": "Média geral de cada pulso, de 1 a 5",

@@ -44,7 +44,7 @@ export const NETWORK_SCOPE = "red";
 const DAY_MS = 86_400_000;
 const FREE_TEXT_MAX = 1_000;
 /** How many of a group's comments a results page shows (alphabetical). */
-const TEXTS_SHOWN = 300;
+const TEXTS_SHOWN = 100;
 /** How many pulses of a scope the trend goes back over (this one included). */
 const TREND_PULSES = 8;
 
