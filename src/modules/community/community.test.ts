@@ -19,7 +19,7 @@ import {
   THREADS_PER_PAGE,
 } from "../discussions";
 import { memberships } from "../people/schema";
-import { actorOf, makeWorld } from "../people/testing";
+import { actorsOf, makeWorld } from "../people/testing";
 import {
   announcementFor,
   communityHome,
@@ -46,21 +46,7 @@ const mailTo = async (address: string) =>
 
 beforeAll(async () => {
   w = await makeWorld();
-  for (const [k, id] of Object.entries({
-    admin: w.admin.id,
-    coordinator: w.coordinator.id,
-    otherCoordinator: w.otherCoordinator.id,
-    leaderA: w.leaderA.id,
-    leaderB: w.leaderB.id,
-    mentorA: w.mentorA.id,
-    teacherA: w.teacherA.id,
-    teacherA2: w.teacherA2.id,
-    teacherB: w.teacherB.id,
-    facilitator: w.facilitator.id,
-    otherAdmin: w.otherAdmin.id,
-    otherLeader: w.otherLeader.id,
-  }))
-    a[k] = await actorOf(id);
+  Object.assign(a, await actorsOf(w));
 });
 
 describe("a school's conversation", () => {

@@ -10,7 +10,7 @@ import { DomainError, NotFoundError } from "../../platform/errors";
 import { isUuid, newId } from "../../platform/ids";
 import { type Actor, authorize, can } from "../../platform/policy";
 import { renderRichText } from "../../platform/rich-text";
-import { acceptUpload, downloadName, type FileKind, fileStore } from "../../platform/storage";
+import { type FileKind, fileStore, keepUpload } from "../../platform/storage";
 import { isHttpsAddress } from "../../platform/text";
 import { parseInput } from "../../platform/validation";
 import { MAX_LESSON_FILE_MB } from "./content";
@@ -331,32 +331,24 @@ export async function attachLessonFile(
 ): Promise<{ id: string }> {
   const { course } = await lessonOf(actor, lessonId);
   authorize(actor, "manage", "course", course);
-  const accepted = await acceptUpload(upload.bytes, upload.fileName, {
-    kinds: LESSON_FILE_KINDS,
-    maxBytes: MAX_LESSON_FILE_BYTES,
-  });
-  const id = newId();
-  const storageKey = `lesson-${id}`;
-  await fileStore().put(storageKey, upload.bytes, { contentType: accepted.contentType });
-  try {
-    await db()
-      .insert(lessonFiles)
-      .values({
-        id,
+  return keepUpload(
+    upload,
+    { kinds: LESSON_FILE_KINDS, maxBytes: MAX_LESSON_FILE_BYTES, keyPrefix: "lesson" },
+    async (file) => {
+      await db().insert(lessonFiles).values({
+        id: file.id,
         organizationId: course.organizationId,
         lessonId,
-        storageKey,
-        fileName: downloadName(upload.fileName, accepted.extension),
-        contentType: accepted.contentType,
-        size: accepted.size,
-        sha256: accepted.sha256,
+        storageKey: file.storageKey,
+        fileName: file.fileName,
+        contentType: file.contentType,
+        size: file.size,
+        sha256: file.sha256,
         uploadedBy: actor.personId,
       });
-  } catch (error) {
-    await fileStore().delete(storageKey);
-    throw error;
-  }
-  return { id };
+      return { id: file.id };
+    },
+  );
 }
 
 export async function removeLessonFile(actor: Actor, lessonId: string, fileId: string) {

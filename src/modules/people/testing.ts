@@ -115,3 +115,12 @@ export async function makeWorld() {
     otherLeader,
   };
 }
+
+/** The actor of each person of a world (makeWorld), by the name the world gives them. */
+export async function actorsOf(world: Awaited<ReturnType<typeof makeWorld>>): Promise<Record<string, Actor>> {
+  const actors: Record<string, Actor> = {};
+  for (const [name, value] of Object.entries(world))
+    if (value && typeof value === "object" && "email" in value && "id" in value)
+      actors[name] = await actorOf(String(value.id));
+  return actors;
+}

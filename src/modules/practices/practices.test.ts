@@ -14,7 +14,7 @@ import { sendDueDigests } from "../discussions";
 import { discussionThreads } from "../discussions/schema";
 import { ensureObservationSetup, saveVisit, startVisit } from "../observation";
 import { instruments } from "../observation/schema";
-import { actorOf, makeWorld } from "../people/testing";
+import { actorsOf, makeWorld } from "../people/testing";
 import {
   commentOnPractice,
   createPractice,
@@ -74,19 +74,7 @@ const search = (actor: Actor, query: string) =>
 
 beforeAll(async () => {
   w = await makeWorld();
-  for (const [k, id] of Object.entries({
-    admin: w.admin.id,
-    coordinator: w.coordinator.id,
-    otherCoordinator: w.otherCoordinator.id,
-    leaderA: w.leaderA.id,
-    leaderB: w.leaderB.id,
-    mentorA: w.mentorA.id,
-    teacherA: w.teacherA.id,
-    teacherA2: w.teacherA2.id,
-    teacherB: w.teacherB.id,
-    otherLeader: w.otherLeader.id,
-  }))
-    a[k] = await actorOf(id);
+  Object.assign(a, await actorsOf(w));
 });
 
 describe("a practice's life", () => {
@@ -303,7 +291,9 @@ describe("colleagues", () => {
     // a day passes: everything that happened moves a day back
     const aDayBack = async () => {
       for (const table of ["discussion_posts", "practice_helpful"])
-        await db().execute(sql`UPDATE ${sql.identifier(table)} SET created_at = created_at - interval '25 hours'`);
+        await db().execute(
+          sql`UPDATE ${sql.identifier(table)} SET created_at = created_at - interval '25 hours'`,
+        );
       await db().execute(
         sql`UPDATE discussion_follows SET digested_at = digested_at - interval '25 hours', noted_at = noted_at - interval '25 hours'`,
       );

@@ -15,7 +15,7 @@ import { isUuid, newId } from "../../platform/ids";
 import { queueEmail } from "../../platform/mail/mail";
 import { type Actor, authorize, can } from "../../platform/policy";
 import { renderRichText } from "../../platform/rich-text";
-import { acceptUpload, downloadName, type FileKind, fileStore } from "../../platform/storage";
+import { type FileKind, fileStore, keepUpload } from "../../platform/storage";
 import { isHttpsAddress } from "../../platform/text";
 import { asText, optionalText, parseInput, requiredText } from "../../platform/validation";
 import { noteForFollower, readThread, reply, startThread } from "../discussions";
@@ -335,32 +335,24 @@ export async function attachPracticeFile(
       { file: "practices.errors.too_many_files" },
       { max: PRACTICE_LIMITS.files },
     );
-  const accepted = await acceptUpload(upload.bytes, upload.fileName, {
-    kinds: PRACTICE_FILE_KINDS,
-    maxBytes: PRACTICE_LIMITS.fileBytes,
-  });
-  const id = newId();
-  const storageKey = `practice-${id}`;
-  await fileStore().put(storageKey, upload.bytes, { contentType: accepted.contentType });
-  try {
-    await db()
-      .insert(practiceFiles)
-      .values({
-        id,
+  return keepUpload(
+    upload,
+    { kinds: PRACTICE_FILE_KINDS, maxBytes: PRACTICE_LIMITS.fileBytes, keyPrefix: "practice" },
+    async (file) => {
+      await db().insert(practiceFiles).values({
+        id: file.id,
         organizationId: row.organizationId,
         practiceId: row.id,
-        storageKey,
-        fileName: downloadName(upload.fileName, accepted.extension),
-        contentType: accepted.contentType,
-        size: accepted.size,
-        sha256: accepted.sha256,
+        storageKey: file.storageKey,
+        fileName: file.fileName,
+        contentType: file.contentType,
+        size: file.size,
+        sha256: file.sha256,
         uploadedBy: actor.personId,
       });
-  } catch (error) {
-    await fileStore().delete(storageKey);
-    throw error;
-  }
-  return { id };
+      return { id: file.id };
+    },
+  );
 }
 
 export async function removePracticeFile(actor: Actor, practiceId: string, fileId: string) {

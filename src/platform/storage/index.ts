@@ -15,6 +15,7 @@ export {
   type UploadPurpose,
   type UploadSession,
 } from "./resumable";
+export { type KeptUpload, keepUpload } from "./stored-upload";
 export {
   type ByteRange,
   checkKey,
