@@ -78,6 +78,8 @@ export default function Pulse({ loaderData, actionData }: Route.ComponentProps) 
           {t("wellbeing.closed_done")}
         </p>
       ) : null}
+      {/* a refusal when the answer form is gone (closed meanwhile, answered in another tab) */}
+      {failure && !loaderData.answer ? <FormMessage failure={failure} /> : null}
       {loaderData.answer ? (
         <section className="stack" aria-labelledby="answer">
           <h2 id="answer">{t("wellbeing.answer.title")}</h2>
