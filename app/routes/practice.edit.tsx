@@ -15,7 +15,7 @@ import {
   updatePractice,
   withdrawConsent,
 } from "~/modules/practices";
-import { PRACTICE_LIMITS } from "~/modules/practices/content";
+import { PRACTICE_LIMITS, PRACTICE_VISIBILITIES } from "~/modules/practices/content";
 import { DomainError, ValidationError } from "~/platform/errors";
 import { formToObject } from "~/platform/validation";
 import { Field, FileField, FormMessage, failureOf, RequestKey, SubmitButton } from "../components/form";
@@ -143,6 +143,8 @@ export default function EditPractice({ loaderData, actionData }: Route.Component
         </p>
       ) : null}
       {p.proposedBy ? <p className="muted">{t("practices.edit_page.proposed")}</p> : null}
+      {/* a refusal that names no form (a file over the size limit is refused before it is read) */}
+      <FormMessage failure={failure && !failure.values.intent ? failure : undefined} />
 
       <section className="card stack" aria-labelledby="publication">
         <h2 id="publication">{t("practices.edit_page.publication")}</h2>
@@ -187,6 +189,7 @@ export default function EditPractice({ loaderData, actionData }: Route.Component
                   by: p.consentBy ?? "",
                   on: p.consentOn ? f.day(p.consentOn) : "",
                   use: p.consentUse ?? "",
+                  audience: t(`practices.visibility_short.${p.consentAudience ?? p.visibility}`),
                 })}
               </p>
               <Form method="post">
@@ -217,6 +220,25 @@ export default function EditPractice({ loaderData, actionData }: Route.Component
                 required
                 failure={failed("consent")}
               />
+              <fieldset className="stack">
+                <legend>{t("practices.consent.audience")}</legend>
+                {PRACTICE_VISIBILITIES.map((v) => (
+                  <label key={v} className="choice">
+                    <input
+                      type="radio"
+                      name="consentAudience"
+                      value={v}
+                      defaultChecked={(failed("consent")?.values.consentAudience ?? p.visibility) === v}
+                    />{" "}
+                    {t(`practices.visibility.${v}`)}
+                  </label>
+                ))}
+                {failed("consent")?.fieldErrors.consentAudience ? (
+                  <p className="field-error">
+                    {t(failed("consent")?.fieldErrors.consentAudience ?? "errors.invalid_choice")}
+                  </p>
+                ) : null}
+              </fieldset>
               <Field
                 name="consentUse"
                 label={t("practices.consent.use")}

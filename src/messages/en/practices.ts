@@ -118,9 +118,10 @@ export const practices: Record<keyof typeof source, string> = {
   "practices.consent.use": "For what use",
   "practices.consent.use_hint":
     "For example, sharing the video with teachers in the network, without publishing it online.",
+  "practices.consent.audience": "Which audience it covers",
   "practices.consent.record": "Record the consent",
   "practices.consent.recorded": "Consent recorded. You can now publish the practice.",
-  "practices.consent.on_record": "Consent given by {by} on {on}, for: {use}.",
+  "practices.consent.on_record": "Consent from {by}, on {on}, for: {use} (audience: {audience}).",
   "practices.consent.withdraw": "Record that consent was withdrawn",
   "practices.consent.withdraw_hint": "The practice is unpublished at once.",
   "practices.consent.withdrawn": "Consent withdrawn: the practice has been unpublished.",
@@ -178,6 +179,8 @@ export const practices: Record<keyof typeof source, string> = {
   "practices.email.proposed_intro":
     "{observer} observed your class and proposes sharing it in the practice library: “{title}”. It is your draft: only you can see it until you decide to publish it.",
   "practices.email.proposed_link": "Review it here: {link}",
+  "practices.errors.students_stay":
+    "This practice still shows students: it has a classroom video or its consent was withdrawn.",
   "practices.errors.video_url_invalid": "Enter an address that starts with https://.",
   "practices.errors.school_not_yours": "Choose a school where you work.",
   "practices.errors.consent_required":

@@ -112,9 +112,10 @@ export const practices = {
   "practices.consent.use": "Para qué uso",
   "practices.consent.use_hint":
     "Por ejemplo, compartir el video con docentes de la red, sin publicarlo en internet.",
+  "practices.consent.audience": "Para qué audiencia se dio",
   "practices.consent.record": "Registrar el consentimiento",
   "practices.consent.recorded": "Consentimiento registrado. Ya puede publicar la práctica.",
-  "practices.consent.on_record": "Consentimiento de {by}, del {on}, para: {use}.",
+  "practices.consent.on_record": "Consentimiento de {by}, del {on}, para: {use} (audiencia: {audience}).",
   "practices.consent.withdraw": "Registrar que se retiró el consentimiento",
   "practices.consent.withdraw_hint": "La práctica deja de publicarse en el mismo momento.",
   "practices.consent.withdrawn": "Consentimiento retirado: la práctica dejó de publicarse.",
@@ -172,6 +173,8 @@ export const practices = {
   "practices.email.proposed_intro":
     "{observer} observó su clase y le propone compartir en la biblioteca de prácticas: «{title}». Es un borrador suyo: solo usted lo ve hasta que decida publicarlo.",
   "practices.email.proposed_link": "Revíselo aquí: {link}",
+  "practices.errors.students_stay":
+    "Esta práctica sigue mostrando a estudiantes: tiene un video de la clase o se retiró su consentimiento.",
   "practices.errors.video_url_invalid": "Escriba una dirección que empiece con https://.",
   "practices.errors.school_not_yours": "Elija un establecimiento donde usted trabaja.",
   "practices.errors.consent_required":

@@ -118,9 +118,10 @@ export const practices: Record<keyof typeof source, string> = {
   "practices.consent.use": "Para qual uso",
   "practices.consent.use_hint":
     "Por exemplo, compartilhar o vídeo com professores da rede, sem publicá-lo na internet.",
+  "practices.consent.audience": "Para qual público foi dado",
   "practices.consent.record": "Registrar o consentimento",
   "practices.consent.recorded": "Consentimento registrado. Você já pode publicar a prática.",
-  "practices.consent.on_record": "Consentimento de {by}, de {on}, para: {use}.",
+  "practices.consent.on_record": "Consentimento de {by}, em {on}, para: {use} (público: {audience}).",
   "practices.consent.withdraw": "Registrar que o consentimento foi retirado",
   "practices.consent.withdraw_hint": "A prática deixa de ser publicada no mesmo instante.",
   "practices.consent.withdrawn": "Consentimento retirado: a prática deixou de ser publicada.",
@@ -179,6 +180,8 @@ export const practices: Record<keyof typeof source, string> = {
   "practices.email.proposed_intro":
     "{observer} observou sua aula e propõe que você compartilhe na biblioteca de práticas: «{title}». É um rascunho seu: só você o vê até decidir publicá-lo.",
   "practices.email.proposed_link": "Revise-o aqui: {link}",
+  "practices.errors.students_stay":
+    "Esta prática continua mostrando estudantes: tem um vídeo da aula ou o consentimento foi retirado.",
   "practices.errors.video_url_invalid": "Escreva um endereço que comece com https://.",
   "practices.errors.school_not_yours": "Escolha uma escola onde você trabalha.",
   "practices.errors.consent_required":

@@ -341,7 +341,7 @@ export async function stillReading<T extends { id: string }>(
  */
 export async function noteForFollower(tx: DbOrTx, kind: string, spaceId: string, personId: string) {
   await tx.execute(sql`
-    UPDATE discussion_follows f SET noted_at = now()
+    UPDATE discussion_follows f SET noted_at = clock_timestamp()
     FROM discussion_threads t
     WHERE t.id = f.thread_id AND t.space_kind = ${kind} AND t.space_id = ${spaceId}
       AND f.person_id = ${personId} AND f.mode = 'digest'`);

@@ -103,7 +103,9 @@ registerPersonalData({
       .update(practices)
       .set({ featuredBy: null, featuredAt: null })
       .where(eq(practices.featuredBy, person.id));
-    // their marks go, and the counts they were part of follow
+    // their marks go, and the counts they were part of follow (the practices locked first, as a mark does)
+    await tx.execute(sql`SELECT id FROM practices WHERE id IN
+      (SELECT practice_id FROM practice_helpful WHERE person_id = ${person.id}) ORDER BY id FOR UPDATE`);
     const marked = await rowsOf<{ practice_id: string }>(
       tx,
       sql`DELETE FROM practice_helpful WHERE person_id = ${person.id} RETURNING practice_id`,

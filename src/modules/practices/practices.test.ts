@@ -153,6 +153,19 @@ describe("consent", () => {
     const bad = await errorOf(
       recordConsent(a.teacherA as Actor, id, { consentBy: "", consentOn: "2999-01-01", consentUse: "" }),
     );
+    // a day that does not exist, and an audience that does not either
+    const impossible = await errorOf(
+      recordConsent(a.teacherA as Actor, id, {
+        consentBy: "x",
+        consentOn: "2024-02-30",
+        consentUse: "y",
+        consentAudience: "everyone",
+      }),
+    );
+    expect((impossible as ValidationError).fieldErrors).toMatchObject({
+      consentOn: "practices.errors.date_invalid",
+      consentAudience: "errors.invalid_choice",
+    });
     expect((bad as ValidationError).fieldErrors).toMatchObject({
       consentBy: "errors.required",
       consentOn: "practices.errors.consent_in_future",
@@ -168,6 +181,7 @@ describe("consent", () => {
       consentBy: "Apoderados del 6° básico",
       consentOn: "2026-11-02",
       consentUse: "Compartir con docentes de la red",
+      consentAudience: "network",
     });
     await publishPractice(a.teacherA as Actor, id);
     expect((await practiceFor(a.teacherA2 as Actor, id)).practice.status).toBe("published");
@@ -178,6 +192,15 @@ describe("consent", () => {
     const [row] = await db().select().from(practices).where(eq(practices.id, id));
     expect(row?.status).toBe("draft");
     expect(await search(a.teacherA2 as Actor, "q=parejas roles")).toEqual([]);
+    // nor by saying it no longer shows students
+    const unticked = await errorOf(
+      updatePractice(
+        a.teacherA as Actor,
+        id,
+        practiceInput({ title: "Parejas con roles", showsStudents: "" }),
+      ),
+    );
+    expect((unticked as ValidationError).fieldErrors.showsStudents).toBe("practices.errors.students_stay");
     // and it cannot be published again without a new consent
     expect(((await errorOf(publishPractice(a.teacherA as Actor, id))) as DomainError).messageKey).toBe(
       "practices.errors.consent_required",
@@ -194,6 +217,44 @@ describe("consent", () => {
     );
     expect(unpublished).toBe(true);
     expect(await errorOf(practiceFor(a.teacherA2 as Actor, id))).toBeInstanceOf(NotFoundError);
+  });
+
+  it("covers the audience it was given for: a wider one sends the practice back to draft", async () => {
+    const { id } = await createPractice(
+      a.teacherA as Actor,
+      practiceInput({ title: "Video para la red", showsStudents: "on" }),
+    );
+    await recordConsent(a.teacherA as Actor, id, {
+      consentBy: "Apoderados",
+      consentOn: "2026-11-02",
+      consentUse: "Solo docentes de la red, no internet",
+      consentAudience: "network",
+    });
+    await publishPractice(a.teacherA as Actor, id);
+    // to the school only: still covered
+    expect(
+      (
+        await updatePractice(
+          a.teacherA as Actor,
+          id,
+          practiceInput({ title: "Video para la red", showsStudents: "on", visibility: "school" }),
+        )
+      ).unpublished,
+    ).toBe(false);
+    // to everyone: not covered, back to draft, and not publishable
+    expect(
+      (
+        await updatePractice(
+          a.teacherA as Actor,
+          id,
+          practiceInput({ title: "Video para la red", showsStudents: "on", visibility: "public" }),
+        )
+      ).unpublished,
+    ).toBe(true);
+    expect(await publicPractice(id)).toBeNull();
+    expect(((await errorOf(publishPractice(a.teacherA as Actor, id))) as DomainError).messageKey).toBe(
+      "practices.errors.consent_required",
+    );
   });
 
   it("is enforced by the database too", async () => {
@@ -238,6 +299,20 @@ describe("search", () => {
       subject: "science",
       mbeStandards: [],
     });
+  });
+
+  it("never finds another school's 'my school' practice through a word that looks like a facet", async () => {
+    const { id } = await createPractice(
+      a.leaderA as Actor,
+      practiceInput({
+        title: "Open house de la escuela A",
+        problem: "aud=open school open",
+        visibility: "school",
+      }),
+    );
+    await publishPractice(a.leaderA as Actor, id);
+    expect(await search(a.teacherB as Actor, "q=open house")).toEqual([]);
+    expect(await search(a.teacherA2 as Actor, "q=open house")).toEqual(["Open house de la escuela A"]);
   });
 
   it("ignores accents and case and understands word forms", async () => {
@@ -331,6 +406,8 @@ describe("colleagues", () => {
     );
     expect(momentOf("lo vi en min 12:05 y luego")).toBe(725);
     expect(momentOf("sin momento")).toBeNull();
+    // a time of day is not a moment of the clip
+    expect(momentOf("nos vemos a las 10:30")).toBeNull();
   });
 
   it("are featured on the school's page by its leaders only", async () => {

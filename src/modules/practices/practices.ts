@@ -9,7 +9,7 @@ import { translator } from "../../messages";
 import { audit } from "../../platform/audit/audit";
 import { config } from "../../platform/config";
 import { type DbOrTx, db, rowsOf } from "../../platform/db/client";
-import { DomainError, NotFoundError } from "../../platform/errors";
+import { DomainError, NotFoundError, ValidationError } from "../../platform/errors";
 import { isLocale } from "../../platform/i18n/i18n";
 import { isUuid, newId } from "../../platform/ids";
 import { queueEmail } from "../../platform/mail/mail";
@@ -22,6 +22,7 @@ import { noteForFollower, readThread, reply, startThread } from "../discussions"
 import { discussionThreads } from "../discussions/schema";
 import { ACTION_STEP_CATEGORIES, MBE_STANDARDS } from "../observation/content";
 import { observations } from "../observation/schema";
+import { loadActor } from "../people";
 import { persons, schools } from "../people/schema";
 import {
   PRACTICE_LEVELS,
@@ -30,6 +31,7 @@ import {
   PRACTICE_VISIBILITIES,
   type PracticeLevel,
   type PracticeSubject,
+  type PracticeVisibility,
 } from "./content";
 import { type PracticeSubject as Subject, sharingSchoolIds } from "./policy";
 import { practiceFiles, practiceHelpful, practices } from "./schema";
@@ -78,11 +80,31 @@ const consentInput = z.object({
       .trim()
       .min(1, "errors.required")
       .regex(/^\d{4}-\d{2}-\d{2}$/, "practices.errors.date_invalid")
-      .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "practices.errors.date_invalid")
+      // a real day (not 30 February), of this century
+      .refine(
+        (d) => d >= "2000-01-01" && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+        "practices.errors.date_invalid",
+      )
       .refine((d) => d <= new Date().toISOString().slice(0, 10), "practices.errors.consent_in_future"),
   ),
   consentUse: requiredText(PRACTICE_LIMITS.consentUse),
+  consentAudience: z.preprocess(asText, z.enum(PRACTICE_VISIBILITIES, { message: "errors.invalid_choice" })),
 });
+
+const AUDIENCE_WIDTH: Record<PracticeVisibility, number> = { school: 0, network: 1, public: 2 };
+
+/** Consent on record, not withdrawn, that covers this audience (the widest it was given for, or narrower). */
+export function consentCovers(
+  p: Pick<PracticeRow, "consentRecordedAt" | "consentWithdrawnAt" | "consentAudience">,
+  visibility: PracticeVisibility,
+): boolean {
+  return (
+    p.consentRecordedAt !== null &&
+    p.consentWithdrawnAt === null &&
+    p.consentAudience !== null &&
+    AUDIENCE_WIDTH[visibility] <= AUDIENCE_WIDTH[p.consentAudience]
+  );
+}
 
 type PracticeRow = typeof practices.$inferSelect;
 
@@ -168,32 +190,46 @@ export async function createPractice(actor: Actor, input: Record<string, unknown
 }
 
 /**
- * Saves the author's changes. A published practice that now shows students without consent on record
- * goes back to draft (the database refuses it published).
+ * Saves the author's changes. A published practice that now shows students, or goes to a wider
+ * audience, without consent that covers it goes back to draft (the database refuses it published).
+ * Once a clip is attached, or consent was withdrawn, the practice stays marked as showing students. A
+ * practice moved to another school is no longer featured (its leaders decide).
  */
 export async function updatePractice(actor: Actor, practiceId: string, input: Record<string, unknown>) {
-  const row = await editable(actor, practiceId);
+  await editable(actor, practiceId);
   const data = parseInput(practiceInput, input);
-  if (data.schoolId !== row.schoolId) checkSchool(actor, data.schoolId);
-  const values = valuesOf(data);
-  const consented = row.consentRecordedAt !== null && row.consentWithdrawnAt === null;
-  const unpublish = row.status === "published" && values.showsStudents && !consented;
-  await db().transaction(async (tx) => {
+  return db().transaction(async (tx) => {
+    // under the row's lock: a publication, a clip or a withdrawal at the same time is seen
+    const [row] = await tx.select().from(practices).where(eq(practices.id, practiceId)).for("update");
+    if (!row) throw new NotFoundError();
+    if (data.schoolId !== row.schoolId) checkSchool(actor, data.schoolId);
+    const values = valuesOf(data);
+    if (!values.showsStudents && (row.videoKey !== null || row.consentWithdrawnAt !== null))
+      throw new ValidationError({ showsStudents: "practices.errors.students_stay" });
+    const unpublish =
+      row.status === "published" && values.showsStudents && !consentCovers(row, values.visibility);
+    const moved = values.schoolId !== row.schoolId;
     await tx
       .update(practices)
       .set({
         ...values,
         updatedAt: new Date(),
         ...(unpublish ? { status: "draft" as const, publishedAt: null } : {}),
+        ...(unpublish || moved ? { featuredAt: null, featuredBy: null } : {}),
       })
       .where(eq(practices.id, row.id));
-    // its comments' thread is called as the practice is
-    await tx
+    // its comments' thread is called as the practice is, and opens with its problem as it now reads
+    const [thread] = await tx
       .update(discussionThreads)
       .set({ title: values.title })
-      .where(and(eq(discussionThreads.spaceKind, "practice"), eq(discussionThreads.spaceId, row.id)));
+      .where(and(eq(discussionThreads.spaceKind, "practice"), eq(discussionThreads.spaceId, row.id)))
+      .returning({ id: discussionThreads.id });
+    if (thread)
+      await tx.execute(sql`
+        UPDATE discussion_posts SET body = ${values.problem}
+        WHERE id = (SELECT id FROM discussion_posts WHERE thread_id = ${thread.id} ORDER BY created_at, id LIMIT 1)`);
+    return { unpublished: unpublish };
   });
-  return { unpublished: unpublish };
 }
 
 /** The author records that consent was obtained: who gave it, when, for which use. */
@@ -207,6 +243,7 @@ export async function recordConsent(actor: Actor, practiceId: string, input: Rec
         consentBy: data.consentBy,
         consentOn: data.consentOn,
         consentUse: data.consentUse,
+        consentAudience: data.consentAudience,
         consentRecordedAt: new Date(),
         consentWithdrawnAt: null,
         updatedAt: new Date(),
@@ -248,7 +285,7 @@ export async function withdrawConsent(actor: Actor, practiceId: string) {
 export async function publishPractice(actor: Actor, practiceId: string) {
   const row = await editable(actor, practiceId);
   if (row.status === "published") return;
-  if (row.showsStudents && (row.consentRecordedAt === null || row.consentWithdrawnAt !== null))
+  if (row.showsStudents && !consentCovers(row, row.visibility))
     throw new DomainError("practices.errors.consent_required");
   const now = new Date();
   const flipped = await db().transaction(async (tx) => {
@@ -257,7 +294,7 @@ export async function publishPractice(actor: Actor, practiceId: string) {
     const [locked] = await tx.select().from(practices).where(eq(practices.id, row.id)).for("update");
     if (!locked) throw new NotFoundError();
     if (locked.status === "published") return false;
-    if (locked.showsStudents && (locked.consentRecordedAt === null || locked.consentWithdrawnAt !== null))
+    if (locked.showsStudents && !consentCovers(locked, locked.visibility))
       throw new DomainError("practices.errors.consent_required");
     await tx
       .update(practices)
@@ -267,7 +304,7 @@ export async function publishPractice(actor: Actor, practiceId: string) {
     return true;
   });
   // the comments' thread, opened once, in the author's name: they follow it with the daily digest
-  if (flipped) await commentThreadOf(actor, row.id, { title: row.title, problem: row.problem });
+  if (flipped) await commentThreadOf({ ...row, status: "published" });
 }
 
 export async function unpublishPractice(actor: Actor, practiceId: string) {
@@ -297,22 +334,25 @@ export async function deletePractice(actor: Actor, practiceId: string) {
     await fileStore().delete(key);
 }
 
-/** The practice's comment thread (the discussions module's), opened by its author on first publication. */
-async function commentThreadOf(
-  actor: Actor,
-  practiceId: string,
-  opening?: { title: string; problem: string },
-): Promise<string | null> {
+/**
+ * The practice's comment thread (the discussions module's), opened in its author's name (who then
+ * follows it with the daily digest) on first publication, or by the first who needs it if that failed
+ * (the oldest one counts, should two be opened at once).
+ */
+async function commentThreadOf(row: PracticeRow): Promise<string | null> {
   const [existing] = await db()
     .select({ id: discussionThreads.id })
     .from(discussionThreads)
-    .where(and(eq(discussionThreads.spaceKind, "practice"), eq(discussionThreads.spaceId, practiceId)))
+    .where(and(eq(discussionThreads.spaceKind, "practice"), eq(discussionThreads.spaceId, row.id)))
+    .orderBy(discussionThreads.createdAt, discussionThreads.id)
     .limit(1);
   if (existing) return existing.id;
-  if (!opening) return null;
-  const { id } = await startThread(actor, "practice", practiceId, {
-    title: opening.title.slice(0, 160),
-    body: opening.problem,
+  if (row.status !== "published") return null;
+  const author = await loadActor(row.authorId);
+  if (!author) return null;
+  const { id } = await startThread(author.actor, "practice", row.id, {
+    title: row.title.slice(0, 160),
+    body: row.problem,
   });
   return id;
 }
@@ -396,6 +436,8 @@ export async function toggleHelpful(actor: Actor, practiceId: string): Promise<{
   const row = await practiceRow(actor, practiceId);
   authorize(actor, "react", "practice", subjectOf(row));
   return db().transaction(async (tx) => {
+    // one mark at a time per practice: the count below sees every other one
+    await tx.select({ id: practices.id }).from(practices).where(eq(practices.id, row.id)).for("update");
     const removed = await tx
       .delete(practiceHelpful)
       .where(and(eq(practiceHelpful.practiceId, row.id), eq(practiceHelpful.personId, actor.personId)))
@@ -403,7 +445,13 @@ export async function toggleHelpful(actor: Actor, practiceId: string): Promise<{
     if (removed.length === 0) {
       await tx
         .insert(practiceHelpful)
-        .values({ practiceId: row.id, personId: actor.personId, organizationId: row.organizationId })
+        .values({
+          practiceId: row.id,
+          personId: actor.personId,
+          organizationId: row.organizationId,
+          // the moment it is written (not the transaction's start), as the digest's note
+          createdAt: sql`clock_timestamp()`,
+        })
         .onConflictDoNothing();
       // its author hears of it in their next daily digest
       await noteForFollower(tx, "practice", row.id, row.authorId);
@@ -434,9 +482,9 @@ export async function featurePractice(actor: Actor, practiceId: string, featured
   });
 }
 
-const MOMENT = /\b(?:min\.?\s*)?(\d{1,2}):([0-5]\d)\b/;
+const MOMENT = /\bmin\.?\s*(\d{1,2}):([0-5]\d)\b/i;
 
-/** "min 3:20" in a comment: the second of the clip it points to (null when it names none). */
+/** "min 3:20" in a comment: the second of the clip it points to (null when it names none; a bare "10:30" is a time of day). */
 export function momentOf(text: string): number | null {
   const match = MOMENT.exec(text);
   return match ? Number(match[1]) * 60 + Number(match[2]) : null;
@@ -462,7 +510,7 @@ export async function commentOnPractice(actor: Actor, practiceId: string, input:
     input,
   );
   const body = asText(input.body).trim();
-  const threadId = await commentThreadOf(actor, row.id);
+  const threadId = await commentThreadOf(row);
   if (!threadId) throw new NotFoundError();
   return reply(actor, threadId, { body: body && moment ? `min ${moment} — ${body}` : body });
 }
@@ -494,8 +542,14 @@ export async function practiceFor(actor: Actor, practiceId: string) {
     .from(practiceFiles)
     .where(eq(practiceFiles.practiceId, row.id))
     .orderBy(practiceFiles.createdAt, practiceFiles.id);
-  const threadId = row.status === "published" ? await commentThreadOf(actor, row.id) : null;
-  const thread = threadId ? await readThread(actor, threadId) : null;
+  const threadId = row.status === "published" ? await commentThreadOf(row) : null;
+  // a thread its moderators hid (its opening post) shows no comments; the practice stays readable
+  const thread = threadId
+    ? await readThread(actor, threadId).catch((error: unknown) => {
+        if (error instanceof NotFoundError) return null;
+        throw error;
+      })
+    : null;
   const isAuthor = can(actor, "edit", "practice", subject);
   return {
     practice: {
@@ -555,7 +609,16 @@ export async function practiceForEditing(actor: Actor, practiceId: string) {
     .from(practiceFiles)
     .where(eq(practiceFiles.practiceId, row.id))
     .orderBy(practiceFiles.createdAt, practiceFiles.id);
-  return { practice: row, files, schools: await sharingSchools(actor) };
+  const schoolsToChoose = await sharingSchools(actor);
+  // the practice's own school stays a choice even where the author no longer shares (a proposal)
+  if (!schoolsToChoose.some((s) => s.id === row.schoolId)) {
+    const [own] = await db()
+      .select({ id: schools.id, name: schools.name })
+      .from(schools)
+      .where(eq(schools.id, row.schoolId));
+    if (own) schoolsToChoose.unshift(own);
+  }
+  return { practice: row, files, schools: schoolsToChoose };
 }
 
 /** The actor's own practices (drafts first), with the ones observers proposed to them. */

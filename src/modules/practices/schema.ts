@@ -63,6 +63,8 @@ export const practices = pgTable(
     consentBy: text("consent_by"),
     consentOn: date("consent_on"),
     consentUse: text("consent_use"),
+    /** the widest audience the consent covers (a practice is published to it or a narrower one) */
+    consentAudience: text("consent_audience").$type<PracticeVisibility>(),
     consentRecordedAt: timestamp("consent_recorded_at", { withTimezone: true }),
     consentWithdrawnAt: timestamp("consent_withdrawn_at", { withTimezone: true }),
     status: text("status").notNull().$type<PracticeStatus>(),
@@ -95,10 +97,17 @@ export const practices = pgTable(
     uniqueIndex("practices_observation_uq").on(t.observationId),
     check("practices_status_ck", sql`${t.status} IN ('draft','published')`),
     check("practices_visibility_ck", sql`${t.visibility} IN ('school','network','public')`),
-    // published: with consent on record (and not withdrawn) when it shows students
+    // published: with consent on record (and not withdrawn), for its audience, when it shows students
     check(
       "practices_consent_ck",
-      sql`${t.status} = 'draft' OR NOT ${t.showsStudents} OR (${t.consentRecordedAt} IS NOT NULL AND ${t.consentWithdrawnAt} IS NULL)`,
+      sql`${t.status} = 'draft' OR NOT ${t.showsStudents} OR (${t.consentRecordedAt} IS NOT NULL AND ${t.consentWithdrawnAt} IS NULL
+        AND (${t.consentAudience} = ${t.visibility} OR ${t.consentAudience} = 'public' OR (${t.consentAudience} = 'network' AND ${t.visibility} = 'school')))`,
+    ),
+    // a classroom clip shows students
+    check("practices_clip_students_ck", sql`${t.videoKey} IS NULL OR ${t.showsStudents}`),
+    check(
+      "practices_consent_audience_ck",
+      sql`${t.consentAudience} IS NULL OR ${t.consentAudience} IN ('school','network','public')`,
     ),
     check("practices_published_ck", sql`(${t.status} = 'published') = (${t.publishedAt} IS NOT NULL)`),
   ],

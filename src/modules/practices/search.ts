@@ -120,7 +120,7 @@ export async function searchPractices(actor: Actor, filters: PracticeFilters) {
       `'org=${actor.organizationId}'`,
       "'status=published'",
       `(${[
-        "'open'",
+        "'aud=open'",
         ...readableSchoolIds(actor)
           .filter(isUuid)
           .map((id) => `'school=${id}'`),

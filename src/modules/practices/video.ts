@@ -1,7 +1,8 @@
 // A practice's classroom clip (issue #17): uploaded by its author in parts that resume after a dropped
 // connection (the platform's resumable uploads, purpose "practice-video": up to 300 MB, MP4, WebM or
 // QuickTime read from its bytes), stored in the file store, and played by the browser's own <video>
-// from the practice's page in ranges (seeking, "min 3:20"). A new clip replaces the old one.
+// from the practice's page in ranges (seeking, "min 3:20"). A new clip replaces the old one. A clip
+// marks the practice as showing students: without consent that covers its audience it goes back to draft.
 import { eq, sql } from "drizzle-orm";
 import { db, rowsOf } from "../../platform/db/client";
 import { DomainError, NotFoundError } from "../../platform/errors";
@@ -9,7 +10,7 @@ import { isUuid } from "../../platform/ids";
 import { type Actor, can } from "../../platform/policy";
 import { fileStore, registerUploadPurpose } from "../../platform/storage";
 import { PRACTICE_LIMITS } from "./content";
-import { practiceRow, subjectOf } from "./practices";
+import { consentCovers, practiceRow, subjectOf } from "./practices";
 import { practices } from "./schema";
 
 async function ownPractice(actor: Actor, practiceId: string | undefined) {
@@ -31,17 +32,29 @@ registerUploadPurpose("practice-video", {
   async finish(actor, metadata, stored) {
     const row = await ownPractice(actor, metadata.practiceId);
     if (!row) throw new DomainError("practices.errors.video_not_yours");
-    await db()
-      .update(practices)
-      .set({
-        videoKey: stored.key,
-        videoType: stored.contentType,
-        videoSize: stored.size,
-        updatedAt: new Date(),
-      })
-      .where(eq(practices.id, row.id));
+    const replaced = await db().transaction(async (tx) => {
+      // under the row's lock: a deletion, another clip or a withdrawal at the same time is seen
+      const [locked] = await tx.select().from(practices).where(eq(practices.id, row.id)).for("update");
+      if (!locked) throw new DomainError("practices.errors.video_not_yours");
+      // a classroom clip shows students: published only with consent that covers its audience
+      const unpublish = locked.status === "published" && !consentCovers(locked, locked.visibility);
+      await tx
+        .update(practices)
+        .set({
+          videoKey: stored.key,
+          videoType: stored.contentType,
+          videoSize: stored.size,
+          showsStudents: true,
+          updatedAt: new Date(),
+          ...(unpublish
+            ? { status: "draft" as const, publishedAt: null, featuredAt: null, featuredBy: null }
+            : {}),
+        })
+        .where(eq(practices.id, locked.id));
+      return locked.videoKey;
+    });
     // the clip it replaces
-    if (row.videoKey && row.videoKey !== stored.key) await fileStore().delete(row.videoKey);
+    if (replaced && replaced !== stored.key) await fileStore().delete(replaced);
   },
 });
 
