@@ -54,6 +54,25 @@ export default {
         unit: "ms",
         target: 50,
       });
+      // for reference, in the same run: the coordinator's home page (the same layout, no pulse)
+      const home = await ctx.load({
+        url: app.url,
+        connections: 1,
+        durationSeconds: SECONDS,
+        warmupSeconds: 2,
+        next: () => ({
+          path: "/",
+          headers: { cookie: seeded.coordinatorCookie },
+          check: (s: number) => s === 200,
+        }),
+      });
+      ctx.log(`referencia, inicio: 1 cliente p50 ${home.p50.toFixed(1)} ms, p95 ${home.p95.toFixed(1)} ms`);
+      ctx.report({
+        figure: "reference: the coordinator's home page, p95 latency, 1 client",
+        value: home.p95,
+        unit: "ms",
+        target: null,
+      });
     } finally {
       await app.stop();
     }

@@ -23,8 +23,18 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
   const view = await load(() => pulseFor(actor, params.pulseId));
   const trend = view.results?.trend ?? [];
+  const round = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);
   return {
     ...view,
+    // a network pulse's schools (up to a thousand rows): only what the table shows
+    results: view.results && {
+      ...view.results,
+      bySchool: view.results.bySchool.map((s) => ({
+        school: s.school,
+        answers: s.answers,
+        mean: round(s.mean),
+      })),
+    },
     chart:
       trend.length > 1
         ? lineChart(
@@ -171,8 +181,9 @@ export default function Pulse({ loaderData, actionData }: Route.ComponentProps) 
                           </tr>
                         </thead>
                         <tbody>
-                          {results.bySchool.map((s) => (
-                            <tr key={s.schoolId}>
+                          {results.bySchool.map((s, i) => (
+                            // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list, in its order
+                            <tr key={i}>
                               <td>{s.school}</td>
                               <td>{f.number(s.answers)}</td>
                               <td>{s.mean === null ? "" : f.number(s.mean, 1)}</td>

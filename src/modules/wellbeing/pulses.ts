@@ -343,23 +343,26 @@ export async function pulseFor(actor: Actor, pulseId: string) {
   if (!mayView(actor, pulse)) throw new NotFoundError();
   const subject = subjectOf(pulse);
   const mayAnswer = can(actor, "answer", "wellbeing_pulse", subject);
-  const [answered] = mayAnswer
-    ? await db()
-        .select({ pulseId: wellbeingParticipation.pulseId })
-        .from(wellbeingParticipation)
-        .where(
-          and(
-            eq(wellbeingParticipation.pulseId, pulse.id),
-            eq(wellbeingParticipation.personId, actor.personId),
-          ),
-        )
-    : [];
-  const open = isOpen(pulse);
-  const names = await schoolNames(actor.organizationId, [
-    ...(pulse.schoolId ? [pulse.schoolId] : []),
-    ...(pulse.schoolId === null && mayAnswer ? [...actor.schoolRoles.keys()] : []),
+  const [participation, names, results] = await Promise.all([
+    mayAnswer
+      ? db()
+          .select({ pulseId: wellbeingParticipation.pulseId })
+          .from(wellbeingParticipation)
+          .where(
+            and(
+              eq(wellbeingParticipation.pulseId, pulse.id),
+              eq(wellbeingParticipation.personId, actor.personId),
+            ),
+          )
+      : Promise.resolve([]),
+    schoolNames(actor.organizationId, [
+      ...(pulse.schoolId ? [pulse.schoolId] : []),
+      ...(pulse.schoolId === null && mayAnswer ? [...actor.schoolRoles.keys()] : []),
+    ]),
+    can(actor, "results", "wellbeing_pulse", subject) ? resultsOf(actor, pulse) : Promise.resolve(null),
   ]);
-  const results = can(actor, "results", "wellbeing_pulse", subject) ? await resultsOf(actor, pulse) : null;
+  const answered = participation[0];
+  const open = isOpen(pulse);
   return {
     pulse: {
       id: pulse.id,
@@ -505,7 +508,12 @@ export async function pulseResults(actor: Actor, pulseId: string) {
 
 async function resultsOf(actor: Actor, pulse: Pulse) {
   authorize(actor, "results", "wellbeing_pulse", subjectOf(pulse));
-  const rows = await countsBySchool(pulse.id, pulse.questionKeys.length);
+  // the three reads at once; the comments are dropped below unless the group is large enough
+  const [rows, textRows, scopePulses] = await Promise.all([
+    countsBySchool(pulse.id, pulse.questionKeys.length),
+    pulse.allowsText ? freeTexts(pulse.id) : Promise.resolve([]),
+    pulsesOfScope(pulse),
+  ]);
   const k = Math.min(pulse.questionKeys.length, MAX_QUESTIONS);
   const answers = rows.reduce((s, r) => s + r.answers, 0);
   const totals = Array.from({ length: k }, (_, i) =>
@@ -520,6 +528,13 @@ async function resultsOf(actor: Actor, pulse: Pulse) {
     .sort((a, b) => byName.compare(a.school, b.school));
   const hiddenSchools = pulse.schoolId === null ? rows.length - shown.length : 0;
   const names = new Map(shown.map((r) => [r.schoolId, r.school]));
+  // with its school only when that school is shown
+  const texts = enough
+    ? textRows.map((r) => ({
+        text: r.free_text,
+        school: pulse.schoolId === null ? (names.get(r.school_id) ?? null) : null,
+      }))
+    : [];
   return {
     answers,
     enough,
@@ -527,28 +542,22 @@ async function resultsOf(actor: Actor, pulse: Pulse) {
     bySchool,
     /** schools with answers whose figures are not shown (under MIN_GROUP, or to protect one that is) */
     hiddenSchools,
-    texts:
-      pulse.allowsText && enough ? await freeTexts(pulse, new Set(shown.map((r) => r.schoolId)), names) : [],
-    trend: await trendOf(actor, pulse, { answers, mean: overall.mean }),
+    texts,
+    trend: await trendOf(actor, pulse, scopePulses, { answers, mean: overall.mean }),
   };
 }
 
 /**
- * The free texts of a pulse whose answers are MIN_GROUP or more, in the order of their random ids
- * (random, and never the order of answering): with the school's name only for a network pulse's
- * schools that are shown (null: no school given).
+ * Up to TEXTS_SHOWN of a pulse's comments, in the order of their random ids (random, and never the
+ * order of answering). The caller shows them only for a group of MIN_GROUP answers or more.
  */
-async function freeTexts(pulse: Pulse, shown: ReadonlySet<string>, names: ReadonlyMap<string, string>) {
-  const rows = await rowsOf<{ school_id: string; free_text: string }>(
+async function freeTexts(pulseId: string) {
+  return rowsOf<{ school_id: string; free_text: string }>(
     db(),
     sql`SELECT school_id, free_text FROM wellbeing_answers
-        WHERE pulse_id = ${pulse.id} AND free_text IS NOT NULL
+        WHERE pulse_id = ${pulseId} AND free_text IS NOT NULL
         ORDER BY id LIMIT ${TEXTS_SHOWN}`,
   );
-  return rows.map((r) => ({
-    text: r.free_text,
-    school: pulse.schoolId === null && shown.has(r.school_id) ? (names.get(r.school_id) ?? null) : null,
-  }));
 }
 
 /** The overall answers and mean of a pulse (for the trend), from its tallies. */
@@ -560,14 +569,9 @@ async function overallOf(pulseId: string, questions: number) {
   };
 }
 
-/**
- * The mean of every score in each of the last pulses of the same scope (the same school, or the
- * network) up to this one, those the actor may see the results of and with MIN_GROUP answers or
- * more, oldest first. A closed pulse's figures are computed once and kept on it.
- */
-async function trendOf(actor: Actor, pulse: Pulse, current: { answers: number; mean: number | null }) {
-  const now = new Date();
-  const pulses = await db()
+/** The last pulses of a pulse's scope up to it (the same school, or the network), newest first. */
+function pulsesOfScope(pulse: Pulse) {
+  return db()
     .select()
     .from(wellbeingPulses)
     .where(
@@ -579,8 +583,22 @@ async function trendOf(actor: Actor, pulse: Pulse, current: { answers: number; m
     )
     .orderBy(desc(wellbeingPulses.opensAt), desc(wellbeingPulses.id))
     .limit(TREND_PULSES);
+}
+
+/**
+ * The mean of every score in each of the last pulses of the same scope (the same school, or the
+ * network) up to this one, those the actor may see the results of and with MIN_GROUP answers or
+ * more, oldest first. A closed pulse's figures are computed once and kept on it.
+ */
+async function trendOf(
+  actor: Actor,
+  pulse: Pulse,
+  pulses: Pulse[],
+  current: { answers: number; mean: number | null },
+) {
+  const now = new Date();
   const points: Array<{ id: string; title: string; at: Date; answers: number; mean: number }> = [];
-  for (const p of pulses.reverse()) {
+  for (const p of [...pulses].reverse()) {
     if (!can(actor, "results", "wellbeing_pulse", subjectOf(p))) continue;
     let answers = p.id === pulse.id ? current.answers : p.trendAnswers;
     let mean = p.id === pulse.id ? current.mean : p.trendMean;
