@@ -16,19 +16,21 @@ const THREADS = 2_000;
 const SECONDS = Number(process.env.PRACTICES_SECONDS ?? 10);
 const CONNECTIONS = 20;
 
-/** What teachers search for: words with and without accents, word forms, and a filter. */
+/** What teachers search for, with a filter (the issue's figure): words with and without accents, word forms. */
 const SEARCHES = [
   "q=retroalimentacion&asignatura=mathematics",
   "q=lectura+compartida&nivel=basica",
-  "q=evaluación+formativa",
+  "q=evaluación+formativa&asignatura=science",
   "q=convivencia&estandar=5",
   "q=preguntas+abiertas&asignatura=language",
   "q=trabajo+colaborativo&nivel=media",
   "q=rutinas&estandar=6",
-  "q=monitoreo+del+aprendizaje",
+  "q=monitoreo+del+aprendizaje&nivel=parvularia",
   "q=ciencias+experimentos&asignatura=science",
-  "q=observacion+entre+pares",
+  "q=observacion+entre+pares&estandar=9",
 ];
+/** The same words without a filter (reported without a target: every match is ranked). */
+const WORDS_ONLY = SEARCHES.map((s) => s.split("&")[0] as string);
 
 export default {
   name: "practices",
@@ -64,6 +66,15 @@ export default {
           }),
           oneClient: 20,
           share: 0.5,
+        },
+        {
+          key: "words",
+          name: `a search of the practices library with words only (${PRACTICES.toLocaleString("en")} practices, each request another query)`,
+          next: () => ({
+            path: `/practicas?${WORDS_ONLY[n++ % WORDS_ONLY.length]}`,
+            headers: { cookie: seeded.teacherCookie },
+          }),
+          oneClient: null,
         },
         {
           key: "school",

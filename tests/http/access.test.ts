@@ -1162,7 +1162,18 @@ beforeAll(async () => {
     });
     await db()
       .update(practices)
-      .set({ videoKey, videoType: "video/mp4", videoSize: 8 })
+      // a clip shows students: with the consent that covers its audience
+      .set({
+        videoKey,
+        videoType: "video/mp4",
+        videoSize: 8,
+        showsStudents: true,
+        consentBy: "Apoderados del curso",
+        consentOn: "2026-11-02",
+        consentUse: "Compartir la práctica",
+        consentAudience: "public",
+        consentRecordedAt: new Date(),
+      })
       .where(eq(practices.id, id));
     return id;
   };
