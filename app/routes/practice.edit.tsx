@@ -117,6 +117,15 @@ export default function EditPractice({ loaderData, actionData }: Route.Component
   const done = actionData && "done" in actionData ? actionData.done : undefined;
   const consented = p.consentRecordedAt !== null && p.consentWithdrawnAt === null;
   const blocked = p.showsStudents && !consented;
+  // the forms whose refusals show in their own section
+  const placed = new Set([
+    "save",
+    "upload",
+    "publish",
+    "unpublish",
+    ...(p.showsStudents && !consented ? ["consent"] : []),
+    ...(p.status === "draft" ? ["delete"] : []),
+  ]);
   return (
     <div className="stack">
       <p>
@@ -143,8 +152,11 @@ export default function EditPractice({ loaderData, actionData }: Route.Component
         </p>
       ) : null}
       {p.proposedBy ? <p className="muted">{t("practices.edit_page.proposed")}</p> : null}
-      {/* a refusal that names no form (a file over the size limit is refused before it is read) */}
-      <FormMessage failure={failure && !failure.values.intent ? failure : undefined} />
+      {/* a refusal of a form that has no place of its own on the page as it is now (removing a file or
+          the clip, withdrawing consent, one sent from an older page, a file over the size limit) */}
+      <FormMessage
+        failure={failure && !placed.has(String(failure.values.intent ?? "")) ? failure : undefined}
+      />
 
       <section className="card stack" aria-labelledby="publication">
         <h2 id="publication">{t("practices.edit_page.publication")}</h2>
