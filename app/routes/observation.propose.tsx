@@ -46,6 +46,8 @@ export default function ProposePractice({ loaderData, actionData, params }: Rout
       <div className="stack">
         {back}
         <h1>{t("practices.propose.title")}</h1>
+        {/* a form sent again from an older page: refused, and said so */}
+        <FormMessage failure={failure} />
         <p className="alert alert-ok" role="status">
           {t("practices.propose.done", { teacher: visit.teacher })}
         </p>
