@@ -166,6 +166,16 @@ describe("consent", () => {
       consentOn: "practices.errors.date_invalid",
       consentAudience: "errors.invalid_choice",
     });
+    // not a date at all (a field left as text by an old phone)
+    const notADate = await errorOf(
+      recordConsent(a.teacherA as Actor, id, {
+        consentBy: "x",
+        consentOn: "c925aa4b-fdfe-7c42",
+        consentUse: "y",
+        consentAudience: "network",
+      }),
+    );
+    expect((notADate as ValidationError).fieldErrors.consentOn).toBe("practices.errors.date_invalid");
     expect((bad as ValidationError).fieldErrors).toMatchObject({
       consentBy: "errors.required",
       consentOn: "practices.errors.consent_in_future",

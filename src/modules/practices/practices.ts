@@ -81,10 +81,10 @@ const consentInput = z.object({
       .min(1, "errors.required")
       .regex(/^\d{4}-\d{2}-\d{2}$/, "practices.errors.date_invalid")
       // a real day (not 30 February), of this century
-      .refine(
-        (d) => d >= "2000-01-01" && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
-        "practices.errors.date_invalid",
-      )
+      .refine((d) => {
+        const time = Date.parse(`${d}T00:00:00Z`);
+        return d >= "2000-01-01" && !Number.isNaN(time) && new Date(time).toISOString().startsWith(d);
+      }, "practices.errors.date_invalid")
       .refine((d) => d <= new Date().toISOString().slice(0, 10), "practices.errors.consent_in_future"),
   ),
   consentUse: requiredText(PRACTICE_LIMITS.consentUse),
