@@ -3,7 +3,8 @@
 // it takes a free comment. The bank's source is cited beside it.
 import { Form, Link, redirect } from "react-router";
 import type { MessageKey } from "~/messages";
-import { NETWORK_SCOPE, openDefaults, openPulse, pulseScopes, QUESTION_BANK } from "~/modules/wellbeing";
+import { openDefaults, openPulse, pulseScopes } from "~/modules/wellbeing";
+import { NETWORK_SCOPE, QUESTION_BANK } from "~/modules/wellbeing/content";
 import { NotFoundError } from "~/platform/errors";
 import { formToObject } from "~/platform/validation";
 import {

@@ -67,3 +67,6 @@ export const MAX_DAYS = 30;
 
 export const isQuestionKey = (value: unknown): value is QuestionKey =>
   typeof value === "string" && (QUESTION_KEYS as readonly string[]).includes(value);
+
+/** The value of the scope field that means the whole network. */
+export const NETWORK_SCOPE = "red";

@@ -30,6 +30,7 @@ import {
   MAX_QUESTIONS,
   MIN_GROUP,
   MIN_QUESTIONS,
+  NETWORK_SCOPE,
   QUESTION_BANK,
   type QuestionKey,
   SCALE,
@@ -39,8 +40,6 @@ import { wellbeingAnswers, wellbeingParticipation, wellbeingPulses } from "./sch
 
 type Pulse = typeof wellbeingPulses.$inferSelect;
 
-/** The value of the scope field that means the whole network. */
-export const NETWORK_SCOPE = "red";
 const DAY_MS = 86_400_000;
 const FREE_TEXT_MAX = 1_000;
 /** How many of a group's comments a results page shows (alphabetical). */
