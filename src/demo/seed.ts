@@ -5,7 +5,6 @@ import { and, asc, count, eq, sql } from "drizzle-orm";
 import { seedDemoCommunity } from "../modules/community";
 import { seedDemoLearning } from "../modules/learning";
 import { ensureObservationSetup, seedDemoCalibration } from "../modules/observation";
-import { seedDemoPractices } from "../modules/practices";
 import {
   actionSteps,
   catalogueSteps,
@@ -18,6 +17,7 @@ import {
 } from "../modules/observation/schema";
 import { memberships, organizations, persons, type Role, rutCheckDigit, schools } from "../modules/people";
 import { coordinatorSchools } from "../modules/people/schema";
+import { seedDemoPractices } from "../modules/practices";
 import { seedDemoWellbeing } from "../modules/wellbeing";
 import { hashPassword } from "../platform/auth/passwords";
 import { type DbOrTx, db } from "../platform/db/client";

@@ -788,7 +788,10 @@ test("comunidad: la red, un establecimiento con un aviso con errores y publicado
   await sweep.check("la comunidad de un establecimiento, con un aviso");
   await page.locator("summary", { hasText: t("community.announcements.new_form") }).click();
   await page.getByRole("button", { name: t("community.announcements.publish") }).click();
-  await expect(page.getByLabel(t("community.announcements.field.title"))).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel(t("community.announcements.field.title"))).toHaveAttribute(
+    "aria-invalid",
+    "true",
+  );
   await sweep.check("publicar un aviso vacío (errores)");
   await page.getByLabel(t("community.announcements.field.title")).fill(title);
   await page.getByLabel(t("community.announcements.field.body")).fill("El viernes a las 18:00.\nSala 4.");
@@ -811,7 +814,54 @@ test("comunidad: la red, un establecimiento con un aviso con errores y publicado
   await expect(announcement).toBeVisible();
   await sweep.check("el inicio de un docente con avisos");
   await announcement.getByRole("button", { name: t("community.announcements.mark_read") }).click();
-  await expect(page.getByRole("heading", { name: t("home.title", { name: "Tomás" }), level: 1 })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: t("home.title", { name: "Tomás" }), level: 1 }),
+  ).toBeVisible();
   await expect(page.getByRole("article").filter({ hasText: title })).toHaveCount(0);
+  sweep.finish();
+});
+
+test("prácticas y bienestar: la biblioteca, una práctica, compartir con errores, su edición, la página pública; los pulsos", async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const sweep = new Sweep(page);
+  await signIn(page, "docente@demo.impulso.cl");
+  await page.goto("/practicas?q=retroalimentacion");
+  await expect(page.getByRole("heading", { name: t("practices.title"), level: 1 })).toBeVisible();
+  await sweep.check("la biblioteca de prácticas, con una búsqueda");
+  await page.getByRole("link", { name: /Retroalimentación en 30 segundos/ }).click();
+  await expect(
+    page.getByRole("heading", { name: /Retroalimentación en 30 segundos/, level: 1 }),
+  ).toBeVisible();
+  await sweep.check("una práctica con comentarios");
+  await page.goto("/practicas/nueva");
+  await page.getByRole("button", { name: t("practices.new.save") }).click();
+  await expect(page.getByLabel(t("practices.field.title"))).toHaveAttribute("aria-invalid", "true");
+  await sweep.check("compartir una práctica vacía (errores)");
+  await page.goto("/practicas/mias");
+  await sweep.check("mis prácticas");
+  await page.getByRole("link", { name: /Trabajo en parejas/ }).click();
+  await expect(page.getByText(t("practices.consent.needed"))).toBeVisible();
+  await sweep.check("editar un borrador que muestra a estudiantes");
+  await page.goto("/practicas-publicas");
+  await page.getByRole("link", { name: /Observación entre pares/ }).click();
+  await expect(page.getByRole("heading", { name: /Observación entre pares/, level: 1 })).toBeVisible();
+  await sweep.check("una práctica pública");
+  await page.goto("/bienestar");
+  await expect(page.getByRole("heading", { name: t("wellbeing.title"), level: 1 })).toBeVisible();
+  await sweep.check("los pulsos de bienestar de una docente");
+  await page.goto("/bienestar/apoyo");
+  await sweep.check("pedir apoyo");
+  await signOut(page);
+  await signIn(page, "directora.aromos@demo.impulso.cl");
+  await page.goto("/bienestar/nuevo");
+  await page.getByRole("button", { name: t("wellbeing.new.submit") }).click();
+  await expect(page.getByLabel(t("wellbeing.field.title"))).toHaveAttribute("aria-invalid", "true");
+  await sweep.check("abrir un pulso vacío (errores)");
+  await page.goto("/bienestar");
+  await page.getByRole("link", { name: "Pulso de bienestar de mayo" }).click();
+  await expect(page.getByRole("heading", { name: t("wellbeing.results.title"), level: 2 })).toBeVisible();
+  await sweep.check("los resultados de un pulso");
   sweep.finish();
 });
