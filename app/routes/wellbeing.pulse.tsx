@@ -6,6 +6,7 @@
 import { Form, Link, redirect } from "react-router";
 import type { MessageKey } from "~/messages";
 import { answerPulse, closePulse, pulseFor } from "~/modules/wellbeing";
+import { MIN_GROUP } from "~/modules/wellbeing/content";
 import { lineChart } from "~/platform/charts";
 import { formToObject } from "~/platform/validation";
 import { FormMessage, failureOf, SelectField, SubmitButton, TextAreaField } from "../components/form";
@@ -134,7 +135,13 @@ export default function Pulse({ loaderData, actionData }: Route.ComponentProps) 
           <h2 id="results">{t("wellbeing.results.title")}</h2>
           <p>{t("wellbeing.results.answers", { count: results.answers })}</p>
           {!results.enough || !results.overall.questions ? (
-            <p className="alert alert-info">{t("wellbeing.results.not_enough")}</p>
+            <p className="alert alert-info">
+              {t(
+                results.least > MIN_GROUP
+                  ? "wellbeing.results.not_enough_answered"
+                  : "wellbeing.results.not_enough",
+              )}
+            </p>
           ) : (
             <>
               <div className="table-wrap">

@@ -68,6 +68,8 @@ export const wellbeing: Record<keyof typeof source, string> = {
   "wellbeing.closed_done": "The pulse is closed.",
   "wellbeing.results.title": "Results",
   "wellbeing.results.answers": "{count, plural, =0 {no answers} one {# answer} other {# answers}}",
+  "wellbeing.results.not_enough_answered":
+    "Not enough answers yet: as you answered, results show to you from 10 answers (with 5, you could take yours away and read the others').",
   "wellbeing.results.not_enough": "Not enough answers yet: results are shown from 5 answers.",
   "wellbeing.results.answers_col": "Answers",
   "wellbeing.results.question": "Question",
@@ -107,10 +109,11 @@ export const wellbeing: Record<keyof typeof source, string> = {
   "wellbeing.home.title": "Well-being pulse",
   "wellbeing.home.intro": "Answering takes under a minute and is anonymous.",
   "wellbeing.home.closes": "until {date}",
-  "wellbeing.email.support_subject": "{name} would like to talk with someone",
+  "wellbeing.email.support_subject": "A request for a conversation at {school}",
   "wellbeing.email.support_intro":
-    "{name} ({school}) asked to talk with someone at the school. You can write to {email}.",
-  "wellbeing.email.support_message": "Their message: {message}",
+    "Someone at {school} would like to talk with someone on the team. Who they are and what they wrote are on the requests page, not in this email.",
+  "wellbeing.errors.no_contacts":
+    "Your school has nobody yet to receive this request. You can ask the school's leaders to choose who receives these requests, or write to the network's coordination.",
   "wellbeing.email.support_link": "See the requests and mark them handled at {link}",
   "wellbeing.data.answers_note":
     "Your answers to the well-being pulses are anonymous: they were stored with no name and no time, so nobody can tell which are yours, nor include them here. This list says only which pulses you answered.",

@@ -68,6 +68,8 @@ export const wellbeing = {
   "wellbeing.closed_done": "El pulso quedó cerrado.",
   "wellbeing.results.title": "Resultados",
   "wellbeing.results.answers": "{count, plural, =0 {sin respuestas} one {# respuesta} other {# respuestas}}",
+  "wellbeing.results.not_enough_answered":
+    "Aún no hay respuestas suficientes: como usted respondió, los resultados se le muestran desde 10 respuestas (con 5, podría descontar la suya y leer las de los demás).",
   "wellbeing.results.not_enough":
     "Aún no hay respuestas suficientes: los resultados se muestran desde 5 respuestas.",
   "wellbeing.results.answers_col": "Respuestas",
@@ -108,10 +110,11 @@ export const wellbeing = {
   "wellbeing.home.title": "Pulso de bienestar",
   "wellbeing.home.intro": "Responder toma menos de un minuto y es anónimo.",
   "wellbeing.home.closes": "hasta el {date}",
-  "wellbeing.email.support_subject": "{name} quiere conversar con alguien",
+  "wellbeing.email.support_subject": "Una solicitud de conversación en {school}",
   "wellbeing.email.support_intro":
-    "{name} ({school}) pidió conversar con alguien del establecimiento. Puede escribirle a {email}.",
-  "wellbeing.email.support_message": "Su mensaje: {message}",
+    "Alguien de {school} quiere conversar con alguien del equipo. Quién es y lo que escribió están en la página de solicitudes, no en este correo.",
+  "wellbeing.errors.no_contacts":
+    "Su establecimiento aún no tiene a quién llegue esta solicitud. Puede pedir al equipo directivo que elija a quién llegan estas solicitudes, o escribir a la coordinación de la red.",
   "wellbeing.email.support_link": "Vea las solicitudes y márquelas como atendidas en {link}",
   "wellbeing.data.answers_note":
     "Sus respuestas a los pulsos de bienestar son anónimas: se guardaron sin su nombre y sin la hora, así que nadie puede saber cuáles son suyas, ni incluirlas aquí. Esta lista dice solo qué pulsos respondió.",

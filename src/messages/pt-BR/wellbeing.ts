@@ -69,6 +69,8 @@ export const wellbeing: Record<keyof typeof source, string> = {
   "wellbeing.closed_done": "O pulso foi encerrado.",
   "wellbeing.results.title": "Resultados",
   "wellbeing.results.answers": "{count, plural, =0 {sem respostas} one {# resposta} other {# respostas}}",
+  "wellbeing.results.not_enough_answered":
+    "Ainda não há respostas suficientes: como você respondeu, os resultados aparecem para você a partir de 10 respostas (com 5, poderia descontar a sua e ler as dos demais).",
   "wellbeing.results.not_enough":
     "Ainda não há respostas suficientes: os resultados aparecem a partir de 5 respostas.",
   "wellbeing.results.answers_col": "Respostas",
@@ -109,10 +111,11 @@ export const wellbeing: Record<keyof typeof source, string> = {
   "wellbeing.home.title": "Pulso de bem-estar",
   "wellbeing.home.intro": "Responder leva menos de um minuto e é anônimo.",
   "wellbeing.home.closes": "até {date}",
-  "wellbeing.email.support_subject": "{name} quer conversar com alguém",
+  "wellbeing.email.support_subject": "Um pedido de conversa em {school}",
   "wellbeing.email.support_intro":
-    "{name} ({school}) pediu para conversar com alguém da escola. Você pode escrever para {email}.",
-  "wellbeing.email.support_message": "A mensagem: {message}",
+    "Alguém de {school} quer conversar com alguém da equipe. Quem é e o que escreveu estão na página de pedidos, não neste e-mail.",
+  "wellbeing.errors.no_contacts":
+    "Sua escola ainda não tem quem receba este pedido. Você pode pedir à equipe gestora que escolha quem recebe estes pedidos, ou escrever à coordenação da rede.",
   "wellbeing.email.support_link": "Veja os pedidos e marque-os como atendidos em {link}",
   "wellbeing.data.answers_note":
     "Suas respostas aos pulsos de bem-estar são anônimas: foram guardadas sem o seu nome e sem a hora, então ninguém pode saber quais são suas, nem incluí-las aqui. Esta lista diz só a quais pulsos você respondeu.",

@@ -46,13 +46,10 @@ allow("answer", "wellbeing_pulse", (a, s) =>
 allow(
   "results",
   "wellbeing_pulse",
-  (a, s) => a.personId === s.openedBy || isCoordinator(a) || leads(a, s.schoolId),
+  // whoever may open it now (its opener, while they still lead the school or coordinate)
+  (a, s) => isCoordinator(a) || leads(a, s.schoolId),
 );
-allow(
-  "close",
-  "wellbeing_pulse",
-  (a, s) => a.personId === s.openedBy || isCoordinator(a) || leads(a, s.schoolId),
-);
+allow("close", "wellbeing_pulse", (a, s) => isCoordinator(a) || leads(a, s.schoolId));
 allow("request", "wellbeing_support", (a, s) => hasSchoolRole(a, s.schoolId));
 allow("handle", "wellbeing_support", (a, s) => s.contactIds.includes(a.personId));
 allow(

@@ -314,6 +314,21 @@ export async function answerPulse(actor: Actor, pulseId: string, input: Record<s
       .onConflictDoNothing()
       .returning({ pulseId: wellbeingParticipation.pulseId });
     if (first.length === 0) throw new DomainError("wellbeing.errors.already_answered");
+    // the school's running counts, in the same transaction (its row locked until the end: the
+    // school's answers are counted one at a time)
+    const counts = Array.from({ length: MAX_QUESTIONS * SCALE.length }, () => 0);
+    for (const [i, score] of scores.entries()) counts[i * SCALE.length + score - 1] = 1;
+    const [tally] = await rowsOf<{ answers: number }>(
+      tx,
+      sql`
+      INSERT INTO wellbeing_tallies (pulse_id, school_id, answers, counts)
+      VALUES (${pulse.id}, ${answerSchoolId}, 1, ${intArray(counts)})
+      ON CONFLICT (pulse_id, school_id) DO UPDATE SET answers = wellbeing_tallies.answers + 1,
+        counts = (SELECT array_agg(u.a + u.b ORDER BY u.i)
+                  FROM unnest(wellbeing_tallies.counts, EXCLUDED.counts) WITH ORDINALITY AS u(a, b, i))
+      RETURNING answers`,
+    );
+    const nth = Number(tally?.answers ?? 1);
     await tx.insert(wellbeingAnswers).values({
       // random, not the time-ordered ids of every other table
       id: randomUUID(),
@@ -321,16 +336,14 @@ export async function answerPulse(actor: Actor, pulseId: string, input: Record<s
       schoolId: answerSchoolId,
       ...columns,
       freeText,
+      // the school's group of five it belongs to: shown once the group is whole
+      batch: Math.floor((nth - 1) / GROUP_STEP),
     });
-    // the school's running counts, in the same transaction
-    const counts = Array.from({ length: MAX_QUESTIONS * SCALE.length }, () => 0);
-    for (const [i, score] of scores.entries()) counts[i * SCALE.length + score - 1] = 1;
-    await tx.execute(sql`
-      INSERT INTO wellbeing_tallies (pulse_id, school_id, answers, counts)
-      VALUES (${pulse.id}, ${answerSchoolId}, 1, ${intArray(counts)})
-      ON CONFLICT (pulse_id, school_id) DO UPDATE SET answers = wellbeing_tallies.answers + 1,
-        counts = (SELECT array_agg(u.a + u.b ORDER BY u.i)
-                  FROM unnest(wellbeing_tallies.counts, EXCLUDED.counts) WITH ORDINALITY AS u(a, b, i))`);
+    // a group of five is whole: what the results show moves to it
+    if (nth % GROUP_STEP === 0)
+      await tx.execute(sql`
+        UPDATE wellbeing_tallies SET shown_answers = answers, shown_counts = counts
+        WHERE pulse_id = ${pulse.id} AND school_id = ${answerSchoolId}`);
   });
 }
 
@@ -419,11 +432,15 @@ async function countsBySchool(pulseId: string, questions: number, tx: DbOrTx = d
   const k = Math.min(questions, MAX_QUESTIONS);
   const rows = await rowsOf<{ school_id: string; school: string; answers: number; counts: string }>(
     tx,
-    sql`SELECT t.school_id, s.name AS school, t.answers, t.counts::text AS counts
-        FROM wellbeing_tallies t JOIN schools s ON s.id = t.school_id WHERE t.pulse_id = ${pulseId}`,
+    // what is shown: each school's whole groups of five (a school with fewer shows nothing, and adds
+    // nothing to any total)
+    sql`SELECT t.school_id, s.name AS school, t.shown_answers AS answers,
+          coalesce(t.shown_counts, '{}')::text AS counts
+        FROM wellbeing_tallies t JOIN schools s ON s.id = t.school_id
+        WHERE t.pulse_id = ${pulseId} AND t.shown_answers > 0`,
   );
   return rows.map((r) => {
-    const flat = String(r.counts).replace(/[{}]/g, "").split(",").map(Number);
+    const flat = String(r.counts).replace(/[{}]/g, "").split(",").filter(Boolean).map(Number);
     return {
       schoolId: String(r.school_id),
       school: String(r.school),
@@ -447,9 +464,29 @@ export async function rebuildTallies(tx: DbOrTx, pulseId: string): Promise<void>
     INSERT INTO wellbeing_tallies (pulse_id, school_id, answers, counts)
     SELECT pulse_id, school_id, count(*)::int, ARRAY[${sql.join(counts, sql`, `)}]
     FROM wellbeing_answers WHERE pulse_id = ${pulseId} GROUP BY pulse_id, school_id`);
+  // each school's answers in groups of five (in the order of their random ids), the whole ones shown
+  await tx.execute(sql`
+    UPDATE wellbeing_answers a SET batch = g.batch
+    FROM (SELECT id, (row_number() OVER (PARTITION BY school_id ORDER BY id) - 1) / ${sql.raw(String(GROUP_STEP))} AS batch
+          FROM wellbeing_answers WHERE pulse_id = ${pulseId}) g
+    WHERE g.id = a.id`);
+  const shownCounts = [];
+  for (let i = 0; i < MAX_QUESTIONS; i++)
+    for (const v of SCALE)
+      shownCounts.push(
+        sql`count(*) FILTER (WHERE ${sql.raw(`a.q${i + 1}`)} = ${sql.raw(String(v))} AND a.batch < t.answers / ${sql.raw(String(GROUP_STEP))})::int`,
+      );
+  await tx.execute(sql`
+    UPDATE wellbeing_tallies t SET shown_answers = (t.answers / ${sql.raw(String(GROUP_STEP))}) * ${sql.raw(String(GROUP_STEP))},
+      shown_counts = (SELECT ARRAY[${sql.join(shownCounts, sql`, `)}] FROM wellbeing_answers a
+        WHERE a.pulse_id = t.pulse_id AND a.school_id = t.school_id)
+    WHERE t.pulse_id = ${pulseId}`);
 }
 
 const byName = new Intl.Collator("es");
+
+/** Answers are shown in whole groups of this many per school (MIN_GROUP). */
+const GROUP_STEP = MIN_GROUP;
 
 /** The mean of every score in counts[question][score - 1]; null when there is none. */
 function meanOf(counts: number[][]): number | null {
@@ -463,8 +500,13 @@ function meanOf(counts: number[][]): number | null {
   return n > 0 ? sum / n : null;
 }
 
-function figuresOf(keys: readonly string[], answers: number, counts: number[][]): GroupFigures {
-  if (answers < MIN_GROUP) return { answers, questions: null, mean: null };
+function figuresOf(
+  keys: readonly string[],
+  answers: number,
+  counts: number[][],
+  least: number = MIN_GROUP,
+): GroupFigures {
+  if (answers < least) return { answers, questions: null, mean: null };
   let sum = 0;
   let n = 0;
   const questions = keys.filter(isQuestionKey).map((key, i) => {
@@ -483,11 +525,14 @@ function figuresOf(keys: readonly string[], answers: number, counts: number[][])
  * schools left out would then add up to between 1 and MIN_GROUP - 1 answers, fewer still (the
  * smallest first), so that the network's figures minus the schools shown never are a small group's.
  */
-export function shownSchools<T extends { answers: number }>(rows: readonly T[]): T[] {
-  const shown = rows.filter((r) => r.answers >= MIN_GROUP).sort((a, b) => a.answers - b.answers);
+export function shownSchools<T extends { answers: number }>(
+  rows: readonly T[],
+  least: number = MIN_GROUP,
+): T[] {
+  const shown = rows.filter((r) => r.answers >= least).sort((a, b) => a.answers - b.answers);
   const total = rows.reduce((s, r) => s + r.answers, 0);
   let rest = total - shown.reduce((s, r) => s + r.answers, 0);
-  while (rest > 0 && rest < MIN_GROUP && shown.length > 0) {
+  while (rest > 0 && rest < least && shown.length > 0) {
     rest += (shown.shift() as T).answers;
   }
   return shown;
@@ -513,14 +558,21 @@ async function resultsOf(actor: Actor, pulse: Pulse) {
     pulse.allowsText ? freeTexts(pulse.id) : Promise.resolve([]),
     pulsesOfScope(pulse),
   ]);
+  // who answered would find the others' answers by taking theirs away from a group of five: for
+  // them, a group shows from two whole groups (ten answers)
+  const [answered] = await rowsOf<{ yes: boolean }>(
+    db(),
+    sql`SELECT true AS yes FROM wellbeing_participation WHERE pulse_id = ${pulse.id} AND person_id = ${actor.personId}`,
+  );
+  const least = answered ? 2 * MIN_GROUP : MIN_GROUP;
   const k = Math.min(pulse.questionKeys.length, MAX_QUESTIONS);
   const answers = rows.reduce((s, r) => s + r.answers, 0);
   const totals = Array.from({ length: k }, (_, i) =>
     SCALE.map((_, j) => rows.reduce((s, r) => s + (r.counts[i]?.[j] ?? 0), 0)),
   );
-  const overall = figuresOf(pulse.questionKeys, answers, totals);
+  const overall = figuresOf(pulse.questionKeys, answers, totals, least);
   const enough = overall.questions !== null;
-  const shown = pulse.schoolId === null && enough ? shownSchools(rows) : [];
+  const shown = pulse.schoolId === null && enough ? shownSchools(rows, least) : [];
   // a network pulse's schools: their answers and their mean, nothing per question (a page of 1,000)
   const bySchool = shown
     .map((r) => ({ schoolId: r.schoolId, school: r.school, answers: r.answers, mean: meanOf(r.counts) }))
@@ -537,6 +589,8 @@ async function resultsOf(actor: Actor, pulse: Pulse) {
   return {
     answers,
     enough,
+    /** the answers a group needs before it shows, for this viewer */
+    least,
     overall,
     bySchool,
     /** schools with answers whose figures are not shown (under MIN_GROUP, or to protect one that is) */
@@ -553,9 +607,11 @@ async function resultsOf(actor: Actor, pulse: Pulse) {
 async function freeTexts(pulseId: string) {
   return rowsOf<{ school_id: string; free_text: string }>(
     db(),
-    sql`SELECT school_id, free_text FROM wellbeing_answers
-        WHERE pulse_id = ${pulseId} AND free_text IS NOT NULL
-        ORDER BY id LIMIT ${TEXTS_SHOWN}`,
+    // of whole groups of five only (as the figures)
+    sql`SELECT a.school_id, a.free_text FROM wellbeing_answers a
+        JOIN wellbeing_tallies t ON t.pulse_id = a.pulse_id AND t.school_id = a.school_id
+        WHERE a.pulse_id = ${pulseId} AND a.free_text IS NOT NULL AND a.batch < t.shown_answers / ${sql.raw(String(GROUP_STEP))}
+        ORDER BY a.id LIMIT ${TEXTS_SHOWN}`,
   );
 }
 

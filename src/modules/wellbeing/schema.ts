@@ -79,6 +79,8 @@ export const wellbeingAnswers = pgTable(
     q7: smallint("q7"),
     q8: smallint("q8"),
     freeText: text("free_text"),
+    /** its school's group of five it belongs to (0: the school's answers 1–5): shown once the group is whole */
+    batch: integer("batch"),
   },
   (t) => [
     index("wellbeing_answers_pulse_school_idx").on(t.pulseId, t.schoolId),
@@ -105,6 +107,13 @@ export const wellbeingTallies = pgTable(
       .references(() => schools.id, { onDelete: "cascade" }),
     answers: integer("answers").notNull(),
     counts: integer("counts").array().notNull(),
+    /**
+     * What the results show: the counts as they stood at the school's last whole group of five answers
+     * (answers 5, 10, 15…). A new answer changes nothing shown until four more complete its group, so
+     * comparing the results before and after a colleague answered never isolates one answer.
+     */
+    shownAnswers: integer("shown_answers").notNull().default(0),
+    shownCounts: integer("shown_counts").array(),
   },
   (t) => [
     primaryKey({ columns: [t.pulseId, t.schoolId] }),

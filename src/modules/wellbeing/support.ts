@@ -15,7 +15,7 @@ import { isUuid, newId } from "../../platform/ids";
 import { queueEmail } from "../../platform/mail/mail";
 import { type Actor, authorize, can } from "../../platform/policy";
 import { optionalText, parseInput } from "../../platform/validation";
-import { persons, schools } from "../people/schema";
+import { schools } from "../people/schema";
 import { wellbeingContacts, wellbeingSupportRequests } from "./schema";
 
 interface Contact {
@@ -91,11 +91,9 @@ export async function requestSupport(
     );
   if (pending) throw new DomainError("wellbeing.errors.request_pending");
   const contacts = (await contactsOf(school.organizationId, schoolId)).filter((c) => c.id !== actor.personId);
-  const [me] = await db()
-    .select({ givenNames: persons.givenNames, familyNames: persons.familyNames, email: persons.email })
-    .from(persons)
-    .where(eq(persons.id, actor.personId));
-  const name = me ? `${me.givenNames} ${me.familyNames}` : "";
+  // a request nobody would read (no one chosen, no other leader) is not taken: the person is told
+  // to ask otherwise
+  if (contacts.length === 0) throw new DomainError("wellbeing.errors.no_contacts");
   const id = newId();
   await db().transaction(async (tx) => {
     await tx.insert(wellbeingSupportRequests).values({
@@ -112,11 +110,12 @@ export async function requestSupport(
         {
           to: contact.email,
           organizationId: school.organizationId,
-          subject: t("wellbeing.email.support_subject", { name }),
+          // who asked and what they wrote stay on the page of requests: an email is kept in the outbox,
+          // which the organization's administrators read
+          subject: t("wellbeing.email.support_subject", { school: school.name }),
           text: [
             t("email.greeting", { name: contact.givenNames }),
-            t("wellbeing.email.support_intro", { name, school: school.name, email: me?.email ?? "" }),
-            ...(data.message ? [t("wellbeing.email.support_message", { message: data.message })] : []),
+            t("wellbeing.email.support_intro", { school: school.name }),
             t("wellbeing.email.support_link", { link }),
             t("email.signature"),
           ].join("\n\n"),
@@ -316,7 +315,9 @@ export async function setWellbeingContacts(
     if (chosen.length)
       await tx
         .insert(wellbeingContacts)
-        .values(chosen.map((personId) => ({ schoolId, personId, organizationId: school.organizationId })));
+        .values(chosen.map((personId) => ({ schoolId, personId, organizationId: school.organizationId })))
+        // the same choice saved twice at once
+        .onConflictDoNothing();
     await audit(
       actor,
       {

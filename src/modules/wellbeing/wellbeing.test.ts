@@ -92,8 +92,23 @@ beforeAll(async () => {
 describe("anonymity by construction", () => {
   it("stores an answer with no person and no time, and who answered apart", () => {
     const columns = Object.values(getTableColumns(wellbeingAnswers)).map((c) => c.name);
+    // `batch`: which of its school's groups of five it belongs to (answers 1–5, 6–10…), nothing finer
     expect(columns.sort()).toEqual(
-      ["id", "pulse_id", "school_id", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "free_text"].sort(),
+      [
+        "id",
+        "pulse_id",
+        "school_id",
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+        "q5",
+        "q6",
+        "q7",
+        "q8",
+        "free_text",
+        "batch",
+      ].sort(),
     );
     expect(Object.values(getTableColumns(wellbeingParticipation)).map((c) => c.name)).toEqual([
       "pulse_id",
@@ -220,7 +235,8 @@ describe("results", () => {
     for (const [i, t] of teachers.slice(0, 4).entries())
       await answerPulse(t, id, answerFields(i + 1, { freeText: i === 0 ? "Texto muy distintivo 4821" : "" }));
     const four = await pulseResults(leader, id);
-    expect(four).toMatchObject({ answers: 4, enough: false, texts: [], trend: [] });
+    // nothing of the four shows, not even how many answered (each arrival would be seen)
+    expect(four).toMatchObject({ answers: 0, enough: false, texts: [], trend: [] });
     expect(four.overall.questions).toBeNull();
     expect(JSON.stringify(await pulseFor(leader, id))).not.toContain("4821");
     await answerPulse(teachers[4] as Actor, id, answerFields(5, { freeText: "Otro comentario" }));
@@ -230,6 +246,32 @@ describe("results", () => {
     expect(five.texts.map((t) => t.text).sort()).toEqual(["Otro comentario", "Texto muy distintivo 4821"]);
     expect(five.texts.every((t) => t.school === null)).toBe(true);
     expect(five.trend.map((p) => [p.id, p.answers, p.mean])).toEqual([[id, 5, 3]]);
+    // a sixth answer changes nothing shown until its group of five is whole: comparing before and
+    // after a colleague answered isolates nobody
+    const more = await teachersOf(school.id, 5);
+    await answerPulse(more[0] as Actor, id, answerFields(1, { freeText: "Sexto comentario 9932" }));
+    const six = await pulseResults(leader, id);
+    expect(six.answers).toBe(5);
+    expect(six.overall).toEqual(five.overall);
+    expect(JSON.stringify(six)).not.toContain("9932");
+    for (const t of more.slice(1)) await answerPulse(t, id, answerFields(2));
+    const ten = await pulseResults(leader, id);
+    expect(ten.answers).toBe(10);
+    expect(ten.texts.map((t) => t.text)).toContain("Sexto comentario 9932");
+  });
+
+  it("ask ten answers of whoever answered, who could otherwise take theirs away from five", async () => {
+    const school = await makeSchool(w.org.id, { name: "Escuela de Cinco" });
+    const leader = await actorOf((await makePerson(w.org.id, [{ role: "leader", schoolId: school.id }])).id);
+    const teachers = await teachersOf(school.id, 4);
+    const { id } = await openPulse(leader, openFields(school.id));
+    await answerPulse(leader, id, answerFields(5));
+    for (const t of teachers) await answerPulse(t, id, answerFields(2));
+    const seen = await pulseResults(leader, id);
+    expect(seen.enough).toBe(false);
+    expect(seen.overall.questions).toBeNull();
+    // a coordinator who did not answer sees the five
+    expect((await pulseResults(a.coordinator as Actor, id)).enough).toBe(true);
   });
 
   it("a network pulse: per school only for 5 or more, never a text with a school under 5, nor a difference that is one", async () => {
@@ -243,13 +285,15 @@ describe("results", () => {
     const [lonely] = await teachersOf(small.id, 1);
     await answerPulse(lonely as Actor, id, answerFields(1, { freeText: "Solo en la escuela chica" }));
     const results = await pulseResults(a.coordinator as Actor, id);
-    expect(results.answers).toBe(12);
-    // the small school (1 answer) is hidden; hiding it alone would leave its answer as the network
-    // minus the schools shown, so the smallest shown one (5) is hidden with it
-    expect(results.bySchool.map((s) => [s.school, s.answers])).toEqual([["Escuela Grande", 6]]);
-    expect(results.hiddenSchools).toBe(2);
-    const lonelyText = results.texts.find((t) => t.text === "Solo en la escuela chica");
-    expect(lonelyText?.school).toBeNull();
+    // each school counts in whole groups of five: the big one's first five, the middle one's five,
+    // nothing of the small one (not in any total: no difference of totals is its answer)
+    expect(results.answers).toBe(10);
+    expect(results.bySchool.map((s) => [s.school, s.answers])).toEqual([
+      ["Escuela Grande", 5],
+      ["Escuela Mediana", 5],
+    ]);
+    expect(results.hiddenSchools).toBe(0);
+    expect(results.texts.find((t) => t.text === "Solo en la escuela chica")).toBeUndefined();
     expect(results.texts.filter((t) => t.text === "Grande").every((t) => t.school === "Escuela Grande")).toBe(
       true,
     );
@@ -269,17 +313,26 @@ describe("results", () => {
     const after = await pulseResults(a.coordinator as Actor, id);
     // the running counts are the answers' counts
     const tallies = async () =>
-      (await db().select().from(wellbeingTallies).where(eq(wellbeingTallies.pulseId, id))).sort((x, y) =>
-        x.schoolId.localeCompare(y.schoolId),
-      );
+      // (which five a rebuild counts as a school's first group follows the answers' random ids)
+      (
+        await db()
+          .select({
+            schoolId: wellbeingTallies.schoolId,
+            answers: wellbeingTallies.answers,
+            counts: wellbeingTallies.counts,
+            shownAnswers: wellbeingTallies.shownAnswers,
+          })
+          .from(wellbeingTallies)
+          .where(eq(wellbeingTallies.pulseId, id))
+      ).sort((x, y) => x.schoolId.localeCompare(y.schoolId));
     const kept = await tallies();
     expect(kept.map((t) => t.answers).sort()).toEqual([1, 6, 6]);
     await rebuildTallies(db(), id);
     expect(await tallies()).toEqual(kept);
-    expect(after.answers).toBe(13);
-    // still one school shown of the two with 6: the other is hidden with the small one (6 + 1)
-    expect(after.bySchool.map((s) => s.answers)).toEqual([6]);
-    expect(after.hiddenSchools).toBe(2);
+    // 6, 6 and 1 answers: shown as 5, 5 and nothing
+    expect(after.answers).toBe(10);
+    expect(after.bySchool.map((s) => s.answers)).toEqual([5, 5]);
+    expect(after.hiddenSchools).toBe(0);
   });
 
   it("hides as few schools as it takes", () => {
@@ -344,12 +397,12 @@ describe("results", () => {
       [ids[0], 2],
       [ids[2], 4],
     ]);
-    // a closed pulse's figures are kept on it
+    // a closed pulse's figures are kept on it: of the three answers, no whole group, nothing
     const [kept] = await db()
       .select({ n: wellbeingPulses.trendAnswers, mean: wellbeingPulses.trendMean })
       .from(wellbeingPulses)
       .where(eq(wellbeingPulses.id, ids[1] as string));
-    expect(kept).toEqual({ n: 3, mean: 5 });
+    expect(kept).toEqual({ n: 0, mean: null });
   });
 });
 
@@ -365,8 +418,10 @@ describe("support requests", () => {
     await requestSupport(a.teacherA as Actor, w.schoolA.id, { message: "Estoy muy cansada, mensaje 7731" });
     const toLeader = await mailTo(w.leaderA.email);
     expect(toLeader.length).toBe(before + 1);
-    expect(toLeader.at(-1)?.text).toContain("7731");
-    expect(toLeader.at(-1)?.subject).toContain(w.teacherA.givenNames);
+    // the email says where, not who nor what: the outbox is read by administrators
+    expect(toLeader.at(-1)?.subject).toContain(w.schoolA.name);
+    expect(`${toLeader.at(-1)?.subject} ${toLeader.at(-1)?.text}`).not.toContain("7731");
+    expect(`${toLeader.at(-1)?.subject} ${toLeader.at(-1)?.text}`).not.toContain(w.teacherA.familyNames);
     const again = await errorOf(requestSupport(a.teacherA as Actor, w.schoolA.id, {}));
     expect((again as DomainError).messageKey).toBe("wellbeing.errors.request_pending");
     // only a teacher of the school asks there: another school's (ours or not) is told to choose one
