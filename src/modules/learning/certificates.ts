@@ -235,9 +235,10 @@ async function certificateOf(actor: Actor, certificateId: string) {
     .select()
     .from(certificates)
     .where(and(eq(certificates.id, certificateId), eq(certificates.organizationId, actor.organizationId)));
-  if (!row) throw new NotFoundError();
+  // a course certificate (a mentor certificate is managed by the mentoring module)
+  if (!row || !row.cohortId || !row.registrationId) throw new NotFoundError();
   const cohort = await cohortOf(actor, row.cohortId);
-  return { row, cohort };
+  return { row: { ...row, cohortId: row.cohortId, registrationId: row.registrationId }, cohort };
 }
 
 const revokeInput = z.object({
@@ -366,10 +367,10 @@ export async function certificateForDownload(
   }
   if (!allowed && actor && actor.organizationId === row.certificate.organizationId) {
     // besides its holder, a certificate is the coordinators' (product.md: facilitators see attendance)
-    const [cohort] = await db()
-      .select({ courseId: cohorts.courseId })
-      .from(cohorts)
-      .where(eq(cohorts.id, row.certificate.cohortId));
+    const cohortId = row.certificate.cohortId;
+    const [cohort] = cohortId
+      ? await db().select({ courseId: cohorts.courseId }).from(cohorts).where(eq(cohorts.id, cohortId))
+      : [];
     const subject = cohort ? await courseSubject(actor, cohort.courseId) : null;
     allowed = subject !== null && can(actor, "manage", "course", subject);
   }

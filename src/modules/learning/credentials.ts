@@ -107,11 +107,14 @@ export async function certificateCredential(
   locale: Locale,
 ): Promise<string> {
   const t = translator(locale);
-  const [course] = await db()
-    .select({ slug: courses.slug, summary: courses.summary, minAttendance: courses.minAttendancePercent })
-    .from(cohorts)
-    .innerJoin(courses, eq(courses.id, cohorts.courseId))
-    .where(eq(cohorts.id, certificate.cohortId));
+  const cohortId = certificate.cohortId;
+  const [course] = cohortId
+    ? await db()
+        .select({ slug: courses.slug, summary: courses.summary, minAttendance: courses.minAttendancePercent })
+        .from(cohorts)
+        .innerJoin(courses, eq(courses.id, cohorts.courseId))
+        .where(eq(cohorts.id, cohortId))
+    : [];
   const key = await issuerKey(certificate.organizationId);
   const appUrl = config().appUrl;
   const credential = buildCredential({

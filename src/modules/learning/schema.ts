@@ -15,7 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { organizations, persons } from "../people/schema";
+import { organizations, persons, programs } from "../people/schema";
 
 import type { ActivityKind, CourseKind, CourseLevel, CourseModality, ParticipantRole } from "./content";
 
@@ -40,6 +40,8 @@ export const courses = pgTable(
       .notNull()
       .references(() => organizations.id),
     kind: text("kind").notNull().$type<CourseKind>(),
+    /** the program it belongs to (impact figures and funder reports read by program) */
+    programId: uuid("program_id").references(() => programs.id),
     title: text("title").notNull(),
     /** the public address (/talleres/<slug>): unique on the platform, since the public pages name no organization */
     slug: text("slug").notNull(),
@@ -66,6 +68,7 @@ export const courses = pgTable(
     uniqueIndex("courses_slug_uq").on(t.slug),
     index("courses_org_idx").on(t.organizationId),
     index("courses_created_by_idx").on(t.createdBy),
+    index("courses_program_idx").on(t.programId),
     check("courses_kind_ck", sql`${t.kind} IN ('workshop','course')`),
     check("courses_level_ck", sql`${t.level} IN ('introductory','intermediate','advanced')`),
     check("courses_modality_ck", sql`${t.modality} IN ('online','in_person','blended')`),
@@ -263,12 +266,12 @@ export const certificates = pgTable(
     organizationId: uuid("organization_id")
       .notNull()
       .references(() => organizations.id),
-    registrationId: uuid("registration_id")
-      .notNull()
-      .references(() => registrations.id),
-    cohortId: uuid("cohort_id")
-      .notNull()
-      .references(() => cohorts.id),
+    /** "course": a cohort's certificate (registration and cohort); "mentor": a certified mentor's (person) */
+    kind: text("kind").notNull().$type<"course" | "mentor">().default("course"),
+    registrationId: uuid("registration_id").references(() => registrations.id),
+    cohortId: uuid("cohort_id").references(() => cohorts.id),
+    /** the holder, when a person of the platform (always for a mentor certificate) */
+    personId: uuid("person_id").references(() => persons.id),
     code: text("code").notNull(),
     holderName: text("holder_name").notNull(),
     courseTitle: text("course_title").notNull(),
@@ -301,6 +304,12 @@ export const certificates = pgTable(
     index("certificates_issued_by_idx").on(t.issuedBy),
     index("certificates_revoked_by_idx").on(t.revokedBy),
     index("certificates_replaces_idx").on(t.replacesId),
+    index("certificates_person_idx").on(t.personId),
+    check(
+      "certificates_kind_ck",
+      sql`(${t.kind} = 'course' AND ${t.registrationId} IS NOT NULL AND ${t.cohortId} IS NOT NULL)
+        OR (${t.kind} = 'mentor' AND ${t.personId} IS NOT NULL AND ${t.registrationId} IS NULL)`,
+    ),
   ],
 );
 

@@ -21,6 +21,24 @@ export const organizations = pgTable("organizations", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * A program of the organization (for example "Liderazgo pedagógico 2026" or "Diplomado de mentoría"):
+ * what funders fund. Courses, mentor certification tracks and advisories may belong to one; the impact
+ * figures and the funder report can be read for one program.
+ */
+export const programs = pgTable(
+  "programs",
+  {
+    id: uuid("id").primaryKey(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    name: text("name").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("programs_name_uq").on(t.organizationId, t.name)],
+);
+
 export const DEPENDENCIAS = [
   "municipal_corporacion",
   "municipal_daem",
