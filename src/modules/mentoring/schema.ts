@@ -203,6 +203,11 @@ export const mentorCandidacies = pgTable(
     interviewOn: date("interview_on", { mode: "string" }),
     interviewBy: uuid("interview_by").references(() => persons.id),
     interviewNotes: text("interview_notes").notNull().default(""),
+    /**
+     * who supervises the candidacy (a coordinator or a certified mentor a coordinator assigned): while it
+     * is open, they read the candidate's feedback meetings and review them
+     */
+    supervisorId: uuid("supervisor_id").references(() => persons.id),
     certifiedAt: timestamp("certified_at", { withTimezone: true }),
     certifiedBy: uuid("certified_by").references(() => persons.id),
     /** the mentor certificate issued through the learning module */
@@ -221,6 +226,7 @@ export const mentorCandidacies = pgTable(
     index("mentor_candidacies_interview_by_idx").on(t.interviewBy),
     index("mentor_candidacies_certified_by_idx").on(t.certifiedBy),
     index("mentor_candidacies_created_by_idx").on(t.createdBy),
+    index("mentor_candidacies_supervisor_idx").on(t.supervisorId),
     check("mentor_candidacies_certified_ck", sql`(${t.certifiedAt} IS NULL) = (${t.certifiedBy} IS NULL)`),
   ],
 );

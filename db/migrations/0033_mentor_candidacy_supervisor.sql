@@ -1,0 +1,3 @@
+ALTER TABLE "mentor_candidacies" ADD COLUMN "supervisor_id" uuid;--> statement-breakpoint
+ALTER TABLE "mentor_candidacies" ADD CONSTRAINT "mentor_candidacies_supervisor_id_persons_id_fk" FOREIGN KEY ("supervisor_id") REFERENCES "public"."persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "mentor_candidacies_supervisor_idx" ON "mentor_candidacies" USING btree ("supervisor_id");
