@@ -1,5 +1,6 @@
 import { type ReactNode, useId } from "react";
 import { useNavigation, useRouteLoaderData } from "react-router";
+import { fieldMessageParams } from "~/platform/errors";
 import type { FormFailure } from "../lib/actions.server";
 import { useT } from "../lib/i18n";
 
@@ -88,7 +89,7 @@ function FieldFrame(props: FrameProps & { children: (control: Control) => ReactN
       })}
       {error ? (
         <p className="field-error" id={`${id}-error`}>
-          {t(error, props.failure?.params)}
+          {t(error, fieldMessageParams(props.failure?.params, props.name))}
         </p>
       ) : null}
     </div>
@@ -213,7 +214,7 @@ export function CheckboxField(props: {
       </label>
       {error ? (
         <p className="field-error" id={`${id}-error`}>
-          {t(error, props.failure?.params)}
+          {t(error, fieldMessageParams(props.failure?.params, props.name))}
         </p>
       ) : null}
     </div>

@@ -2,6 +2,7 @@ import { type ReactNode, useEffect, useId, useState } from "react";
 import { Form, Link } from "react-router";
 // Types only: the client bundle must not pull the people module (and its database code) in.
 import type { IveBand, SchoolFormOptions } from "~/modules/people";
+import { fieldMessageParams } from "~/platform/errors";
 import type { FormFailure } from "../lib/actions.server";
 import { useFormat, useT } from "../lib/i18n";
 import { Field, FormMessage, RequestKey, SelectField, SubmitButton } from "./form";
@@ -92,7 +93,7 @@ function SelectBox(props: SelectBoxProps) {
       </select>
       {error ? (
         <p className="field-error" id={`${id}-error`}>
-          {t(error, props.failure?.params)}
+          {t(error, fieldMessageParams(props.failure?.params, props.name))}
         </p>
       ) : null}
     </div>

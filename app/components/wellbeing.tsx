@@ -2,6 +2,7 @@
 // buttons from Nunca to Siempre a thumb can hit on a phone, and the distribution of a question's
 // answers as a server-sized 100 % bar (the numbers are in the table beside it).
 import type { MessageKey } from "~/messages";
+import { fieldMessageParams } from "~/platform/errors";
 import type { FormFailure } from "../lib/actions.server";
 import { useFormat, useT } from "../lib/i18n";
 
@@ -36,7 +37,7 @@ export function ScaleQuestion({
           </label>
         ))}
       </div>
-      {error ? <p className="field-error">{t(error, failure?.params)}</p> : null}
+      {error ? <p className="field-error">{t(error, fieldMessageParams(failure?.params, name))}</p> : null}
     </fieldset>
   );
 }

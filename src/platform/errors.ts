@@ -25,8 +25,12 @@ export class NotFoundError extends Error {
 }
 
 export class ValidationError extends DomainError {
-  constructor(fieldErrors: FieldErrors, messageKey: MessageKey = "errors.form_invalid") {
-    super(messageKey, fieldErrors);
+  constructor(
+    fieldErrors: FieldErrors,
+    messageKey: MessageKey = "errors.form_invalid",
+    params: Record<string, string | number> = {},
+  ) {
+    super(messageKey, fieldErrors, params);
     this.name = "ValidationError";
   }
 }
@@ -36,4 +40,13 @@ export class RateLimitedError extends DomainError {
     super("errors.rate_limited");
     this.name = "RateLimitedError";
   }
+}
+
+/** The parameters of a field's message: the failure's, with the field's own {max} (see parseInput). */
+export function fieldMessageParams(
+  params: Record<string, string | number | null | undefined> | undefined,
+  field: string,
+): Record<string, string | number | null | undefined> {
+  const max = params?.[`max.${field}`];
+  return max === undefined ? { ...params } : { ...params, max };
 }

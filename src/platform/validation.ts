@@ -10,16 +10,19 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const fieldErrors: FieldErrors = {};
+  // a "too long" message says the most the field takes ({max}): per field, read by fieldMessageParams (errors.ts)
+  const params: Record<string, number> = {};
   for (const issue of result.error.issues) {
     const field = issue.path.join(".") || "_";
     if (fieldErrors[field]) continue;
+    if (issue.code === "too_big" && typeof issue.maximum === "number") params[`max.${field}`] = issue.maximum;
     // The schemas' messages are catalogue keys; zod's own (a type error) is not one.
     fieldErrors[field] =
       issue.message.includes(".") && !issue.message.includes(" ")
         ? (issue.message as MessageKey)
         : "errors.invalid_choice";
   }
-  throw new ValidationError(fieldErrors);
+  throw new ValidationError(fieldErrors, undefined, params);
 }
 
 /** FormData or a plain object → a plain object of strings (first value per key; files skipped). */
