@@ -106,4 +106,5 @@ export default [
   route("talleres/:slug", "routes/workshop.tsx"),
   route("talleres/:slug/sesiones.ics", "routes/workshop.ics.ts"),
   route("inscripciones/cancelar/:token", "routes/registration.cancel.tsx"),
+  route("programas", "routes/programs.tsx"),
 ] satisfies RouteConfig;

@@ -43,6 +43,7 @@ export function navigationFor(actor: Actor): NavItem[] {
   if (can(actor, "list", "school", org) && worksWithSchools(actor))
     items.push({ to: "/establecimientos", label: "nav.schools" });
   if (can(actor, "list", "person", org)) items.push({ to: "/personas", label: "nav.people" });
+  if (can(actor, "manage", "program", org)) items.push({ to: "/programas", label: "nav.programs" });
   if (can(actor, "read", "outbox", org)) items.push({ to: "/admin/correos", label: "nav.outbox" });
   if (can(actor, "read", "audit", org)) items.push({ to: "/admin/auditoria", label: "nav.audit" });
   if (mayHandlePrivacyRequests(actor))

@@ -16,6 +16,7 @@ import { pdf } from "./pdf";
 import { people } from "./people";
 import { practices } from "./practices";
 import { privacy } from "./privacy";
+import { programs } from "./programs";
 import { roster } from "./roster";
 import { schools } from "./schools";
 import { setup } from "./setup";
@@ -45,4 +46,5 @@ export const en: Partial<Record<MessageKey, string>> = {
   ...community,
   ...practices,
   ...wellbeing,
+  ...programs,
 };

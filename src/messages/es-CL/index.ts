@@ -15,6 +15,7 @@ import { pdf } from "./pdf";
 import { people } from "./people";
 import { practices } from "./practices";
 import { privacy } from "./privacy";
+import { programs } from "./programs";
 import { roster } from "./roster";
 import { schools } from "./schools";
 import { setup } from "./setup";
@@ -42,5 +43,6 @@ export const esCL = {
   ...community,
   ...practices,
   ...wellbeing,
+  ...programs,
 };
 export type MessageKey = keyof typeof esCL;

@@ -35,6 +35,15 @@ export {
   type RosterImportStatus,
   rejectedRowsCsv,
 } from "./roster-import";
+export {
+  canManagePrograms,
+  createProgram,
+  listPrograms,
+  PROGRAM_NAME_MAX,
+  type ProgramRow,
+  programOfOrganization,
+  renameProgram,
+} from "./programs";
 export { runRosterImport } from "./roster-import-job";
 export { MAX_FILE_BYTES, MAX_ROWS, type ParsedRoster, parseRosterFile } from "./roster-parse";
 export { formatRut, normalizeRut, rutCheckDigit } from "./rut";
@@ -45,6 +54,7 @@ export {
   memberships,
   organizations,
   persons,
+  programs,
   ROLES,
   type Role,
   type SchoolRole,

@@ -42,6 +42,8 @@ declare module "../../platform/policy" {
     "organization:manage_staff": OrganizationSubject;
     "outbox:read": OrganizationSubject;
     "audit:read": OrganizationSubject;
+    "program:list": OrganizationSubject;
+    "program:manage": OrganizationSubject;
   }
 }
 
@@ -95,3 +97,7 @@ allow("manage_staff", "organization", (a) => isAdmin(a));
 // Platform records of the organization.
 allow("read", "outbox", (a) => isAdmin(a));
 allow("read", "audit", (a) => isAdmin(a));
+
+// Programs (issue #18): staff list them (forms' selects, filters); coordinators create and rename them.
+allow("list", "program", (a) => isStaff(a));
+allow("manage", "program", (a) => isCoordinator(a));
