@@ -8,8 +8,11 @@ import {
   planSession,
   publishCohort,
   setCourseFacilitators,
+  setCourseProgram,
 } from "~/modules/learning";
+import { listPrograms } from "~/modules/people";
 import { ValidationError } from "~/platform/errors";
+import { can as allowed } from "~/platform/policy";
 import { formToObject } from "~/platform/validation";
 import { Field, FormMessage, failureOf, RequestKey, SelectField, SubmitButton } from "../components/form";
 import { load, performOnce, readForm } from "../lib/actions.server";
@@ -26,7 +29,14 @@ export const meta: Route.MetaFunction = ({ matches, loaderData }) => [
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
-  return load(() => courseForManagement(actor, params.courseId));
+  return load(async () => {
+    const managed = await courseForManagement(actor, params.courseId);
+    const programs =
+      managed.can.manage && allowed(actor, "list", "program", { organizationId: actor.organizationId })
+        ? await listPrograms(actor)
+        : [];
+    return { ...managed, programs };
+  });
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
@@ -48,6 +58,10 @@ export async function action({ request, context, params }: Route.ActionArgs) {
         facilitators: form.getAll("facilitators").map(String),
       });
       return { done: "facilitators" as const };
+    }
+    if (intent === "program") {
+      await setCourseProgram(actor, params.courseId, input);
+      return { done: "program" as const };
     }
     if (intent === "cohort")
       return { done: "cohort" as const, ...(await createCohort(actor, params.courseId, input)) };
@@ -71,12 +85,13 @@ const SAVED = {
   publish: "learning.manage.saved_publish",
   session: "learning.manage.saved_session",
   facilitators: "learning.manage.saved_facilitators",
+  program: "programs.course.saved",
 } as const;
 
 export default function Course({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const f = useFormat();
-  const { course, cohorts, can, facilitators, candidates } = loaderData;
+  const { course, cohorts, can, facilitators, candidates, programs } = loaderData;
   const failure = failureOf(actionData);
   // Each form's refusal beside it: the refused form's own hidden fields say which form it was.
   const failed = (intent: string, cohortId = "") =>
@@ -88,6 +103,7 @@ export default function Course({ loaderData, actionData }: Route.ComponentProps)
   const placed =
     Boolean(failed("cohort")) ||
     Boolean(failed("facilitators")) ||
+    Boolean(failed("program")) ||
     cohorts.some((c) => Boolean(failed("session", c.id)));
   return (
     <div className="stack">
@@ -115,6 +131,26 @@ export default function Course({ loaderData, actionData }: Route.ComponentProps)
         <p className="alert alert-ok" role="status">
           {t(SAVED[actionData.saved ?? "cohort"])}
         </p>
+      ) : null}
+      {can.manage ? (
+        <section className="card stack" aria-labelledby="curso-programa">
+          <h2 id="curso-programa">{t("programs.field.program")}</h2>
+          <Form method="post" className="stack">
+            <FormMessage failure={failed("program")} />
+            <input type="hidden" name="intent" value="program" />
+            <SelectField
+              name="programId"
+              label={t("programs.field.program")}
+              options={programs.map((p) => ({ value: p.id, label: p.name }))}
+              emptyLabel={t("programs.field.none")}
+              defaultValue={course.programId ?? ""}
+              failure={failed("program")}
+            />
+            <div className="actions">
+              <SubmitButton>{t("programs.course.save")}</SubmitButton>
+            </div>
+          </Form>
+        </section>
       ) : null}
       {can.manage ? (
         <section className="card stack">

@@ -2,6 +2,7 @@
 import { Form, Link, redirect } from "react-router";
 import { createCourse } from "~/modules/learning";
 import { COURSE_KINDS, COURSE_LEVELS, COURSE_MODALITIES } from "~/modules/learning/content";
+import { listPrograms } from "~/modules/people";
 import { authorize } from "~/platform/policy";
 import { formToObject } from "~/platform/validation";
 import {
@@ -25,7 +26,7 @@ export const meta: Route.MetaFunction = ({ matches }) => [
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
   await load(async () => authorize(actor, "create", "course", { organizationId: actor.organizationId }));
-  return null;
+  return { programs: await listPrograms(actor) };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -37,7 +38,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   return result;
 }
 
-export default function NewCourse({ actionData }: Route.ComponentProps) {
+export default function NewCourse({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const failure = failureOf(actionData);
   return (
@@ -79,6 +80,13 @@ export default function NewCourse({ actionData }: Route.ComponentProps) {
           failure={failure}
         />
         <Field name="topic" label={t("learning.field.topic")} failure={failure} />
+        <SelectField
+          name="programId"
+          label={t("programs.field.program")}
+          options={loaderData.programs.map((p) => ({ value: p.id, label: p.name }))}
+          emptyLabel={t("programs.field.none")}
+          failure={failure}
+        />
         <SelectField
           name="level"
           label={t("learning.catalogue.level")}

@@ -18,5 +18,7 @@ export const programs: Record<keyof typeof source, string> = {
   "programs.errors.name_taken": "There is already a program with that name in the organization.",
   "programs.errors.unknown": "Choose a program of the organization.",
   "programs.field.program": "Program",
+  "programs.course.saved": "Program saved.",
+  "programs.course.save": "Save program",
   "programs.field.none": "No program",
 };

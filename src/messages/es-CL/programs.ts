@@ -17,5 +17,7 @@ export const programs = {
   "programs.errors.name_taken": "Ya hay un programa con ese nombre en la organización.",
   "programs.errors.unknown": "Elige un programa de la organización.",
   "programs.field.program": "Programa",
+  "programs.course.saved": "Programa guardado.",
+  "programs.course.save": "Guardar programa",
   "programs.field.none": "Sin programa",
 };

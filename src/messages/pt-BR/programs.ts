@@ -18,5 +18,7 @@ export const programs: Record<keyof typeof source, string> = {
   "programs.errors.name_taken": "Já existe um programa com esse nome na organização.",
   "programs.errors.unknown": "Escolha um programa da organização.",
   "programs.field.program": "Programa",
+  "programs.course.saved": "Programa salvo.",
+  "programs.course.save": "Salvar programa",
   "programs.field.none": "Sem programa",
 };

@@ -7,7 +7,8 @@ import { NotFoundError, ValidationError } from "../../platform/errors";
 import { isUuid, newId } from "../../platform/ids";
 import { type Actor, authorize, can } from "../../platform/policy";
 import { resolveLocalTime } from "../../platform/time";
-import { parseInput } from "../../platform/validation";
+import { asText, parseInput } from "../../platform/validation";
+import { programOfOrganization } from "../people/programs";
 import type { CourseSubject } from "./policy";
 import { scheduleSessionReminders } from "./reminders";
 import {
@@ -62,20 +63,45 @@ const courseInput = z.object({
     .default(75),
   signerName: text(120).default(""),
   signerTitle: text(120).default(""),
+  /** optional: a program of the organization ("" = none) */
+  programId: z.preprocess(asText, z.string().trim().max(40, "programs.errors.unknown")),
 });
+
+/** The course's program: none, or one of the organization's (else a message beside the select). */
+async function programIdOf(organizationId: string, programId: string): Promise<string | null> {
+  if (!programId) return null;
+  const program = await programOfOrganization(organizationId, programId);
+  if (!program) throw new ValidationError({ programId: "programs.errors.unknown" });
+  return program.id;
+}
 
 /** Creates a course or open workshop; its public address (slug) is unique on the platform. */
 export async function createCourse(actor: Actor, input: Record<string, unknown>): Promise<{ id: string }> {
   authorize(actor, "create", "course", { organizationId: actor.organizationId });
-  const data = parseInput(courseInput, input);
+  const { programId: program, ...data } = parseInput(courseInput, input);
+  const programId = await programIdOf(actor.organizationId, program);
   const id = newId();
   const inserted = await db()
     .insert(courses)
-    .values({ id, organizationId: actor.organizationId, createdBy: actor.personId, ...data })
+    .values({ id, organizationId: actor.organizationId, createdBy: actor.personId, programId, ...data })
     .onConflictDoNothing()
     .returning({ id: courses.id });
   if (inserted.length === 0) throw new ValidationError({ slug: "learning.errors.slug_taken" });
   return { id };
+}
+
+/** Sets or clears the course's program (coordinators who manage the course). */
+export async function setCourseProgram(
+  actor: Actor,
+  courseId: string,
+  input: Record<string, unknown>,
+): Promise<void> {
+  const subject = await courseSubject(actor, courseId);
+  if (!subject) throw new NotFoundError();
+  authorize(actor, "manage", "course", subject);
+  const { programId: program } = parseInput(courseInput.pick({ programId: true }), input);
+  const programId = await programIdOf(subject.organizationId, program);
+  await db().update(courses).set({ programId, updatedAt: new Date() }).where(eq(courses.id, courseId));
 }
 
 /** The course as the policy reads it (with its facilitators), in the actor's organization; null if none. */

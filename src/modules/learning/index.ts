@@ -66,6 +66,7 @@ export {
   planSession,
   publishCohort,
   setCourseFacilitators,
+  setCourseProgram,
 } from "./courses";
 export { certificateCredential, publishedIssuer, publishedStatusList } from "./credentials";
 export { seedDemoLearning } from "./demo";
