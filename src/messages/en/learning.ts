@@ -209,6 +209,13 @@ export const learning: Record<keyof typeof source, string> = {
   "learning.certificates.email.verify": "Anyone can check that it is valid at: {link}",
   "learning.certificates.pdf.title": "Certificate of completion",
   "learning.certificates.pdf.lead": "certifies that",
+  "learning.certificates.pdf.mentor_track": "completed the mentor certification track “{track}”",
+  "learning.certificates.email.mentor_subject": "Your mentor certificate: {track}",
+  "learning.certificates.email.mentor_body":
+    "Congratulations: you completed “{track}” and are now a certified mentor ({hours, plural, one {# hour} other {# hours}}).",
+  "learning.credential.mentor_description": "Mentor certified by the track “{track}”.",
+  "learning.credential.mentor_criteria":
+    "Meeting every requirement of the track (courses, feedback meetings recorded and reviewed, final interview): {hours, plural, one {# hour} other {# hours}}.",
   "learning.certificates.pdf.course": "completed the course “{course}”",
   "learning.certificates.pdf.hours": "of {hours, plural, one {# hour} other {# hours}}",
   "learning.certificates.pdf.code": "Code: {code}",

@@ -206,6 +206,13 @@ export const learning = {
   "learning.certificates.email.verify": "Cualquier persona puede comprobar que es válido en: {link}",
   "learning.certificates.pdf.title": "Certificado de aprobación",
   "learning.certificates.pdf.lead": "certifica que",
+  "learning.certificates.pdf.mentor_track": "completó el programa de certificación de mentores «{track}»",
+  "learning.certificates.email.mentor_subject": "Su certificado de mentor: {track}",
+  "learning.certificates.email.mentor_body":
+    "Felicitaciones: completó «{track}» y fue certificado como mentor ({hours, plural, one {# hora} other {# horas}}).",
+  "learning.credential.mentor_description": "Mentor certificado por el programa «{track}».",
+  "learning.credential.mentor_criteria":
+    "Completar cada requisito del programa (cursos, reuniones de retroalimentación registradas y revisadas, entrevista final): {hours, plural, one {# hora} other {# horas}}.",
   "learning.certificates.pdf.course": "aprobó el curso «{course}»",
   "learning.certificates.pdf.hours":
     "con una duración de {hours, plural, one {# hora cronológica} other {# horas cronológicas}}",

@@ -208,6 +208,13 @@ export const learning: Record<keyof typeof source, string> = {
   "learning.certificates.email.verify": "Qualquer pessoa pode comprovar que é válido em: {link}",
   "learning.certificates.pdf.title": "Certificado de aprovação",
   "learning.certificates.pdf.lead": "certifica que",
+  "learning.certificates.pdf.mentor_track": "concluiu o programa de certificação de mentores “{track}”",
+  "learning.certificates.email.mentor_subject": "Seu certificado de mentor: {track}",
+  "learning.certificates.email.mentor_body":
+    "Parabéns: você concluiu “{track}” e foi certificado como mentor ({hours, plural, one {# hora} other {# horas}}).",
+  "learning.credential.mentor_description": "Mentor certificado pelo programa “{track}”.",
+  "learning.credential.mentor_criteria":
+    "Cumprir cada requisito do programa (cursos, reuniões de devolutiva registradas e revisadas, entrevista final): {hours, plural, one {# hora} other {# horas}}.",
   "learning.certificates.pdf.course": "foi aprovado(a) no curso «{course}»",
   "learning.certificates.pdf.hours": "com duração de {hours, plural, one {# hora} other {# horas}}",
   "learning.certificates.pdf.code": "Código: {code}",

@@ -381,11 +381,21 @@ export async function learnerHome(
       ORDER BY s.starts_at
       LIMIT 1)
     UNION ALL
-    (SELECT 'certificate', NULL, z.course_title, z.code, z.issued_at
-      FROM registrations r
-      JOIN certificates z ON z.registration_id = r.id AND z.revoked_at IS NULL
-      WHERE r.person_id = ${person.id} OR (r.person_id IS NULL AND r.email = ${email})
-      ORDER BY z.issued_at DESC
+    (SELECT 'certificate', NULL, x.course_title, x.code, x.issued_at FROM (
+      (SELECT z.course_title, z.code, z.issued_at
+        FROM registrations r
+        JOIN certificates z ON z.registration_id = r.id AND z.revoked_at IS NULL
+        WHERE r.person_id = ${person.id} OR (r.person_id IS NULL AND r.email = ${email})
+        ORDER BY z.issued_at DESC
+        LIMIT 10)
+      UNION ALL
+      -- a mentor certificate (issue #18) is held by the person, with no registration
+      (SELECT z.course_title, z.code, z.issued_at
+        FROM certificates z
+        WHERE z.person_id = ${person.id} AND z.kind = 'mentor' AND z.revoked_at IS NULL
+        ORDER BY z.issued_at DESC
+        LIMIT 10)) x
+      ORDER BY x.issued_at DESC
       LIMIT 10)
     UNION ALL
     (SELECT 'course', k.name, c.title, k.id::text, k.starts_on::timestamptz

@@ -105,6 +105,7 @@ interface IssueData {
  */
 async function issueOne(tx: DbOrTx, data: IssueData, now: Date): Promise<{ id: string; code: string }> {
   const [source] = await rowsOf<{
+    person_id: string | null;
     full_name: string;
     email: string;
     locale: string;
@@ -118,13 +119,57 @@ async function issueOne(tx: DbOrTx, data: IssueData, now: Date): Promise<{ id: s
   }>(
     tx,
     sql`
-    SELECT r.full_name, r.email, r.locale, c.title AS course_title, c.hours, k.starts_on::text AS starts_on,
+    SELECT r.person_id, r.full_name, r.email, r.locale, c.title AS course_title, c.hours, k.starts_on::text AS starts_on,
       k.ends_on::text AS ends_on, c.signer_name, c.signer_title, o.name AS organization
     FROM registrations r JOIN cohorts k ON k.id = r.cohort_id JOIN courses c ON c.id = k.course_id
     JOIN organizations o ON o.id = r.organization_id
     WHERE r.id = ${data.registrationId}`,
   );
   if (!source) throw new NotFoundError();
+  const locale: Locale = isLocale(source.locale) ? source.locale : "es-CL";
+  const t = translator(locale);
+  return insertCertificate(
+    tx,
+    {
+      organizationId: data.organizationId,
+      kind: "course",
+      registrationId: data.registrationId,
+      cohortId: data.cohortId,
+      personId: source.person_id,
+      holderName: source.full_name,
+      courseTitle: source.course_title,
+      hours: source.hours,
+      startsOn: source.starts_on,
+      endsOn: source.ends_on,
+      signerName: source.signer_name || source.organization,
+      signerTitle: source.signer_title,
+      issuedAt: now,
+      issuedBy: data.issuedBy,
+      replacesId: data.replacesId ?? null,
+    },
+    {
+      to: source.email,
+      locale,
+      subject: t("learning.certificates.email.subject", { course: source.course_title }),
+      body: t("learning.certificates.email.body", { course: source.course_title, hours: source.hours }),
+    },
+  );
+}
+
+type CertificateValues = Omit<
+  typeof certificates.$inferInsert,
+  "id" | "code" | "statusIndex" | "downloadTokenHash"
+>;
+
+/**
+ * Inserts a certificate with a fresh code, revocation list index (drawn at random, again if taken) and
+ * download secret, and queues the holder's email with the links, in the caller's transaction.
+ */
+async function insertCertificate(
+  tx: DbOrTx,
+  values: CertificateValues,
+  email: { to: string; locale: Locale; subject: string; body: string },
+): Promise<{ id: string; code: string }> {
   const download = newToken();
   for (let attempt = 0; attempt < 20; attempt++) {
     const id = newId();
@@ -132,38 +177,25 @@ async function issueOne(tx: DbOrTx, data: IssueData, now: Date): Promise<{ id: s
     const inserted = await tx
       .insert(certificates)
       .values({
+        ...values,
         id,
-        organizationId: data.organizationId,
-        registrationId: data.registrationId,
-        cohortId: data.cohortId,
         code,
-        holderName: source.full_name,
-        courseTitle: source.course_title,
-        hours: source.hours,
-        startsOn: source.starts_on,
-        endsOn: source.ends_on,
-        signerName: source.signer_name || source.organization,
-        signerTitle: source.signer_title,
         statusIndex: randomInt(0, STATUS_LIST_SIZE),
         downloadTokenHash: download.hash,
-        issuedAt: now,
-        issuedBy: data.issuedBy,
-        replacesId: data.replacesId ?? null,
       })
       .onConflictDoNothing({ target: [certificates.organizationId, certificates.statusIndex] })
       .returning({ id: certificates.id });
     if (inserted.length === 0) continue;
-    const locale: Locale = isLocale(source.locale) ? source.locale : "es-CL";
-    const t = translator(locale);
+    const t = translator(email.locale);
     const appUrl = config().appUrl;
     await queueEmail(
       {
-        to: source.email,
-        organizationId: data.organizationId,
-        subject: t("learning.certificates.email.subject", { course: source.course_title }),
+        to: email.to,
+        organizationId: values.organizationId,
+        subject: email.subject,
         text: [
-          t("email.greeting", { name: source.full_name }),
-          t("learning.certificates.email.body", { course: source.course_title, hours: source.hours }),
+          t("email.greeting", { name: values.holderName }),
+          email.body,
           t("learning.certificates.email.download", {
             link: `${appUrl}/certificados/${code}/descargar?clave=${download.token}`,
           }),
@@ -179,6 +211,72 @@ async function issueOne(tx: DbOrTx, data: IssueData, now: Date): Promise<{ id: s
     return { id, code };
   }
   throw new Error("no free index in the revocation list");
+}
+
+/** What the mentoring module gives to issue a mentor certificate (its track as the title). */
+export interface MentorCertificateData {
+  organizationId: string;
+  /** the certified mentor, the holder */
+  personId: string;
+  /** the track's title */
+  title: string;
+  hours: number;
+  /** the candidacy's start and the certification day */
+  startsOn: string;
+  endsOn: string;
+  /** empty: the organization */
+  signerName: string;
+  signerTitle: string;
+  issuedBy: string;
+  replacesId?: string | null;
+}
+
+/**
+ * Issues a mentor certificate (issue #18) in the caller's transaction, as a course certificate is
+ * issued: a code, a place in the revocation list, a download secret, the holder's name as it is now,
+ * and the email to the holder with the links (PDF, credential, verification page).
+ */
+export async function issueMentorCertificate(
+  tx: DbOrTx,
+  data: MentorCertificateData,
+  now = new Date(),
+): Promise<{ id: string; code: string }> {
+  const [holder] = await rowsOf<{ name: string; email: string; locale: string; organization: string }>(
+    tx,
+    sql`
+    SELECT p.given_names || ' ' || p.family_names AS name, p.email, p.locale, o.name AS organization
+    FROM persons p JOIN organizations o ON o.id = p.organization_id
+    WHERE p.id = ${data.personId} AND p.organization_id = ${data.organizationId}`,
+  );
+  if (!holder) throw new NotFoundError();
+  const locale: Locale = isLocale(holder.locale) ? holder.locale : "es-CL";
+  const t = translator(locale);
+  return insertCertificate(
+    tx,
+    {
+      organizationId: data.organizationId,
+      kind: "mentor",
+      registrationId: null,
+      cohortId: null,
+      personId: data.personId,
+      holderName: holder.name,
+      courseTitle: data.title,
+      hours: data.hours,
+      startsOn: data.startsOn,
+      endsOn: data.endsOn,
+      signerName: data.signerName || holder.organization,
+      signerTitle: data.signerTitle,
+      issuedAt: now,
+      issuedBy: data.issuedBy,
+      replacesId: data.replacesId ?? null,
+    },
+    {
+      to: holder.email,
+      locale,
+      subject: t("learning.certificates.email.mentor_subject", { track: data.title }),
+      body: t("learning.certificates.email.mentor_body", { track: data.title, hours: data.hours }),
+    },
+  );
 }
 
 /** The job: issues the run's certificates in batches, each batch in one transaction, counting progress. */
@@ -235,10 +333,19 @@ async function certificateOf(actor: Actor, certificateId: string) {
     .select()
     .from(certificates)
     .where(and(eq(certificates.id, certificateId), eq(certificates.organizationId, actor.organizationId)));
-  // a course certificate (a mentor certificate is managed by the mentoring module)
-  if (!row || !row.cohortId || !row.registrationId) throw new NotFoundError();
+  if (!row) throw new NotFoundError();
+  return row;
+}
+
+/** Whoever may revoke (or reissue) the certificate: the course's managers, or for a mentor's, coordinators. */
+async function authorizeManage(actor: Actor, row: typeof certificates.$inferSelect) {
+  if (row.kind === "mentor") {
+    authorize(actor, "manage", "mentor_certificate", { organizationId: row.organizationId });
+    return;
+  }
+  if (!row.cohortId) throw new NotFoundError();
   const cohort = await cohortOf(actor, row.cohortId);
-  return { row: { ...row, cohortId: row.cohortId, registrationId: row.registrationId }, cohort };
+  authorize(actor, "manage", "course", cohort.course);
 }
 
 const revokeInput = z.object({
@@ -252,8 +359,8 @@ export async function revokeCertificate(
   input: Record<string, unknown>,
   now = new Date(),
 ): Promise<void> {
-  const { row, cohort } = await certificateOf(actor, certificateId);
-  authorize(actor, "manage", "course", cohort.course);
+  const row = await certificateOf(actor, certificateId);
+  await authorizeManage(actor, row);
   const { reason } = parseInput(revokeInput, input);
   if (row.revokedAt) throw new DomainError("learning.certificates.errors.already_revoked");
   await db()
@@ -272,8 +379,8 @@ export async function reissueCertificate(
   input: Record<string, unknown>,
   now = new Date(),
 ): Promise<{ id: string; code: string }> {
-  const { row, cohort } = await certificateOf(actor, certificateId);
-  authorize(actor, "manage", "course", cohort.course);
+  const row = await certificateOf(actor, certificateId);
+  await authorizeManage(actor, row);
   const { reason } = parseInput(revokeInput, input);
   return db().transaction(async (tx) => {
     const revoked = await tx
@@ -282,6 +389,26 @@ export async function reissueCertificate(
       .where(and(eq(certificates.id, certificateId), sql`${certificates.revokedAt} IS NULL`))
       .returning({ id: certificates.id });
     if (revoked.length === 0) throw new DomainError("learning.certificates.errors.already_revoked");
+    if (row.kind === "mentor" || !row.cohortId || !row.registrationId) {
+      // a mentor certificate again, as it was issued (the holder's name as it is now)
+      if (!row.personId) throw new NotFoundError();
+      return issueMentorCertificate(
+        tx,
+        {
+          organizationId: row.organizationId,
+          personId: row.personId,
+          title: row.courseTitle,
+          hours: row.hours,
+          startsOn: row.startsOn,
+          endsOn: row.endsOn,
+          signerName: row.signerName,
+          signerTitle: row.signerTitle,
+          issuedBy: actor.personId,
+          replacesId: row.id,
+        },
+        now,
+      );
+    }
     return issueOne(
       tx,
       {
@@ -347,17 +474,22 @@ export async function certificateForDownload(
       certificate: certificates,
       personId: registrations.personId,
       email: registrations.email,
+      holderEmail: persons.email,
       organization: organizations.name,
     })
     .from(certificates)
-    .innerJoin(registrations, eq(registrations.id, certificates.registrationId))
+    .leftJoin(registrations, eq(registrations.id, certificates.registrationId))
+    // a mentor certificate's holder is a person of the platform (a course's: the registration)
+    .leftJoin(persons, eq(persons.id, certificates.personId))
     .innerJoin(organizations, eq(organizations.id, certificates.organizationId))
     .where(eq(certificates.code, code));
   // a revoked certificate is only shown as revoked on its public page: its old links give nothing
   if (!row || row.certificate.revokedAt) throw new NotFoundError();
+  const mentor = row.certificate.kind === "mentor";
   let allowed = Boolean(access.token) && hashToken(access.token ?? "") === row.certificate.downloadTokenHash;
   const actor = access.actor;
-  if (!allowed && actor) {
+  if (!allowed && actor && mentor) allowed = row.certificate.personId === actor.personId;
+  if (!allowed && actor && !mentor) {
     // the holder: the registration is theirs, or carries their sign-in address (as on their home page)
     const [me] = await db()
       .select({ email: persons.email })
@@ -366,16 +498,26 @@ export async function certificateForDownload(
     allowed = row.personId === actor.personId || me?.email.toLowerCase() === row.email;
   }
   if (!allowed && actor && actor.organizationId === row.certificate.organizationId) {
-    // besides its holder, a certificate is the coordinators' (product.md: facilitators see attendance)
-    const cohortId = row.certificate.cohortId;
-    const [cohort] = cohortId
-      ? await db().select({ courseId: cohorts.courseId }).from(cohorts).where(eq(cohorts.id, cohortId))
-      : [];
-    const subject = cohort ? await courseSubject(actor, cohort.courseId) : null;
-    allowed = subject !== null && can(actor, "manage", "course", subject);
+    if (mentor) {
+      allowed = can(actor, "manage", "mentor_certificate", {
+        organizationId: row.certificate.organizationId,
+      });
+    } else {
+      // besides its holder, a certificate is the coordinators' (product.md: facilitators see attendance)
+      const cohortId = row.certificate.cohortId;
+      const [cohort] = cohortId
+        ? await db().select({ courseId: cohorts.courseId }).from(cohorts).where(eq(cohorts.id, cohortId))
+        : [];
+      const subject = cohort ? await courseSubject(actor, cohort.courseId) : null;
+      allowed = subject !== null && can(actor, "manage", "course", subject);
+    }
   }
   if (!allowed) throw new NotFoundError();
-  return { ...row.certificate, organization: row.organization, holderEmail: row.email };
+  return {
+    ...row.certificate,
+    organization: row.organization,
+    holderEmail: (mentor ? row.holderEmail : row.email) ?? row.holderEmail ?? "",
+  };
 }
 
 /** The certificate's PDF in the given language (the holder's email's, or the reader's). */
@@ -391,7 +533,9 @@ export async function certificatePdf(
     lead: t("learning.certificates.pdf.lead"),
     holder: certificate.holderName,
     body: [
-      t("learning.certificates.pdf.course", { course: certificate.courseTitle }),
+      certificate.kind === "mentor"
+        ? t("learning.certificates.pdf.mentor_track", { track: certificate.courseTitle })
+        : t("learning.certificates.pdf.course", { course: certificate.courseTitle }),
       t("learning.certificates.pdf.hours", { hours: certificate.hours }),
       t("learning.dates", { start: formatDay(certificate.startsOn), end: formatDay(certificate.endsOn) }),
     ],

@@ -117,20 +117,30 @@ export async function certificateCredential(
     : [];
   const key = await issuerKey(certificate.organizationId);
   const appUrl = config().appUrl;
+  const mentor = certificate.kind === "mentor";
   const credential = buildCredential({
     certificateId: certificate.id,
     issuer: { id: issuerUrl(certificate.organizationId), name: certificate.organization, url: appUrl },
     holder: { fullName: certificate.holderName, email: certificate.holderEmail },
-    achievement: {
-      id: `${appUrl}/talleres/${course?.slug ?? ""}`,
-      name: certificate.courseTitle,
-      description: course?.summary || certificate.courseTitle,
-      criteria: t("learning.credential.criteria", {
-        percent: course?.minAttendance ?? 75,
-        hours: certificate.hours,
-      }),
-      hours: certificate.hours,
-    },
+    achievement: mentor
+      ? {
+          // the track: one achievement for every mentor it certifies (its title as the certificate copied it)
+          id: `${issuerUrl(certificate.organizationId)}/logros/mentoria/${encodeURIComponent(certificate.courseTitle)}`,
+          name: certificate.courseTitle,
+          description: t("learning.credential.mentor_description", { track: certificate.courseTitle }),
+          criteria: t("learning.credential.mentor_criteria", { hours: certificate.hours }),
+          hours: certificate.hours,
+        }
+      : {
+          id: `${appUrl}/talleres/${course?.slug ?? ""}`,
+          name: certificate.courseTitle,
+          description: course?.summary || certificate.courseTitle,
+          criteria: t("learning.credential.criteria", {
+            percent: course?.minAttendance ?? 75,
+            hours: certificate.hours,
+          }),
+          hours: certificate.hours,
+        },
     startedOn: certificate.startsOn,
     endedOn: certificate.endsOn,
     issuedAt: certificate.issuedAt,

@@ -29,6 +29,8 @@ declare module "../../platform/policy" {
     "cohort:read_registrations": CourseSubject;
     "lesson:read": LessonSubject;
     "lesson:complete": LessonSubject;
+    /** a mentor certificate (issued by the mentoring module): revoked by a coordinator */
+    "mentor_certificate:manage": OrganizationSubject;
   }
 }
 
@@ -54,3 +56,5 @@ allow("read", "lesson", (a, c) => facilitates(a, c));
 allow("read", "lesson", (a, c) => c.participant);
 /** marking a lesson done is a participant's own progress */
 allow("complete", "lesson", (a, c) => c.participant);
+/** a mentor certificate's revocation and its download besides its holder: coordinators */
+allow("manage", "mentor_certificate", (a) => isCoordinator(a));
