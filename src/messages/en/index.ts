@@ -1,6 +1,7 @@
 import type { MessageKey } from "../es-CL";
 import { accounts } from "./accounts";
 import { admin } from "./admin";
+import { advisory } from "./advisory";
 import { auth } from "./auth";
 import { calibration } from "./calibration";
 import { common } from "./common";
@@ -46,5 +47,6 @@ export const en: Partial<Record<MessageKey, string>> = {
   ...community,
   ...practices,
   ...wellbeing,
+  ...advisory,
   ...programs,
 };

@@ -1,5 +1,6 @@
 import { accounts } from "./accounts";
 import { admin } from "./admin";
+import { advisory } from "./advisory";
 import { auth } from "./auth";
 import { calibration } from "./calibration";
 import { common } from "./common";
@@ -43,6 +44,7 @@ export const esCL = {
   ...community,
   ...practices,
   ...wellbeing,
+  ...advisory,
   ...programs,
 };
 export type MessageKey = keyof typeof esCL;

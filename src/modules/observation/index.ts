@@ -78,6 +78,12 @@ export {
   REMINDER_SWEEP_MINUTES,
   sendDueReminders,
 } from "./reminders";
+export {
+  INDICATOR_MONTHS_MAX,
+  type MonthIndicators,
+  type SchoolIndicators,
+  schoolIndicatorsSince,
+} from "./school-indicators";
 export { schoolReportPdf } from "./school-report";
 export { ensureObservationSetup } from "./setup";
 export type { FieldEdit } from "./visit-history";
