@@ -11,6 +11,7 @@ import { day } from "./day";
 import { discussions } from "./discussions";
 import { files } from "./files";
 import { learning } from "./learning";
+import { mentoringTrack } from "./mentoring-track";
 import { observation } from "./observation";
 import { operations } from "./operations";
 import { pdf } from "./pdf";
@@ -49,4 +50,5 @@ export const en: Partial<Record<MessageKey, string>> = {
   ...wellbeing,
   ...advisory,
   ...programs,
+  ...mentoringTrack,
 };

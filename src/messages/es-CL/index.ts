@@ -10,6 +10,7 @@ import { day } from "./day";
 import { discussions } from "./discussions";
 import { files } from "./files";
 import { learning } from "./learning";
+import { mentoringTrack } from "./mentoring-track";
 import { observation } from "./observation";
 import { operations } from "./operations";
 import { pdf } from "./pdf";
@@ -46,5 +47,6 @@ export const esCL = {
   ...wellbeing,
   ...advisory,
   ...programs,
+  ...mentoringTrack,
 };
 export type MessageKey = keyof typeof esCL;

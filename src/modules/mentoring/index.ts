@@ -1,0 +1,49 @@
+// The mentoring module (issue #18): pairings, mentoring sessions, the mentor certification track and
+// coaching the coach.
+import "./policy";
+import "./personal-data";
+import "./track-policy";
+import "./track-personal-data";
+
+export { certifyCandidacy } from "./certification";
+export { acknowledgeReview, reviewForm, reviewPage, reviewsHome, writeReview } from "./reviews";
+export {
+  addCandidate,
+  addRequirement,
+  candidacyPage,
+  createTrack,
+  hasTrackWork,
+  newTrackOptions,
+  progressOf,
+  type RequirementProgress,
+  recordInterview,
+  removeRequirement,
+  setSupervisor,
+  trackHome,
+  trackPage,
+  updateTrack,
+} from "./track";
+export { managesTracks } from "./track-policy";
+export { type MenteeRow, managesPairings, mentoringHome, menteesOf, mentorsSomeone } from "./home";
+export {
+  changePairingEnd,
+  createPairings,
+  endPairing,
+  hasMentor,
+  listPairings,
+  myMentors,
+  type PairingFilters,
+  type PairingStatus,
+  pairingFor,
+  pairingOptions,
+} from "./pairings";
+export type { MentoringSessionSubject, PairingSubject } from "./policy";
+export {
+  commentOnSession,
+  logSession,
+  newSessionFor,
+  pairingPage,
+  sessionForEditing,
+  sessionPage,
+  updateSession,
+} from "./sessions";
