@@ -1,7 +1,5 @@
 // The mentoring module (issue #18): pairings, mentoring sessions, the mentor certification track and
 // coaching the coach.
-import "./policy";
-import "./personal-data";
 import "./track-policy";
 import "./track-personal-data";
 
@@ -24,26 +22,3 @@ export {
   updateTrack,
 } from "./track";
 export { managesTracks } from "./track-policy";
-export { type MenteeRow, managesPairings, mentoringHome, menteesOf, mentorsSomeone } from "./home";
-export {
-  changePairingEnd,
-  createPairings,
-  endPairing,
-  hasMentor,
-  listPairings,
-  myMentors,
-  type PairingFilters,
-  type PairingStatus,
-  pairingFor,
-  pairingOptions,
-} from "./pairings";
-export type { MentoringSessionSubject, PairingSubject } from "./policy";
-export {
-  commentOnSession,
-  logSession,
-  newSessionFor,
-  pairingPage,
-  sessionForEditing,
-  sessionPage,
-  updateSession,
-} from "./sessions";
