@@ -17,7 +17,8 @@ import { createApp } from "~/platform/http/server";
 import { startWorker } from "~/platform/jobs/queue";
 import { log } from "~/platform/log";
 import { deleteOldRequestKeys } from "~/platform/requests/idempotency";
-import { type FileStore, resumableUploads, setFileStore } from "~/platform/storage";
+import { type FileStore, setFileStore } from "~/platform/storage";
+import { resumableUploads } from "~/platform/storage/resumable";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, OTHER_ORGANIZATION_ACCOUNTS };
 

@@ -1,5 +1,4 @@
 // Tables of figures as files people open in a spreadsheet: CSV (Papa Parse) and XLSX (ExcelJS).
-import ExcelJS from "exceljs";
 import Papa from "papaparse";
 
 export type Cell = string | number | null;
@@ -54,6 +53,8 @@ export async function xlsxOf(
   tables: Table[],
   meta: { creator: string; title: string },
 ): Promise<Uint8Array<ArrayBuffer>> {
+  // ExcelJS takes about half a second to load: loaded by the first workbook a process writes
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   workbook.creator = meta.creator;
   workbook.title = meta.title;

@@ -9,12 +9,22 @@
 // bytes, so documents can be compared in tests.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { create as openFont } from "fontkit";
-import PDFDocument from "pdfkit";
+import type * as Fontkit from "fontkit";
+import type PDFKit from "pdfkit";
 import { translator } from "../messages";
 import { lineChart as lineGeometry } from "./charts";
 import { formatDateTime } from "./i18n/format";
 import type { Locale } from "./i18n/i18n";
+
+// pdfkit and fontkit (about half a second to load) are loaded by the first document a process makes,
+// not by every process that imports this file (each test file, each command).
+const load = createRequire(import.meta.url);
+let pdfkitClass: typeof PDFKit | undefined;
+const PDFDocument = function (this: unknown, ...args: ConstructorParameters<typeof PDFKit>) {
+  pdfkitClass ??= load("pdfkit") as typeof PDFKit;
+  return new pdfkitClass(...args);
+} as unknown as typeof PDFKit;
+const openFont = (bytes: Buffer) => (load("fontkit") as typeof Fontkit).create(bytes);
 
 export interface PdfOptions {
   /** the document's title: first-page heading, running header and metadata */
@@ -77,7 +87,7 @@ const FONT_FILES: Record<keyof typeof FONT, string> = {
 
 interface FontFiles {
   /** the faces parsed once per process (pdfkit takes a parsed font as well as its bytes) */
-  parsed: Record<keyof typeof FONT, ReturnType<typeof openFont>>;
+  parsed: Record<keyof typeof FONT, ReturnType<typeof Fontkit.create>>;
   /** whether every one of the three faces has a glyph for the code point */
   printable: (codePoint: number) => boolean;
 }

@@ -4,7 +4,7 @@
 // What real files look like: Chilean Excel saves CSV with ";" and in Windows-1252 ("Muñoz" as the byte
 // F1), or in UTF-8 with a BOM; "Texto Unicode" is UTF-16 with tabs; Mineduc exports put the RUT body
 // and its check digit in two columns, and a title line or two may sit above the column names.
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import Papa from "papaparse";
 import type { MessageKey } from "../../messages";
 import { DomainError } from "../../platform/errors";
@@ -279,7 +279,9 @@ function cellText(cell: ExcelJS.Cell): string {
 async function parseXlsx(bytes: Uint8Array): Promise<ParsedRoster> {
   if (zipUnpackedSize(bytes) > MAX_UNPACKED_BYTES)
     throw fileError("roster.errors.file_too_large", { max: "5 MB" });
-  const workbook = new ExcelJS.Workbook();
+  // loaded by the first spreadsheet read (about half a second), not by every process importing this file
+  const { default: Excel } = await import("exceljs");
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(
       Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer,

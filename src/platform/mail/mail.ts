@@ -1,5 +1,5 @@
 import { desc, eq } from "drizzle-orm";
-import nodemailer, { type Transporter } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import { config } from "../config";
 import { type DbOrTx, db } from "../db/client";
 import { newId } from "../ids";
@@ -39,8 +39,10 @@ export async function queueEmail(message: OutgoingEmail, tx: DbOrTx = db()): Pro
 
 let transporter: Transporter | undefined;
 let transporterUrl: string | undefined;
-function smtp(url: string): Transporter {
+async function smtp(url: string): Promise<Transporter> {
   if (!transporter || transporterUrl !== url) {
+    // loaded by the first email sent over SMTP, not by every process importing this file
+    const { default: nodemailer } = await import("nodemailer");
     transporter = nodemailer.createTransport(url);
     transporterUrl = url;
   }
@@ -52,7 +54,7 @@ export async function deliverEmail(emailId: string): Promise<void> {
   if (!email || email.status === "sent" || email.status === "kept") return;
   const url = config().SMTP_URL;
   if (url) {
-    await smtp(url).sendMail({
+    await (await smtp(url)).sendMail({
       from: config().MAIL_FROM,
       to: email.toAddress,
       subject: email.subject,

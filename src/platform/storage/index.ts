@@ -3,18 +3,6 @@
 // docs/architecture.md, "Files".
 export { downloadName } from "./names";
 export { contentDisposition, fileResponse, rangeFileResponse, requestedRange } from "./response";
-export {
-  type LoadUploadSession,
-  PARTIAL_UPLOAD_TTL_MS,
-  type ResumableUploads,
-  registerUploadPurpose,
-  resumableUploads,
-  type StoredUpload,
-  UPLOADS_PATH,
-  type UploadMetadata,
-  type UploadPurpose,
-  type UploadSession,
-} from "./resumable";
 export { type KeptUpload, keepUpload } from "./stored-upload";
 export {
   type ByteRange,
@@ -29,6 +17,17 @@ export {
   type StoredFile,
   setFileStore,
 } from "./stores";
+// (the tus server itself, resumableUploads, is imported from ./resumable by the HTTP server alone)
+export {
+  type LoadUploadSession,
+  PARTIAL_UPLOAD_TTL_MS,
+  registerUploadPurpose,
+  type StoredUpload,
+  UPLOADS_PATH,
+  type UploadMetadata,
+  type UploadPurpose,
+  type UploadSession,
+} from "./upload-purposes";
 export {
   type AcceptedUpload,
   acceptedExtensions,

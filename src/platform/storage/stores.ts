@@ -5,19 +5,15 @@
 import { randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { copyFile, link, mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { Readable } from "node:stream";
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListObjectsV2Command,
-  NoSuchKey,
-  NotFound,
-  PutObjectCommand,
-  S3Client,
-} from "@aws-sdk/client-s3";
+import type * as S3 from "@aws-sdk/client-s3";
 import { config } from "../config";
+
+// The AWS SDK takes a fifth of a second to load: loaded when a process first uses the bucket.
+const load = createRequire(import.meta.url);
+const sdk = () => load("@aws-sdk/client-s3") as typeof S3;
 
 export interface StoredFile {
   bytes: Uint8Array;
@@ -228,7 +224,7 @@ export function parseS3Url(url: string) {
 
 /** Objects in one bucket, named by their key; the content type is the object's own. */
 export class S3Store implements FileStore {
-  private readonly client: S3Client;
+  private readonly client: S3.S3Client;
   readonly bucket: string;
 
   /** `pageSize`: keys listed per request (S3's default, 1000; tests make it small to page). */
@@ -238,7 +234,7 @@ export class S3Store implements FileStore {
   ) {
     const parts = parseS3Url(url);
     this.bucket = parts.bucket;
-    this.client = new S3Client({
+    this.client = new (sdk().S3Client)({
       endpoint: parts.endpoint,
       region: parts.region,
       forcePathStyle: true,
@@ -253,7 +249,7 @@ export class S3Store implements FileStore {
 
   async put(key: string, bytes: Uint8Array, meta: { contentType: string }): Promise<void> {
     await this.client.send(
-      new PutObjectCommand({
+      new (sdk().PutObjectCommand)({
         Bucket: this.bucket,
         Key: checkKey(key),
         Body: bytes,
@@ -267,7 +263,7 @@ export class S3Store implements FileStore {
     checkKey(key);
     const { size } = await stat(filePath);
     await this.client.send(
-      new PutObjectCommand({
+      new (sdk().PutObjectCommand)({
         Bucket: this.bucket,
         Key: key,
         Body: createReadStream(filePath),
@@ -279,7 +275,9 @@ export class S3Store implements FileStore {
 
   async stat(key: string): Promise<FileInfo | null> {
     try {
-      const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: checkKey(key) }));
+      const head = await this.client.send(
+        new (sdk().HeadObjectCommand)({ Bucket: this.bucket, Key: checkKey(key) }),
+      );
       return { contentType: head.ContentType ?? "application/octet-stream", size: head.ContentLength ?? 0 };
     } catch (error) {
       if (isMissing(error)) return null;
@@ -290,7 +288,7 @@ export class S3Store implements FileStore {
   async open(key: string, range?: ByteRange): Promise<OpenedFile | null> {
     try {
       const object = await this.client.send(
-        new GetObjectCommand({
+        new (sdk().GetObjectCommand)({
           Bucket: this.bucket,
           Key: checkKey(key),
           Range: range ? `bytes=${range.start}-${range.end}` : undefined,
@@ -315,25 +313,25 @@ export class S3Store implements FileStore {
   async get(key: string): Promise<StoredFile | null> {
     try {
       const object = await this.client.send(
-        new GetObjectCommand({ Bucket: this.bucket, Key: checkKey(key) }),
+        new (sdk().GetObjectCommand)({ Bucket: this.bucket, Key: checkKey(key) }),
       );
       const bytes = object.Body ? await object.Body.transformToByteArray() : new Uint8Array();
       return { bytes, contentType: object.ContentType ?? "application/octet-stream", size: bytes.length };
     } catch (error) {
-      if (error instanceof NoSuchKey || (error as { name?: string }).name === "NoSuchKey") return null;
+      if (error instanceof sdk().NoSuchKey || (error as { name?: string }).name === "NoSuchKey") return null;
       throw error;
     }
   }
 
   async delete(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: checkKey(key) }));
+    await this.client.send(new (sdk().DeleteObjectCommand)({ Bucket: this.bucket, Key: checkKey(key) }));
   }
 
   async *keys(): AsyncIterable<string> {
     let token: string | undefined;
     do {
       const page = await this.client.send(
-        new ListObjectsV2Command({
+        new (sdk().ListObjectsV2Command)({
           Bucket: this.bucket,
           ContinuationToken: token,
           MaxKeys: this.options.pageSize,
@@ -348,7 +346,10 @@ export class S3Store implements FileStore {
 function isMissing(error: unknown): boolean {
   const name = (error as { name?: string }).name;
   return (
-    error instanceof NoSuchKey || error instanceof NotFound || name === "NoSuchKey" || name === "NotFound"
+    error instanceof sdk().NoSuchKey ||
+    error instanceof sdk().NotFound ||
+    name === "NoSuchKey" ||
+    name === "NotFound"
   );
 }
 
