@@ -107,4 +107,13 @@ export default [
   route("talleres/:slug/sesiones.ics", "routes/workshop.ics.ts"),
   route("inscripciones/cancelar/:token", "routes/registration.cancel.tsx"),
   route("programas", "routes/programs.tsx"),
+  route("impacto", "routes/impact.tsx"),
+  route("impacto/informes/:reportId", "routes/impact.report.tsx"),
+  route("impacto/informes/:reportId/informe.pdf", "routes/impact.report.file.ts", {
+    id: "impact-report-pdf",
+  }),
+  route("impacto/informes/:reportId/informe.xlsx", "routes/impact.report.file.ts", {
+    id: "impact-report-xlsx",
+  }),
+  route("impacto-publico/:organizationSlug", "routes/impact.public.tsx"),
 ] satisfies RouteConfig;

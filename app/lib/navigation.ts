@@ -1,5 +1,6 @@
 import type { MessageKey } from "~/messages";
 import { hasCommunity } from "~/modules/community";
+import { mayReadImpact } from "~/modules/impact";
 import { observationHome } from "~/modules/observation";
 import { worksWithSchools } from "~/modules/people";
 import { mayHandlePrivacyRequests } from "~/modules/privacy";
@@ -43,6 +44,7 @@ export function navigationFor(actor: Actor): NavItem[] {
   if (can(actor, "list", "school", org) && worksWithSchools(actor))
     items.push({ to: "/establecimientos", label: "nav.schools" });
   if (can(actor, "list", "person", org)) items.push({ to: "/personas", label: "nav.people" });
+  if (mayReadImpact(actor)) items.push({ to: "/impacto", label: "nav.impact" });
   if (can(actor, "manage", "program", org)) items.push({ to: "/programas", label: "nav.programs" });
   if (can(actor, "read", "outbox", org)) items.push({ to: "/admin/correos", label: "nav.outbox" });
   if (can(actor, "read", "audit", org)) items.push({ to: "/admin/auditoria", label: "nav.audit" });

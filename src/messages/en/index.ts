@@ -10,6 +10,7 @@ import { dashboards } from "./dashboards";
 import { day } from "./day";
 import { discussions } from "./discussions";
 import { files } from "./files";
+import { impact } from "./impact";
 import { learning } from "./learning";
 import { mentoringTrack } from "./mentoring-track";
 import { observation } from "./observation";
@@ -50,5 +51,6 @@ export const en: Partial<Record<MessageKey, string>> = {
   ...wellbeing,
   ...advisory,
   ...programs,
+  ...impact,
   ...mentoringTrack,
 };

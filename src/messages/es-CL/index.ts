@@ -9,6 +9,7 @@ import { dashboards } from "./dashboards";
 import { day } from "./day";
 import { discussions } from "./discussions";
 import { files } from "./files";
+import { impact } from "./impact";
 import { learning } from "./learning";
 import { mentoringTrack } from "./mentoring-track";
 import { observation } from "./observation";
@@ -47,6 +48,7 @@ export const esCL = {
   ...wellbeing,
   ...advisory,
   ...programs,
+  ...impact,
   ...mentoringTrack,
 };
 export type MessageKey = keyof typeof esCL;

@@ -1,0 +1,351 @@
+// The impact figures (issue #18), each as written in docs/architecture.md ("Impact") and on the page
+// (impact.definition.*). Set-based SQL over the whole organization, kept between requests by
+// cachedFigures (observation/figures-cache.ts) under a key made of the filters and fingerprints of
+// everything they read:
+//   - visits, snapshots, feedback meetings and schools' IVE: organizationFingerprint (the observation
+//     module's triggers count every change in school_figure_versions);
+//   - course and mentor certificates: how many, how many revoked, the latest issue and revocation;
+//   - advisories, mentor tracks and candidacies, courses' programs, schools' IVE and dependencia: a
+//     digest of the columns read (few rows per organization);
+//   - registrations' country and region: read through the certificates (a certificate's registration
+//     is not edited after the certificate is issued).
+// Any change of those shows on the next request; figures are recomputed once a minute at most while
+// nothing changed, and served at most two minutes old while being recomputed (cachedFigures).
+import { createHash } from "node:crypto";
+import { type SQL, sql } from "drizzle-orm";
+import { type Db, rowsOf } from "../../platform/db/client";
+import { reportingDb } from "../../platform/db/replica";
+import { cachedFigures, organizationFingerprint } from "../observation/figures-cache";
+import { DEPENDENCIAS, type Dependencia } from "../people/schema";
+import { IVE_BAND_NAMES, type IveBand, iveBandOf } from "../people/schools";
+import { REGIONS } from "../people/territory";
+import { IMPACT_TIME_ZONE } from "./content";
+
+/** Inclusive calendar days (Chile's time); null: open. */
+export interface ImpactPeriod {
+  from: string | null;
+  to: string | null;
+}
+
+export interface ImpactScope extends ImpactPeriod {
+  organizationId: string;
+  /** null: every program */
+  programId: string | null;
+}
+
+export interface SchoolTimeOnTask {
+  schoolId: string;
+  school: string;
+  /** share of students on task (0–1) in the baseline cycles and in the latest cycles */
+  baseline: number;
+  latest: number;
+  /** latest − baseline, in share points (0.05 = 5 percentage points) */
+  change: number;
+  /** teachers whose cycles count (at least three cycles) */
+  teachers: number;
+}
+
+export interface ImpactFigures {
+  teachersTrained: number;
+  trainingHours: number;
+  /** countries by ISO code, people trained in each (most first) */
+  countries: Array<{ country: string; people: number }>;
+  /** Chilean regions (short names), people trained in each (north to south) */
+  regions: Array<{ region: string; people: number }>;
+  mentorsCertified: number;
+  schoolsAdvised: number;
+  schoolsByIve: Array<{ band: IveBand; schools: number }>;
+  schoolsByDependencia: Array<{ dependencia: Dependencia; schools: number }>;
+  cyclesCompleted: number;
+  timeOnTask: SchoolTimeOnTask[];
+  /** the median of the schools' changes; null when no school has one */
+  timeOnTaskMedianChange: number | null;
+}
+
+const OPEN_FROM = "1900-01-01";
+const OPEN_TO = "2999-12-31";
+
+/** The period's instants: [from 00:00, the day after `to` 00:00) in Chile's time. */
+function bounds(period: ImpactPeriod) {
+  const from = period.from ?? OPEN_FROM;
+  const to = period.to ?? OPEN_TO;
+  return {
+    fromDay: from,
+    toDay: to,
+    fromTs: sql`(${from}::date::timestamp AT TIME ZONE ${IMPACT_TIME_ZONE})`,
+    toTs: sql`((${to}::date + 1)::timestamp AT TIME ZONE ${IMPACT_TIME_ZONE})`,
+  };
+}
+
+/** An advisory that counts: under way or done (a planned one has not happened), overlapping the days. */
+const advisoryOverlaps = (fromDay: SQL, toDay: SQL) =>
+  sql`a.status IN ('active','closed') AND a.starts_on <= ${toDay}
+    AND coalesce(a.ends_on, (a.closed_at AT TIME ZONE ${IMPACT_TIME_ZONE})::date, ${OPEN_TO}::date) >= ${fromDay}`;
+
+const regionByName = new Map(REGIONS.map((r) => [r.shortName, r]));
+const regionByCode = new Map(REGIONS.map((r) => [r.code, r]));
+const REGION_ORDER = [
+  "15",
+  "01",
+  "02",
+  "03",
+  "04",
+  "05",
+  "13",
+  "06",
+  "07",
+  "16",
+  "08",
+  "09",
+  "14",
+  "10",
+  "11",
+  "12",
+];
+
+/** Computes every figure (no cache, no authorization: see impactFigures). */
+export async function computeImpactFigures(source: Db, scope: ImpactScope): Promise<ImpactFigures> {
+  const { organizationId: org, programId } = scope;
+  const b = bounds(scope);
+  const fromDay = sql`${b.fromDay}::date`;
+  const toDay = sql`${b.toDay}::date`;
+  const courseProgram = programId
+    ? sql`AND EXISTS (SELECT 1 FROM cohorts k JOIN courses co ON co.id = k.course_id
+        WHERE k.id = c.cohort_id AND co.program_id = ${programId})`
+    : sql``;
+
+  const trainedQuery = rowsOf<{
+    person: string;
+    country: string;
+    region: string;
+    school_region: string | null;
+    hours: number;
+  }>(
+    source,
+    sql`SELECT coalesce(c.person_id::text, lower(r.email), c.id::text) AS person,
+        coalesce(r.country, '') AS country, coalesce(r.region, '') AS region,
+        CASE WHEN coalesce(r.region, '') = '' AND coalesce(r.country, 'CL') = 'CL' THEN
+          (SELECT s.region_code FROM memberships m JOIN schools s ON s.id = m.school_id
+            WHERE m.person_id = coalesce(c.person_id, r.person_id)
+            ORDER BY (m.role = 'teacher') DESC, m.created_at, s.id LIMIT 1) END AS school_region,
+        c.hours
+      FROM certificates c LEFT JOIN registrations r ON r.id = c.registration_id
+      WHERE c.organization_id = ${org} AND c.kind = 'course' AND c.revoked_at IS NULL
+        AND c.issued_at >= ${b.fromTs} AND c.issued_at < ${b.toTs} ${courseProgram}`,
+  );
+
+  const trackProgram = programId ? sql`AND t.program_id = ${programId}` : sql``;
+  const mentorsQuery = rowsOf<{ mentors: number }>(
+    source,
+    sql`SELECT count(DISTINCT x.person)::int AS mentors FROM (
+        SELECT mc.person_id AS person FROM mentor_candidacies mc
+          JOIN mentor_tracks t ON t.id = mc.track_id
+          LEFT JOIN certificates c ON c.id = mc.certificate_id
+        WHERE mc.organization_id = ${org} AND mc.certified_at IS NOT NULL
+          AND mc.certified_at >= ${b.fromTs} AND mc.certified_at < ${b.toTs}
+          AND (c.id IS NULL OR c.revoked_at IS NULL) ${trackProgram}
+        UNION
+        SELECT c.person_id FROM certificates c
+        WHERE c.organization_id = ${org} AND c.kind = 'mentor' AND c.revoked_at IS NULL
+          AND c.person_id IS NOT NULL AND c.issued_at >= ${b.fromTs} AND c.issued_at < ${b.toTs}
+          ${
+            programId
+              ? sql`AND EXISTS (SELECT 1 FROM mentor_candidacies mc JOIN mentor_tracks t ON t.id = mc.track_id
+                  WHERE mc.certificate_id = c.id AND t.program_id = ${programId})`
+              : sql``
+          }
+      ) x`,
+  );
+
+  const advisoryProgram = programId ? sql`AND a.program_id = ${programId}` : sql``;
+  const advisedQuery = rowsOf<{ id: string; ive: number | string | null; dependencia: Dependencia }>(
+    source,
+    sql`SELECT s.id, s.ive, s.dependencia FROM schools s
+      WHERE s.organization_id = ${org} AND EXISTS (SELECT 1 FROM advisories a
+        WHERE a.school_id = s.id AND a.organization_id = ${org}
+          AND ${advisoryOverlaps(fromDay, toDay)} ${advisoryProgram})`,
+  );
+
+  // By program: the meetings held in a school while an advisory of the program was under way there.
+  const heldDay = sql`(m.held_at AT TIME ZONE ${IMPACT_TIME_ZONE})::date`;
+  const cyclesQuery = rowsOf<{ cycles: number }>(
+    source,
+    sql`SELECT count(*)::int AS cycles FROM feedback_meetings m JOIN observations o ON o.id = m.observation_id
+      WHERE m.organization_id = ${org} AND o.status = 'submitted'
+        AND m.held_at >= ${b.fromTs} AND m.held_at < ${b.toTs}
+        ${
+          programId
+            ? sql`AND EXISTS (SELECT 1 FROM advisories a WHERE a.school_id = m.school_id
+                AND ${advisoryOverlaps(heldDay, heldDay)} ${advisoryProgram})`
+            : sql``
+        }`,
+  );
+
+  // Time on task. A teacher's k-th cycle in a school is their k-th submitted visit there (by start)
+  // that has its feedback meeting, counting every cycle whose meeting was held before the period's end.
+  // Teachers with at least 3 cycles whose latest meeting falls in the period count: their 1st and 2nd
+  // cycles are the school's baseline, their latest cycle the school's latest. A school's share is
+  // students on task over students present, summed over every snapshot of those visits. By program:
+  // the schools with an advisory of the program during the period.
+  const onTaskQuery = rowsOf<{
+    school_id: string;
+    school: string;
+    baseline: number | string;
+    latest: number | string;
+    teachers: number;
+  }>(
+    source,
+    sql`WITH cycles AS (
+        SELECT o.id, o.school_id, o.teacher_id,
+          row_number() OVER (PARTITION BY o.school_id, o.teacher_id ORDER BY o.started_at, o.id) AS k,
+          count(*) OVER (PARTITION BY o.school_id, o.teacher_id) AS n,
+          max(m.held_at) OVER (PARTITION BY o.school_id, o.teacher_id) AS last_held
+        FROM observations o JOIN feedback_meetings m ON m.observation_id = o.id
+        WHERE o.organization_id = ${org} AND o.status = 'submitted' AND m.held_at < ${b.toTs}
+          ${
+            programId
+              ? sql`AND o.school_id IN (SELECT a.school_id FROM advisories a WHERE a.organization_id = ${org}
+                  AND ${advisoryOverlaps(fromDay, toDay)} ${advisoryProgram})`
+              : sql``
+          }
+      ), chosen AS (
+        SELECT id, school_id, teacher_id, k <= 2 AS baseline FROM cycles
+        WHERE n >= 3 AND last_held >= ${b.fromTs} AND (k <= 2 OR k = n)
+      ), shares AS (
+        SELECT ch.school_id, ch.baseline, sum(s.on_task)::float8 / sum(s.present) AS share,
+          count(DISTINCT ch.teacher_id)::int AS teachers
+        FROM chosen ch JOIN observation_snapshots s ON s.observation_id = ch.id
+        GROUP BY ch.school_id, ch.baseline
+      )
+      SELECT sc.id AS school_id, sc.name AS school, b.share AS baseline, l.share AS latest, l.teachers
+      FROM shares b JOIN shares l ON l.school_id = b.school_id AND NOT l.baseline
+        JOIN schools sc ON sc.id = b.school_id
+      WHERE b.baseline
+      ORDER BY sc.name, sc.id`,
+  );
+
+  const [trained, [mentors], advised, [cycles], onTask] = await Promise.all([
+    trainedQuery,
+    mentorsQuery,
+    advisedQuery,
+    cyclesQuery,
+    onTaskQuery,
+  ]);
+
+  const people = new Set<string>();
+  let hours = 0;
+  const countries = new Map<string, Set<string>>();
+  const regions = new Map<string, Set<string>>();
+  for (const row of trained) {
+    people.add(row.person);
+    hours += Number(row.hours);
+    const country = row.country || (row.school_region ? "CL" : "");
+    if (country) {
+      const set = countries.get(country) ?? new Set<string>();
+      set.add(row.person);
+      countries.set(country, set);
+    }
+    const region =
+      country === "CL"
+        ? (regionByName.get(row.region)?.code ??
+          (row.school_region ? regionByCode.get(row.school_region)?.code : undefined))
+        : undefined;
+    if (region) {
+      const set = regions.get(region) ?? new Set<string>();
+      set.add(row.person);
+      regions.set(region, set);
+    }
+  }
+
+  const byIve = new Map<IveBand, number>();
+  const byDependencia = new Map<Dependencia, number>();
+  for (const s of advised) {
+    const band = iveBandOf(s.ive === null ? null : Number(s.ive));
+    byIve.set(band, (byIve.get(band) ?? 0) + 1);
+    byDependencia.set(s.dependencia, (byDependencia.get(s.dependencia) ?? 0) + 1);
+  }
+
+  const timeOnTask = onTask.map((r) => {
+    const baseline = Number(r.baseline);
+    const latest = Number(r.latest);
+    return {
+      schoolId: r.school_id,
+      school: r.school,
+      baseline,
+      latest,
+      change: latest - baseline,
+      teachers: r.teachers,
+    };
+  });
+
+  return {
+    teachersTrained: people.size,
+    trainingHours: hours,
+    countries: [...countries]
+      .map(([country, set]) => ({ country, people: set.size }))
+      .sort((a, b) => b.people - a.people || a.country.localeCompare(b.country)),
+    regions: REGION_ORDER.filter((code) => regions.has(code)).map((code) => ({
+      region: regionByCode.get(code)?.shortName ?? code,
+      people: regions.get(code)?.size ?? 0,
+    })),
+    mentorsCertified: mentors?.mentors ?? 0,
+    schoolsAdvised: advised.length,
+    schoolsByIve: IVE_BAND_NAMES.map((band) => ({ band, schools: byIve.get(band) ?? 0 })),
+    schoolsByDependencia: DEPENDENCIAS.map((dependencia) => ({
+      dependencia,
+      schools: byDependencia.get(dependencia) ?? 0,
+    })),
+    cyclesCompleted: cycles?.cycles ?? 0,
+    timeOnTask,
+    timeOnTaskMedianChange: median(timeOnTask.map((s) => s.change)),
+  };
+}
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * A fingerprint of what the figures read besides the observation system's own (organizationFingerprint):
+ * certificates by count and latest issue/revocation, and a digest of the small tables' columns read.
+ */
+export async function impactFingerprint(source: Db, organizationId: string): Promise<string> {
+  const [row] = await rowsOf<Record<string, string | null>>(
+    source,
+    sql`SELECT
+      (SELECT count(*) || ':' || count(revoked_at) || ':' || coalesce(max(issued_at)::text, '') || ':' ||
+          coalesce(max(revoked_at)::text, '')
+        FROM certificates WHERE organization_id = ${organizationId}) AS certificates,
+      (SELECT md5(coalesce(string_agg(id::text || ':' || status || ':' || starts_on::text || ':' ||
+          coalesce(ends_on::text, '') || ':' || coalesce(closed_at::text, '') || ':' || school_id::text || ':' ||
+          coalesce(program_id::text, ''), ',' ORDER BY id), ''))
+        FROM advisories WHERE organization_id = ${organizationId}) AS advisories,
+      (SELECT md5(coalesce(string_agg(id::text || ':' || track_id::text || ':' || person_id::text || ':' ||
+          coalesce(certified_at::text, '') || ':' || coalesce(certificate_id::text, ''), ',' ORDER BY id), ''))
+        FROM mentor_candidacies WHERE organization_id = ${organizationId}) AS candidacies,
+      (SELECT md5(coalesce(string_agg(id::text || ':' || coalesce(program_id::text, ''), ',' ORDER BY id), ''))
+        FROM mentor_tracks WHERE organization_id = ${organizationId}) AS tracks,
+      (SELECT md5(coalesce(string_agg(id::text || ':' || coalesce(program_id::text, ''), ',' ORDER BY id), ''))
+        FROM courses WHERE organization_id = ${organizationId}) AS courses,
+      (SELECT md5(coalesce(string_agg(id::text || ':' || dependencia || ':' || coalesce(ive::text, '') || ':' ||
+          region_code, ',' ORDER BY id), ''))
+        FROM schools WHERE organization_id = ${organizationId}) AS schools`,
+  );
+  return createHash("sha256")
+    .update(JSON.stringify(row ?? {}))
+    .digest("base64url");
+}
+
+/** The figures for a scope, kept between requests (authorize before calling). */
+export async function cachedImpactFigures(scope: ImpactScope, now = new Date()): Promise<ImpactFigures> {
+  const source = await reportingDb();
+  const [observation, impact] = await Promise.all([
+    organizationFingerprint(source, scope.organizationId),
+    impactFingerprint(source, scope.organizationId),
+  ]);
+  const key = `impact|${scope.organizationId}|${scope.from ?? ""}|${scope.to ?? ""}|${scope.programId ?? ""}|${observation}|${impact}`;
+  return cachedFigures(source, key, now, () => computeImpactFigures(source, scope));
+}
