@@ -18,8 +18,11 @@ export interface NavItem {
   end: boolean;
 }
 
-/** The main menu: only what the actor may open. */
-export function navigationFor(actor: Actor): NavItem[] {
+/**
+ * The main menu: only what the actor may open. `facts` are what the menu needs that the actor does
+ * not carry (read by the root loader): whether a school the actor leads has an advisory.
+ */
+export function navigationFor(actor: Actor, facts: { advisories?: boolean } = {}): NavItem[] {
   const org = { organizationId: actor.organizationId };
   const items: Array<Omit<NavItem, "end">> = [{ to: "/", label: "nav.home" }];
   const observation = observationHome(actor);
@@ -40,6 +43,7 @@ export function navigationFor(actor: Actor): NavItem[] {
   }
   if (hasCommunity(actor)) items.push({ to: "/comunidad", label: "nav.community" });
   if (hasWellbeing(actor)) items.push({ to: "/bienestar", label: "nav.wellbeing" });
+  if (facts.advisories) items.push({ to: "/asesorias", label: "nav.advisories" });
   if (can(actor, "list", "course", org)) items.push({ to: "/cursos", label: "nav.courses" });
   if (can(actor, "list", "school", org) && worksWithSchools(actor))
     items.push({ to: "/establecimientos", label: "nav.schools" });

@@ -60,7 +60,9 @@ export default function Certificate({ loaderData }: Route.ComponentProps) {
       <dl className="facts">
         <dt>{t("learning.verify.holder")}</dt>
         <dd>{certificate.holderName}</dd>
-        <dt>{t("learning.verify.course")}</dt>
+        <dt>
+          {certificate.kind === "mentor" ? t("learning.verify.mentor_track") : t("learning.verify.course")}
+        </dt>
         <dd>{certificate.courseTitle}</dd>
         <dt>{t("learning.verify.hours")}</dt>
         <dd>{t("learning.hours", { count: certificate.hours })}</dd>

@@ -225,6 +225,7 @@ export const learning: Record<keyof typeof source, string> = {
   "learning.verify.revoked": "Revoked certificate: no longer valid.",
   "learning.verify.revoked_on": "Revoked on {date}.",
   "learning.verify.holder": "Name",
+  "learning.verify.mentor_track": "Mentor certification track",
   "learning.verify.course": "Course",
   "learning.verify.hours": "Length",
   "learning.verify.dates": "Dates",

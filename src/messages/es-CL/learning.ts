@@ -223,6 +223,7 @@ export const learning = {
   "learning.verify.revoked": "Certificado revocado: ya no es válido.",
   "learning.verify.revoked_on": "Revocado el {date}.",
   "learning.verify.holder": "Nombre",
+  "learning.verify.mentor_track": "Programa de certificación de mentores",
   "learning.verify.course": "Curso",
   "learning.verify.hours": "Duración",
   "learning.verify.dates": "Fechas",

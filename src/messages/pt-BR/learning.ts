@@ -224,6 +224,7 @@ export const learning: Record<keyof typeof source, string> = {
   "learning.verify.revoked": "Certificado revogado: não é mais válido.",
   "learning.verify.revoked_on": "Revogado em {date}.",
   "learning.verify.holder": "Nome",
+  "learning.verify.mentor_track": "Programa de certificação de mentores",
   "learning.verify.course": "Curso",
   "learning.verify.hours": "Duração",
   "learning.verify.dates": "Datas",

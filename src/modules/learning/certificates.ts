@@ -425,6 +425,8 @@ export async function reissueCertificate(
 
 export interface VerifiedCertificate {
   code: string;
+  /** a course's certificate, or a certified mentor's (the title is then the track's) */
+  kind: "course" | "mentor";
   status: "valid" | "revoked";
   holderName: string;
   courseTitle: string;
@@ -443,6 +445,7 @@ export async function verifyCertificate(codeInput: string): Promise<VerifiedCert
   const [row] = await db()
     .select({
       code: certificates.code,
+      kind: certificates.kind,
       holderName: certificates.holderName,
       courseTitle: certificates.courseTitle,
       hours: certificates.hours,
