@@ -15,6 +15,7 @@ import {
   useRouteLoaderData,
 } from "react-router";
 import { loadCatalogue } from "~/messages/load";
+import { hasAdvisories } from "~/modules/advisory";
 import { isLocale, LOCALES } from "~/platform/i18n/i18n";
 import type { Route } from "./+types/root";
 import { catalogueChunkUrl } from "./lib/catalogue-chunks.server";
@@ -64,7 +65,9 @@ export async function loader({ context }: Route.LoaderArgs) {
     // A fresh idempotency key for the forms of this page (<RequestKey />, src/platform/requests).
     requestKey: crypto.randomUUID(),
     viewer: session.viewer ? { name: `${session.viewer.givenNames} ${session.viewer.familyNames}` } : null,
-    nav: session.actor ? navigationFor(session.actor) : [],
+    nav: session.actor
+      ? navigationFor(session.actor, { advisories: await hasAdvisories(session.actor) })
+      : [],
   };
 }
 

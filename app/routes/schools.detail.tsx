@@ -1,5 +1,6 @@
 import { Form, Link, redirect } from "react-router";
 import type { MessageKey } from "~/messages/translate";
+import { schoolAdvisories } from "~/modules/advisory";
 import { mayReadSchoolDashboard } from "~/modules/observation";
 import { assignCoordinator, getSchool, unassignCoordinator } from "~/modules/people";
 import { FormMessage, failureOf, RequestKey, SelectField, SubmitButton } from "../components/form";
@@ -23,6 +24,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       organizationId: actor.organizationId,
       id: page.school.id,
     }),
+    // the school's advisories the actor reads (coordinators, the school's leaders)
+    advisories: await schoolAdvisories(actor, { id: page.school.id, organizationId: actor.organizationId }),
   };
 }
 
@@ -141,6 +144,25 @@ export default function SchoolDetail({ loaderData, actionData }: Route.Component
           ))}
         </ul>
       </section>
+      {loaderData.advisories.rows.length > 0 || loaderData.advisories.canCreate ? (
+        <section className="card" aria-labelledby="advisories">
+          <h2 id="advisories">{t("advisory.school.title")}</h2>
+          {loaderData.advisories.rows.length === 0 ? <p>{t("advisory.school.none")}</p> : null}
+          <ul>
+            {loaderData.advisories.rows.map((a) => (
+              <li key={a.id}>
+                <Link to={`/asesorias/${a.id}`}>{a.title}</Link>{" "}
+                <span className="badge">{t(`advisory.status.${a.status}`)}</span>
+              </li>
+            ))}
+          </ul>
+          {loaderData.advisories.canCreate ? (
+            <p>
+              <Link to={`/asesorias/nueva?establecimiento=${school.id}`}>{t("advisory.school.new")}</Link>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
       <section className="card">
         <h2>{t("schools.detail.coordinators")}</h2>
         <FormMessage failure={failure} />

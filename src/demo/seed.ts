@@ -2,6 +2,7 @@
 // valid RUTs, and one account per role. Everything a newcomer needs to try Impulso.
 
 import { and, asc, count, eq, sql } from "drizzle-orm";
+import { seedDemoAdvisories } from "../modules/advisory";
 import { seedDemoCommunity } from "../modules/community";
 import { seedDemoLearning } from "../modules/learning";
 import { ensureObservationSetup, seedDemoCalibration } from "../modules/observation";
@@ -587,6 +588,12 @@ export async function seedDemo(): Promise<boolean> {
       schoolId: schoolIds.aromos,
       leaderId: directoraId,
       answererIds: aromosTeachers,
+    });
+    await seedDemoAdvisories(tx, {
+      organizationId,
+      activeSchoolId: schoolIds.aromos,
+      plannedSchoolId: schoolIds.pampa,
+      coordinatorId,
     });
     await seedOtherOrganization(tx, passwordHash);
     created = true;

@@ -38,6 +38,7 @@ export const advisory: Record<keyof typeof source, string> = {
   "advisory.field.no_program": "No program",
   "advisory.field.advisors": "Advisors",
   "advisory.field.advisors_hint": "Coordinators of the organization who carry out the advisory.",
+  "advisory.page.title": "Advisory: {title}",
   "advisory.page.school": "School: {school}",
   "advisory.page.program": "Program: {program}",
   "advisory.page.dates": "From {from} to {to}",

@@ -37,6 +37,7 @@ export const advisory = {
   "advisory.field.no_program": "Sin programa",
   "advisory.field.advisors": "Asesores",
   "advisory.field.advisors_hint": "Coordinadores de la organización que llevan la asesoría.",
+  "advisory.page.title": "Asesoría: {title}",
   "advisory.page.school": "Establecimiento: {school}",
   "advisory.page.program": "Programa: {program}",
   "advisory.page.dates": "Del {from} al {to}",

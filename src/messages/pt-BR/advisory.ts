@@ -38,6 +38,7 @@ export const advisory: Record<keyof typeof source, string> = {
   "advisory.field.no_program": "Sem programa",
   "advisory.field.advisors": "Assessores",
   "advisory.field.advisors_hint": "Coordenadores da organização que conduzem a assessoria.",
+  "advisory.page.title": "Assessoria: {title}",
   "advisory.page.school": "Escola: {school}",
   "advisory.page.program": "Programa: {program}",
   "advisory.page.dates": "De {from} a {to}",

@@ -388,7 +388,7 @@ describe("the school's indicators since the advisory began", () => {
         schoolId: w.schoolA.id,
         teacherId: w.teacherA.id,
         title: "Paso de las reuniones",
-        status: "continued",
+        status: "closed",
         openedAt: new Date("2026-08-01T12:00:00Z"),
         closedAt: new Date("2026-08-02T12:00:00Z"),
       });
@@ -478,7 +478,7 @@ describe("the school's indicators since the advisory began", () => {
     });
     const step = (
       closedAt: string | null,
-      status: "mastered" | "open" | "continued",
+      status: "mastered" | "open" | "closed",
       teacherId = w.teacherA.id,
     ) => ({
       id: newId(),
@@ -496,7 +496,7 @@ describe("the school's indicators since the advisory began", () => {
         step("2026-08-25T12:00:00Z", "mastered"), // before: not counted
         step("2026-09-25T12:00:00Z", "mastered"),
         step("2026-10-10T12:00:00Z", "mastered"),
-        step("2026-10-28T12:00:00Z", "continued"),
+        step("2026-10-28T12:00:00Z", "closed"),
         step(null, "open", w.teacherA2.id),
       ]);
 
