@@ -22,6 +22,8 @@ const outsider: Actor = {
   organizationRoles: new Set(["admin", "coordinator"]),
   schoolRoles: new Map([[SCHOOL, new Set(["teacher", "leader", "mentor"] as const)]]),
   advisedSchoolIds: new Set([SCHOOL]),
+  /** paired with everyone, the actor included */
+  mentees: new Set([`${SCHOOL}:${ME}`, `${SCHOOL}:${SOMEONE}`]),
 };
 
 /**

@@ -17,6 +17,12 @@ export interface Actor {
   schoolRoles: ReadonlyMap<string, ReadonlySet<SchoolRoleName>>;
   /** schools this person advises as a coordinator */
   advisedSchoolIds: ReadonlySet<string>;
+  /**
+   * The mentor's pairings in force (issue #18), as `${schoolId}:${teacherId}` keys: the teachers this
+   * person mentors, each in the school where they are paired. Read on every request, so that ending a
+   * pairing removes the mentor's access on the very next one.
+   */
+  mentees: ReadonlySet<string>;
   ip?: string | null;
   requestId?: string | null;
 }
@@ -110,6 +116,16 @@ export const hasSchoolRole = (a: Actor, schoolId: string, ...roles: SchoolRoleNa
   return !!held && (roles.length === 0 || roles.some((r) => held.has(r)));
 };
 export const advises = (a: Actor, schoolId: string) => isCoordinator(a) && a.advisedSchoolIds.has(schoolId);
+/** Whether the actor mentors this teacher in this school (a pairing in force). */
+export const mentors = (a: Actor, schoolId: string, teacherId: string) =>
+  a.mentees.has(`${schoolId}:${teacherId}`);
+/** The schools where the actor mentors someone (a pairing in force). */
+export const mentoredSchoolIds = (a: Actor): string[] => [
+  ...new Set([...a.mentees].map((key) => key.slice(0, key.indexOf(":")))),
+];
+/** The teachers the actor mentors in this school. */
+export const menteesIn = (a: Actor, schoolId: string): string[] =>
+  [...a.mentees].filter((key) => key.startsWith(`${schoolId}:`)).map((key) => key.slice(schoolId.length + 1));
 /** Admins of the organization, coordinators advising the school, leaders of the school. */
 export const managesSchool = (a: Actor, s: { schoolId: string }) =>
   isAdmin(a) || advises(a, s.schoolId) || hasSchoolRole(a, s.schoolId, "leader");

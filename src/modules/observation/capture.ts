@@ -6,9 +6,10 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "../../platform/db/client";
 import { NotFoundError } from "../../platform/errors";
-import { type Actor, can, hasSchoolRole } from "../../platform/policy";
+import { type Actor, can } from "../../platform/policy";
 import { memberships, persons, schools } from "../people";
 import { type InstrumentContent, PURPOSES, type Purpose } from "./content";
+import { observedSchoolIds } from "./policy";
 import { actionSteps, instrumentVersions, schoolObservationSettings } from "./schema";
 import { personName, publishedInstruments } from "./visits";
 
@@ -21,7 +22,8 @@ export interface CaptureKit {
 
 /** Everything needed to start and capture a visit on the phone; 404 for someone who observes nowhere. */
 export async function captureKit(actor: Actor): Promise<CaptureKit> {
-  const observed = [...actor.schoolRoles.keys()].filter((id) => hasSchoolRole(actor, id, "leader", "mentor"));
+  // schools the actor leads or mentors someone in; the teachers are filtered to those they may observe
+  const observed = observedSchoolIds(actor);
   if (observed.length === 0) throw new NotFoundError();
   const [schoolRows, teacherRows, instrumentRows] = await Promise.all([
     db()

@@ -6,7 +6,7 @@ import { NotFoundError } from "../../platform/errors";
 import type { Actor } from "../../platform/policy";
 import { useTestDatabase } from "../../platform/testing/database";
 import { pdfInfo, pdfPages } from "../../platform/testing/pdf";
-import { actorOf, makePerson, makeWorld } from "../people/testing";
+import { actorOf, makePerson, makeWorld, pair } from "../people/testing";
 import {
   acknowledgeFeedback,
   cyclePdf,
@@ -120,6 +120,9 @@ describe("the cycle PDF", () => {
     });
     teacherId = person.id;
     teacher = await actorOf(teacherId);
+    // mentor A mentors her (a pairing in force: what lets a mentor read her cycle)
+    await pair(w.org.id, w.mentorA.id, teacherId, w.schoolA.id, { startsOn: "2020-01-01" });
+    a.mentorA = await actorOf(w.mentorA.id);
     const rows = await db().select().from(instruments).where(eq(instruments.organizationId, w.org.id));
     instrumentId = rows.find((r) => r.name.includes("MBE"))?.id ?? "";
     cycleId = await cycle(teacherId, [

@@ -7,7 +7,7 @@ import { newId } from "../../platform/ids";
 import type { Actor } from "../../platform/policy";
 import { useTestDatabase } from "../../platform/testing/database";
 import { memberships } from "../people";
-import { actorOf, makePerson, makeWorld } from "../people/testing";
+import { actorOf, makePerson, makeWorld, pair } from "../people/testing";
 import { ensureObservationSetup, observationLinksFor, pendingWork, visitOptions } from ".";
 import { DAY_LIST_SIZE } from "./day";
 import {
@@ -277,6 +277,9 @@ describe("pendingWork: what is pending on each person's home page", () => {
       status: "draft",
     });
 
+    // mentor A mentors A5 and A6 (besides teachers A and A2, the world's pairings), not A8
+    for (const t of [teacher.A5, teacher.A6])
+      await pair(w.org.id, w.mentorA.id, t.id, w.schoolA.id, { startsOn: "2020-01-01" });
     for (const key of [
       "leaderA",
       "leaderB",
@@ -325,13 +328,13 @@ describe("pendingWork: what is pending on each person's home page", () => {
     expect(o.dashboardSchoolIds).toEqual([w.schoolA.id]);
   });
 
-  it("a mentor sees her own drafts and the school's overdue teachers, without the dashboard", async () => {
+  it("a mentor sees her own drafts and her mentees' overdue visits (not the school's), without the dashboard", async () => {
     const o = (await pendingWork(a.mentorA, NOW, TZ)).observer;
     if (!o) throw new Error("mentor A observes");
     expect(o.drafts.items.map((d) => d.observationId)).toEqual([visit.mentorDraft]);
     expect(o.meetings.items).toEqual([]);
     expect(o.followUps.items).toEqual([]);
-    expect(o.overdue.items.map((t) => t.teacherId)).toEqual([teacher.A5.id, teacher.A6.id, teacher.A8.id]);
+    expect(o.overdue.items.map((t) => t.teacherId)).toEqual([teacher.A5.id, teacher.A6.id]);
     expect(o.dashboardSchoolIds).toEqual([]);
   });
 
@@ -401,11 +404,15 @@ describe("pendingWork: what is pending on each person's home page", () => {
     expect(links(a.teacherA)).toEqual({ newVisit: null, development: timeline });
     for (const key of ["teacherA2", "leaderB", "otherLeader"] as const)
       expect(links(a[key]), key).toEqual({ newVisit: null, development: null });
-    // An observer of two schools: the teacher picks her school on /observaciones/nueva.
+    // An observer of two schools (leads A, mentors teacher B in B): the teacher picks her school on
+    // /observaciones/nueva. A mentor role in B alone would not make B hers to observe.
     const both = await makePerson(w.org.id, [
       { role: "leader", schoolId: w.schoolA.id },
       { role: "mentor", schoolId: w.schoolB.id },
     ]);
+    const unpaired = await visitOptions(await actorOf(both.id), undefined, w.teacherB.id);
+    expect(unpaired.schools.map((x) => x.id)).toEqual([w.schoolA.id]);
+    await pair(w.org.id, both.id, w.teacherB.id, w.schoolB.id, { startsOn: "2020-01-01" });
     const bothActor = await actorOf(both.id);
     const forB = await visitOptions(bothActor, undefined, w.teacherB.id);
     expect([forB.school?.id, forB.teacherId]).toEqual([w.schoolB.id, w.teacherB.id]);

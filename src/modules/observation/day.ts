@@ -10,6 +10,7 @@ import { db, preparedRowsOf, rowsOf, uuidArray } from "../../platform/db/client"
 import { type Actor, can, hasSchoolRole } from "../../platform/policy";
 import { localParts } from "../../platform/time";
 import { MEETING_HORIZON_DAYS } from "./dashboards";
+import { observedSchoolIds } from "./policy";
 
 /** items shown per list on the home page */
 export const DAY_LIST_SIZE = 10;
@@ -124,11 +125,14 @@ const name = (alias: string) => sql.raw(`${alias}.given_names || ' ' || ${alias}
  */
 export async function pendingWork(actor: Actor, now = new Date(), timeZone = "America/Santiago") {
   const schoolIds = [...actor.schoolRoles.keys()];
-  const observed = schoolIds.filter((id) => hasSchoolRole(actor, id, "leader", "mentor"));
+  // Schools where the actor observes (leads, or mentors someone: issue #18). A school's mentor role
+  // with no pairing in force still shows the mentor's own drafts and meetings to hold.
+  const observed = observedSchoolIds(actor);
+  const observes = observed.length > 0 || schoolIds.some((id) => hasSchoolRole(actor, id, "mentor"));
   const teaches = schoolIds.some((id) => hasSchoolRole(actor, id, "teacher"));
   const today = localParts(now, timeZone).date;
   const [observer, teacher] = await Promise.all([
-    observed.length ? observerLists(actor, observed, now, today) : null,
+    observes ? observerLists(actor, observed, now, today) : null,
     teaches ? teacherLists(actor, today) : null,
   ]);
   return { today, observer, teacher } satisfies PendingWork;
@@ -139,6 +143,10 @@ const prepared = <T>(name: string, statement: SQL) => preparedRowsOf<T>(name, st
 
 async function observerLists(actor: Actor, observed: string[], now: Date, today: string) {
   const me = actor.personId;
+  // overdue teachers: all of a school the actor leads, their mentees elsewhere (the policy then keeps
+  // exactly the pairings: a mentee's other school is not the mentor's)
+  const led = observed.filter((id) => hasSchoolRole(actor, id, "leader"));
+  const menteeIds = [...new Set([...actor.mentees].map((key) => key.slice(key.indexOf(":") + 1)))];
   const org = actor.organizationId;
   const limit = DAY_LIST_SIZE + 1;
   const horizon = new Date(now.getTime() - MEETING_HORIZON_DAYS * DAY).toISOString();
@@ -246,6 +254,7 @@ async function observerLists(actor: Actor, observed: string[], now: Date, today:
         AS due_at) d
       WHERE m.school_id = ANY(${uuidArray(observed)}) AND m.role = 'teacher' AND m.organization_id = ${org}
         AND p.status <> 'disabled' AND p.id <> ${me}
+        AND (m.school_id = ANY(${uuidArray(led)}) OR p.id = ANY(${uuidArray(menteeIds)}))
         AND d.due_at < ${now.toISOString()}::timestamptz
       ORDER BY d.due_at DESC, p.family_names, p.given_names
       LIMIT ${limit}`,

@@ -1,6 +1,6 @@
 // The observation module's public face: instruments, the action-step catalogue, visits, feedback
 // meetings, the teacher's side and development.
-import "./policy";
+import { observedSchoolIds } from "./policy";
 import "./personal-data";
 import { type Actor, can, hasSchoolRole } from "../../platform/policy";
 
@@ -110,7 +110,9 @@ export function mayReadSchoolDashboard(actor: Actor, school: { organizationId: s
 export function observationHome(actor: Actor) {
   const schoolIds = [...actor.schoolRoles.keys()];
   return {
-    observes: schoolIds.some((id) => hasSchoolRole(actor, id, "leader", "mentor")),
+    // (a school's mentor role without a pairing in force keeps the list of the visits they wrote)
+    observes:
+      observedSchoolIds(actor).length > 0 || schoolIds.some((id) => hasSchoolRole(actor, id, "mentor")),
     teaches: schoolIds.some((id) => hasSchoolRole(actor, id, "teacher")),
     /** schools whose observation dashboard the actor leads (/establecimientos/:id/observacion) */
     ledSchoolIds: schoolIds.filter((id) => hasSchoolRole(actor, id, "leader")),

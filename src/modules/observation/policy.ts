@@ -1,9 +1,20 @@
 // Who may see and do what in observation and feedback: the "who may see what" table of product.md.
 // An observation of teacher T (its notes, levels, meeting and action steps) is seen by T (once
-// submitted), by its author, by the leadership team and the mentors of T's school (a school's mentors
-// are the ones paired with its teachers until pairings exist), and by coordinators who advise the
-// school. A private reflection is read by T alone. Administrators are not in the table: they see none.
-import { type Actor, advises, allow, hasSchoolRole, isCoordinator, isStaff } from "../../platform/policy";
+// submitted), by its author, by the leadership team of T's school, by the mentor PAIRED with T in that
+// school while the pairing is in force (issue #18: `actor.mentees`, loaded on every request; a school's
+// `mentor` role alone grants nothing), and by coordinators who advise the school. The author keeps
+// reading the visits they wrote after a pairing ends (product.md's "its observer" column): their own
+// working record. A private reflection is read by T alone. Administrators are not in the table.
+import {
+  type Actor,
+  advises,
+  allow,
+  hasSchoolRole,
+  isCoordinator,
+  isStaff,
+  mentoredSchoolIds,
+  mentors,
+} from "../../platform/policy";
 
 export interface ObservationSubject {
   organizationId: string;
@@ -50,17 +61,32 @@ declare module "../../platform/policy" {
 }
 
 const author = (a: Actor, o: ObservationSubject) => a.personId === o.observerId;
-const schoolTeam = (a: Actor, s: SchoolSubject) =>
-  hasSchoolRole(a, s.schoolId, "leader", "mentor") || advises(a, s.schoolId);
+/** the mentor paired with the teacher in that school, while the pairing is in force */
+const paired = (a: Actor, t: TeacherInSchool) => mentors(a, t.schoolId, t.teacherId);
+/** who reads a teacher's record: the school's leaders, advising coordinators, the paired mentor */
+const schoolTeam = (a: Actor, t: TeacherInSchool) =>
+  hasSchoolRole(a, t.schoolId, "leader") || advises(a, t.schoolId) || paired(a, t);
+/** who may record a visit of a teacher of the school: its leaders and the teacher's paired mentor */
+const observer = (a: Actor, t: TeacherInSchool) => hasSchoolRole(a, t.schoolId, "leader") || paired(a, t);
+
+/**
+ * The schools where the actor records visits (the observer's pickers, the day page, offline capture):
+ * those they lead, and those where they mentor someone. In a school they do not lead, only their
+ * mentees are theirs to observe (`observableTeacher`).
+ */
+export function observedSchoolIds(a: Actor): string[] {
+  const led = [...a.schoolRoles.keys()].filter((id) => hasSchoolRole(a, id, "leader"));
+  return [...new Set([...led, ...mentoredSchoolIds(a)])];
+}
+/** Whether the actor may record a visit of this teacher of this school (the "observe teacher" rule). */
+export const observableTeacher = (a: Actor, schoolId: string, teacherId: string) =>
+  a.personId !== teacherId && (hasSchoolRole(a, schoolId, "leader") || mentors(a, schoolId, teacherId));
 
 // The tenant rule (platform/policy.ts) has already refused any subject of another organization.
 
-// Recording a visit: leaders and mentors of the school, of a teacher of that school, not themselves.
-allow(
-  "observe",
-  "teacher",
-  (a, t) => a.personId !== t.teacherId && hasSchoolRole(a, t.schoolId, "leader", "mentor"),
-);
+// Recording a visit: leaders of the school, and the teacher's paired mentor; of a teacher of that
+// school (the use cases check the membership), never of themselves.
+allow("observe", "teacher", (a, t) => a.personId !== t.teacherId && observer(a, t));
 // A teacher's development (open step, timeline): the teacher, and whoever may read their visits.
 allow("read_development", "teacher", (a, t) => a.personId === t.teacherId);
 allow("read_development", "teacher", (a, t) => schoolTeam(a, t));
@@ -71,12 +97,11 @@ allow(
   "observation",
   (a, o) => o.status === "submitted" && (a.personId === o.teacherId || schoolTeam(a, o)),
 );
-/** notes, levels, snapshots, step decision, submit: the author, while it is a draft */
-allow(
-  "update",
-  "observation",
-  (a, o) => author(a, o) && o.status === "draft" && hasSchoolRole(a, o.schoolId, "leader", "mentor"),
-);
+/**
+ * notes, levels, snapshots, step decision, submit: the author, while it is a draft and while they may
+ * still observe the teacher (a mentor whose pairing ended keeps reading the draft, no longer writes it)
+ */
+allow("update", "observation", (a, o) => author(a, o) && o.status === "draft" && observer(a, o));
 /** the history of a visit's changes (which device wrote what, when): its author, their working record */
 allow("read_history", "observation", (a, o) => author(a, o));
 /** the feedback meeting of a submitted visit: its author */
@@ -120,8 +145,9 @@ export interface CalibrationSubject {
   status: "open" | "closed";
   participantIds: readonly string[];
 }
+// (calibration is about the observer's eye: a school's mentor role, or mentees, make one an observer)
 const observesSomewhere = (a: Actor) =>
-  [...a.schoolRoles.keys()].some((id) => hasSchoolRole(a, id, "leader", "mentor"));
+  a.mentees.size > 0 || [...a.schoolRoles.keys()].some((id) => hasSchoolRole(a, id, "leader", "mentor"));
 const participates = (a: Actor, c: CalibrationSubject) => c.participantIds.includes(a.personId);
 allow("list", "calibration", (a) => isCoordinator(a) || observesSomewhere(a));
 allow("create", "calibration", (a) => isCoordinator(a));

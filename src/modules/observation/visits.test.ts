@@ -6,7 +6,7 @@ import { type DomainError, NotFoundError, ValidationError } from "../../platform
 import { emails } from "../../platform/mail/schema";
 import type { Actor } from "../../platform/policy";
 import { useTestDatabase } from "../../platform/testing/database";
-import { actorOf, makePerson, makeWorld } from "../people/testing";
+import { actorOf, makePerson, makeWorld, pair } from "../people/testing";
 import {
   acknowledgeFeedback,
   captureKit,
@@ -415,6 +415,8 @@ describe("observation: a visit, its meeting and the teacher's side", () => {
 
   it("keeps one open step per teacher across observers: a new step closes the one in course", async () => {
     const t = await makePerson(w.org.id, [{ role: "teacher", schoolId: w.schoolA.id }]);
+    await pair(w.org.id, w.mentorA.id, t.id, w.schoolA.id, { startsOn: "2020-01-01" });
+    a.mentorA = await actorOf(w.mentorA.id);
     const when = () => {
       const parts = new Intl.DateTimeFormat("sv-SE", {
         timeZone: TZ,

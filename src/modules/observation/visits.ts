@@ -15,12 +15,13 @@ import {
   authorize,
   can,
   hasSchoolRole,
+  menteesIn,
   type TenantSubject,
 } from "../../platform/policy";
 import { asText, parseInput, requiredText } from "../../platform/validation";
 import { memberships, persons, schools } from "../people";
 import { type IndicatorDef, type InstrumentContent, NOTE_MAX } from "./content";
-import type { ObservationSubject } from "./policy";
+import { type ObservationSubject, observedSchoolIds } from "./policy";
 import {
   actionSteps,
   catalogueSteps,
@@ -275,9 +276,8 @@ export function onTaskShare(snapshots: Array<{ onTask: number; present: number }
  * none is given and she teaches in one the actor observes.
  */
 export async function visitOptions(actor: Actor, schoolId?: string, teacherId?: string) {
-  const observedSchools = [...actor.schoolRoles]
-    .filter(([id]) => hasSchoolRole(actor, id, "leader", "mentor"))
-    .map(([id]) => id);
+  // schools the actor leads, and those where they mentor someone (their mentees only, there)
+  const observedSchools = observedSchoolIds(actor);
   if (observedSchools.length === 0) throw new NotFoundError();
   const schoolRows = await db()
     .select({ id: schools.id, name: schools.name })
@@ -314,6 +314,9 @@ export async function visitOptions(actor: Actor, schoolId?: string, teacherId?: 
             eq(memberships.role, "teacher"),
             sql`${persons.status} <> 'disabled'`,
             sql`${persons.id} <> ${actor.personId}`,
+            hasSchoolRole(actor, chosen.id, "leader")
+              ? undefined
+              : inArray(persons.id, [...menteesIn(actor, chosen.id), actor.personId]),
           ),
         )
         .orderBy(asc(persons.familyNames), asc(persons.givenNames))

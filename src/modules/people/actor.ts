@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { db } from "../../platform/db/client";
 import type { Actor, OrganizationRoleName, SchoolRoleName } from "../../platform/policy";
+import { localParts } from "../../platform/time";
 import { persons } from "./schema";
 
 export interface Viewer {
@@ -18,7 +19,9 @@ export async function loadActor(
   personId: string,
   meta: { ip?: string | null; requestId?: string | null } = {},
 ): Promise<{ actor: Actor; viewer: Viewer } | null> {
-  // One round trip (every request loads the actor): the person with their roles and advised schools.
+  // One round trip (every request loads the actor): the person with their roles, advised schools and
+  // pairings in force as a mentor.
+  const today = organizationToday();
   // "School roles or organization roles" lets PostgreSQL read the person's memberships from the two
   // partial unique indexes (one for each) instead of the whole table.
   const [person] = await db()
@@ -38,6 +41,15 @@ export async function loadActor(
       advised: sql<string[]>`coalesce((
         SELECT json_agg(c.school_id) FROM coordinator_schools c
         WHERE c.person_id = persons.id AND c.organization_id = persons.organization_id), '[]'::json)`,
+      // The people module reads the mentoring module's table here so that every request's actor carries
+      // the pairings in force of which the person is the mentor (issue #18): ending a pairing removes the
+      // mentor's access on the very next request. In force: not ended, and today (the organization's
+      // day, in America/Santiago) between its start and its end (inclusive). mentor_pairings_mentor_idx.
+      mentees: sql<string[]>`coalesce((
+        SELECT json_agg(p.school_id || ':' || p.teacher_id) FROM mentor_pairings p
+        WHERE p.mentor_id = persons.id AND p.organization_id = persons.organization_id
+          AND p.ended_at IS NULL AND p.starts_on <= ${today}::date
+          AND (p.ends_on IS NULL OR p.ends_on >= ${today}::date)), '[]'::json)`,
     })
     .from(persons)
     .where(eq(persons.id, personId));
@@ -60,19 +72,34 @@ export async function loadActor(
     organizationRoles,
     schoolRoles,
     advisedSchoolIds: new Set(organizationRoles.has("coordinator") ? advised.map((a) => a.schoolId) : []),
+    mentees: new Set(person.mentees),
     ip: meta.ip ?? null,
     requestId: meta.requestId ?? null,
   };
-  const { status: _status, id: _id, roles: _roles, advised: _advised, ...rest } = person;
+  const { status: _status, id: _id, roles: _roles, advised: _advised, mentees: _mentees, ...rest } = person;
   return { actor, viewer: { personId: person.id, ...rest } };
 }
 
-/** Schools whose people the actor works with (leader, mentor, advising coordinator); null = all (admin). */
+/**
+ * The organization's day ("2026-11-25") at `now`: the day in which pairings are in force. The
+ * organization works in Chile, so its day is America/Santiago's whatever the viewer's own zone (a
+ * pairing ending on the 30th ends at midnight in Santiago for everyone).
+ */
+export const ORGANIZATION_TIME_ZONE = "America/Santiago";
+export function organizationToday(now = new Date()): string {
+  return localParts(now, ORGANIZATION_TIME_ZONE).date;
+}
+
+/**
+ * Schools whose people the actor works with (leader, advising coordinator); null = all (admin). A
+ * mentor works with their mentees (pairings in force, `actor.mentees`), not with everyone of a school
+ * where they hold the mentor role: the people list adds the mentees one by one.
+ */
 export function schoolsWithPeopleAccess(actor: Actor): string[] | null {
   if (actor.organizationRoles.has("admin")) return null;
   const ids = new Set<string>(actor.advisedSchoolIds);
   for (const [schoolId, roles] of actor.schoolRoles) {
-    if (roles.has("leader") || roles.has("mentor")) ids.add(schoolId);
+    if (roles.has("leader")) ids.add(schoolId);
   }
   return [...ids];
 }

@@ -4,7 +4,7 @@ import { type DbOrTx, db } from "../../platform/db/client";
 import { DomainError, type FieldErrors, NotFoundError, ValidationError } from "../../platform/errors";
 import { isLocale } from "../../platform/i18n/i18n";
 import { isUuid, newId } from "../../platform/ids";
-import { type Actor, authorize, can, type TenantSubject } from "../../platform/policy";
+import { type Actor, authorize, can, mentoredSchoolIds, type TenantSubject } from "../../platform/policy";
 import { likePattern, searchable } from "../../platform/text";
 import { parseInput } from "../../platform/validation";
 import { schoolsWithPeopleAccess } from "./actor";
@@ -61,6 +61,9 @@ export async function listPeople(actor: Actor, filters: PeopleFilters) {
         : sql`false`,
       eq(persons.id, actor.personId),
     ];
+    // a mentor's mentees (pairings in force), wherever they teach
+    const mentees = [...actor.mentees].map((key) => key.slice(key.indexOf(":") + 1));
+    if (mentees.length) visible.push(inArray(persons.id, mentees));
     if (actor.organizationRoles.has("coordinator")) {
       visible.push(
         sql`EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = ${persons.id} AND m.school_id IS NULL)`,
@@ -469,7 +472,8 @@ export async function schoolsActorManages(actor: Actor) {
 
 /** Schools whose people the actor may list (for the filter of the people list). */
 export async function schoolsActorSeesPeopleOf(actor: Actor) {
-  const scope = schoolsWithPeopleAccess(actor);
+  const people = schoolsWithPeopleAccess(actor);
+  const scope = people === null ? null : [...new Set([...people, ...mentoredSchoolIds(actor)])];
   if (scope !== null && scope.length === 0) return [];
   return db()
     .select({ id: schools.id, name: schools.name })

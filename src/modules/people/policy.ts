@@ -7,6 +7,7 @@ import {
   isCoordinator,
   isStaff,
   managesSchool,
+  mentors,
 } from "../../platform/policy";
 
 export type SchoolSubject = { organizationId: string; schoolId: string };
@@ -48,8 +49,10 @@ declare module "../../platform/policy" {
 }
 
 const self = (a: Actor, p: PersonSubject) => a.personId === p.personId;
+// A mentor observes their mentees (pairings in force, issue #18), not everyone of a school where they
+// hold the mentor role.
 const leadsOrObservesOneOf = (a: Actor, p: PersonSubject) =>
-  p.schoolIds.some((id) => advises(a, id) || hasSchoolRole(a, id, "leader", "mentor"));
+  p.schoolIds.some((id) => advises(a, id) || hasSchoolRole(a, id, "leader") || mentors(a, id, p.personId));
 const managesOneOf = (a: Actor, p: PersonSubject) =>
   p.schoolIds.some((id) => advises(a, id) || hasSchoolRole(a, id, "leader"));
 const everyone = () => true;
@@ -89,7 +92,7 @@ allow("invite", "person", (a, p) => isAdmin(a) || (!p.isStaff && managesOneOf(a,
 allow(
   "list",
   "person",
-  (a) => isStaff(a) || [...a.schoolRoles.values()].some((r) => r.has("leader") || r.has("mentor")),
+  (a) => isStaff(a) || a.mentees.size > 0 || [...a.schoolRoles.values()].some((r) => r.has("leader")),
 );
 /** organization roles (coordinator, administrator) */
 allow("manage_staff", "organization", (a) => isAdmin(a));

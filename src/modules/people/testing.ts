@@ -3,7 +3,8 @@ import { db } from "../../platform/db/client";
 import { newId } from "../../platform/ids";
 import type { Actor } from "../../platform/policy";
 import { searchable } from "../../platform/text";
-import { loadActor } from "./actor";
+import { mentorPairings } from "../mentoring/schema";
+import { loadActor, organizationToday } from "./actor";
 import { coordinatorSchools, memberships, organizations, persons, type Role, schools } from "./schema";
 
 let counter = 0;
@@ -68,6 +69,35 @@ export async function advise(organizationId: string, coordinatorId: string, scho
   await db().insert(coordinatorSchools).values({ organizationId, personId: coordinatorId, schoolId });
 }
 
+/**
+ * Pairs a mentor with a teacher of a school (issue #18), from `startsOn` (today by default) to `endsOn`;
+ * `ended` writes it as ended now. Returns the pairing's id.
+ */
+export async function pair(
+  organizationId: string,
+  mentorId: string,
+  teacherId: string,
+  schoolId: string,
+  values: { startsOn?: string; endsOn?: string | null; ended?: boolean } = {},
+) {
+  const id = newId();
+  await db()
+    .insert(mentorPairings)
+    .values({
+      id,
+      organizationId,
+      mentorId,
+      teacherId,
+      schoolId,
+      startsOn: values.startsOn ?? organizationToday(),
+      endsOn: values.endsOn ?? null,
+      endedAt: values.ended ? new Date() : null,
+      endedBy: values.ended ? mentorId : null,
+      createdBy: mentorId,
+    });
+  return id;
+}
+
 export async function actorOf(personId: string): Promise<Actor> {
   const loaded = await loadActor(personId);
   if (!loaded) throw new Error("person is not active");
@@ -90,6 +120,10 @@ export async function makeWorld() {
   const teacherA = await makePerson(org.id, [{ role: "teacher", schoolId: schoolA.id }]);
   const teacherA2 = await makePerson(org.id, [{ role: "teacher", schoolId: schoolA.id }]);
   const teacherB = await makePerson(org.id, [{ role: "teacher", schoolId: schoolB.id }]);
+  // mentor A is paired with the two teachers of school A (the pairings in force give a mentor access)
+  const startsOn = "2020-01-01";
+  await pair(org.id, mentorA.id, teacherA.id, schoolA.id, { startsOn });
+  await pair(org.id, mentorA.id, teacherA2.id, schoolA.id, { startsOn });
   const facilitator = await makePerson(org.id, [{ role: "facilitator" }]);
   const otherOrg = await makeOrganization("Otra Fundación");
   const otherSchool = await makeSchool(otherOrg.id, { name: "Escuela Ajena" });
