@@ -5,6 +5,7 @@ import { and, asc, count, eq, sql } from "drizzle-orm";
 import { seedDemoAdvisories } from "../modules/advisory";
 import { seedDemoCommunity } from "../modules/community";
 import { seedDemoLearning } from "../modules/learning";
+import { seedDemoMentorTrack } from "../modules/mentoring";
 import { ensureObservationSetup, seedDemoCalibration } from "../modules/observation";
 import {
   actionSteps,
@@ -594,6 +595,12 @@ export async function seedDemo(): Promise<boolean> {
       activeSchoolId: schoolIds.aromos,
       plannedSchoolId: schoolIds.pampa,
       coordinatorId,
+    });
+    await seedDemoMentorTrack(tx, {
+      organizationId,
+      coordinatorId,
+      completeId: mentorId,
+      inProgressId: directoraId,
     });
     await seedOtherOrganization(tx, passwordHash);
     created = true;

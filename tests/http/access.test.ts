@@ -35,6 +35,13 @@ import {
   lessons,
   sessionAttendance,
 } from "~/modules/learning/schema";
+import { addCandidate, addRequirement, createTrack, writeReview } from "~/modules/mentoring";
+import {
+  feedbackReviews,
+  mentorCandidacies,
+  mentorTrackRequirements,
+  mentorTracks,
+} from "~/modules/mentoring/schema";
 import { createCalibration } from "~/modules/observation";
 import {
   calibrationParticipants,
@@ -987,6 +994,90 @@ const ACCESS: Record<string, Access> = {
   "admin/auditoria": {
     url: () => "/admin/auditoria",
     allowed: ["admin", "otherAdmin"],
+  },
+  // mentoring's certification track and coaching the coach (issue #18): tracks are the coordinators';
+  // a candidacy is its candidate's (leader A), its supervisor's (the other coordinator) and the
+  // coordinators'; leader A's meeting is reviewed by the coordinator advising school A or the
+  // supervisor; a review is read by its reviewer, the observer and the coordinators advising the school
+  // (ids made in the block's beforeAll, at the end)
+  "mentoria/certificacion": {
+    url: () => "/mentoria/certificacion",
+    allowed: ["coordinator", "otherCoordinator", "leaderA"],
+  },
+  "mentoria/certificacion/nueva": {
+    url: () => "/mentoria/certificacion/nueva",
+    allowed: ["coordinator", "otherCoordinator"],
+    post: {
+      fields: () => ({ title: "Trayectoria intrusa", hours: "10" }),
+      unchanged: async () => {
+        expect(
+          await db().select().from(mentorTracks).where(eq(mentorTracks.title, "Trayectoria intrusa")),
+        ).toEqual([]);
+      },
+    },
+  },
+  "mentoria/certificacion/:trackId": {
+    url: () => `/mentoria/certificacion/${trackFixture.trackId}`,
+    allowed: ["coordinator", "otherCoordinator"],
+    post: {
+      fields: () => ({ intent: "add_requirement", kind: "final_interview" }),
+      unchanged: async () => {
+        expect(
+          await db()
+            .select()
+            .from(mentorTrackRequirements)
+            .where(eq(mentorTrackRequirements.trackId, trackFixture.trackId)),
+        ).toHaveLength(1);
+      },
+    },
+  },
+  "mentoria/certificacion/candidaturas/:candidacyId": {
+    url: () => `/mentoria/certificacion/candidaturas/${trackFixture.candidacyId}`,
+    allowed: ["coordinator", "otherCoordinator", "leaderA"],
+    post: {
+      fields: () => ({
+        intent: "interview",
+        interviewOn: "2026-01-02",
+        interviewNotes: "Entrevista intrusa",
+      }),
+      unchanged: async () => {
+        const [c] = await db()
+          .select({ interviewOn: mentorCandidacies.interviewOn, certifiedAt: mentorCandidacies.certifiedAt })
+          .from(mentorCandidacies)
+          .where(eq(mentorCandidacies.id, trackFixture.candidacyId));
+        expect(c).toEqual({ interviewOn: null, certifiedAt: null });
+      },
+    },
+  },
+  "mentoria/revisiones": {
+    url: () => "/mentoria/revisiones",
+    allowed: ["coordinator", "otherCoordinator", "leaderA"],
+  },
+  "mentoria/revisiones/reunion/:meetingId": {
+    url: () => `/mentoria/revisiones/reunion/${trackFixture.meetingId}`,
+    allowed: ["coordinator", "otherCoordinator"],
+    post: {
+      fields: () => ({ precisePraise: "on", feedback: "Revisión intrusa" }),
+      unchanged: async () => {
+        expect(
+          await db().select().from(feedbackReviews).where(eq(feedbackReviews.feedback, "Revisión intrusa")),
+        ).toEqual([]);
+      },
+    },
+  },
+  "mentoria/revisiones/:reviewId": {
+    url: () => `/mentoria/revisiones/${trackFixture.reviewId}`,
+    allowed: ["coordinator", "leaderA"],
+    post: {
+      fields: () => ({}),
+      unchanged: async () => {
+        const [r] = await db()
+          .select({ readAt: feedbackReviews.readAt })
+          .from(feedbackReviews)
+          .where(eq(feedbackReviews.id, trackFixture.reviewId));
+        expect(r?.readAt).toBeNull();
+      },
+    },
   },
 };
 
@@ -2005,4 +2096,29 @@ describe("cross-site requests", () => {
     expect(missing.status).toBe(404);
     expect(missing.headers.get("content-security-policy")).toMatch(/script-src 'self' 'nonce-/);
   });
+});
+
+// mentoring's certification track (issue #18): a track with one requirement, leader A's candidacy
+// supervised by the other coordinator (who advises school B only), and the coordinator's review of
+// leader A's meeting.
+const trackFixture = { trackId: "", candidacyId: "", meetingId: "", reviewId: "" };
+beforeAll(async () => {
+  const coordinator = await actorOf(w.coordinator.id);
+  trackFixture.trackId = (await createTrack(coordinator, { title: "Trayectoria de acceso", hours: "40" })).id;
+  await addRequirement(coordinator, trackFixture.trackId, { kind: "meetings_recorded", count: "2" });
+  trackFixture.candidacyId = (
+    await addCandidate(coordinator, trackFixture.trackId, {
+      email: w.leaderA.email,
+      startedOn: "2020-01-01",
+      supervisorEmail: w.otherCoordinator.email,
+    })
+  ).id;
+  const [meeting] = await db()
+    .select({ id: feedbackMeetings.id })
+    .from(feedbackMeetings)
+    .where(eq(feedbackMeetings.observationId, w.observationId));
+  trackFixture.meetingId = meeting?.id as string;
+  trackFixture.reviewId = (
+    await writeReview(coordinator, trackFixture.meetingId, { precisePraise: "on", feedback: "Buen elogio" })
+  ).id;
 });

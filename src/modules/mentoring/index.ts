@@ -22,3 +22,4 @@ export {
   updateTrack,
 } from "./track";
 export { managesTracks } from "./track-policy";
+export { seedDemoMentorTrack } from "./track-demo";
