@@ -56,12 +56,14 @@ import {
   schoolObservationSettings,
 } from "~/modules/observation/schema";
 import { memberships, persons, previewRosterImport, schools } from "~/modules/people";
-import { coordinatorSchools, rosterImports } from "~/modules/people/schema";
+import { coordinatorSchools, organizations, programs, rosterImports } from "~/modules/people/schema";
 import { actorOf, makePerson, makeWorld } from "~/modules/people/testing";
 import { attachPracticeFile, createPractice, publishPractice } from "~/modules/practices";
 import { practiceHelpful, practices } from "~/modules/practices/schema";
 import { requestDeletion } from "~/modules/privacy";
 import { privacyRequests } from "~/modules/privacy/schema";
+import { runFunderReport } from "~/modules/impact";
+import { funderReports } from "~/modules/impact/schema";
 import { answerPulse, openPulse } from "~/modules/wellbeing";
 import { wellbeingAnswers, wellbeingPulses, wellbeingSupportRequests } from "~/modules/wellbeing/schema";
 import { hashToken } from "~/platform/auth/tokens";
@@ -69,6 +71,7 @@ import { config } from "~/platform/config";
 import { db } from "~/platform/db/client";
 import { queueEmail } from "~/platform/mail/mail";
 import { fileStore } from "~/platform/storage";
+import { newId as newImpactId } from "~/platform/ids";
 import { pdfPages } from "~/platform/testing/pdf";
 import routes from "../../app/routes";
 import { observationRecords } from "./observation-records";
@@ -1078,6 +1081,46 @@ const ACCESS: Record<string, Access> = {
         expect(r?.readAt).toBeNull();
       },
     },
+  },
+  // impact (issue #18): programs, the impact page and funder reports are the coordinators'; the public
+  // summary is anyone's (the report and slug are made in the impact block's beforeAll, at the end)
+  programas: {
+    url: () => "/programas",
+    allowed: ["coordinator", "otherCoordinator"],
+    post: {
+      fields: () => ({ intent: "create", name: "Programa intruso" }),
+      unchanged: async () => {
+        expect(await db().select().from(programs).where(eq(programs.name, "Programa intruso"))).toEqual([]);
+      },
+    },
+  },
+  impacto: {
+    url: () => "/impacto",
+    allowed: ["coordinator", "otherCoordinator"],
+    post: {
+      fields: () => ({ from: "2024-01-01", to: "2024-12-31", programId: "" }),
+      unchanged: async () => {
+        expect(await db().select().from(funderReports).where(eq(funderReports.fromOn, "2024-01-01"))).toEqual(
+          [],
+        );
+      },
+    },
+  },
+  "impacto/informes/:reportId": {
+    url: () => `/impacto/informes/${impactFixture.reportId}`,
+    allowed: ["coordinator", "otherCoordinator"],
+  },
+  "impacto/informes/:reportId/informe.pdf": {
+    url: () => `/impacto/informes/${impactFixture.reportId}/informe.pdf`,
+    allowed: ["coordinator", "otherCoordinator"],
+  },
+  "impacto/informes/:reportId/informe.xlsx": {
+    url: () => `/impacto/informes/${impactFixture.reportId}/informe.xlsx`,
+    allowed: ["coordinator", "otherCoordinator"],
+  },
+  "impacto-publico/:organizationSlug": {
+    url: () => `/impacto-publico/${impactFixture.slug}`,
+    public: true,
   },
 };
 
@@ -2095,6 +2138,73 @@ describe("cross-site requests", () => {
     const missing = await fetch(`${server.current().url}/assets/no-existe-123.js`);
     expect(missing.status).toBe(404);
     expect(missing.headers.get("content-security-policy")).toMatch(/script-src 'self' 'nonce-/);
+  });
+});
+
+// mentoring's certification track (issue #18): a track with one requirement, leader A's candidacy
+// supervised by the other coordinator (who advises school B only), and the coordinator's review of
+// leader A's meeting.
+const trackFixture = { trackId: "", candidacyId: "", meetingId: "", reviewId: "" };
+beforeAll(async () => {
+  const coordinator = await actorOf(w.coordinator.id);
+  trackFixture.trackId = (await createTrack(coordinator, { title: "Trayectoria de acceso", hours: "40" })).id;
+  await addRequirement(coordinator, trackFixture.trackId, { kind: "meetings_recorded", count: "2" });
+  trackFixture.candidacyId = (
+    await addCandidate(coordinator, trackFixture.trackId, {
+      email: w.leaderA.email,
+      startedOn: "2020-01-01",
+      supervisorEmail: w.otherCoordinator.email,
+    })
+  ).id;
+  const [meeting] = await db()
+    .select({ id: feedbackMeetings.id })
+    .from(feedbackMeetings)
+    .where(eq(feedbackMeetings.observationId, w.observationId));
+  trackFixture.meetingId = meeting?.id as string;
+  trackFixture.reviewId = (
+    await writeReview(coordinator, trackFixture.meetingId, { precisePraise: "on", feedback: "Buen elogio" })
+  ).id;
+});
+
+// impact (issue #18): a finished funder report of the organization, and its public address.
+const impactFixture = { reportId: "", slug: "" };
+beforeAll(async () => {
+  const [org] = await db()
+    .select({ slug: organizations.slug })
+    .from(organizations)
+    .where(eq(organizations.id, w.org.id));
+  impactFixture.slug = org.slug;
+  impactFixture.reportId = newImpactId();
+  await db().insert(funderReports).values({
+    id: impactFixture.reportId,
+    organizationId: w.org.id,
+    fromOn: "2025-01-01",
+    toOn: "2025-12-31",
+    requestedBy: w.coordinator.id,
+  });
+  await runFunderReport(impactFixture.reportId);
+});
+
+describe("impact's public summary", () => {
+  it("ships no JavaScript, has a description and Open Graph tags, names nobody; an unknown organization is 404", async () => {
+    const anonymous = await server.current().as(null);
+    const res = await anonymous.get(`/impacto-publico/${impactFixture.slug}`);
+    const html = await res.text();
+    expect(res.status).toBe(200);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toMatch(/<meta name="description" content="[^"]+"/);
+    expect(html).toMatch(/<meta property="og:title" content="[^"]+"/);
+    for (const person of await db().select().from(persons).where(eq(persons.organizationId, w.org.id))) {
+      expect(html).not.toContain(person.email);
+      expect(html).not.toContain(`${person.givenNames} ${person.familyNames}`);
+    }
+    expect((await anonymous.get("/impacto-publico/no-existe")).status).toBe(404);
+  });
+  it("downloads a report's files for coordinators, not before they exist", async () => {
+    const client = await server.current().as(w.coordinator.id);
+    const pdf = await client.get(`/impacto/informes/${impactFixture.reportId}/informe.pdf`);
+    expect([pdf.status, pdf.headers.get("content-type")]).toEqual([200, "application/pdf"]);
+    expect((await client.get(`/impacto/informes/${newImpactId()}/informe.pdf`)).status).toBe(404);
   });
 });
 

@@ -298,6 +298,9 @@ const FUZZ: Record<string, Target[]> = {
   "observaciones/:observationId/proponer-practica": [
     { persona: "leaderA", url: (w) => `/observaciones/${w.observationId}/proponer-practica` },
   ],
+  // impact (issue #18): the organization's programs, and the funder report's form
+  programas: [{ persona: "coordinator", url: () => "/programas" }],
+  impacto: [{ persona: "coordinator", url: () => "/impacto" }],
 };
 
 // ── Reading answers ───────────────────────────────────────────────────────────────────────────────
@@ -1080,6 +1083,16 @@ const INVARIANTS: Record<string, string> = {
     SELECT d.lesson_id FROM lesson_completions d JOIN lessons l ON l.id = d.lesson_id
       JOIN registrations r ON r.id = d.registration_id JOIN cohorts k ON k.id = r.cohort_id
     WHERE k.course_id <> l.course_id`,
+  // impact (issue #18)
+  "programs: a name within its limit, unique in the organization": `
+    SELECT id FROM programs WHERE btrim(name) = '' OR char_length(name) > 120 OR name <> btrim(name)`,
+  "courses and funder reports: a program of their own organization": `
+    SELECT c.id FROM courses c JOIN programs p ON p.id = c.program_id WHERE p.organization_id <> c.organization_id
+    UNION ALL
+    SELECT f.id FROM funder_reports f JOIN programs p ON p.id = f.program_id WHERE p.organization_id <> f.organization_id`,
+  "funder reports: a period in order, a known language, progress 0–100": `
+    SELECT id FROM funder_reports WHERE to_on < from_on OR locale NOT IN ('es-CL', 'pt-BR', 'en')
+      OR progress < 0 OR progress > 100`,
 };
 
 /** Rows per table the forms write to, printed after the run. */
