@@ -86,6 +86,13 @@ export default [
   route("bienestar/nuevo", "routes/wellbeing.new.tsx"),
   route("bienestar/apoyo", "routes/wellbeing.support.tsx"),
   route("bienestar/:pulseId", "routes/wellbeing.pulse.tsx"),
+  // mentoring: pairings, the mentor's home and mentoring sessions (issue #18)
+  route("mentoria", "routes/mentoring.tsx"),
+  route("mentoria/duplas", "routes/mentoring.pairings.tsx"),
+  route("mentoria/duplas/:pairingId", "routes/mentoring.pairing.tsx"),
+  route("mentoria/duplas/:pairingId/sesiones/nueva", "routes/mentoring.session.new.tsx"),
+  route("mentoria/sesiones/:sessionId", "routes/mentoring.session.tsx"),
+  route("mentoria/sesiones/:sessionId/editar", "routes/mentoring.session.edit.tsx"),
   // mentoring: the mentor certification track and coaching the coach (issue #18)
   route("mentoria/certificacion", "routes/mentoring-track.home.tsx"),
   route("mentoria/certificacion/nueva", "routes/mentoring-track.new.tsx"),

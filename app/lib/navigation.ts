@@ -1,6 +1,7 @@
 import type { MessageKey } from "~/messages";
 import { hasCommunity } from "~/modules/community";
 import { mayReadImpact } from "~/modules/impact";
+import { managesPairings, mentorsSomeone } from "~/modules/mentoring";
 import { observationHome } from "~/modules/observation";
 import { worksWithSchools } from "~/modules/people";
 import { mayHandlePrivacyRequests } from "~/modules/privacy";
@@ -43,6 +44,9 @@ export function navigationFor(actor: Actor, facts: { advisories?: boolean } = {}
   }
   if (hasCommunity(actor)) items.push({ to: "/comunidad", label: "nav.community" });
   if (hasWellbeing(actor)) items.push({ to: "/bienestar", label: "nav.wellbeing" });
+  // mentors with mentees in force, and the coordinators who pair them (issue #18)
+  if (mentorsSomeone(actor) || managesPairings(actor))
+    items.push({ to: "/mentoria", label: "nav.mentoring" });
   if (facts.advisories) items.push({ to: "/asesorias", label: "nav.advisories" });
   if (can(actor, "list", "course", org)) items.push({ to: "/cursos", label: "nav.courses" });
   if (can(actor, "list", "school", org) && worksWithSchools(actor))

@@ -2,6 +2,7 @@ import { Form, Link } from "react-router";
 import { hasCommunity, unreadAnnouncements } from "~/modules/community";
 import { followedUpdates } from "~/modules/discussions";
 import { learnerHome } from "~/modules/learning";
+import { mentoringCards } from "~/modules/mentoring";
 import { observationHome, pendingWork } from "~/modules/observation";
 import { homeSummary } from "~/modules/people";
 import { hasWellbeing, pulsesToAnswer } from "~/modules/wellbeing";
@@ -18,7 +19,7 @@ export const meta: Route.MetaFunction = ({ matches }) => [{ title: pageTitle(mat
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
   const session = sessionOf(context);
-  const [summary, day, learning, discussions, announcements, pulses] = await Promise.all([
+  const [summary, day, learning, discussions, announcements, pulses, mentoring] = await Promise.all([
     homeSummary(actor),
     // what is pending for the person today, as an observer and as a teacher
     pendingWork(actor, new Date(), session.timeZone),
@@ -33,6 +34,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     unreadAnnouncements(actor),
     // well-being pulses open for them that they have not answered
     pulsesToAnswer(actor),
+    // whether they mentor someone, or have a mentor (issue #18)
+    mentoringCards(actor),
   ]);
   return {
     name: session.viewer?.givenNames ?? "",
@@ -50,6 +53,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     community: hasCommunity(actor),
     pulses,
     wellbeing: hasWellbeing(actor),
+    mentoring,
   };
 }
 
@@ -83,6 +87,9 @@ export default function Home({ loaderData }: Route.ComponentProps) {
   if (summary.canListPeople) cards.push({ to: "/personas", label: t("home.card.people") });
   if (loaderData.community) cards.push({ to: "/comunidad", label: t("home.card.community") });
   if (loaderData.wellbeing) cards.push({ to: "/bienestar", label: t("home.card.wellbeing") });
+  if (loaderData.mentoring.mentor) cards.push({ to: "/mentoria", label: t("home.card.mentoring_mentor") });
+  else if (loaderData.mentoring.mentee)
+    cards.push({ to: "/mentoria", label: t("home.card.mentoring_mentee") });
   if (loaderData.courses) cards.push({ to: "/cursos", label: t("home.card.courses") });
   if (loaderData.observation.network) cards.push({ to: "/observaciones/red", label: t("home.card.network") });
   for (const school of summary.managedSchools.filter((s) =>

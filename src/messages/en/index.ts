@@ -12,6 +12,7 @@ import { discussions } from "./discussions";
 import { files } from "./files";
 import { impact } from "./impact";
 import { learning } from "./learning";
+import { mentoring } from "./mentoring";
 import { mentoringTrack } from "./mentoring-track";
 import { observation } from "./observation";
 import { operations } from "./operations";
@@ -52,5 +53,6 @@ export const en: Partial<Record<MessageKey, string>> = {
   ...advisory,
   ...programs,
   ...impact,
+  ...mentoring,
   ...mentoringTrack,
 };

@@ -11,6 +11,7 @@ import { discussions } from "./discussions";
 import { files } from "./files";
 import { impact } from "./impact";
 import { learning } from "./learning";
+import { mentoring } from "./mentoring";
 import { mentoringTrack } from "./mentoring-track";
 import { observation } from "./observation";
 import { operations } from "./operations";
@@ -49,6 +50,7 @@ export const esCL = {
   ...advisory,
   ...programs,
   ...impact,
+  ...mentoring,
   ...mentoringTrack,
 };
 export type MessageKey = keyof typeof esCL;
