@@ -46,7 +46,7 @@ export const mentoringTrack = {
   "mentoringTrack.candidates_none": "No candidates yet.",
   "mentoringTrack.field.email": "Person's email",
   "mentoringTrack.field.started_on": "Start (empty: today)",
-  "mentoringTrack.field.supervisor_email": "Supervisor's email (optional)",
+  "mentoringTrack.field.supervisor_email": "Supervisor's email",
   "mentoringTrack.add_candidate": "Add candidate",
   "mentoringTrack.supervised_by": "Supervisor: {name}",
   "mentoringTrack.complete": "Ready to certify",

@@ -46,7 +46,7 @@ export const mentoringTrack = {
   "mentoringTrack.candidates_none": "Aún no hay candidaturas.",
   "mentoringTrack.field.email": "Correo de la persona",
   "mentoringTrack.field.started_on": "Inicio (vacío: hoy)",
-  "mentoringTrack.field.supervisor_email": "Correo de quien supervisa (opcional)",
+  "mentoringTrack.field.supervisor_email": "Correo de quien supervisa",
   "mentoringTrack.add_candidate": "Agregar candidatura",
   "mentoringTrack.supervised_by": "Supervisa: {name}",
   "mentoringTrack.complete": "Lista para certificar",

@@ -46,7 +46,7 @@ export const mentoringTrack = {
   "mentoringTrack.candidates_none": "Ainda não há candidaturas.",
   "mentoringTrack.field.email": "E-mail da pessoa",
   "mentoringTrack.field.started_on": "Início (vazio: hoje)",
-  "mentoringTrack.field.supervisor_email": "E-mail de quem supervisiona (opcional)",
+  "mentoringTrack.field.supervisor_email": "E-mail de quem supervisiona",
   "mentoringTrack.add_candidate": "Adicionar candidatura",
   "mentoringTrack.supervised_by": "Supervisão: {name}",
   "mentoringTrack.complete": "Pronta para certificar",
