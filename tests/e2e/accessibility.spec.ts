@@ -869,3 +869,46 @@ test("prácticas y bienestar: la biblioteca, una práctica, compartir con errore
   await sweep.check("los resultados de un pulso");
   sweep.finish();
 });
+
+test("certificación de mentores: trayectorias, una trayectoria, nueva con errores, una candidatura, revisiones y una revisión", async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const sweep = new Sweep(page);
+  await signIn(page, "coordinadora@demo.impulso.cl");
+  await page.goto("/mentoria/certificacion");
+  await expect(page.getByRole("heading", { name: t("mentoringTrack.title"), level: 1 })).toBeVisible();
+  await sweep.check("las trayectorias de certificación de mentores");
+  await page.getByRole("link", { name: "Diplomado de mentoría" }).click();
+  await expect(page.getByRole("heading", { name: "Diplomado de mentoría", level: 1 })).toBeVisible();
+  await sweep.check("una trayectoria con sus candidaturas y requisitos");
+  await page.getByRole("link", { name: "Marcela Fuentes Araya" }).click();
+  await expect(page.getByText(t("mentoringTrack.certify.not_ready"))).toBeVisible();
+  await sweep.check("una candidatura en curso vista por la coordinadora");
+  await page.goto("/mentoria/certificacion/nueva");
+  await page.getByRole("button", { name: t("mentoringTrack.create.submit") }).click();
+  await expect(page.getByLabel(t("mentoringTrack.field.title"))).toHaveAttribute("aria-invalid", "true");
+  await sweep.check("nueva trayectoria vacía (errores)");
+  await page.goto("/mentoria/revisiones");
+  await expect(
+    page.getByRole("heading", { name: t("mentoringTrack.reviews.title"), level: 1 }),
+  ).toBeVisible();
+  await sweep.check("revisiones de la coordinadora");
+  await page
+    .getByRole("link", { name: t("mentoringTrack.review_this") })
+    .first()
+    .click();
+  await page.getByRole("button", { name: t("mentoringTrack.form.submit") }).click();
+  await expect(page.getByLabel(t("mentoringTrack.field.feedback"))).toHaveAttribute("aria-invalid", "true");
+  await sweep.check("revisar una reunión sin comentarios (errores)");
+  await signOut(page);
+  await signIn(page, "mentor@demo.impulso.cl");
+  await page.goto("/mentoria/revisiones");
+  await page
+    .getByRole("link", { name: /revisó su reunión/ })
+    .first()
+    .click();
+  await expect(page.getByRole("heading", { name: t("mentoringTrack.review.title"), level: 1 })).toBeVisible();
+  await sweep.check("una revisión recibida por la mentora");
+  sweep.finish();
+});
