@@ -4,6 +4,8 @@ import { eq } from "drizzle-orm";
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { emailChanges } from "~/modules/accounts/schema";
+import { addMilestone, createAdvisory, recordVisit, setAdvisoryStatus } from "~/modules/advisory";
+import { advisories, advisoryMilestones, advisoryVisits } from "~/modules/advisory/schema";
 import { publishAnnouncement } from "~/modules/community";
 import { schoolAnnouncements } from "~/modules/community/schema";
 import { startThread } from "~/modules/discussions";
@@ -484,6 +486,88 @@ const ACCESS: Record<string, Access> = {
   comunidad: {
     url: () => "/comunidad",
     allowed: everyone,
+  // School advisories (module advisory, issue #18): school A's advisory, advised by the coordinator.
+  // Coordinators of the organization read every advisory and edit it; only its advisors keep the
+  // plan and visits; school A's leaders read it without the advisors' notes; everyone else: 404.
+  asesorias: {
+    url: () => "/asesorias",
+    allowed: ["coordinator", "otherCoordinator", "leaderA", "leaderB", "otherLeader"],
+    mustNotShow: { to: ["leaderB", "otherLeader"], text: () => advisorySetup.id },
+  },
+  "asesorias/nueva": {
+    url: () => "/asesorias/nueva",
+    allowed: ["coordinator", "otherCoordinator"],
+    post: {
+      fields: (w) => advisoryFields(w, "Asesoría intrusa"),
+      unchanged: async () => {
+        expect(await db().select().from(advisories).where(eq(advisories.title, "Asesoría intrusa"))).toEqual(
+          [],
+        );
+      },
+    },
+  },
+  "asesorias/:advisoryId": {
+    url: () => `/asesorias/${advisorySetup.id}`,
+    allowed: ["coordinator", "otherCoordinator", "leaderA"],
+    mustNotShow: { to: ["leaderA"], text: () => ADVISORY_NOTE },
+    post: {
+      fields: () => ({ intent: "status", status: "closed" }),
+      unchanged: async () => {
+        const [row] = await db().select().from(advisories).where(eq(advisories.id, advisorySetup.id));
+        expect(row?.status).toBe("active");
+      },
+    },
+  },
+  "asesorias/:advisoryId/editar": {
+    url: () => `/asesorias/${advisorySetup.id}/editar`,
+    allowed: ["coordinator", "otherCoordinator"],
+    post: {
+      fields: (w) => advisoryFields(w, "Asesoría intrusa"),
+      unchanged: async () => {
+        const [row] = await db().select().from(advisories).where(eq(advisories.id, advisorySetup.id));
+        expect(row?.title).toBe("Asesoría de prueba");
+      },
+    },
+  },
+  "asesorias/:advisoryId/hitos/:milestoneId": {
+    url: () => `/asesorias/${advisorySetup.id}/hitos/${advisorySetup.milestoneId}`,
+    allowed: ["coordinator"],
+    post: {
+      fields: () => ({ intent: "remove" }),
+      unchanged: async () => {
+        expect(
+          await db()
+            .select()
+            .from(advisoryMilestones)
+            .where(eq(advisoryMilestones.id, advisorySetup.milestoneId)),
+        ).toHaveLength(1);
+      },
+    },
+  },
+  "asesorias/:advisoryId/visitas/nueva": {
+    url: () => `/asesorias/${advisorySetup.id}/visitas/nueva`,
+    allowed: ["coordinator"],
+    post: {
+      fields: () => ({ visitedOn: "2026-10-01", notes: "Visita intrusa", agreements: "" }),
+      unchanged: async () => {
+        expect(
+          await db().select().from(advisoryVisits).where(eq(advisoryVisits.notes, "Visita intrusa")),
+        ).toEqual([]);
+      },
+    },
+  },
+  "asesorias/:advisoryId/visitas/:visitId": {
+    url: () => `/asesorias/${advisorySetup.id}/visitas/${advisorySetup.visitId}`,
+    allowed: ["coordinator"],
+    post: {
+      fields: () => ({ intent: "remove" }),
+      unchanged: async () => {
+        expect(
+          await db().select().from(advisoryVisits).where(eq(advisoryVisits.id, advisorySetup.visitId)),
+        ).toHaveLength(1);
+      },
+    },
+  },
     // school A's space is listed for its staff and its advising coordinator only
     mustNotShow: {
       to: ["admin", "otherCoordinator", "leaderB", "teacherB", "facilitator", "otherAdmin", "otherLeader"],
@@ -1225,6 +1309,19 @@ beforeAll(async () => {
     time: "18:00",
     durationMinutes: "60",
   });
+/** School A's advisory (module advisory): active, advised by the coordinator, a milestone and a visit. */
+const advisorySetup = { id: "", milestoneId: "", visitId: "" };
+/** The advisors' note of its visit: school A's leaders must never read it. */
+const ADVISORY_NOTE = "Nota de los asesores distintiva 5521";
+const advisoryFields = (w: World, title: string) => ({
+  title,
+  schoolId: w.schoolA.id,
+  startsOn: "2026-09-01",
+  endsOn: "",
+  goals: "Metas",
+  [`advisor_${w.coordinator.id}`]: "on",
+});
+
   await db()
     .insert(courseFacilitators)
     .values({ courseId: workshop.id, personId: world.facilitator.id, organizationId: world.org.id });
@@ -1467,6 +1564,19 @@ describe("the well-being pulse's anonymity", () => {
     const [stored] = await db()
       .select({ freeText: wellbeingAnswers.freeText })
       .from(wellbeingAnswers)
+  // school A's advisory (module advisory)
+  const advisor = await actorOf(world.coordinator.id);
+  advisorySetup.id = (await createAdvisory(advisor, advisoryFields(w, "Asesoría de prueba"))).id;
+  await setAdvisoryStatus(advisor, advisorySetup.id, { status: "active" });
+  advisorySetup.milestoneId = (await addMilestone(advisor, advisorySetup.id, { title: "Hito de prueba" })).id;
+  advisorySetup.visitId = (
+    await recordVisit(
+      advisor,
+      advisorySetup.id,
+      { visitedOn: "2026-10-01", notes: ADVISORY_NOTE, agreements: "Acuerdo de prueba" },
+      "America/Santiago",
+    )
+  ).id;
       .where(eq(wellbeingAnswers.pulseId, w.pulseId));
     expect(stored?.freeText).toBe(ANONYMOUS_TEXT); // the text is there to leak
     const leaks: string[] = [];

@@ -19,6 +19,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { esCL } from "~/messages/es-CL";
 import { confirmEmailChange, proposeEmailChange, startAccountRecovery } from "~/modules/accounts";
 import { invitations, passwordResets } from "~/modules/accounts/schema";
+import { addMilestone, createAdvisory, recordVisit, setAdvisoryStatus } from "~/modules/advisory";
 import { publishAnnouncement } from "~/modules/community";
 import { startThread } from "~/modules/discussions";
 import {
@@ -331,6 +332,21 @@ const SPANISH = (() => {
   }
   return { isMessage: (text: string) => exact.has(norm(text)) || patterns.some((p) => p.test(norm(text))) };
 })();
+  // school advisories (module advisory, issue #18): the coordinator advises school A's advisory
+  "asesorias/nueva": [{ persona: "coordinator", url: () => "/asesorias/nueva" }],
+  "asesorias/:advisoryId": [{ persona: "coordinator", url: () => `/asesorias/${advisoryFuzz.id}` }],
+  "asesorias/:advisoryId/editar": [
+    { persona: "coordinator", url: () => `/asesorias/${advisoryFuzz.id}/editar` },
+  ],
+  "asesorias/:advisoryId/hitos/:milestoneId": [
+    { persona: "coordinator", url: () => `/asesorias/${advisoryFuzz.id}/hitos/${advisoryFuzz.milestoneId}` },
+  ],
+  "asesorias/:advisoryId/visitas/nueva": [
+    { persona: "coordinator", url: () => `/asesorias/${advisoryFuzz.id}/visitas/nueva` },
+  ],
+  "asesorias/:advisoryId/visitas/:visitId": [
+    { persona: "coordinator", url: () => `/asesorias/${advisoryFuzz.id}/visitas/${advisoryFuzz.visitId}` },
+  ],
 
 /** The texts of a page's error areas: the message above a form and the ones beside its fields. */
 function errorTexts(html: string): string[] {
@@ -707,6 +723,30 @@ async function makeFuzzWorld(): Promise<World> {
       id: newId(),
       personId: world.teacherB.id,
       tokenHash: reset.hash,
+/** School A's advisory (module advisory), advised by the coordinator, with a milestone and a visit. */
+const advisoryFuzz = { id: "", milestoneId: "", visitId: "" };
+async function makeAdvisoryForFuzz(world: Awaited<ReturnType<typeof makeWorld>>) {
+  const advisor = await actorOf(world.coordinator.id);
+  advisoryFuzz.id = (
+    await createAdvisory(advisor, {
+      title: "Asesoría para fuzzing",
+      schoolId: world.schoolA.id,
+      startsOn: "2026-09-01",
+      [`advisor_${world.coordinator.id}`]: "on",
+    })
+  ).id;
+  await setAdvisoryStatus(advisor, advisoryFuzz.id, { status: "active" });
+  advisoryFuzz.milestoneId = (await addMilestone(advisor, advisoryFuzz.id, { title: "Hito" })).id;
+  advisoryFuzz.visitId = (
+    await recordVisit(
+      advisor,
+      advisoryFuzz.id,
+      { visitedOn: "2026-10-01", notes: "Notas" },
+      "America/Santiago",
+    )
+  ).id;
+}
+
       sentTo: world.teacherB.email,
       expiresAt: new Date(Date.now() + 3_600_000),
     });
@@ -914,6 +954,7 @@ async function makeFuzzWorld(): Promise<World> {
     undoToken,
   };
 }
+  await makeAdvisoryForFuzz(world);
 
 // ── Invariants: what every stored row must be, however it got there ───────────────────────────────
 
@@ -1138,6 +1179,21 @@ const TABLES = [
   "practice_helpful",
   "announcement_reads",
   "wellbeing_pulses",
+  // school advisories (module advisory, issue #18)
+  "advisories: a title and goals within their limits, dates in order, a known status closed only when closed, a school and a program of their organization, an advisor each": `
+    SELECT a.id FROM advisories a JOIN schools s ON s.id = a.school_id
+      LEFT JOIN programs p ON p.id = a.program_id
+    WHERE btrim(a.title) = '' OR char_length(a.title) > 160 OR char_length(a.goals) > 10000
+      OR (a.ends_on IS NOT NULL AND a.ends_on < a.starts_on) OR s.organization_id <> a.organization_id
+      OR (p.id IS NOT NULL AND p.organization_id <> a.organization_id)
+      OR (a.status = 'closed') <> (a.closed_at IS NOT NULL)
+      OR NOT EXISTS (SELECT 1 FROM advisory_advisors x WHERE x.advisory_id = a.id)`,
+  "advisory milestones and visits: within their limits; a visit dated from the advisory's start": `
+    SELECT m.id FROM advisory_milestones m WHERE btrim(m.title) = '' OR char_length(m.title) > 200
+    UNION ALL
+    SELECT v.id FROM advisory_visits v JOIN advisories a ON a.id = v.advisory_id
+    WHERE v.visited_on < a.starts_on OR char_length(v.notes) > 10000 OR char_length(v.agreements) > 10000
+      OR (btrim(v.notes) = '' AND btrim(v.agreements) = '')`,
   "wellbeing_answers",
   "wellbeing_participation",
   "wellbeing_support_requests",
