@@ -29,14 +29,17 @@ export default {
   async run(ctx) {
     const seededUrl = process.env.BENCH_SEEDED_DATABASE_URL;
     const databaseUrl = seededUrl ?? (await ctx.freshDatabase());
+    if (!seededUrl) {
+      ctx.log("sembrando el conjunto de 1.000.000 de visitas (bench/observation-seed.ts)…");
+      const migrated = await openAppDatabase(databaseUrl);
+      await migrated.close();
+      const { ms } = await time(() => seedObservationData(databaseUrl, ctx.log));
+      ctx.log(`visitas sembradas en ${(ms / 1000).toFixed(1)} s`);
+    }
+    // the observation seeding opens and closes the app's database itself: opened again here
     const database = await openAppDatabase(databaseUrl);
     let seeded: Awaited<ReturnType<typeof seedImpact>>;
     try {
-      if (!seededUrl) {
-        ctx.log("sembrando el conjunto de 1.000.000 de visitas (bench/observation-seed.ts)…");
-        const { ms } = await time(() => seedObservationData(databaseUrl, ctx.log));
-        ctx.log(`visitas sembradas en ${(ms / 1000).toFixed(1)} s`);
-      }
       ctx.log("sembrando cursos, certificados, asesorías, mentores y una mentora con 30 duplas…");
       const { ms, result } = await time(() => seedImpact());
       seeded = result;
