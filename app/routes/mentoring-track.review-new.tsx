@@ -46,6 +46,7 @@ export default function ReviewMeeting({ loaderData, actionData }: Route.Componen
       </p>
       <h1>{t("mentoringTrack.form.title")}</h1>
       <MeetingRecord meeting={meeting} />
+      {reviewId ? <FormMessage failure={failure} /> : null}
       {reviewId ? (
         <p>
           {t("mentoringTrack.form.already")}{" "}

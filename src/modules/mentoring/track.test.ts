@@ -375,6 +375,12 @@ describe("the certification track", () => {
       recordInterview(a.coordinator as Actor, candidacyId, { interviewOn: "2026-04-01", interviewNotes: "" }),
     )) as ValidationError;
     expect(badDate.fieldErrors).toEqual({ interviewOn: "mentoringTrack.errors.interview_date" });
+    for (const impossible of ["2026-13-45", "2026-02-30", "0000-00-00"]) {
+      const refused = (await errorOf(
+        recordInterview(a.coordinator as Actor, candidacyId, { interviewOn: impossible }),
+      )) as ValidationError;
+      expect(refused.fieldErrors, impossible).toEqual({ interviewOn: "mentoringTrack.errors.date_invalid" });
+    }
     expect(
       await errorOf(recordInterview(a.leaderA as Actor, candidacyId, { interviewOn: "2026-06-15" })),
     ).toBeInstanceOf(NotFoundError);

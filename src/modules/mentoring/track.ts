@@ -30,7 +30,11 @@ const day = (message = "mentoringTrack.errors.date_invalid") =>
       .string()
       .trim()
       .regex(DAY, message)
-      .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), message),
+      .refine((d) => {
+        // an impossible day (2026-13-45) is a message, not an exception of toISOString
+        const time = Date.parse(`${d}T00:00:00Z`);
+        return !Number.isNaN(time) && new Date(time).toISOString().startsWith(d);
+      }, message),
   );
 
 const trackInput = z.object({
