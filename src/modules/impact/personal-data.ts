@@ -10,7 +10,7 @@ import { funderReports } from "./schema";
 
 registerPersonalData({
   name: "impact",
-  order: 70,
+  order: 74,
   tables: [funderReports],
 
   async exportFor(db, person) {
