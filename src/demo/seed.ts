@@ -5,7 +5,7 @@ import { and, asc, count, eq, sql } from "drizzle-orm";
 import { seedDemoAdvisories } from "../modules/advisory";
 import { seedDemoCommunity } from "../modules/community";
 import { seedDemoLearning } from "../modules/learning";
-import { seedDemoMentorTrack } from "../modules/mentoring";
+import { seedDemoMentoring, seedDemoMentorTrack } from "../modules/mentoring";
 import { ensureObservationSetup, seedDemoCalibration } from "../modules/observation";
 import {
   actionSteps,
@@ -561,6 +561,16 @@ export async function seedDemo(): Promise<boolean> {
       schoolId: schoolIds.aromos,
       observerIds: [directoraId, mentorId],
       teacherIds: aromosTeachers.slice(2),
+    });
+    // the demo mentor is paired with the Los Aromos teachers she observes (issue #18: a mentor sees
+    // and observes her mentees, not every teacher of the school)
+    await seedDemoMentoring(tx, {
+      organizationId,
+      schoolId: schoolIds.aromos,
+      mentorId,
+      coordinatorId,
+      teacherId: docenteId,
+      menteeIds: aromosTeachers,
     });
     await seedDemoCalibration(tx, organizationId);
     await seedDemoLearning(tx, {

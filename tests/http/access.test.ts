@@ -1,6 +1,6 @@
 // Every route, every kind of person: who gets the page, who gets 404 (or the sign-in page), and that a
 // stranger's POST changes nothing. A route missing from ACCESS fails the first test.
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { emailChanges } from "~/modules/accounts/schema";
@@ -10,6 +10,8 @@ import { publishAnnouncement } from "~/modules/community";
 import { schoolAnnouncements } from "~/modules/community/schema";
 import { startThread } from "~/modules/discussions";
 import { discussionPosts, discussionThreads } from "~/modules/discussions/schema";
+import { runFunderReport } from "~/modules/impact";
+import { funderReports } from "~/modules/impact/schema";
 import {
   addActivity,
   addLesson,
@@ -37,10 +39,13 @@ import {
   lessons,
   sessionAttendance,
 } from "~/modules/learning/schema";
-import { addCandidate, addRequirement, createTrack, writeReview } from "~/modules/mentoring";
+import { addCandidate, addRequirement, createTrack, logSession, writeReview } from "~/modules/mentoring";
 import {
   feedbackReviews,
   mentorCandidacies,
+  mentoringSessionComments,
+  mentoringSessions,
+  mentorPairings,
   mentorTrackRequirements,
   mentorTracks,
 } from "~/modules/mentoring/schema";
@@ -59,21 +64,19 @@ import {
 } from "~/modules/observation/schema";
 import { memberships, persons, previewRosterImport, schools } from "~/modules/people";
 import { coordinatorSchools, organizations, programs, rosterImports } from "~/modules/people/schema";
-import { actorOf, makePerson, makeWorld } from "~/modules/people/testing";
+import { actorOf, makePerson, makeWorld, pair } from "~/modules/people/testing";
 import { attachPracticeFile, createPractice, publishPractice } from "~/modules/practices";
 import { practiceHelpful, practices } from "~/modules/practices/schema";
 import { requestDeletion } from "~/modules/privacy";
 import { privacyRequests } from "~/modules/privacy/schema";
-import { runFunderReport } from "~/modules/impact";
-import { funderReports } from "~/modules/impact/schema";
 import { answerPulse, openPulse } from "~/modules/wellbeing";
 import { wellbeingAnswers, wellbeingPulses, wellbeingSupportRequests } from "~/modules/wellbeing/schema";
 import { hashToken } from "~/platform/auth/tokens";
 import { config } from "~/platform/config";
 import { db } from "~/platform/db/client";
+import { newId as newImpactId } from "~/platform/ids";
 import { queueEmail } from "~/platform/mail/mail";
 import { fileStore } from "~/platform/storage";
-import { newId as newImpactId } from "~/platform/ids";
 import { pdfPages } from "~/platform/testing/pdf";
 import routes from "../../app/routes";
 import { observationRecords } from "./observation-records";
@@ -483,9 +486,6 @@ const ACCESS: Record<string, Access> = {
       },
     },
   },
-  comunidad: {
-    url: () => "/comunidad",
-    allowed: everyone,
   // School advisories (module advisory, issue #18): school A's advisory, advised by the coordinator.
   // Coordinators of the organization read every advisory and edit it; only its advisors keep the
   // plan and visits; school A's leaders read it without the advisors' notes; everyone else: 404.
@@ -568,6 +568,9 @@ const ACCESS: Record<string, Access> = {
       },
     },
   },
+  comunidad: {
+    url: () => "/comunidad",
+    allowed: everyone,
     // school A's space is listed for its staff and its advising coordinator only
     mustNotShow: {
       to: ["admin", "otherCoordinator", "leaderB", "teacherB", "facilitator", "otherAdmin", "otherLeader"],
@@ -1082,6 +1085,128 @@ const ACCESS: Record<string, Access> = {
     url: () => "/admin/auditoria",
     allowed: ["admin", "otherAdmin"],
   },
+  // impact (issue #18): programs, the impact page and funder reports are the coordinators'; the public
+  // summary is anyone's (the report and slug are made in the impact block's beforeAll, at the end)
+  programas: {
+    url: () => "/programas",
+    allowed: ["coordinator", "otherCoordinator"],
+    post: {
+      fields: () => ({ intent: "create", name: "Programa intruso" }),
+      unchanged: async () => {
+        expect(await db().select().from(programs).where(eq(programs.name, "Programa intruso"))).toEqual([]);
+      },
+    },
+  },
+  impacto: {
+    url: () => "/impacto",
+    allowed: ["coordinator", "otherCoordinator"],
+    post: {
+      fields: () => ({ from: "2024-01-01", to: "2024-12-31", programId: "" }),
+      unchanged: async () => {
+        expect(await db().select().from(funderReports).where(eq(funderReports.fromOn, "2024-01-01"))).toEqual(
+          [],
+        );
+      },
+    },
+  },
+  "impacto/informes/:reportId": {
+    url: () => `/impacto/informes/${impactFixture.reportId}`,
+    allowed: ["coordinator", "otherCoordinator"],
+  },
+  "impacto/informes/:reportId/informe.pdf": {
+    url: () => `/impacto/informes/${impactFixture.reportId}/informe.pdf`,
+    allowed: ["coordinator", "otherCoordinator"],
+  },
+  "impacto/informes/:reportId/informe.xlsx": {
+    url: () => `/impacto/informes/${impactFixture.reportId}/informe.xlsx`,
+    allowed: ["coordinator", "otherCoordinator"],
+  },
+  "impacto-publico/:organizationSlug": {
+    url: () => `/impacto-publico/${impactFixture.slug}`,
+    public: true,
+  },
+  // mentoring's pairings and sessions (issue #18): mentor A is paired with teachers A and A2 (the
+  // world); the pairing with teacher A has a session. /mentoria is for mentors with mentees, teachers
+  // with a mentor and coordinators; pairings are managed by coordinators; a pairing and its sessions
+  // are read by its teacher, its mentor while in force and coordinators (school leaders: no); the
+  // mentor alone logs and edits sessions. (ids made in the block's beforeAll, at the end)
+  mentoria: {
+    url: () => "/mentoria",
+    allowed: ["coordinator", "otherCoordinator", "mentorA", "teacherA", "teacherA2"],
+  },
+  "mentoria/duplas": {
+    url: () => "/mentoria/duplas",
+    allowed: ["coordinator", "otherCoordinator"],
+    post: {
+      fields: (w) => ({
+        mentorId: w.leaderB.id,
+        schoolId: w.schoolA.id,
+        startsOn: "2020-01-01",
+        [`teacher_${w.teacherA.id}`]: "on",
+      }),
+      unchanged: async (w) => {
+        expect(
+          await db().select().from(mentorPairings).where(eq(mentorPairings.mentorId, w.leaderB.id)),
+        ).toEqual([]);
+      },
+    },
+  },
+  "mentoria/duplas/:pairingId": {
+    url: () => `/mentoria/duplas/${mentoringFixture.pairingId}`,
+    allowed: ["coordinator", "otherCoordinator", "mentorA", "teacherA"],
+    post: {
+      fields: () => ({ intent: "end" }),
+      unchanged: async () => {
+        const [row] = await db()
+          .select()
+          .from(mentorPairings)
+          .where(eq(mentorPairings.id, mentoringFixture.pairingId));
+        expect([row?.endedAt, row?.endsOn]).toEqual([null, null]);
+      },
+    },
+  },
+  "mentoria/duplas/:pairingId/sesiones/nueva": {
+    url: () => `/mentoria/duplas/${mentoringFixture.pairingId}/sesiones/nueva`,
+    allowed: ["mentorA"],
+    post: {
+      fields: () => ({ heldOn: "2020-02-01", focus: "Sesión intrusa" }),
+      unchanged: async () => {
+        expect(
+          await db().select().from(mentoringSessions).where(eq(mentoringSessions.focus, "Sesión intrusa")),
+        ).toEqual([]);
+      },
+    },
+  },
+  "mentoria/sesiones/:sessionId": {
+    url: () => `/mentoria/sesiones/${mentoringFixture.sessionId}`,
+    allowed: ["coordinator", "otherCoordinator", "mentorA", "teacherA"],
+    mustNotShow: { to: ["teacherA2", "leaderA"], text: () => "Acuerdo reservado de la sesión" },
+    post: {
+      fields: () => ({ body: "Comentario intruso" }),
+      unchanged: async () => {
+        expect(
+          await db()
+            .select()
+            .from(mentoringSessionComments)
+            .where(eq(mentoringSessionComments.body, "Comentario intruso")),
+        ).toEqual([]);
+      },
+    },
+  },
+  "mentoria/sesiones/:sessionId/editar": {
+    url: () => `/mentoria/sesiones/${mentoringFixture.sessionId}/editar`,
+    allowed: ["mentorA"],
+    post: {
+      fields: () => ({ heldOn: "2020-02-01", focus: "Foco intruso" }),
+      unchanged: async () => {
+        const [row] = await db()
+          .select()
+          .from(mentoringSessions)
+          .where(eq(mentoringSessions.id, mentoringFixture.sessionId));
+        expect(row?.focus).toBe("Rutinas de inicio");
+      },
+    },
+  },
   // mentoring's certification track and coaching the coach (issue #18): tracks are the coordinators';
   // a candidacy is its candidate's (leader A), its supervisor's (the other coordinator) and the
   // coordinators'; leader A's meeting is reviewed by the coordinator advising school A or the
@@ -1166,46 +1291,6 @@ const ACCESS: Record<string, Access> = {
       },
     },
   },
-  // impact (issue #18): programs, the impact page and funder reports are the coordinators'; the public
-  // summary is anyone's (the report and slug are made in the impact block's beforeAll, at the end)
-  programas: {
-    url: () => "/programas",
-    allowed: ["coordinator", "otherCoordinator"],
-    post: {
-      fields: () => ({ intent: "create", name: "Programa intruso" }),
-      unchanged: async () => {
-        expect(await db().select().from(programs).where(eq(programs.name, "Programa intruso"))).toEqual([]);
-      },
-    },
-  },
-  impacto: {
-    url: () => "/impacto",
-    allowed: ["coordinator", "otherCoordinator"],
-    post: {
-      fields: () => ({ from: "2024-01-01", to: "2024-12-31", programId: "" }),
-      unchanged: async () => {
-        expect(await db().select().from(funderReports).where(eq(funderReports.fromOn, "2024-01-01"))).toEqual(
-          [],
-        );
-      },
-    },
-  },
-  "impacto/informes/:reportId": {
-    url: () => `/impacto/informes/${impactFixture.reportId}`,
-    allowed: ["coordinator", "otherCoordinator"],
-  },
-  "impacto/informes/:reportId/informe.pdf": {
-    url: () => `/impacto/informes/${impactFixture.reportId}/informe.pdf`,
-    allowed: ["coordinator", "otherCoordinator"],
-  },
-  "impacto/informes/:reportId/informe.xlsx": {
-    url: () => `/impacto/informes/${impactFixture.reportId}/informe.xlsx`,
-    allowed: ["coordinator", "otherCoordinator"],
-  },
-  "impacto-publico/:organizationSlug": {
-    url: () => `/impacto-publico/${impactFixture.slug}`,
-    public: true,
-  },
 };
 
 /** A seeded instrument and catalogue step of the organization (set once the world exists). */
@@ -1223,6 +1308,19 @@ async function stepUnchanged() {
   const [row] = await db().select().from(catalogueSteps).where(eq(catalogueSteps.id, setup.stepId));
   expect([row.title, row.archivedAt]).toEqual([setup.stepTitle, null]);
 }
+
+/** School A's advisory (module advisory): active, advised by the coordinator, a milestone and a visit. */
+const advisorySetup = { id: "", milestoneId: "", visitId: "" };
+/** The advisors' note of its visit: school A's leaders must never read it. */
+const ADVISORY_NOTE = "Nota de los asesores distintiva 5521";
+const advisoryFields = (w: World, title: string) => ({
+  title,
+  schoolId: w.schoolA.id,
+  startsOn: "2026-09-01",
+  endsOn: "",
+  goals: "Metas",
+  [`advisor_${w.coordinator.id}`]: "on",
+});
 
 /** An open calibration of the organization: leader A is the reference, mentor A scores. */
 const calibrationSetup = { id: "", versionId: "" };
@@ -1309,19 +1407,6 @@ beforeAll(async () => {
     time: "18:00",
     durationMinutes: "60",
   });
-/** School A's advisory (module advisory): active, advised by the coordinator, a milestone and a visit. */
-const advisorySetup = { id: "", milestoneId: "", visitId: "" };
-/** The advisors' note of its visit: school A's leaders must never read it. */
-const ADVISORY_NOTE = "Nota de los asesores distintiva 5521";
-const advisoryFields = (w: World, title: string) => ({
-  title,
-  schoolId: w.schoolA.id,
-  startsOn: "2026-09-01",
-  endsOn: "",
-  goals: "Metas",
-  [`advisor_${w.coordinator.id}`]: "on",
-});
-
   await db()
     .insert(courseFacilitators)
     .values({ courseId: workshop.id, personId: world.facilitator.id, organizationId: world.org.id });
@@ -1479,6 +1564,19 @@ const advisoryFields = (w: World, title: string) => ({
   setup.instrumentId = records.instrument.id;
   setup.stepId = records.step.id;
   setup.stepTitle = records.step.title;
+  // school A's advisory (module advisory)
+  const advisor = await actorOf(world.coordinator.id);
+  advisorySetup.id = (await createAdvisory(advisor, advisoryFields(w, "Asesoría de prueba"))).id;
+  await setAdvisoryStatus(advisor, advisorySetup.id, { status: "active" });
+  advisorySetup.milestoneId = (await addMilestone(advisor, advisorySetup.id, { title: "Hito de prueba" })).id;
+  advisorySetup.visitId = (
+    await recordVisit(
+      advisor,
+      advisorySetup.id,
+      { visitedOn: "2026-10-01", notes: ADVISORY_NOTE, agreements: "Acuerdo de prueba" },
+      "America/Santiago",
+    )
+  ).id;
 });
 
 describe("authorization of every route", () => {
@@ -1564,19 +1662,6 @@ describe("the well-being pulse's anonymity", () => {
     const [stored] = await db()
       .select({ freeText: wellbeingAnswers.freeText })
       .from(wellbeingAnswers)
-  // school A's advisory (module advisory)
-  const advisor = await actorOf(world.coordinator.id);
-  advisorySetup.id = (await createAdvisory(advisor, advisoryFields(w, "Asesoría de prueba"))).id;
-  await setAdvisoryStatus(advisor, advisorySetup.id, { status: "active" });
-  advisorySetup.milestoneId = (await addMilestone(advisor, advisorySetup.id, { title: "Hito de prueba" })).id;
-  advisorySetup.visitId = (
-    await recordVisit(
-      advisor,
-      advisorySetup.id,
-      { visitedOn: "2026-10-01", notes: ADVISORY_NOTE, agreements: "Acuerdo de prueba" },
-      "America/Santiago",
-    )
-  ).id;
       .where(eq(wellbeingAnswers.pulseId, w.pulseId));
     expect(stored?.freeText).toBe(ANONYMOUS_TEXT); // the text is there to leak
     const leaks: string[] = [];
@@ -2251,31 +2336,6 @@ describe("cross-site requests", () => {
   });
 });
 
-// mentoring's certification track (issue #18): a track with one requirement, leader A's candidacy
-// supervised by the other coordinator (who advises school B only), and the coordinator's review of
-// leader A's meeting.
-const trackFixture = { trackId: "", candidacyId: "", meetingId: "", reviewId: "" };
-beforeAll(async () => {
-  const coordinator = await actorOf(w.coordinator.id);
-  trackFixture.trackId = (await createTrack(coordinator, { title: "Trayectoria de acceso", hours: "40" })).id;
-  await addRequirement(coordinator, trackFixture.trackId, { kind: "meetings_recorded", count: "2" });
-  trackFixture.candidacyId = (
-    await addCandidate(coordinator, trackFixture.trackId, {
-      email: w.leaderA.email,
-      startedOn: "2020-01-01",
-      supervisorEmail: w.otherCoordinator.email,
-    })
-  ).id;
-  const [meeting] = await db()
-    .select({ id: feedbackMeetings.id })
-    .from(feedbackMeetings)
-    .where(eq(feedbackMeetings.observationId, w.observationId));
-  trackFixture.meetingId = meeting?.id as string;
-  trackFixture.reviewId = (
-    await writeReview(coordinator, trackFixture.meetingId, { precisePraise: "on", feedback: "Buen elogio" })
-  ).id;
-});
-
 // impact (issue #18): a finished funder report of the organization, and its public address.
 const impactFixture = { reportId: "", slug: "" };
 beforeAll(async () => {
@@ -2341,4 +2401,67 @@ beforeAll(async () => {
   trackFixture.reviewId = (
     await writeReview(coordinator, trackFixture.meetingId, { precisePraise: "on", feedback: "Buen elogio" })
   ).id;
+});
+
+// mentoring's pairings and sessions (issue #18): mentor A's pairing with teacher A (the world's) and a
+// session of it; a second mentor paired with teacher A2, whose pairing a coordinator ends over HTTP.
+const mentoringFixture = {
+  pairingId: "",
+  sessionId: "",
+  endingMentorId: "",
+  endingPairingId: "",
+  endingSessionId: "",
+};
+beforeAll(async () => {
+  const [row] = await db()
+    .select({ id: mentorPairings.id })
+    .from(mentorPairings)
+    .where(and(eq(mentorPairings.mentorId, w.mentorA.id), eq(mentorPairings.teacherId, w.teacherA.id)));
+  mentoringFixture.pairingId = row?.id as string;
+  mentoringFixture.sessionId = await logSession(await actorOf(w.mentorA.id), mentoringFixture.pairingId, {
+    heldOn: "2020-02-01",
+    focus: "Rutinas de inicio",
+    agreements: "Acuerdo reservado de la sesión",
+  });
+  const ending = await makePerson(w.org.id, [{ role: "mentor", schoolId: w.schoolB.id }]);
+  mentoringFixture.endingMentorId = ending.id;
+  mentoringFixture.endingPairingId = await pair(w.org.id, ending.id, w.teacherA2.id, w.schoolA.id, {
+    startsOn: "2020-01-01",
+  });
+  mentoringFixture.endingSessionId = await logSession(
+    await actorOf(ending.id),
+    mentoringFixture.endingPairingId,
+    {
+      heldOn: "2020-02-01",
+      focus: "Sesión de la dupla que termina",
+    },
+  );
+});
+
+describe("mentor pairings (mentoring)", () => {
+  it("ending a pairing over HTTP removes the mentor's access on their very next request", async () => {
+    const mentor = await server.current().as(mentoringFixture.endingMentorId);
+    // teacher A2's submitted visit (by leader A) and the pairing's session: the mentor reads both
+    expect((await mentor.get(`/observaciones/${w.pendingId}`)).status).toBe(200);
+    expect((await mentor.get(`/mentoria/sesiones/${mentoringFixture.endingSessionId}`)).status).toBe(200);
+    expect((await mentor.get(`/personas/${w.teacherA2.id}/desarrollo`)).status).toBe(200);
+    const coordinator = await server.current().as(w.coordinator.id);
+    const ended = await coordinator.post(`/mentoria/duplas/${mentoringFixture.endingPairingId}`, {
+      intent: "end",
+    });
+    expect(ended.status).toBe(302);
+    const [row] = await db()
+      .select()
+      .from(mentorPairings)
+      .where(eq(mentorPairings.id, mentoringFixture.endingPairingId));
+    expect(row?.endedBy).toBe(w.coordinator.id);
+    // the same signed-in mentor, the very next request
+    expect((await mentor.get(`/observaciones/${w.pendingId}`)).status).toBe(404);
+    expect((await mentor.get(`/mentoria/sesiones/${mentoringFixture.endingSessionId}`)).status).toBe(404);
+    expect((await mentor.get(`/personas/${w.teacherA2.id}/desarrollo`)).status).toBe(404);
+    expect((await mentor.get(`/mentoria/duplas/${mentoringFixture.endingPairingId}`)).status).toBe(404);
+    // the mentee still reads the session
+    const mentee = await server.current().as(w.teacherA2.id);
+    expect((await mentee.get(`/mentoria/sesiones/${mentoringFixture.endingSessionId}`)).status).toBe(200);
+  });
 });

@@ -6,6 +6,7 @@ import "./track-policy";
 import "./track-personal-data";
 
 export { certifyCandidacy } from "./certification";
+export { seedDemoMentoring } from "./demo";
 export {
   type MenteeRow,
   managesPairings,
