@@ -45,6 +45,10 @@ function subjects(organizationId: string) {
           observerId: aboutMe ? ME : SOMEONE,
           participantIds: [ME],
           contactIds: [ME],
+          advisorIds: [ME],
+          // a mentor pairing's mentor, and whether it is in force
+          mentorId: person,
+          inForce: flag,
           // a practice's author, and its audience (its school only, or the network)
           authorId: person,
           visibility: flag ? "school" : "network",
