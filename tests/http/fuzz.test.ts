@@ -7,7 +7,7 @@
 //   FUZZ_SEED=123 FUZZ_COUNT=500 npx vitest run tests/http/fuzz.test.ts
 //
 // FUZZ_DUMP=<dir> writes each failing submission there (FUZZ_DUMP_ALL=1: every one, to replay a
-// sequence); FUZZ_ONLY=<route> fuzzes one route; FUZZ_IN_FLIGHT sets how many are sent at once.
+// sequence); FUZZ_ONLY=<route>[,<route>…] fuzzes those routes; FUZZ_IN_FLIGHT sets how many are sent at once.
 //
 // The forms are not listed here: each page is opened as its persona and its `<form method="post">`
 // fields and buttons are read from the HTML, so a new field or button is fuzzed without a change here.
@@ -35,9 +35,10 @@ import {
   updateActivity,
 } from "~/modules/learning";
 import { certificates } from "~/modules/learning/schema";
+import { addCandidate, addRequirement, createTrack, logSession, writeReview } from "~/modules/mentoring";
 import { createCalibration, createInstrument } from "~/modules/observation";
 import { persons, previewRosterImport } from "~/modules/people";
-import { actorOf, makePerson, makeWorld } from "~/modules/people/testing";
+import { actorOf, advise, makePerson, makeWorld, pair } from "~/modules/people/testing";
 import { createPractice, publishPractice } from "~/modules/practices";
 import { requestDeletion } from "~/modules/privacy";
 import { privacyRequests } from "~/modules/privacy/schema";
@@ -274,6 +275,38 @@ const FUZZ: Record<string, Target[]> = {
   "comunidad/avisos/:announcementId": [
     { persona: "teacherA", url: (w) => `/comunidad/avisos/${w.announcementId}` },
   ],
+  // mentoring's pairings and sessions (issue #18): the coordinator pairs (school A chosen) and ends or
+  // re-dates a pairing of its own (a mentor with teacher B); mentor A logs and edits sessions of the
+  // world's pairing with teacher A, who comments; ids made in the block's beforeAll at the end
+  "mentoria/duplas": [{ persona: "coordinator", url: (w) => `/mentoria/duplas?escuela=${w.schoolA.id}` }],
+  "mentoria/duplas/:pairingId": [
+    { persona: "coordinator", url: () => `/mentoria/duplas/${pairingFuzz.endPairingId}` },
+  ],
+  "mentoria/duplas/:pairingId/sesiones/nueva": [
+    { persona: "mentorA", url: () => `/mentoria/duplas/${pairingFuzz.pairingId}/sesiones/nueva` },
+  ],
+  "mentoria/sesiones/:sessionId": [
+    { persona: "teacherA", url: () => `/mentoria/sesiones/${pairingFuzz.sessionId}` },
+    { persona: "mentorA", url: () => `/mentoria/sesiones/${pairingFuzz.sessionId}` },
+  ],
+  "mentoria/sesiones/:sessionId/editar": [
+    { persona: "mentorA", url: () => `/mentoria/sesiones/${pairingFuzz.sessionId}/editar` },
+  ],
+  // mentoring's certification track and coaching the coach (issue #18); ids made in the block's
+  // beforeAll at the end
+  "mentoria/certificacion/nueva": [{ persona: "coordinator", url: () => "/mentoria/certificacion/nueva" }],
+  "mentoria/certificacion/:trackId": [
+    { persona: "coordinator", url: () => `/mentoria/certificacion/${trackFuzz.trackId}` },
+  ],
+  "mentoria/certificacion/candidaturas/:candidacyId": [
+    { persona: "coordinator", url: () => `/mentoria/certificacion/candidaturas/${trackFuzz.candidacyId}` },
+  ],
+  "mentoria/revisiones/reunion/:meetingId": [
+    { persona: "coordinator", url: () => `/mentoria/revisiones/reunion/${trackFuzz.meetingId}` },
+  ],
+  "mentoria/revisiones/:reviewId": [
+    { persona: "leaderA", url: () => `/mentoria/revisiones/${trackFuzz.reviewId}` },
+  ],
   "bienestar/nuevo": [
     { persona: "leaderA", url: () => "/bienestar/nuevo" },
     { persona: "coordinator", url: () => "/bienestar/nuevo" },
@@ -298,6 +331,21 @@ const FUZZ: Record<string, Target[]> = {
   ],
   "observaciones/:observationId/proponer-practica": [
     { persona: "leaderA", url: (w) => `/observaciones/${w.observationId}/proponer-practica` },
+  ],
+  // school advisories (module advisory, issue #18): the coordinator advises school A's advisory
+  "asesorias/nueva": [{ persona: "coordinator", url: () => "/asesorias/nueva" }],
+  "asesorias/:advisoryId": [{ persona: "coordinator", url: () => `/asesorias/${advisoryFuzz.id}` }],
+  "asesorias/:advisoryId/editar": [
+    { persona: "coordinator", url: () => `/asesorias/${advisoryFuzz.id}/editar` },
+  ],
+  "asesorias/:advisoryId/hitos/:milestoneId": [
+    { persona: "coordinator", url: () => `/asesorias/${advisoryFuzz.id}/hitos/${advisoryFuzz.milestoneId}` },
+  ],
+  "asesorias/:advisoryId/visitas/nueva": [
+    { persona: "coordinator", url: () => `/asesorias/${advisoryFuzz.id}/visitas/nueva` },
+  ],
+  "asesorias/:advisoryId/visitas/:visitId": [
+    { persona: "coordinator", url: () => `/asesorias/${advisoryFuzz.id}/visitas/${advisoryFuzz.visitId}` },
   ],
   // impact (issue #18): the organization's programs, and the funder report's form
   programas: [{ persona: "coordinator", url: () => "/programas" }],
@@ -332,21 +380,6 @@ const SPANISH = (() => {
   }
   return { isMessage: (text: string) => exact.has(norm(text)) || patterns.some((p) => p.test(norm(text))) };
 })();
-  // school advisories (module advisory, issue #18): the coordinator advises school A's advisory
-  "asesorias/nueva": [{ persona: "coordinator", url: () => "/asesorias/nueva" }],
-  "asesorias/:advisoryId": [{ persona: "coordinator", url: () => `/asesorias/${advisoryFuzz.id}` }],
-  "asesorias/:advisoryId/editar": [
-    { persona: "coordinator", url: () => `/asesorias/${advisoryFuzz.id}/editar` },
-  ],
-  "asesorias/:advisoryId/hitos/:milestoneId": [
-    { persona: "coordinator", url: () => `/asesorias/${advisoryFuzz.id}/hitos/${advisoryFuzz.milestoneId}` },
-  ],
-  "asesorias/:advisoryId/visitas/nueva": [
-    { persona: "coordinator", url: () => `/asesorias/${advisoryFuzz.id}/visitas/nueva` },
-  ],
-  "asesorias/:advisoryId/visitas/:visitId": [
-    { persona: "coordinator", url: () => `/asesorias/${advisoryFuzz.id}/visitas/${advisoryFuzz.visitId}` },
-  ],
 
 /** The texts of a page's error areas: the message above a form and the ones beside its fields. */
 function errorTexts(html: string): string[] {
@@ -690,6 +723,30 @@ function formSubmission(rand: Random, form: FormSpec, target: Target, marker: st
 const server = useTestServer();
 let w: World;
 
+/** School A's advisory (module advisory), advised by the coordinator, with a milestone and a visit. */
+const advisoryFuzz = { id: "", milestoneId: "", visitId: "" };
+async function makeAdvisoryForFuzz(world: Awaited<ReturnType<typeof makeWorld>>) {
+  const advisor = await actorOf(world.coordinator.id);
+  advisoryFuzz.id = (
+    await createAdvisory(advisor, {
+      title: "Asesoría para fuzzing",
+      schoolId: world.schoolA.id,
+      startsOn: "2026-09-01",
+      [`advisor_${world.coordinator.id}`]: "on",
+    })
+  ).id;
+  await setAdvisoryStatus(advisor, advisoryFuzz.id, { status: "active" });
+  advisoryFuzz.milestoneId = (await addMilestone(advisor, advisoryFuzz.id, { title: "Hito" })).id;
+  advisoryFuzz.visitId = (
+    await recordVisit(
+      advisor,
+      advisoryFuzz.id,
+      { visitedOn: "2026-10-01", notes: "Notas" },
+      "America/Santiago",
+    )
+  ).id;
+}
+
 async function makeFuzzWorld(): Promise<World> {
   const world = await makeWorld();
   const subject = await makePerson(world.org.id, [{ role: "teacher", schoolId: world.schoolA.id }], {
@@ -723,30 +780,6 @@ async function makeFuzzWorld(): Promise<World> {
       id: newId(),
       personId: world.teacherB.id,
       tokenHash: reset.hash,
-/** School A's advisory (module advisory), advised by the coordinator, with a milestone and a visit. */
-const advisoryFuzz = { id: "", milestoneId: "", visitId: "" };
-async function makeAdvisoryForFuzz(world: Awaited<ReturnType<typeof makeWorld>>) {
-  const advisor = await actorOf(world.coordinator.id);
-  advisoryFuzz.id = (
-    await createAdvisory(advisor, {
-      title: "Asesoría para fuzzing",
-      schoolId: world.schoolA.id,
-      startsOn: "2026-09-01",
-      [`advisor_${world.coordinator.id}`]: "on",
-    })
-  ).id;
-  await setAdvisoryStatus(advisor, advisoryFuzz.id, { status: "active" });
-  advisoryFuzz.milestoneId = (await addMilestone(advisor, advisoryFuzz.id, { title: "Hito" })).id;
-  advisoryFuzz.visitId = (
-    await recordVisit(
-      advisor,
-      advisoryFuzz.id,
-      { visitedOn: "2026-10-01", notes: "Notas" },
-      "America/Santiago",
-    )
-  ).id;
-}
-
       sentTo: world.teacherB.email,
       expiresAt: new Date(Date.now() + 3_600_000),
     });
@@ -921,6 +954,7 @@ async function makeAdvisoryForFuzz(world: Awaited<ReturnType<typeof makeWorld>>)
       issuedAt: new Date(),
       issuedBy: world.coordinator.id,
     });
+  await makeAdvisoryForFuzz(world);
   return {
     workshopSlug: "taller-fuzzing",
     courseId: workshop.id,
@@ -954,12 +988,31 @@ async function makeAdvisoryForFuzz(world: Awaited<ReturnType<typeof makeWorld>>)
     undoToken,
   };
 }
-  await makeAdvisoryForFuzz(world);
 
 // ── Invariants: what every stored row must be, however it got there ───────────────────────────────
 
 /** Each query returns the rows that break a rule (none expected). */
 const INVARIANTS: Record<string, string> = {
+  "mentor_pairings: dates in order, not oneself, ended with who ended it": `
+    SELECT p.id FROM mentor_pairings p WHERE (p.ends_on IS NOT NULL AND p.ends_on < p.starts_on)
+      OR p.mentor_id = p.teacher_id OR (p.ended_at IS NULL) <> (p.ended_by IS NULL)`,
+  "mentoring_sessions: focus written, lengths, next date after the session": `
+    SELECT id FROM mentoring_sessions WHERE btrim(focus) = '' OR char_length(focus) > 200
+      OR char_length(agreements) > 4000 OR char_length(next_step) > 1000
+      OR (next_on IS NOT NULL AND next_on < held_on)`,
+  "mentoring_session_comments: body written": `
+    SELECT id FROM mentoring_session_comments WHERE btrim(body) = '' OR char_length(body) > 2000`,
+  "mentor_tracks: title, hours": `
+    SELECT id FROM mentor_tracks WHERE btrim(title) = '' OR char_length(title) > 200 OR hours NOT BETWEEN 1 AND 1000`,
+  "mentor_track_requirements: positions from 1, one interview per track": `
+    SELECT track_id FROM mentor_track_requirements GROUP BY track_id
+    HAVING min(position) < 1 OR count(*) FILTER (WHERE kind = 'final_interview') > 1`,
+  "mentor_candidacies: a certified one has its certificate": `
+    SELECT id FROM mentor_candidacies WHERE (certified_at IS NULL) <> (certificate_id IS NULL)`,
+  "feedback_reviews: feedback written, observer is the meeting's": `
+    SELECT v.id FROM feedback_reviews v JOIN feedback_meetings m ON m.id = v.meeting_id
+    WHERE btrim(v.feedback) = '' OR char_length(v.feedback) > 4000 OR v.observer_id <> m.observer_id
+      OR v.reviewer_id = v.observer_id`,
   "persons: names, email, RUT, status": `
     SELECT id FROM persons WHERE btrim(given_names) = '' OR btrim(family_names) = ''
       OR email !~ '^[^@[:space:]]+@[^@[:space:]]+$' OR email <> lower(email)
@@ -1124,6 +1177,21 @@ const INVARIANTS: Record<string, string> = {
     SELECT d.lesson_id FROM lesson_completions d JOIN lessons l ON l.id = d.lesson_id
       JOIN registrations r ON r.id = d.registration_id JOIN cohorts k ON k.id = r.cohort_id
     WHERE k.course_id <> l.course_id`,
+  // school advisories (module advisory, issue #18)
+  "advisories: a title and goals within their limits, dates in order, a known status closed only when closed, a school and a program of their organization, an advisor each": `
+    SELECT a.id FROM advisories a JOIN schools s ON s.id = a.school_id
+      LEFT JOIN programs p ON p.id = a.program_id
+    WHERE btrim(a.title) = '' OR char_length(a.title) > 160 OR char_length(a.goals) > 10000
+      OR (a.ends_on IS NOT NULL AND a.ends_on < a.starts_on) OR s.organization_id <> a.organization_id
+      OR (p.id IS NOT NULL AND p.organization_id <> a.organization_id)
+      OR (a.status = 'closed') <> (a.closed_at IS NOT NULL)
+      OR NOT EXISTS (SELECT 1 FROM advisory_advisors x WHERE x.advisory_id = a.id)`,
+  "advisory milestones and visits: within their limits; a visit dated from the advisory's start": `
+    SELECT m.id FROM advisory_milestones m WHERE btrim(m.title) = '' OR char_length(m.title) > 200
+    UNION ALL
+    SELECT v.id FROM advisory_visits v JOIN advisories a ON a.id = v.advisory_id
+    WHERE v.visited_on < a.starts_on OR char_length(v.notes) > 10000 OR char_length(v.agreements) > 10000
+      OR (btrim(v.notes) = '' AND btrim(v.agreements) = '')`,
   // impact (issue #18)
   "programs: a name within its limit, unique in the organization": `
     SELECT id FROM programs WHERE btrim(name) = '' OR char_length(name) > 120 OR name <> btrim(name)`,
@@ -1138,6 +1206,13 @@ const INVARIANTS: Record<string, string> = {
 
 /** Rows per table the forms write to, printed after the run. */
 const TABLES = [
+  "mentor_pairings",
+  "mentoring_sessions",
+  "mentoring_session_comments",
+  "mentor_tracks",
+  "mentor_track_requirements",
+  "mentor_candidacies",
+  "feedback_reviews",
   "persons",
   "memberships",
   "schools",
@@ -1179,21 +1254,6 @@ const TABLES = [
   "practice_helpful",
   "announcement_reads",
   "wellbeing_pulses",
-  // school advisories (module advisory, issue #18)
-  "advisories: a title and goals within their limits, dates in order, a known status closed only when closed, a school and a program of their organization, an advisor each": `
-    SELECT a.id FROM advisories a JOIN schools s ON s.id = a.school_id
-      LEFT JOIN programs p ON p.id = a.program_id
-    WHERE btrim(a.title) = '' OR char_length(a.title) > 160 OR char_length(a.goals) > 10000
-      OR (a.ends_on IS NOT NULL AND a.ends_on < a.starts_on) OR s.organization_id <> a.organization_id
-      OR (p.id IS NOT NULL AND p.organization_id <> a.organization_id)
-      OR (a.status = 'closed') <> (a.closed_at IS NOT NULL)
-      OR NOT EXISTS (SELECT 1 FROM advisory_advisors x WHERE x.advisory_id = a.id)`,
-  "advisory milestones and visits: within their limits; a visit dated from the advisory's start": `
-    SELECT m.id FROM advisory_milestones m WHERE btrim(m.title) = '' OR char_length(m.title) > 200
-    UNION ALL
-    SELECT v.id FROM advisory_visits v JOIN advisories a ON a.id = v.advisory_id
-    WHERE v.visited_on < a.starts_on OR char_length(v.notes) > 10000 OR char_length(v.agreements) > 10000
-      OR (btrim(v.notes) = '' AND btrim(v.agreements) = '')`,
   "wellbeing_answers",
   "wellbeing_participation",
   "wellbeing_support_requests",
@@ -1303,7 +1363,7 @@ describe("input fuzzing of every form", () => {
       const targets: Array<{ route: string; target: Target; url: string; forms: FormSpec[] }> = [];
       const unreadable: string[] = [];
       for (const [route, list] of Object.entries(FUZZ)) {
-        if (process.env.FUZZ_ONLY && route !== process.env.FUZZ_ONLY) continue;
+        if (process.env.FUZZ_ONLY && !process.env.FUZZ_ONLY.split(",").includes(route)) continue;
         for (const target of list) {
           const url = target.url(w);
           const page = target.page?.(w) ?? url;
@@ -1457,3 +1517,43 @@ describe("input fuzzing of every form", () => {
     15 * 60_000,
   );
 });
+
+// mentoring's certification track (issue #18): a track, leader A's candidacy (not complete: certifying
+// is refused), leader A's submitted visit's meeting (the coordinator advising school A reviews it) and a
+// review of it that leader A reads.
+const trackFuzz = { trackId: "", candidacyId: "", meetingId: "", reviewId: "" };
+beforeAll(async () => {
+  const coordinator = await actorOf(w.coordinator.id);
+  trackFuzz.trackId = (await createTrack(coordinator, { title: "Trayectoria fuzz", hours: "40" })).id;
+  await addRequirement(coordinator, trackFuzz.trackId, { kind: "meetings_recorded", count: "5" });
+  trackFuzz.candidacyId = (
+    await addCandidate(coordinator, trackFuzz.trackId, { email: w.leaderA.email, startedOn: "2020-01-01" })
+  ).id;
+  const [meeting] = await rowsOf(
+    `SELECT id FROM feedback_meetings WHERE observation_id = '${w.observationId}'`,
+  );
+  trackFuzz.meetingId = String(meeting?.id);
+  const other = await makePerson(w.org.id, [{ role: "coordinator" }]);
+  await advise(w.org.id, other.id, w.schoolA.id);
+  trackFuzz.reviewId = (
+    await writeReview(await actorOf(other.id), trackFuzz.meetingId, { feedback: "Revisión para leer" })
+  ).id;
+}, 60_000);
+
+// mentoring's pairings and sessions (issue #18): the world's pairing of mentor A with teacher A and a
+// session of it; a pairing of a mentor with teacher B that the coordinator may end or re-date.
+const pairingFuzz = { pairingId: "", sessionId: "", endPairingId: "" };
+beforeAll(async () => {
+  const [row] = await rowsOf(
+    `SELECT id FROM mentor_pairings WHERE mentor_id = '${w.mentorA.id}' AND teacher_id = '${w.teacherA.id}'`,
+  );
+  pairingFuzz.pairingId = String(row?.id);
+  pairingFuzz.sessionId = await logSession(await actorOf(w.mentorA.id), pairingFuzz.pairingId, {
+    heldOn: "2020-02-01",
+    focus: "Sesión para comentar",
+  });
+  const mentor = await makePerson(w.org.id, [{ role: "mentor", schoolId: w.schoolB.id }]);
+  pairingFuzz.endPairingId = await pair(w.org.id, mentor.id, w.teacherB.id, w.schoolB.id, {
+    startsOn: "2020-01-01",
+  });
+}, 60_000);
