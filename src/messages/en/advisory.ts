@@ -96,7 +96,6 @@ export const advisory: Record<keyof typeof source, string> = {
   "advisory.visit.submit": "Save the visit",
   "advisory.visit.remove_title": "Delete the visit",
   "advisory.visit.remove_confirm": "Delete this visit with its notes and agreements",
-  "advisory.visit.remove_submit": "Delete",
   "advisory.indicators.title": "The school's indicators since the start",
   "advisory.indicators.intro": "From the school's observation system, month by month, from {from} to {to}.",
   "advisory.indicators.not_begun": "The indicators are shown from the advisory's start, on {date}.",
@@ -134,6 +133,8 @@ export const advisory: Record<keyof typeof source, string> = {
   "advisory.errors.ends_before_start": "The end cannot be before the start.",
   "advisory.errors.school_required": "Choose the school.",
   "advisory.errors.advisors_required": "Choose at least one advisor.",
+  "advisory.errors.closed":
+    "The advisory is closed: its plan and visits cannot be changed until it is reopened.",
   "advisory.errors.status_move": "The advisory cannot move to that status from its current one.",
   "advisory.errors.milestone_title_required": "Write the milestone.",
   "advisory.errors.milestone_title_too_long": "The milestone is too long (at most 200 characters).",

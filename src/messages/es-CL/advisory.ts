@@ -96,7 +96,6 @@ export const advisory = {
   "advisory.visit.submit": "Guardar la visita",
   "advisory.visit.remove_title": "Eliminar la visita",
   "advisory.visit.remove_confirm": "Eliminar esta visita con sus notas y acuerdos",
-  "advisory.visit.remove_submit": "Eliminar",
   "advisory.indicators.title": "Indicadores del establecimiento desde el inicio",
   "advisory.indicators.intro":
     "Del sistema de observación del establecimiento, mes a mes, desde el {from} hasta el {to}.",
@@ -135,6 +134,8 @@ export const advisory = {
   "advisory.errors.ends_before_start": "El término no puede ser anterior al inicio.",
   "advisory.errors.school_required": "Elija el establecimiento.",
   "advisory.errors.advisors_required": "Elija al menos un asesor o asesora.",
+  "advisory.errors.closed":
+    "La asesoría está cerrada: su plan y sus visitas no se cambian hasta que se reabra.",
   "advisory.errors.status_move": "La asesoría no puede pasar a ese estado desde el actual.",
   "advisory.errors.milestone_title_required": "Escriba el hito.",
   "advisory.errors.milestone_title_too_long": "El hito es demasiado largo (máximo 200 caracteres).",

@@ -95,7 +95,6 @@ export const advisory: Record<keyof typeof source, string> = {
   "advisory.visit.submit": "Salvar a visita",
   "advisory.visit.remove_title": "Excluir a visita",
   "advisory.visit.remove_confirm": "Excluir esta visita com suas notas e acordos",
-  "advisory.visit.remove_submit": "Excluir",
   "advisory.indicators.title": "Indicadores da escola desde o início",
   "advisory.indicators.intro": "Do sistema de observação da escola, mês a mês, de {from} a {to}.",
   "advisory.indicators.not_begun": "Os indicadores aparecem a partir do início da assessoria, em {date}.",
@@ -133,6 +132,8 @@ export const advisory: Record<keyof typeof source, string> = {
   "advisory.errors.ends_before_start": "O término não pode ser anterior ao início.",
   "advisory.errors.school_required": "Escolha a escola.",
   "advisory.errors.advisors_required": "Escolha pelo menos um assessor ou assessora.",
+  "advisory.errors.closed":
+    "A assessoria está encerrada: seu plano e suas visitas não mudam até que seja reaberta.",
   "advisory.errors.status_move": "A assessoria não pode passar a essa situação a partir da atual.",
   "advisory.errors.milestone_title_required": "Escreva o marco.",
   "advisory.errors.milestone_title_too_long": "O marco é longo demais (máximo de 200 caracteres).",

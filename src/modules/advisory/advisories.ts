@@ -70,6 +70,20 @@ async function authorized(
   return { ...loaded, subject };
 }
 
+/**
+ * The advisory, for a change of its plan or visits by an advisor. An advisor whose advisory is closed
+ * (a page loaded before it closed) is told so rather than shown "not found".
+ */
+async function workable(actor: Actor, advisoryId: string, tx: DbOrTx) {
+  const loaded = await advisoryOf(actor, advisoryId, tx, true);
+  const subject = subjectOf(loaded.advisory, loaded.advisorIds);
+  authorize(actor, "read", "advisory", subject);
+  if (loaded.advisory.status === "closed" && can(actor, "work", "advisory", { ...subject, status: "active" }))
+    throw new DomainError("advisory.errors.closed");
+  authorize(actor, "work", "advisory", subject);
+  return { ...loaded, subject };
+}
+
 // ── Input ─────────────────────────────────────────────────────────────────────────────────────────
 
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
@@ -624,7 +638,7 @@ async function milestoneOf(tx: DbOrTx, advisoryId: string, milestoneId: string) 
 export async function addMilestone(actor: Actor, advisoryId: string, input: Record<string, unknown>) {
   const id = newId();
   await db().transaction(async (tx) => {
-    await authorized(actor, "work", advisoryId, tx, true);
+    await workable(actor, advisoryId, tx);
     const data = parseInput(milestoneInput, { ...input, doneOn: "" });
     const [{ n, last }] = await tx
       .select({
@@ -673,7 +687,7 @@ export async function updateMilestone(
   input: Record<string, unknown>,
 ) {
   await db().transaction(async (tx) => {
-    await authorized(actor, "work", advisoryId, tx, true);
+    await workable(actor, advisoryId, tx);
     await milestoneOf(tx, advisoryId, milestoneId);
     const data = parseInput(milestoneInput, input);
     await tx
@@ -703,7 +717,7 @@ export async function setMilestoneDone(
   now = new Date(),
 ) {
   await db().transaction(async (tx) => {
-    await authorized(actor, "work", advisoryId, tx, true);
+    await workable(actor, advisoryId, tx);
     const m = await milestoneOf(tx, advisoryId, milestoneId);
     if ((m.doneOn !== null) === done) return; // already so (sent twice)
     await tx
@@ -713,7 +727,7 @@ export async function setMilestoneDone(
     await audit(
       actor,
       {
-        action: done ? "advisory.milestone_done" : "advisory.milestone_undone",
+        action: `advisory.milestone_${done ? "done" : "undone"}`,
         subjectType: "advisory",
         subjectId: advisoryId,
         details: { milestoneId },
@@ -726,7 +740,7 @@ export async function setMilestoneDone(
 /** Removes a milestone from the plan (the advisors); removed already is no error. */
 export async function removeMilestone(actor: Actor, advisoryId: string, milestoneId: string) {
   await db().transaction(async (tx) => {
-    await authorized(actor, "work", advisoryId, tx, true);
+    await workable(actor, advisoryId, tx);
     if (!isUuid(milestoneId)) throw new NotFoundError();
     const removed = await tx
       .delete(advisoryMilestones)
@@ -795,7 +809,7 @@ export async function recordVisit(
 ) {
   const id = newId();
   await db().transaction(async (tx) => {
-    const { advisory } = await authorized(actor, "work", advisoryId, tx, true);
+    const { advisory } = await workable(actor, advisoryId, tx);
     const data = checkVisit(input, advisory, todayIn(timeZone, now));
     const [{ n }] = await tx
       .select({ n: sql<number>`count(*)::int` })
@@ -838,7 +852,7 @@ export async function updateVisit(
   now = new Date(),
 ) {
   await db().transaction(async (tx) => {
-    const { advisory } = await authorized(actor, "work", advisoryId, tx, true);
+    const { advisory } = await workable(actor, advisoryId, tx);
     await visitOf(tx, advisoryId, visitId);
     const data = checkVisit(input, advisory, todayIn(timeZone, now));
     await tx.update(advisoryVisits).set(data).where(eq(advisoryVisits.id, visitId));
@@ -858,7 +872,7 @@ export async function updateVisit(
 /** Removes a visit (the advisors); removed already is no error. */
 export async function removeVisit(actor: Actor, advisoryId: string, visitId: string) {
   await db().transaction(async (tx) => {
-    await authorized(actor, "work", advisoryId, tx, true);
+    await workable(actor, advisoryId, tx);
     if (!isUuid(visitId)) throw new NotFoundError();
     const removed = await tx
       .delete(advisoryVisits)

@@ -209,7 +209,13 @@ describe("creating and editing an advisory", () => {
     await setAdvisoryStatus(a.coordinator, id, { status: "closed" });
     expect((await statusOf())?.closedAt).not.toBeNull();
     // closed: the plan and visits are frozen, even for its advisor
-    expect(await errorOf(addMilestone(a.coordinator, id, { title: "Hito" }))).toBeInstanceOf(NotFoundError);
+    expect(
+      ((await errorOf(addMilestone(a.coordinator, id, { title: "Hito" }))) as DomainError).messageKey,
+    ).toBe("advisory.errors.closed");
+    // (a coordinator who is not its advisor still finds nothing to change)
+    expect(await errorOf(addMilestone(a.otherCoordinator, id, { title: "Hito" }))).toBeInstanceOf(
+      NotFoundError,
+    );
     await setAdvisoryStatus(a.coordinator, id, { status: "active" });
     expect(await statusOf()).toMatchObject({ status: "active", closedAt: null });
     // a leader of the school reads it but may not move it

@@ -11,7 +11,7 @@ import { advisories, advisoryAdvisors, advisoryVisits } from "./schema";
 
 registerPersonalData({
   name: "advisory",
-  order: 67,
+  order: 73,
   tables: [advisories, advisoryAdvisors, advisoryVisits],
 
   async exportFor(db, person) {
