@@ -2,7 +2,7 @@ import { Form, Link } from "react-router";
 import { hasCommunity, unreadAnnouncements } from "~/modules/community";
 import { followedUpdates } from "~/modules/discussions";
 import { learnerHome } from "~/modules/learning";
-import { mentoringCards } from "~/modules/mentoring";
+import { mentoringCards, trackCards } from "~/modules/mentoring";
 import { observationHome, pendingWork } from "~/modules/observation";
 import { homeSummary } from "~/modules/people";
 import { hasWellbeing, pulsesToAnswer } from "~/modules/wellbeing";
@@ -19,7 +19,7 @@ export const meta: Route.MetaFunction = ({ matches }) => [{ title: pageTitle(mat
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
   const session = sessionOf(context);
-  const [summary, day, learning, discussions, announcements, pulses, mentoring] = await Promise.all([
+  const [summary, day, learning, discussions, announcements, pulses, mentoring, track] = await Promise.all([
     homeSummary(actor),
     // what is pending for the person today, as an observer and as a teacher
     pendingWork(actor, new Date(), session.timeZone),
@@ -36,6 +36,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     pulsesToAnswer(actor),
     // whether they mentor someone, or have a mentor (issue #18)
     mentoringCards(actor),
+    // the mentor certification track and feedback reviews (issue #18)
+    trackCards(actor),
   ]);
   return {
     name: session.viewer?.givenNames ?? "",
@@ -54,6 +56,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     pulses,
     wellbeing: hasWellbeing(actor),
     mentoring,
+    track,
   };
 }
 
@@ -90,6 +93,15 @@ export default function Home({ loaderData }: Route.ComponentProps) {
   if (loaderData.mentoring.mentor) cards.push({ to: "/mentoria", label: t("home.card.mentoring_mentor") });
   else if (loaderData.mentoring.mentee)
     cards.push({ to: "/mentoria", label: t("home.card.mentoring_mentee") });
+  if (loaderData.track.certification)
+    cards.push({ to: "/mentoria/certificacion", label: t("mentoringTrack.home_card.certification") });
+  if (loaderData.track.reviews)
+    cards.push({
+      to: "/mentoria/revisiones",
+      label: loaderData.track.unreadReviews
+        ? t("mentoringTrack.home_card.reviews_unread", { count: loaderData.track.unreadReviews })
+        : t("mentoringTrack.home_card.reviews"),
+    });
   if (loaderData.courses) cards.push({ to: "/cursos", label: t("home.card.courses") });
   if (loaderData.observation.network) cards.push({ to: "/observaciones/red", label: t("home.card.network") });
   for (const school of summary.managedSchools.filter((s) =>

@@ -1,6 +1,10 @@
 // Mentor certification track and coaching the coach (issue #18).
 export const mentoringTrack = {
   "mentoringTrack.title": "Mentor certification",
+  "mentoringTrack.home_card.certification": "Mentor certification",
+  "mentoringTrack.home_card.reviews": "Feedback reviews",
+  "mentoringTrack.home_card.reviews_unread":
+    "Feedback reviews ({count, plural, one {# unread} other {# unread}})",
   "mentoringTrack.intro":
     "Mentor certification tracks: requirements, each candidate's progress and certification.",
   "mentoringTrack.tracks": "Tracks",

@@ -1,6 +1,10 @@
 // Mentor certification track and coaching the coach (issue #18): tracks, candidacies' progress, certification, feedback reviews.
 export const mentoringTrack = {
   "mentoringTrack.title": "Certificación de mentores",
+  "mentoringTrack.home_card.certification": "Certificación de mentores",
+  "mentoringTrack.home_card.reviews": "Revisiones de retroalimentación",
+  "mentoringTrack.home_card.reviews_unread":
+    "Revisiones de retroalimentación ({count, plural, one {# sin leer} other {# sin leer}})",
   "mentoringTrack.intro":
     "Trayectorias de certificación de mentores: requisitos, avance de cada candidatura y certificación.",
   "mentoringTrack.tracks": "Trayectorias",

@@ -1,6 +1,10 @@
 // Trilha de certificação de mentores e revisão de devolutivas (issue #18).
 export const mentoringTrack = {
   "mentoringTrack.title": "Certificação de mentores",
+  "mentoringTrack.home_card.certification": "Certificação de mentores",
+  "mentoringTrack.home_card.reviews": "Revisões de devolutiva",
+  "mentoringTrack.home_card.reviews_unread":
+    "Revisões de devolutiva ({count, plural, one {# não lida} other {# não lidas}})",
   "mentoringTrack.intro":
     "Trilhas de certificação de mentores: requisitos, progresso de cada candidatura e certificação.",
   "mentoringTrack.tracks": "Trilhas",

@@ -50,6 +50,7 @@ export {
   recordInterview,
   removeRequirement,
   setSupervisor,
+  trackCards,
   trackHome,
   trackPage,
   updateTrack,

@@ -735,3 +735,28 @@ export async function requirementsOf(trackId: string) {
     .where(eq(mentorTrackRequirements.trackId, trackId))
     .orderBy(asc(mentorTrackRequirements.position));
 }
+
+/**
+ * The home page's cards of the track (one indexed statement): the certification page for coordinators
+ * and whoever has a candidacy or supervises one; the reviews page for reviewers, and for whoever
+ * received reviews they have not read (with how many).
+ */
+export async function trackCards(actor: Actor) {
+  const me = actor.personId;
+  const [row] = await rowsOf<{ candidate: boolean; supervises: boolean; unread: number | string }>(
+    db(),
+    sql`SELECT
+      EXISTS (SELECT 1 FROM mentor_candidacies c WHERE c.person_id = ${me} AND c.withdrawn_at IS NULL) AS candidate,
+      EXISTS (SELECT 1 FROM mentor_candidacies c WHERE c.supervisor_id = ${me} AND c.certified_at IS NULL
+        AND c.withdrawn_at IS NULL) AS supervises,
+      (SELECT count(*) FROM feedback_reviews v WHERE v.observer_id = ${me} AND v.read_at IS NULL) AS unread`,
+  );
+  const manages = can(actor, "manage", "mentor_track", orgSubject(actor));
+  const unread = Number(row?.unread ?? 0);
+  const reviewer = Boolean(row?.supervises) || (manages && actor.advisedSchoolIds.size > 0);
+  return {
+    certification: manages || Boolean(row?.candidate) || Boolean(row?.supervises),
+    reviews: reviewer || unread > 0,
+    unreadReviews: unread,
+  };
+}
