@@ -105,11 +105,21 @@ export default function Pairings({ loaderData, actionData }: Route.ComponentProp
             {t("mentoring.new.choose_school")}
           </button>
         </Form>
+        {/* a refusal that comes back without a school chosen (no form to show it in) */}
+        {!options.school ? <FormMessage failure={failure} /> : null}
         {options.school ? (
-          <Form method="post" className="stack" noValidate>
+          <Form
+            method="post"
+            action={`/mentoria/duplas?escuela=${options.school.id}`}
+            className="stack"
+            noValidate
+          >
             <RequestKey />
             <FormMessage failure={failure} />
             <input type="hidden" name="schoolId" value={options.school.id} />
+            {failure?.fieldErrors.schoolId ? (
+              <p className="field-error">{t(failure.fieldErrors.schoolId)}</p>
+            ) : null}
             <SelectField
               name="mentorId"
               required
