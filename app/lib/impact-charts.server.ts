@@ -20,15 +20,52 @@ export function impactCharts(figures: ImpactFigures, t: Translate, locale: Local
         value: d.schools,
       })),
     ),
-    // whole percentages, baseline then latest, per school
     timeOnTask: groupedBars(
-      figures.timeOnTask.map((s) => ({
-        label: s.school,
-        values: [Math.round(s.baseline * 100), Math.round(s.latest * 100)],
-      })),
+      timeOnTaskBins(figures, t, locale).map((b) => ({ label: b.label, values: [b.schools] })),
     ),
     countryNames: Object.fromEntries(
       figures.countries.map((c) => [c.country, countryName(c.country, t, locale)]),
     ),
+  };
+}
+
+/** Up to this many schools, the page lists each one; beyond, the table by school is in the report's XLSX. */
+export const SCHOOLS_LISTED = 30;
+const EDGES = [-20, -15, -10, -5, 0, 5, 10, 15, 20];
+
+/** The schools' changes of time on task in bins of 5 points (the page's chart and table). */
+export function timeOnTaskBins(figures: ImpactFigures, t: Translate, locale: Locale) {
+  const pts = (v: number) => `${v > 0 ? "+" : v < 0 ? "−" : ""}${Math.abs(v).toLocaleString(locale)}`;
+  const bins = [
+    { label: t("impact.bin.below", { to: pts(EDGES[0]) }), from: -Infinity, to: EDGES[0], schools: 0 },
+    ...EDGES.slice(0, -1).map((from, i) => ({
+      label: t("impact.bin.range", { from: pts(from), to: pts(EDGES[i + 1]) }),
+      from,
+      to: EDGES[i + 1],
+      schools: 0,
+    })),
+    {
+      label: t("impact.bin.above", { from: pts(EDGES[EDGES.length - 1]) }),
+      from: EDGES[EDGES.length - 1],
+      to: Infinity,
+      schools: 0,
+    },
+  ];
+  for (const school of figures.timeOnTask) {
+    const change = Math.round(school.change * 1000) / 10;
+    const bin = bins.find((b) => change >= b.from && change < b.to);
+    if (bin) bin.schools++;
+  }
+  return bins;
+}
+
+/** What the page shows of the figures: everything but the table by school when it is long. */
+export function impactView(figures: ImpactFigures, t: Translate, locale: Locale) {
+  const { timeOnTask, ...rest } = figures;
+  return {
+    ...rest,
+    timeOnTaskSchools: timeOnTask.length,
+    timeOnTask: timeOnTask.length <= SCHOOLS_LISTED ? timeOnTask : [],
+    timeOnTaskBins: timeOnTaskBins(figures, t, locale).map(({ label, schools }) => ({ label, schools })),
   };
 }

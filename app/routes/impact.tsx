@@ -9,7 +9,7 @@ import { GroupedBars } from "../components/bar-charts";
 import { Field, FormMessage, failureOf, RequestKey, SelectField, SubmitButton } from "../components/form";
 import { load, performOnce, readForm } from "../lib/actions.server";
 import { pageTitle, useFormat, useT } from "../lib/i18n";
-import { impactCharts } from "../lib/impact-charts.server";
+import { impactCharts, impactView } from "../lib/impact-charts.server";
 import { requireActor, sessionOf } from "../lib/session.server";
 import type { Route } from "./+types/impact";
 
@@ -24,9 +24,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   );
   const reports = await listFunderReports(actor, 5);
   const year = page.year ?? page.years[0];
+  const t = translator(locale);
   return {
     ...page,
-    charts: impactCharts(page.figures, translator(locale), locale),
+    // the page's data: not the table of every school (a network of 1,000 has it in the report's XLSX)
+    figures: impactView(page.figures, t, locale),
+    charts: impactCharts(page.figures, t, locale),
     reports,
     reportFrom: `${year}-01-01`,
     reportTo: `${year}-12-31`,
@@ -225,46 +228,55 @@ export default function Impact({ loaderData, actionData }: Route.ComponentProps)
             : t("impact.median_change", { value: points(figures.timeOnTaskMedianChange) })}
         </p>
         {definition("time_on_task")}
-        {figures.timeOnTask.length ? (
+        {figures.timeOnTaskSchools ? (
           <>
             <GroupedBars
               chart={charts.timeOnTask}
               label={t("impact.chart.time_on_task")}
-              seriesLabels={[t("impact.table.baseline"), t("impact.table.latest")]}
+              seriesLabels={[t("impact.table.schools")]}
             />
-            <div className="table-scroll">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("impact.table.school")}</th>
-                    <th scope="col" className="num">
-                      {t("impact.table.teachers")}
-                    </th>
-                    <th scope="col" className="num">
-                      {t("impact.table.baseline")}
-                    </th>
-                    <th scope="col" className="num">
-                      {t("impact.table.latest")}
-                    </th>
-                    <th scope="col" className="num">
-                      {t("impact.table.change")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {figures.timeOnTask.map((s) => (
-                    <tr key={s.schoolId}>
-                      <th scope="row">{s.school}</th>
-                      <td className="num">{f.number(s.teachers)}</td>
-                      <td className="num">{f.percent(s.baseline)}</td>
-                      <td className="num">{f.percent(s.latest)}</td>
-                      <td className="num">{points(s.change)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            {countTable(
+              figures.timeOnTaskBins.map((b) => ({ label: b.label, value: b.schools })),
+              t("impact.table.change"),
+              t("impact.table.schools"),
+            )}
           </>
+        ) : null}
+        {figures.timeOnTask.length ? (
+          <div className="table-scroll">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("impact.table.school")}</th>
+                  <th scope="col" className="num">
+                    {t("impact.table.teachers")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("impact.table.baseline")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("impact.table.latest")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("impact.table.change")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {figures.timeOnTask.map((s) => (
+                  <tr key={s.schoolId}>
+                    <th scope="row">{s.school}</th>
+                    <td className="num">{f.number(s.teachers)}</td>
+                    <td className="num">{f.percent(s.baseline)}</td>
+                    <td className="num">{f.percent(s.latest)}</td>
+                    <td className="num">{points(s.change)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : figures.timeOnTaskSchools ? (
+          <p className="hint">{t("impact.by_school_in_report", { count: figures.timeOnTaskSchools })}</p>
         ) : null}
       </section>
 

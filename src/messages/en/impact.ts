@@ -33,7 +33,7 @@ export const impact: Record<keyof typeof source, string> = {
   "impact.definition.cycles_completed":
     "Feedback meetings held in the period in the organization's schools (a cycle is a submitted visit followed by its meeting). By program: meetings held in a school while it had an advisory of the program.",
   "impact.definition.time_on_task":
-    "A teacher's k-th cycle at a school is their k-th submitted visit there (by date) that has its feedback meeting, counting meetings held up to the end of the period. Teachers with at least 3 cycles whose latest cycle falls in the period count. The school's baseline: those teachers' 1st and 2nd cycles; latest: each one's latest cycle. The share is students on task over students present, summed over every snapshot of those visits; the change is latest minus baseline, in percentage points. By program: schools with an advisory of the program in the period.",
+    "A teacher's k-th cycle at a school is their k-th feedback meeting there (by when it was held; each meeting follows a submitted visit), counting meetings held up to the end of the period. Teachers with at least 3 cycles whose latest cycle falls in the period count. The school's baseline: those teachers' 1st and 2nd cycles; latest: each one's latest cycle. The share is students on task over students present, summed over every snapshot of those visits; the change is latest minus baseline, in percentage points. By program: schools with an advisory of the program in the period.",
   "impact.countries": "{count, plural, one {# country} other {# countries}}",
   "impact.regions": "{count, plural, one {# Chilean region} other {# Chilean regions}}",
   "impact.median_change": "Network median: {value}",
@@ -58,7 +58,11 @@ export const impact: Record<keyof typeof source, string> = {
   "impact.chart.regions": "People trained by region",
   "impact.chart.ive": "Schools advised by IVE band",
   "impact.chart.dependencia": "Schools advised by dependencia",
-  "impact.chart.time_on_task": "Time on task by school: cycles 1 and 2 and latest cycle",
+  "impact.chart.time_on_task": "Schools by change in time on task (points)",
+  "impact.bin.below": "under {to} points",
+  "impact.bin.range": "{from} to {to} points",
+  "impact.bin.above": "{from} points or more",
+  "impact.by_school_in_report": "The {count} schools, one by one, are in the funder report's spreadsheet.",
   "impact.other_country": "Other country",
   "impact.report.title": "Funder report",
   "impact.report.intro":

@@ -32,7 +32,7 @@ export const impact = {
   "impact.definition.cycles_completed":
     "Reuniones de retroalimentación realizadas en el período en los establecimientos de la organización (un ciclo es una visita enviada seguida de su reunión). Por programa: reuniones realizadas en un establecimiento mientras tenía una asesoría del programa.",
   "impact.definition.time_on_task":
-    "El k-ésimo ciclo de un docente en un establecimiento es su k-ésima visita enviada allí (por fecha) que tiene su reunión de retroalimentación, contando las reuniones realizadas hasta el fin del período. Cuentan los docentes con al menos 3 ciclos cuyo último ciclo cae en el período. Línea base del establecimiento: los ciclos 1 y 2 de esos docentes; último: el último ciclo de cada uno. La proporción es estudiantes en tarea sobre estudiantes presentes, sumando todas las mediciones de esas visitas; el cambio es último menos línea base, en puntos porcentuales. Por programa: establecimientos con una asesoría del programa en el período.",
+    "El k-ésimo ciclo de un docente en un establecimiento es su k-ésima reunión de retroalimentación allí (por fecha de la reunión; cada reunión sigue a una visita enviada), contando las reuniones realizadas hasta el fin del período. Cuentan los docentes con al menos 3 ciclos cuyo último ciclo cae en el período. Línea base del establecimiento: los ciclos 1 y 2 de esos docentes; último: el último ciclo de cada uno. La proporción es estudiantes en tarea sobre estudiantes presentes, sumando todas las mediciones de esas visitas; el cambio es último menos línea base, en puntos porcentuales. Por programa: establecimientos con una asesoría del programa en el período.",
   "impact.countries": "{count, plural, one {# país} other {# países}}",
   "impact.regions": "{count, plural, one {# región de Chile} other {# regiones de Chile}}",
   "impact.median_change": "Mediana de la red: {value}",
@@ -57,7 +57,12 @@ export const impact = {
   "impact.chart.regions": "Personas formadas por región",
   "impact.chart.ive": "Establecimientos asesorados por tramo de IVE",
   "impact.chart.dependencia": "Establecimientos asesorados por dependencia",
-  "impact.chart.time_on_task": "Tiempo en tarea por establecimiento: ciclos 1 y 2 y último ciclo",
+  "impact.chart.time_on_task": "Establecimientos por cambio del tiempo en tarea (puntos)",
+  "impact.bin.below": "menos de {to} puntos",
+  "impact.bin.range": "{from} a {to} puntos",
+  "impact.bin.above": "{from} puntos o más",
+  "impact.by_school_in_report":
+    "Los {count} establecimientos, uno por uno, están en la planilla del informe para financistas.",
   "impact.other_country": "Otro país",
   "impact.report.title": "Informe para financistas",
   "impact.report.intro":

@@ -33,7 +33,7 @@ export const impact: Record<keyof typeof source, string> = {
   "impact.definition.cycles_completed":
     "Reuniões de devolutiva realizadas no período nas escolas da organização (um ciclo é uma visita enviada seguida da sua reunião). Por programa: reuniões realizadas numa escola enquanto tinha uma assessoria do programa.",
   "impact.definition.time_on_task":
-    "O k-ésimo ciclo de um professor numa escola é a sua k-ésima visita enviada ali (por data) que tem reunião de devolutiva, contando as reuniões realizadas até o fim do período. Contam os professores com pelo menos 3 ciclos cujo último ciclo cai no período. Linha de base da escola: os ciclos 1 e 2 desses professores; último: o último ciclo de cada um. A proporção é estudantes em tarefa sobre estudantes presentes, somando todas as medições dessas visitas; a mudança é último menos linha de base, em pontos percentuais. Por programa: escolas com uma assessoria do programa no período.",
+    "O k-ésimo ciclo de um professor numa escola é a sua k-ésima reunião de devolutiva ali (pela data da reunião; cada reunião segue uma visita enviada), contando as reuniões realizadas até o fim do período. Contam os professores com pelo menos 3 ciclos cujo último ciclo cai no período. Linha de base da escola: os ciclos 1 e 2 desses professores; último: o último ciclo de cada um. A proporção é estudantes em tarefa sobre estudantes presentes, somando todas as medições dessas visitas; a mudança é último menos linha de base, em pontos percentuais. Por programa: escolas com uma assessoria do programa no período.",
   "impact.countries": "{count, plural, one {# país} other {# países}}",
   "impact.regions": "{count, plural, one {# região do Chile} other {# regiões do Chile}}",
   "impact.median_change": "Mediana da rede: {value}",
@@ -58,7 +58,12 @@ export const impact: Record<keyof typeof source, string> = {
   "impact.chart.regions": "Pessoas formadas por região",
   "impact.chart.ive": "Escolas assessoradas por faixa de IVE",
   "impact.chart.dependencia": "Escolas assessoradas por dependência",
-  "impact.chart.time_on_task": "Tempo em tarefa por escola: ciclos 1 e 2 e último ciclo",
+  "impact.chart.time_on_task": "Escolas pela mudança do tempo em tarefa (pontos)",
+  "impact.bin.below": "menos de {to} pontos",
+  "impact.bin.range": "{from} a {to} pontos",
+  "impact.bin.above": "{from} pontos ou mais",
+  "impact.by_school_in_report":
+    "As {count} escolas, uma a uma, estão na planilha do relatório para financiadores.",
   "impact.other_country": "Outro país",
   "impact.report.title": "Relatório para financiadores",
   "impact.report.intro":

@@ -13,7 +13,7 @@
 // nothing changed, and served at most two minutes old while being recomputed (cachedFigures).
 import { createHash } from "node:crypto";
 import { type SQL, sql } from "drizzle-orm";
-import { type Db, rowsOf } from "../../platform/db/client";
+import { type Db, type DbOrTx, rowsOf } from "../../platform/db/client";
 import { reportingDb } from "../../platform/db/replica";
 import { cachedFigures, organizationFingerprint } from "../observation/figures-cache";
 import { DEPENDENCIAS, type Dependencia } from "../people/schema";
@@ -105,6 +105,14 @@ const REGION_ORDER = [
 
 /** Computes every figure (no cache, no authorization: see impactFigures). */
 export async function computeImpactFigures(source: Db, scope: ImpactScope): Promise<ImpactFigures> {
+  // one connection, with room to sort the meetings in memory (the time-on-task window)
+  return source.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
+    return computeIn(tx, scope);
+  });
+}
+
+async function computeIn(tx: DbOrTx, scope: ImpactScope): Promise<ImpactFigures> {
   const { organizationId: org, programId } = scope;
   const b = bounds(scope);
   const fromDay = sql`${b.fromDay}::date`;
@@ -121,7 +129,7 @@ export async function computeImpactFigures(source: Db, scope: ImpactScope): Prom
     school_region: string | null;
     hours: number;
   }>(
-    source,
+    tx,
     sql`SELECT coalesce(c.person_id::text, lower(r.email), c.id::text) AS person,
         coalesce(r.country, '') AS country, coalesce(r.region, '') AS region,
         CASE WHEN coalesce(r.region, '') = '' AND coalesce(r.country, 'CL') = 'CL' THEN
@@ -136,7 +144,7 @@ export async function computeImpactFigures(source: Db, scope: ImpactScope): Prom
 
   const trackProgram = programId ? sql`AND t.program_id = ${programId}` : sql``;
   const mentorsQuery = rowsOf<{ mentors: number }>(
-    source,
+    tx,
     sql`SELECT count(DISTINCT x.person)::int AS mentors FROM (
         SELECT mc.person_id AS person FROM mentor_candidacies mc
           JOIN mentor_tracks t ON t.id = mc.track_id
@@ -159,7 +167,7 @@ export async function computeImpactFigures(source: Db, scope: ImpactScope): Prom
 
   const advisoryProgram = programId ? sql`AND a.program_id = ${programId}` : sql``;
   const advisedQuery = rowsOf<{ id: string; ive: number | string | null; dependencia: Dependencia }>(
-    source,
+    tx,
     sql`SELECT s.id, s.ive, s.dependencia FROM schools s
       WHERE s.organization_id = ${org} AND EXISTS (SELECT 1 FROM advisories a
         WHERE a.school_id = s.id AND a.organization_id = ${org}
@@ -169,10 +177,9 @@ export async function computeImpactFigures(source: Db, scope: ImpactScope): Prom
   // By program: the meetings held in a school while an advisory of the program was under way there.
   const heldDay = sql`(m.held_at AT TIME ZONE ${IMPACT_TIME_ZONE})::date`;
   const cyclesQuery = rowsOf<{ cycles: number }>(
-    source,
-    sql`SELECT count(*)::int AS cycles FROM feedback_meetings m JOIN observations o ON o.id = m.observation_id
-      WHERE m.organization_id = ${org} AND o.status = 'submitted'
-        AND m.held_at >= ${b.fromTs} AND m.held_at < ${b.toTs}
+    tx,
+    sql`SELECT count(*)::int AS cycles FROM feedback_meetings m
+      WHERE m.organization_id = ${org} AND m.held_at >= ${b.fromTs} AND m.held_at < ${b.toTs}
         ${
           programId
             ? sql`AND EXISTS (SELECT 1 FROM advisories a WHERE a.school_id = m.school_id
@@ -181,12 +188,13 @@ export async function computeImpactFigures(source: Db, scope: ImpactScope): Prom
         }`,
   );
 
-  // Time on task. A teacher's k-th cycle in a school is their k-th submitted visit there (by start)
-  // that has its feedback meeting, counting every cycle whose meeting was held before the period's end.
-  // Teachers with at least 3 cycles whose latest meeting falls in the period count: their 1st and 2nd
-  // cycles are the school's baseline, their latest cycle the school's latest. A school's share is
-  // students on task over students present, summed over every snapshot of those visits. By program:
-  // the schools with an advisory of the program during the period.
+  // Time on task. A teacher's k-th cycle in a school is their k-th feedback meeting there (by when it
+  // was held; a meeting is always of a submitted visit), counting every meeting held before the
+  // period's end. Teachers with at least 3 cycles whose latest meeting falls in the period count:
+  // their 1st and 2nd cycles are the school's baseline, their latest cycle the school's latest. A
+  // school's share is students on task over students present, summed over every snapshot of those
+  // visits. By program: the schools with an advisory of the program during the period. One window over
+  // the meetings alone (four narrow columns), sorted in memory (work_mem below).
   const onTaskQuery = rowsOf<{
     school_id: string;
     school: string;
@@ -194,27 +202,27 @@ export async function computeImpactFigures(source: Db, scope: ImpactScope): Prom
     latest: number | string;
     teachers: number;
   }>(
-    source,
+    tx,
     sql`WITH cycles AS (
-        SELECT o.id, o.school_id, o.teacher_id,
-          row_number() OVER (PARTITION BY o.school_id, o.teacher_id ORDER BY o.started_at, o.id) AS k,
-          count(*) OVER (PARTITION BY o.school_id, o.teacher_id) AS n,
-          max(m.held_at) OVER (PARTITION BY o.school_id, o.teacher_id) AS last_held
-        FROM observations o JOIN feedback_meetings m ON m.observation_id = o.id
-        WHERE o.organization_id = ${org} AND o.status = 'submitted' AND m.held_at < ${b.toTs}
+        SELECT m.observation_id, m.school_id, m.teacher_id,
+          row_number() OVER w AS k, count(*) OVER w AS n, max(m.held_at) OVER w AS last_held
+        FROM feedback_meetings m
+        WHERE m.organization_id = ${org} AND m.held_at < ${b.toTs}
           ${
             programId
-              ? sql`AND o.school_id IN (SELECT a.school_id FROM advisories a WHERE a.organization_id = ${org}
+              ? sql`AND m.school_id IN (SELECT a.school_id FROM advisories a WHERE a.organization_id = ${org}
                   AND ${advisoryOverlaps(fromDay, toDay)} ${advisoryProgram})`
               : sql``
           }
+        WINDOW w AS (PARTITION BY m.school_id, m.teacher_id ORDER BY m.held_at, m.observation_id
+          ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
       ), chosen AS (
-        SELECT id, school_id, teacher_id, k <= 2 AS baseline FROM cycles
+        SELECT observation_id, school_id, teacher_id, k <= 2 AS baseline FROM cycles
         WHERE n >= 3 AND last_held >= ${b.fromTs} AND (k <= 2 OR k = n)
       ), shares AS (
         SELECT ch.school_id, ch.baseline, sum(s.on_task)::float8 / sum(s.present) AS share,
           count(DISTINCT ch.teacher_id)::int AS teachers
-        FROM chosen ch JOIN observation_snapshots s ON s.observation_id = ch.id
+        FROM chosen ch JOIN observation_snapshots s ON s.observation_id = ch.observation_id
         GROUP BY ch.school_id, ch.baseline
       )
       SELECT sc.id AS school_id, sc.name AS school, b.share AS baseline, l.share AS latest, l.teachers
