@@ -355,7 +355,7 @@ function Indicators({
           </div>
           <ScrollTable label={t("advisory.indicators.table")}>
             <table>
-              <caption>{t("advisory.indicators.table")}</caption>
+              <caption className="sr-only">{t("advisory.indicators.table")}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t("advisory.indicators.col.month")}</th>
