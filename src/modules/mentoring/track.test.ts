@@ -7,6 +7,7 @@ import { db } from "../../platform/db/client";
 import { type DomainError, NotFoundError, ValidationError } from "../../platform/errors";
 import { newId } from "../../platform/ids";
 import { emails } from "../../platform/mail/schema";
+import { personalDataHooks } from "../../platform/personal-data";
 import type { Actor } from "../../platform/policy";
 import { useTestDatabase } from "../../platform/testing/database";
 import {
@@ -36,6 +37,7 @@ import {
   reviewPage,
   reviewsHome,
   setSupervisor,
+  trackCards,
   trackPage,
   writeReview,
 } from ".";
@@ -337,6 +339,18 @@ describe("the certification track", () => {
       followUpSet: false,
     });
     expect(seen.can.acknowledge).toBe(true);
+    // the home page's cards: the observer has two reviews unread; a teacher has nothing of the track
+    expect(await trackCards(a.leaderA as Actor)).toEqual({
+      certification: true,
+      reviews: true,
+      unreadReviews: 2,
+    });
+    expect(await trackCards(a.teacherA as Actor)).toEqual({
+      certification: false,
+      reviews: false,
+      unreadReviews: 0,
+    });
+    expect((await trackCards(a.otherCoordinator as Actor)).reviews).toBe(true);
     expect(await errorOf(acknowledgeReview(a.otherCoordinator as Actor, second.id))).toBeInstanceOf(
       NotFoundError,
     );
@@ -458,5 +472,54 @@ describe("the certification track", () => {
     expect(
       (await candidacyPage(a.leaderA as Actor, candidacyId)).candidacy.certificate?.revokedAt,
     ).not.toBeNull();
+  });
+
+  it("puts a candidacy and its reviews in the person's archive, and erases them when the person is deleted", async () => {
+    const hook = personalDataHooks().find((h) => h.name === "mentoring_track");
+    if (!hook) throw new Error("no hook");
+    const subject = (p: World["leaderA"]) => ({
+      id: p.id,
+      organizationId: w.org.id,
+      givenNames: p.givenNames,
+      familyNames: p.familyNames,
+      email: p.email,
+      rut: null,
+    });
+    const context = {
+      personNames: async () => (id: string | null) => (id ? "Alguien" : null),
+      schoolNames: async () => () => null,
+    };
+    const part = await hook.exportFor(db(), subject(w.leaderA), context);
+    expect(part.json.mentorCandidacies).toMatchObject([
+      { track: "Diplomado de mentoría", startedOn: "2026-05-01" },
+    ]);
+    expect(part.json.feedbackReviewsReceived).toHaveLength(2);
+    const written = await hook.exportFor(db(), subject(w.coordinator), context);
+    expect(written.json.feedbackReviewsWritten).toHaveLength(1);
+    const erase = (p: World["leaderA"]) =>
+      db().transaction((tx) =>
+        hook.anonymize(tx, subject(p), {
+          now: new Date(),
+          givenNames: "Persona",
+          familyNames: "eliminada",
+          email: "eliminada@invalid",
+          marker: "[eliminado]",
+          addresses: [],
+          keepEmailIds: [],
+        }),
+      );
+    await erase(w.otherCoordinator);
+    const [review] = await db()
+      .select({ feedback: feedbackReviews.feedback })
+      .from(feedbackReviews)
+      .where(eq(feedbackReviews.reviewerId, w.otherCoordinator.id));
+    expect(review?.feedback).toBe("[eliminado]");
+    await erase(w.leaderA);
+    expect(
+      await db().select().from(mentorCandidacies).where(eq(mentorCandidacies.personId, w.leaderA.id)),
+    ).toEqual([]);
+    expect(
+      await db().select().from(feedbackReviews).where(eq(feedbackReviews.observerId, w.leaderA.id)),
+    ).toEqual([]);
   });
 });
