@@ -570,7 +570,7 @@ export async function seedDemo(): Promise<boolean> {
       mentorId,
       coordinatorId,
       teacherId: docenteId,
-      menteeIds: aromosTeachers,
+      menteeIds: [docente2Id, ...aromosTeachers],
     });
     await seedDemoCalibration(tx, organizationId);
     await seedDemoLearning(tx, {

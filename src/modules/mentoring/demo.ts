@@ -1,5 +1,5 @@
 // Demo data of mentor pairings and sessions (issue #18): the demo mentor paired with the teachers of
-// Los Aromos she observes (since four months ago), three sessions with the demo teacher (the last one
+// Los Aromos she observes (since four months ago; the end-to-end specs have her visit Tomás Vidal), three sessions with the demo teacher (the last one
 // with a next date ahead, and the teacher's comment), and one with another mentee.
 import type { DbOrTx } from "../../platform/db/client";
 import { newId } from "../../platform/ids";
