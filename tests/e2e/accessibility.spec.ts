@@ -912,3 +912,37 @@ test("certificación de mentores: trayectorias, una trayectoria, nueva con error
   await sweep.check("una revisión recibida por la mentora");
   sweep.finish();
 });
+
+test("asesorías: la lista, una asesoría con su plan, visitas e indicadores, nueva con errores, una visita con errores; la de un equipo directivo", async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const sweep = new Sweep(page);
+  await signIn(page, "coordinadora@demo.impulso.cl");
+  await page.goto("/asesorias");
+  await expect(page.getByRole("heading", { name: t("advisory.title"), level: 1 })).toBeVisible();
+  await sweep.check("las asesorías de la coordinadora");
+  await page.getByRole("link", { name: "Sistema de observación y retroalimentación 2026" }).click();
+  await expect(page.getByRole("heading", { name: t("advisory.indicators.title"), level: 2 })).toBeVisible();
+  await sweep.check("una asesoría en curso con su plan, visitas e indicadores");
+  await page.getByRole("button", { name: t("advisory.plan.add_submit") }).click();
+  await expect(page.getByLabel(t("advisory.milestone.field.title"))).toHaveAttribute("aria-invalid", "true");
+  await sweep.check("agregar un hito vacío (errores)");
+  await page.getByRole("link", { name: t("advisory.visits.add") }).click();
+  await page.getByLabel(t("advisory.visit.field.visited_on")).fill("");
+  await page.getByRole("button", { name: t("advisory.visit.submit") }).click();
+  await expect(page.getByLabel(t("advisory.visit.field.visited_on"))).toHaveAttribute("aria-invalid", "true");
+  await sweep.check("registrar una visita vacía (errores)");
+  await page.goto("/asesorias/nueva");
+  await page.getByRole("button", { name: t("advisory.new.submit") }).click();
+  await expect(page.getByLabel(t("advisory.field.title"))).toHaveAttribute("aria-invalid", "true");
+  await sweep.check("nueva asesoría vacía (errores)");
+  await signOut(page);
+  await signIn(page, "directora.aromos@demo.impulso.cl");
+  await page.goto("/asesorias");
+  await page.getByRole("link", { name: "Sistema de observación y retroalimentación 2026" }).click();
+  await expect(page.getByRole("heading", { name: t("advisory.plan.title"), level: 2 })).toBeVisible();
+  await expect(page.getByText(t("advisory.visits.notes"))).toHaveCount(0);
+  await sweep.check("una asesoría leída por la directora (sin las notas)");
+  sweep.finish();
+});
