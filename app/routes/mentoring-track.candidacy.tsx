@@ -129,7 +129,8 @@ export default function Candidacy({ loaderData, actionData }: Route.ComponentPro
                   empty={t("mentoringTrack.evidence.none")}
                   items={evidence.meetings.map((m) => ({
                     key: m.id,
-                    to: `/observaciones/${m.observationId}`,
+                    // the candidate opens their observation; a reviewer, the meeting's record to review it
+                    to: c.own ? `/observaciones/${m.observationId}` : `/mentoria/revisiones/reunion/${m.id}`,
                     label: t("mentoringTrack.evidence.meeting", { date: f.date(m.heldAt), school: m.school }),
                     extra: m.reviews
                       ? t("mentoringTrack.evidence.reviewed", { count: m.reviews })
