@@ -1,21 +1,21 @@
 // The impact figures (issue #18), each as written in docs/architecture.md ("Impact") and on the page
-// (impact.definition.*). Set-based SQL over the whole organization, kept between requests by
-// cachedFigures (observation/figures-cache.ts) under a key made of the filters and fingerprints of
-// everything they read:
+// (impact.definition.*). Set-based SQL over the whole organization, kept between requests
+// (cachedImpactFigures) under a key made of the filters and fingerprints of everything they read:
 //   - visits, snapshots, feedback meetings and schools' IVE: organizationFingerprint (the observation
 //     module's triggers count every change in school_figure_versions);
 //   - course and mentor certificates: how many, how many revoked, the latest issue and revocation;
 //   - advisories, mentor tracks and candidacies, courses' programs, schools' IVE and dependencia: a
 //     digest of the columns read (few rows per organization);
 //   - registrations' country and region: read through the certificates (a certificate's registration
-//     is not edited after the certificate is issued).
-// Any change of those shows on the next request; figures are recomputed once a minute at most while
-// nothing changed, and served at most two minutes old while being recomputed (cachedFigures).
+//     is not edited after the certificate is issued); the region's fallback, a person's school, is
+//     in memberships, which the observation triggers count.
+// Any change of those shows on the next request; while nothing changes, the figures are kept (no
+// figure depends on the clock).
 import { createHash } from "node:crypto";
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, type DbOrTx, rowsOf } from "../../platform/db/client";
 import { reportingDb } from "../../platform/db/replica";
-import { cachedFigures, organizationFingerprint } from "../observation/figures-cache";
+import { organizationFingerprint } from "../observation/figures-cache";
 import { DEPENDENCIAS, type Dependencia } from "../people/schema";
 import { IVE_BAND_NAMES, type IveBand, iveBandOf } from "../people/schools";
 import { REGIONS } from "../people/territory";
@@ -347,13 +347,54 @@ export async function impactFingerprint(source: Db, organizationId: string): Pro
     .digest("base64url");
 }
 
-/** The figures for a scope, kept between requests (authorize before calling). */
-export async function cachedImpactFigures(scope: ImpactScope, now = new Date()): Promise<ImpactFigures> {
+/** Figures kept per database (primary or replica): a few hundred scopes. */
+const MAX_KEPT = 300;
+const kept = new WeakMap<object, Map<string, Promise<ImpactFigures>>>();
+const keptCounters = { hits: 0, misses: 0 };
+
+/** How many lookups found their figures and how many computed them (tests, the benchmark). */
+export function impactCacheStats(): { hits: number; misses: number } {
+  return { ...keptCounters };
+}
+
+/**
+ * The figures for a scope, kept between requests (authorize before calling). Unlike the dashboards'
+ * figures, none depends on the clock (a period is days, not "the last 30 days"), and everything they
+ * read is in the key's fingerprints: kept figures are given until the data changes, never recomputed
+ * on a timer (a recomputation over 1,000,000 visits takes seconds). Two requests for the same figures
+ * at once share one computation; a failed one is not kept.
+ */
+export async function cachedImpactFigures(scope: ImpactScope): Promise<ImpactFigures> {
   const source = await reportingDb();
   const [observation, impact] = await Promise.all([
     organizationFingerprint(source, scope.organizationId),
     impactFingerprint(source, scope.organizationId),
   ]);
-  const key = `impact|${scope.organizationId}|${scope.from ?? ""}|${scope.to ?? ""}|${scope.programId ?? ""}|${observation}|${impact}`;
-  return cachedFigures(source, key, now, () => computeImpactFigures(source, scope));
+  const key = `${scope.organizationId}|${scope.from ?? ""}|${scope.to ?? ""}|${scope.programId ?? ""}|${observation}|${impact}`;
+  let cache = kept.get(source);
+  if (!cache) {
+    cache = new Map();
+    kept.set(source, cache);
+  }
+  const entries = cache;
+  const found = entries.get(key);
+  if (found) {
+    keptCounters.hits++;
+    // the most recently used last: the first key is the one to drop
+    entries.delete(key);
+    entries.set(key, found);
+    return found;
+  }
+  keptCounters.misses++;
+  const figures = computeImpactFigures(source, scope);
+  entries.set(key, figures);
+  figures.catch(() => {
+    if (entries.get(key) === figures) entries.delete(key);
+  });
+  while (entries.size > MAX_KEPT) {
+    const oldest = entries.keys().next().value;
+    if (oldest === undefined) break;
+    entries.delete(oldest);
+  }
+  return figures;
 }

@@ -31,6 +31,7 @@ import {
   computeImpactFigures,
   funderReportFile,
   getFunderReport,
+  impactCacheStats,
   impactPage,
   publicImpact,
   requestFunderReport,
@@ -604,6 +605,10 @@ describe("impact figures", () => {
     const now = new Date();
     const before = await impactPage(a.coordinator, { year: "2025" }, now);
     expect(before.figures.teachersTrained).toBe(3);
+    // asked again with nothing changed: the kept figures, not a new computation
+    const counted = impactCacheStats();
+    await impactPage(a.coordinator, { year: "2025" }, now);
+    expect(impactCacheStats()).toEqual({ hits: counted.hits + 1, misses: counted.misses });
     // a new certificate for T3 in 2025 shows at once
     const regId = await registration(ids.k2, {
       personId: ids.t3,

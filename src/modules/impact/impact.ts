@@ -49,15 +49,12 @@ export async function impactPage(actor: Actor, query: ImpactQuery, now = new Dat
   const asked = Number(query.year);
   const year = /^\d{4}$/.test(query.year ?? "") && years.includes(asked) ? asked : null;
   const program = programs.find((p) => p.id === query.program) ?? null;
-  const figures = await cachedImpactFigures(
-    {
-      organizationId: actor.organizationId,
-      programId: program?.id ?? null,
-      from: year ? `${year}-01-01` : null,
-      to: year ? `${year}-12-31` : null,
-    },
-    now,
-  );
+  const figures = await cachedImpactFigures({
+    organizationId: actor.organizationId,
+    programId: program?.id ?? null,
+    from: year ? `${year}-01-01` : null,
+    to: year ? `${year}-12-31` : null,
+  });
   return { years, year, programs, program, figures };
 }
 
@@ -80,17 +77,19 @@ export interface PublicImpact {
  * The public summary: headline figures since the beginning, every program, and nothing else (no
  * school, no person). Anyone reads it; an unknown organization is not found.
  */
-export async function publicImpact(slug: string, now = new Date()): Promise<PublicImpact> {
+export async function publicImpact(slug: string): Promise<PublicImpact> {
   if (!/^[a-z0-9-]{1,100}$/.test(slug)) throw new NotFoundError();
   const [organization] = await db()
     .select({ id: organizations.id, name: organizations.name, slug: organizations.slug })
     .from(organizations)
     .where(eq(organizations.slug, slug));
   if (!organization) throw new NotFoundError();
-  const f = await cachedImpactFigures(
-    { organizationId: organization.id, programId: null, from: null, to: null },
-    now,
-  );
+  const f = await cachedImpactFigures({
+    organizationId: organization.id,
+    programId: null,
+    from: null,
+    to: null,
+  });
   return {
     organization: organization.name,
     slug: organization.slug,

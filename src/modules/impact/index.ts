@@ -9,6 +9,7 @@ export {
   computeImpactFigures,
   type ImpactFigures,
   type ImpactScope,
+  impactCacheStats,
   type SchoolTimeOnTask,
 } from "./figures";
 export {
