@@ -118,6 +118,21 @@ registerPersonalData({
       .innerJoin(registrations, eq(registrations.id, certificates.registrationId))
       .where(mine)
       .orderBy(asc(certificates.issuedAt));
+    // mentor certificates (issue #18) are held by the person, with no registration
+    const mentorHeld = await db
+      .select({
+        code: certificates.code,
+        holderName: certificates.holderName,
+        course: certificates.courseTitle,
+        hours: certificates.hours,
+        startsOn: certificates.startsOn,
+        endsOn: certificates.endsOn,
+        issuedAt: certificates.issuedAt,
+        revokedAt: certificates.revokedAt,
+      })
+      .from(certificates)
+      .where(and(eq(certificates.personId, person.id), eq(certificates.kind, "mentor")))
+      .orderBy(asc(certificates.issuedAt));
     const lessonsDone = await db
       .select({ course: courses.title, lesson: lessons.title, completedAt: lessonCompletions.completedAt })
       .from(lessonCompletions)
@@ -177,7 +192,11 @@ registerPersonalData({
         lessonsDone: lessonsDone.map((l) => ({ ...l, completedAt: iso(l.completedAt) })),
         activityAnswers: answered.map((a) => ({ ...a, submittedAt: iso(a.submittedAt) })),
         reviewsWritten: reviewed.map((r) => ({ ...r, reviewedAt: iso(r.reviewedAt) })),
-        certificates: held.map((c) => ({ ...c, issuedAt: iso(c.issuedAt), revokedAt: iso(c.revokedAt) })),
+        certificates: [...held, ...mentorHeld].map((c) => ({
+          ...c,
+          issuedAt: iso(c.issuedAt),
+          revokedAt: iso(c.revokedAt),
+        })),
       },
     };
   },
@@ -203,6 +222,21 @@ registerPersonalData({
               .from(registrations)
               .where(or(eq(registrations.personId, person.id), inArray(registrations.email, addresses))),
           ),
+        ),
+      );
+    // a mentor certificate's (issue #18): held by the person, with no registration
+    await tx
+      .update(certificates)
+      .set({ holderName: name })
+      .where(and(eq(certificates.personId, person.id), eq(certificates.kind, "mentor")));
+    await tx
+      .update(certificates)
+      .set({ revokedReason: context.marker })
+      .where(
+        and(
+          eq(certificates.personId, person.id),
+          eq(certificates.kind, "mentor"),
+          isNotNull(certificates.revokedReason),
         ),
       );
     // the reflections they wrote, and the comments they wrote reviewing others'

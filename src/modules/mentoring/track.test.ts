@@ -494,6 +494,12 @@ describe("the certification track", () => {
       { track: "Diplomado de mentoría", startedOn: "2026-05-01" },
     ]);
     expect(part.json.feedbackReviewsReceived).toHaveLength(2);
+    // the mentor certificate is in learning's part of the archive
+    const learning = personalDataHooks().find((h) => h.name === "learning");
+    const learningPart = await learning?.exportFor(db(), subject(w.leaderA), context);
+    expect((learningPart?.json.certificates as Array<{ course: string }>).map((c) => c.course)).toContain(
+      "Diplomado de mentoría",
+    );
     const written = await hook.exportFor(db(), subject(w.coordinator), context);
     expect(written.json.feedbackReviewsWritten).toHaveLength(1);
     const erase = (p: World["leaderA"]) =>
