@@ -13,6 +13,7 @@ import { fileStore } from "../../platform/storage";
 import { useTestDatabase } from "../../platform/testing/database";
 import { pdfPages } from "../../platform/testing/pdf";
 import { advisories } from "../advisory/schema";
+import { createCourse, setCourseProgram } from "../learning";
 import { certificates, cohorts, courses, registrations } from "../learning/schema";
 import { mentorCandidacies, mentorTracks } from "../mentoring/schema";
 import { ensureObservationSetup } from "../observation";
@@ -25,7 +26,7 @@ import {
   observations,
 } from "../observation/schema";
 import { createProgram, listPrograms, renameProgram } from "../people";
-import { organizations, persons } from "../people/schema";
+import { organizations, persons, programs } from "../people/schema";
 import { actorsOf, makePerson, makeSchool, makeWorld } from "../people/testing";
 import {
   computeImpactFigures,
@@ -499,6 +500,40 @@ describe("programs", () => {
     await renameProgram(a.coordinator, ids.p2, { name: "Programa Dos bis" });
     expect((await listPrograms(a.admin)).map((p) => p.name)).toContain("Programa Dos bis");
     await expect(listPrograms(a.teacherA)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("a course takes a program of its own organization only, beside the select", async () => {
+    const fields = {
+      kind: "course",
+      title: "Curso con programa",
+      hours: "12",
+      level: "introductory",
+      modality: "online",
+    };
+    const other = await createProgram(a.coordinator, { name: "Otro más" });
+    // a program of another organization
+    const foreign = newId();
+    await db()
+      .insert(programs)
+      .values({ id: foreign, organizationId: w.otherOrg.id, name: "Programa ajeno" });
+    await expect(
+      createCourse(a.coordinator, { ...fields, slug: `con-programa-${foreign}`, programId: foreign }),
+    ).rejects.toMatchObject({
+      fieldErrors: { programId: "programs.errors.unknown" },
+    });
+    const { id } = await createCourse(a.coordinator, {
+      ...fields,
+      slug: `con-programa-${other.id}`,
+      programId: other.id,
+    });
+    const [row] = await db().select({ programId: courses.programId }).from(courses).where(eq(courses.id, id));
+    expect(row.programId).toBe(other.id);
+    await setCourseProgram(a.coordinator, id, { programId: "" });
+    const [cleared] = await db()
+      .select({ programId: courses.programId })
+      .from(courses)
+      .where(eq(courses.id, id));
+    expect(cleared.programId).toBeNull();
   });
 });
 
