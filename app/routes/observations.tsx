@@ -13,8 +13,9 @@ export const meta: Route.MetaFunction = ({ matches }) => [
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
-  if (!observationHome(actor).observes) throw notFound();
-  return observerWork(actor);
+  const home = observationHome(actor);
+  if (!home.observes) throw notFound();
+  return { ...(await observerWork(actor)), recordsVisits: home.recordsVisits };
 }
 
 export default function Observations({ loaderData }: Route.ComponentProps) {
@@ -22,14 +23,17 @@ export default function Observations({ loaderData }: Route.ComponentProps) {
   // Opening the observations once online prepares the phone to capture without connection.
   useEffect(() => void prepareOffline(), []);
   const format = useFormat();
-  const { drafts, awaiting, recent } = loaderData;
+  const { drafts, awaiting, recent, recordsVisits } = loaderData;
   return (
     <div className="stack">
       <div className="page-head">
         <h1>{t("observation.list.title")}</h1>
-        <Link className="button" to="/observaciones/nueva">
-          {t("observation.list.new")}
-        </Link>
+        {/* a school's mentor with no mentee in force keeps their visits, records none (issue #18) */}
+        {recordsVisits ? (
+          <Link className="button" to="/observaciones/nueva">
+            {t("observation.list.new")}
+          </Link>
+        ) : null}
       </div>
       <p>
         <a href="/observaciones/captura">{t("capture.link")}</a>

@@ -113,6 +113,8 @@ export function observationHome(actor: Actor) {
     // (a school's mentor role without a pairing in force keeps the list of the visits they wrote)
     observes:
       observedSchoolIds(actor).length > 0 || schoolIds.some((id) => hasSchoolRole(actor, id, "mentor")),
+    /** whether they may record a visit of someone: a school they lead, or a mentee (/observaciones/nueva) */
+    recordsVisits: observedSchoolIds(actor).length > 0,
     teaches: schoolIds.some((id) => hasSchoolRole(actor, id, "teacher")),
     /** schools whose observation dashboard the actor leads (/establecimientos/:id/observacion) */
     ledSchoolIds: schoolIds.filter((id) => hasSchoolRole(actor, id, "leader")),
