@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { type Actor, can, declaredRules, rulesAloneForTests } from "../platform/policy";
 
 // Every module's rules, found on disk.
-const policies = import.meta.glob("./*/policy.ts", { eager: true });
+const policies = import.meta.glob(["./*/policy.ts", "./*/*-policy.ts"], { eager: true });
 
 const ORG = "00000000-0000-7000-8000-00000000000a";
 const OTHER_ORG = "00000000-0000-7000-8000-00000000000b";

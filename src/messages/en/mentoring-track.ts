@@ -65,7 +65,7 @@ export const mentoringTrack = {
   "mentoringTrack.evidence.certificate": "Certificate {code}, issued on {date}",
   "mentoringTrack.evidence.none": "No evidence yet.",
   "mentoringTrack.evidence.meeting": "Meeting on {date} at {school}",
-  "mentoringTrack.evidence.reviewed": "{count, plural, one {reviewed} other {# reviews}}",
+  "mentoringTrack.evidence.reviewed": "{count, plural, one {# review} other {# reviews}}",
   "mentoringTrack.evidence.review": "Review by {reviewer} of the meeting on {date}",
   "mentoringTrack.evidence.interview": "Interview on {date} with {name}",
   "mentoringTrack.interview.title": "Final interview",

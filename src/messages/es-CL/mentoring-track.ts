@@ -65,7 +65,7 @@ export const mentoringTrack = {
   "mentoringTrack.evidence.certificate": "Certificado {code}, emitido el {date}",
   "mentoringTrack.evidence.none": "Aún sin evidencia.",
   "mentoringTrack.evidence.meeting": "Reunión del {date} en {school}",
-  "mentoringTrack.evidence.reviewed": "{count, plural, one {revisada} other {# revisiones}}",
+  "mentoringTrack.evidence.reviewed": "{count, plural, one {# revisión} other {# revisiones}}",
   "mentoringTrack.evidence.review": "Revisión de {reviewer} a la reunión del {date}",
   "mentoringTrack.evidence.interview": "Entrevista del {date} con {name}",
   "mentoringTrack.interview.title": "Entrevista final",

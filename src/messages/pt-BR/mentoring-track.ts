@@ -65,7 +65,7 @@ export const mentoringTrack = {
   "mentoringTrack.evidence.certificate": "Certificado {code}, emitido em {date}",
   "mentoringTrack.evidence.none": "Ainda sem evidência.",
   "mentoringTrack.evidence.meeting": "Reunião de {date} em {school}",
-  "mentoringTrack.evidence.reviewed": "{count, plural, one {revisada} other {# revisões}}",
+  "mentoringTrack.evidence.reviewed": "{count, plural, one {# revisão} other {# revisões}}",
   "mentoringTrack.evidence.review": "Revisão de {reviewer} da reunião de {date}",
   "mentoringTrack.evidence.interview": "Entrevista de {date} com {name}",
   "mentoringTrack.interview.title": "Entrevista final",
