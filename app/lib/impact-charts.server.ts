@@ -1,7 +1,7 @@
 // The impact page's charts, drawn on the server (src/platform/charts.ts) from the figures; the page
 // renders the geometry as SVG and shows the same numbers in tables beside.
 import type { Translate } from "~/messages/translate";
-import { countryName, type ImpactFigures } from "~/modules/impact";
+import { countryName, type ImpactFigures, type SchoolTimeOnTask } from "~/modules/impact";
 import { groupedBars } from "~/platform/charts";
 import type { Locale } from "~/platform/i18n/i18n";
 
@@ -59,13 +59,16 @@ export function timeOnTaskBins(figures: ImpactFigures, t: Translate, locale: Loc
   return bins;
 }
 
-/** What the page shows of the figures: everything but the table by school when it is long. */
-export function impactView(figures: ImpactFigures, t: Translate, locale: Locale) {
-  const { timeOnTask, ...rest } = figures;
+/**
+ * What the page shows of the figures: the bins and the median of every school (network totals), and
+ * the table by school of the schools the reader advises (`shown`), when it is not long.
+ */
+export function impactView(figures: ImpactFigures, shown: SchoolTimeOnTask[], t: Translate, locale: Locale) {
+  const { timeOnTask: _all, ...rest } = figures;
   return {
     ...rest,
-    timeOnTaskSchools: timeOnTask.length,
-    timeOnTask: timeOnTask.length <= SCHOOLS_LISTED ? timeOnTask : [],
+    timeOnTaskSchools: shown.length,
+    timeOnTask: shown.length <= SCHOOLS_LISTED ? shown : [],
     timeOnTaskBins: timeOnTaskBins(figures, t, locale).map(({ label, schools }) => ({ label, schools })),
   };
 }

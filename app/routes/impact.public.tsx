@@ -56,7 +56,7 @@ export default function PublicImpactPage({ loaderData: p }: Route.ComponentProps
       "time_on_task",
       t("impact.figure.time_on_task"),
       p.timeOnTaskMedianChange === null
-        ? t("impact.median_none")
+        ? t("impact.median_withheld")
         : t("impact.median_change", { value: points(p.timeOnTaskMedianChange) }),
     ],
   ];

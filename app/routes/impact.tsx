@@ -28,7 +28,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return {
     ...page,
     // the page's data: not the table of every school (a network of 1,000 has it in the report's XLSX)
-    figures: impactView(page.figures, t, locale),
+    figures: impactView(page.figures, page.schoolsShown, t, locale),
     charts: impactCharts(page.figures, t, locale),
     reports,
     reportFrom: `${year}-01-01`,

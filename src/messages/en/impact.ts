@@ -37,6 +37,8 @@ export const impact: Record<keyof typeof source, string> = {
   "impact.countries": "{count, plural, one {# country} other {# countries}}",
   "impact.regions": "{count, plural, one {# Chilean region} other {# Chilean regions}}",
   "impact.median_change": "Network median: {value}",
+  "impact.median_withheld":
+    "Not enough data: the median is published when five or more schools have teachers with three cycles in the period.",
   "impact.median_none": "No school has three cycles per teacher in the period yet.",
   "impact.points": "{value} points",
   "impact.no_data": "No data in this period.",

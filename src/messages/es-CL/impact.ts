@@ -36,6 +36,8 @@ export const impact = {
   "impact.countries": "{count, plural, one {# país} other {# países}}",
   "impact.regions": "{count, plural, one {# región de Chile} other {# regiones de Chile}}",
   "impact.median_change": "Mediana de la red: {value}",
+  "impact.median_withheld":
+    "Sin datos suficientes: la mediana se publica cuando cinco establecimientos o más tienen docentes con tres ciclos en el período.",
   "impact.median_none": "Aún no hay establecimientos con tres ciclos por docente en el período.",
   "impact.points": "{value} puntos",
   "impact.no_data": "Sin datos en este período.",

@@ -37,6 +37,8 @@ export const impact: Record<keyof typeof source, string> = {
   "impact.countries": "{count, plural, one {# país} other {# países}}",
   "impact.regions": "{count, plural, one {# região do Chile} other {# regiões do Chile}}",
   "impact.median_change": "Mediana da rede: {value}",
+  "impact.median_withheld":
+    "Dados insuficientes: a mediana é publicada quando cinco escolas ou mais têm docentes com três ciclos no período.",
   "impact.median_none": "Ainda não há escolas com três ciclos por professor no período.",
   "impact.points": "{value} pontos",
   "impact.no_data": "Sem dados neste período.",

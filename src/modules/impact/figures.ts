@@ -130,7 +130,12 @@ async function computeIn(tx: DbOrTx, scope: ImpactScope): Promise<ImpactFigures>
     hours: number;
   }>(
     tx,
-    sql`SELECT coalesce(c.person_id::text, lower(r.email), c.id::text) AS person,
+    // A person is their account: a certificate without one (a registration made without signing in)
+    // counts as the account with its address, if there is one, so nobody is counted twice.
+    sql`SELECT coalesce(c.person_id::text,
+          (SELECT p.id::text FROM persons p WHERE p.organization_id = c.organization_id
+            AND p.email = lower(r.email) LIMIT 1),
+          lower(r.email), c.id::text) AS person,
         coalesce(r.country, '') AS country, coalesce(r.region, '') AS region,
         CASE WHEN coalesce(r.region, '') = '' AND coalesce(r.country, 'CL') = 'CL' THEN
           (SELECT s.region_code FROM memberships m JOIN schools s ON s.id = m.school_id
@@ -219,16 +224,24 @@ async function computeIn(tx: DbOrTx, scope: ImpactScope): Promise<ImpactFigures>
       ), chosen AS (
         SELECT observation_id, school_id, teacher_id, k <= 2 AS baseline FROM cycles
         WHERE n >= 3 AND last_held >= ${b.fromTs} AND (k <= 2 OR k = n)
-      ), shares AS (
-        SELECT ch.school_id, ch.baseline, sum(s.on_task)::float8 / sum(s.present) AS share,
-          count(DISTINCT ch.teacher_id)::int AS teachers
+      ), per_teacher AS (
+        SELECT ch.school_id, ch.teacher_id, ch.baseline, sum(s.on_task) AS on_task, sum(s.present) AS present
         FROM chosen ch JOIN observation_snapshots s ON s.observation_id = ch.observation_id
-        GROUP BY ch.school_id, ch.baseline
+        GROUP BY ch.school_id, ch.teacher_id, ch.baseline
+      ), shares AS (
+        -- the same teachers on both sides: a teacher whose latest (or first two) cycles have no
+        -- snapshot of time on task is left out of both
+        SELECT p.school_id, p.baseline, sum(p.on_task)::float8 / nullif(sum(p.present), 0) AS share,
+          count(*)::int AS teachers
+        FROM per_teacher p
+        WHERE EXISTS (SELECT 1 FROM per_teacher o WHERE o.school_id = p.school_id
+          AND o.teacher_id = p.teacher_id AND o.baseline <> p.baseline)
+        GROUP BY p.school_id, p.baseline
       )
       SELECT sc.id AS school_id, sc.name AS school, b.share AS baseline, l.share AS latest, l.teachers
       FROM shares b JOIN shares l ON l.school_id = b.school_id AND NOT l.baseline
         JOIN schools sc ON sc.id = b.school_id
-      WHERE b.baseline
+      WHERE b.baseline AND b.share IS NOT NULL AND l.share IS NOT NULL
       ORDER BY sc.name, sc.id`,
   );
 
@@ -307,6 +320,27 @@ async function computeIn(tx: DbOrTx, scope: ImpactScope): Promise<ImpactFigures>
     timeOnTask,
     timeOnTaskMedianChange: median(timeOnTask.map((s) => s.change)),
   };
+}
+
+/**
+ * Who reads a school's own time on task (product.md, "school aggregates"): a coordinator reads those of
+ * the schools they advise, and network totals (the median, the bins) of all. In the funder report,
+ * which leaves the organization, a school is listed only when its figure rests on at least
+ * MIN_TEACHERS_LISTED teachers (fewer would be a classroom's), and the network's median only when it
+ * rests on at least MIN_SCHOOLS_FOR_MEDIAN schools (a median of fewer is one school's own figure).
+ */
+export const MIN_TEACHERS_LISTED = 5;
+export const MIN_SCHOOLS_FOR_MEDIAN = 5;
+export function schoolsReadBy(
+  figures: ImpactFigures,
+  advisedSchoolIds: ReadonlySet<string>,
+  minTeachers = 0,
+): SchoolTimeOnTask[] {
+  return figures.timeOnTask.filter((s) => advisedSchoolIds.has(s.schoolId) && s.teachers >= minTeachers);
+}
+/** The median as published outside the organization (the public summary, the funder report). */
+export function publishedMedian(figures: ImpactFigures): number | null {
+  return figures.timeOnTask.length >= MIN_SCHOOLS_FOR_MEDIAN ? figures.timeOnTaskMedianChange : null;
 }
 
 export function median(values: readonly number[]): number | null {

@@ -26,7 +26,7 @@ import {
   observations,
 } from "../observation/schema";
 import { createProgram, listPrograms, renameProgram } from "../people";
-import { organizations, persons, programs } from "../people/schema";
+import { coordinatorSchools, organizations, persons, programs } from "../people/schema";
 import { actorsOf, makePerson, makeSchool, makeWorld } from "../people/testing";
 import {
   computeImpactFigures,
@@ -634,6 +634,30 @@ describe("impact figures", () => {
       await expect(impactPage(a[who], {})).rejects.toBeInstanceOf(NotFoundError);
     const page = await impactPage(a.coordinator, { year: "2025", program: ids.p1 });
     expect([page.year, page.program?.id, page.figures.teachersTrained]).toEqual([2025, ids.p1, 2]);
+    // Liceo Uno's own time on task counts in the network's median, but its row is for the coordinators
+    // who advise it (product.md, "school aggregates"); this one advises school A only
+    expect(page.figures.timeOnTask.map((s) => s.school)).toEqual(["Liceo Uno"]);
+    expect(page.schoolsShown).toEqual([]);
+    const liceoUno = page.figures.timeOnTask[0]?.schoolId as string;
+    await db().insert(coordinatorSchools).values({
+      organizationId: w.org.id,
+      personId: a.coordinator.personId,
+      schoolId: liceoUno,
+    });
+    const advising = {
+      ...a.coordinator,
+      advisedSchoolIds: new Set([...a.coordinator.advisedSchoolIds, liceoUno]),
+    };
+    const shown = await impactPage(advising, { year: "2025", program: ids.p1 });
+    expect(shown.schoolsShown.map((s) => s.school)).toEqual(["Liceo Uno"]);
+    await db()
+      .delete(coordinatorSchools)
+      .where(
+        and(
+          eq(coordinatorSchools.personId, a.coordinator.personId),
+          eq(coordinatorSchools.schoolId, liceoUno),
+        ),
+      );
     const odd = await impactPage(a.coordinator, { year: "1999'", program: "x" });
     expect([odd.year, odd.program, odd.figures.teachersTrained]).toEqual([null, null, 4]);
 
@@ -712,6 +736,9 @@ describe("public summary and funder report", () => {
   it("the public summary has the headline figures and no person", async () => {
     const summary = await publicImpact(slug);
     expect(summary.teachersTrained).toBeGreaterThan(0);
+    // fewer than five schools have a time-on-task change: their median would be one school's own
+    expect(summary.schoolsWithTimeOnTask).toBeLessThan(5);
+    expect(summary.timeOnTaskMedianChange).toBeNull();
     const text = JSON.stringify(summary).toLowerCase();
     for (const s of await personalStrings()) expect(text, s).not.toContain(s.toLowerCase());
     await expect(publicImpact("no-existe")).rejects.toBeInstanceOf(NotFoundError);
@@ -761,7 +788,10 @@ describe("public summary and funder report", () => {
     const pdfText = (await pdfPages(pdf.bytes)).join("\n");
     expect(pdfText).toContain("Docentes formados");
     expect(pdfText).toContain("Personas distintas con un certificado de curso vigente");
-    expect(pdfText).toContain("Liceo Uno");
+    // Liceo Uno's change rests on one teacher: the report, which leaves the organization, does not list
+    // it by name (nor would it a school the requester does not advise), and has no median of one school
+    expect(pdfText).not.toContain("Liceo Uno");
+    expect(pdfText).toContain("Sin datos suficientes");
 
     const xlsx = await funderReportFile(a.coordinator, id, "xlsx");
     const book = new ExcelJS.Workbook();

@@ -6,7 +6,13 @@ import { type Actor, authorize, can } from "../../platform/policy";
 import { listPrograms, type ProgramRow } from "../people/programs";
 import { organizations } from "../people/schema";
 import { FIRST_IMPACT_YEAR, IMPACT_TIME_ZONE } from "./content";
-import { cachedImpactFigures, type ImpactFigures } from "./figures";
+import {
+  cachedImpactFigures,
+  type ImpactFigures,
+  publishedMedian,
+  type SchoolTimeOnTask,
+  schoolsReadBy,
+} from "./figures";
 import "./policy";
 
 /** Whether the actor reads the impact page (the menu item). */
@@ -39,6 +45,8 @@ export interface ImpactPage {
   /** null: all programs */
   program: ProgramRow | null;
   figures: ImpactFigures;
+  /** the schools whose own time on task the reader may see (those they advise) */
+  schoolsShown: SchoolTimeOnTask[];
 }
 
 /** The figures for a year (or all) and a program (or all); an unknown year or program reads as "all". */
@@ -55,7 +63,14 @@ export async function impactPage(actor: Actor, query: ImpactQuery, now = new Dat
     from: year ? `${year}-01-01` : null,
     to: year ? `${year}-12-31` : null,
   });
-  return { years, year, programs, program, figures };
+  return {
+    years,
+    year,
+    programs,
+    program,
+    figures,
+    schoolsShown: schoolsReadBy(figures, actor.advisedSchoolIds),
+  };
 }
 
 export interface PublicImpact {
@@ -101,6 +116,6 @@ export async function publicImpact(slug: string): Promise<PublicImpact> {
     schoolsAdvised: f.schoolsAdvised,
     cyclesCompleted: f.cyclesCompleted,
     schoolsWithTimeOnTask: f.timeOnTask.length,
-    timeOnTaskMedianChange: f.timeOnTaskMedianChange,
+    timeOnTaskMedianChange: publishedMedian(f),
   };
 }

@@ -20,9 +20,15 @@ import { type Actor, authorize } from "../../platform/policy";
 import { fileStore } from "../../platform/storage";
 import { asText, parseInput } from "../../platform/validation";
 import { programOfOrganization } from "../people/programs";
-import { organizations, programs } from "../people/schema";
+import { coordinatorSchools, organizations, programs } from "../people/schema";
 import { IMPACT_FIGURES, IMPACT_TIME_ZONE, type ImpactFigure } from "./content";
-import { computeImpactFigures, type ImpactFigures } from "./figures";
+import {
+  computeImpactFigures,
+  type ImpactFigures,
+  MIN_TEACHERS_LISTED,
+  publishedMedian,
+  schoolsReadBy,
+} from "./figures";
 import "./policy";
 import { funderReports } from "./schema";
 
@@ -195,7 +201,7 @@ export function headline(figures: ImpactFigures, key: ImpactFigure, t: Translate
       return n(figures.cyclesCompleted);
     case "time_on_task":
       return figures.timeOnTaskMedianChange === null
-        ? t("impact.median_none")
+        ? t("impact.median_withheld")
         : t("impact.median_change", { value: points(figures.timeOnTaskMedianChange, t, locale) });
   }
 }
@@ -377,6 +383,7 @@ export async function runFunderReport(reportId: string, now = new Date()): Promi
       locale: funderReports.locale,
       status: funderReports.status,
       organization: organizations.name,
+      requestedBy: funderReports.requestedBy,
     })
     .from(funderReports)
     .innerJoin(organizations, eq(organizations.id, funderReports.organizationId))
@@ -391,12 +398,23 @@ export async function runFunderReport(reportId: string, now = new Date()): Promi
   };
   try {
     await progress(5);
-    const figures = await computeImpactFigures(db(), {
+    const computed = await computeImpactFigures(db(), {
       organizationId: report.organizationId,
       programId: report.programId,
       from: report.fromOn,
       to: report.toOn,
     });
+    // The report leaves the organization: schools listed by name are those the requester advises, each
+    // on at least MIN_TEACHERS_LISTED teachers; the median only on enough schools (figures.ts).
+    const advised = await db()
+      .select({ schoolId: coordinatorSchools.schoolId })
+      .from(coordinatorSchools)
+      .where(eq(coordinatorSchools.personId, report.requestedBy));
+    const figures: ImpactFigures = {
+      ...computed,
+      timeOnTask: schoolsReadBy(computed, new Set(advised.map((a) => a.schoolId)), MIN_TEACHERS_LISTED),
+      timeOnTaskMedianChange: publishedMedian(computed),
+    };
     await progress(40);
     const locale: Locale = isLocale(report.locale) ? report.locale : "es-CL";
     const { pdf, xlsx } = await funderReportFiles(

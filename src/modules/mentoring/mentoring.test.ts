@@ -6,7 +6,7 @@ import { auditEvents } from "../../platform/audit/schema";
 import { db } from "../../platform/db/client";
 import { NotFoundError, ValidationError } from "../../platform/errors";
 import { emails } from "../../platform/mail/schema";
-import type { Actor } from "../../platform/policy";
+import { type Actor, can } from "../../platform/policy";
 import { useTestDatabase } from "../../platform/testing/database";
 import {
   ensureObservationSetup,
@@ -247,6 +247,17 @@ describe("mentoring: pairings, what they open, sessions", () => {
     expect(ended.endedBy).toBe(w.coordinator.id);
     const after = await actorOf(mentor.id);
     expect(after.mentees.size).toBe(0);
+    // a visit the mentor sent while paired: its feedback meeting is no longer theirs to hold
+    const theirVisit = {
+      organizationId: w.org.id,
+      schoolId: w.schoolA.id,
+      teacherId: w.teacherA.id,
+      observerId: mentor.id,
+      status: "submitted" as const,
+    };
+    expect(can(before, "hold_meeting", "observation", theirVisit)).toBe(true);
+    expect(can(after, "hold_meeting", "observation", theirVisit)).toBe(false);
+    expect(can(after, "read", "observation", theirVisit)).toBe(true); // their own working record
     expect(await rejection(getVisit(after, visitId))).toBeInstanceOf(NotFoundError);
     expect(await rejection(getDevelopment(after, w.teacherA.id))).toBeInstanceOf(NotFoundError);
     expect(await rejection(sessionPage(after, sessionId))).toBeInstanceOf(NotFoundError);

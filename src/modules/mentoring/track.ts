@@ -393,7 +393,10 @@ export async function progressOf(
       co.title AS course_title, COALESCE(r.count, 1) AS need,
       CASE r.kind
         WHEN 'course_completed' THEN (SELECT count(*) FROM certificates z JOIN cohorts k ON k.id = z.cohort_id
-          WHERE z.kind = 'course' AND z.person_id = c.person_id AND z.revoked_at IS NULL
+          WHERE z.kind = 'course' AND z.revoked_at IS NULL
+            AND (z.person_id = c.person_id OR (z.person_id IS NULL AND EXISTS (
+              SELECT 1 FROM registrations rr JOIN persons pp ON pp.id = c.person_id
+              WHERE rr.id = z.registration_id AND rr.email = lower(pp.email))))
             AND k.course_id = r.course_id)
         WHEN 'meetings_recorded' THEN (SELECT count(*) FROM feedback_meetings m
           WHERE m.observer_id = c.person_id AND m.organization_id = c.organization_id
@@ -633,7 +636,10 @@ export async function candidacyPage(actor: Actor, candidacyId: string) {
     ? await rowsOf<{ course_id: string; code: string; issued_at: Date | string }>(
         db(),
         sql`SELECT k.course_id, z.code, z.issued_at FROM certificates z JOIN cohorts k ON k.id = z.cohort_id
-          WHERE z.kind = 'course' AND z.person_id = ${candidacy.personId} AND z.revoked_at IS NULL
+          WHERE z.kind = 'course' AND z.revoked_at IS NULL
+            AND (z.person_id = ${candidacy.personId} OR (z.person_id IS NULL AND EXISTS (
+              SELECT 1 FROM registrations rr JOIN persons pp ON pp.id = ${candidacy.personId}
+              WHERE rr.id = z.registration_id AND rr.email = lower(pp.email))))
             AND k.course_id = ANY(${uuidArray(courseIds)})
           ORDER BY z.issued_at DESC`,
       )

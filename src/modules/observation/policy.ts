@@ -105,7 +105,12 @@ allow("update", "observation", (a, o) => author(a, o) && o.status === "draft" &&
 /** the history of a visit's changes (which device wrote what, when): its author, their working record */
 allow("read_history", "observation", (a, o) => author(a, o));
 /** the feedback meeting of a submitted visit: its author */
-allow("hold_meeting", "observation", (a, o) => author(a, o) && o.status === "submitted");
+allow(
+  "hold_meeting",
+  "observation",
+  // and while they may still observe the teacher: a mentor whose pairing ended writes nothing more
+  (a, o) => author(a, o) && o.status === "submitted" && observer(a, o),
+);
 /** acknowledging the feedback and writing a reflection: the teacher */
 allow("respond", "observation", (a, o) => o.status === "submitted" && a.personId === o.teacherId);
 allow("read", "reflection", (a, r) => a.personId === r.teacherId);
