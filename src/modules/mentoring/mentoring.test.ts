@@ -179,6 +179,10 @@ describe("mentoring: pairings, what they open, sessions", () => {
     expect(await refused({ ...base, mentorId: w.otherLeader.id, teacherIds: [teacher1.id] })).toEqual({
       mentorId: "mentoring.errors.mentor_unknown",
     });
+    // a person of the organization who is no mentor (no mentor role, no mentor certificate in force)
+    expect(await refused({ ...base, mentorId: teacher2.id, teacherIds: [teacher1.id] })).toEqual({
+      mentorId: "mentoring.errors.mentor_unknown",
+    });
     expect(await db().select().from(mentorPairings).where(eq(mentorPairings.mentorId, mentor.id))).toEqual(
       [],
     );
@@ -223,7 +227,7 @@ describe("mentoring: pairings, what they open, sessions", () => {
   });
 
   it("ending a pairing removes the mentor's access at once: visits, development and sessions", async () => {
-    const mentor = await makePerson(w.org.id, [], { givenNames: "Rosa" });
+    const mentor = await makePerson(w.org.id, [{ role: "mentor", schoolId: w.schoolB.id }], { givenNames: "Rosa" });
     const [pairingId] = await createPairings(a.coordinator, {
       mentorId: mentor.id,
       schoolId: w.schoolA.id,
@@ -345,7 +349,7 @@ describe("mentoring: pairings, what they open, sessions", () => {
   });
 
   it("the mentor's home: each mentee with their open step, last visit and next follow-up, in one list", async () => {
-    const mentor = await makePerson(w.org.id, []);
+    const mentor = await makePerson(w.org.id, [{ role: "mentor", schoolId: w.schoolB.id }]);
     const mentee = await makePerson(w.org.id, [{ role: "teacher", schoolId: w.schoolA.id }], {
       familyNames: "Aaa Primera",
     });

@@ -90,19 +90,19 @@ export async function pairingOptions(actor: Actor, schoolId?: string) {
     db()
       .select({ id: persons.id, name: sql<string>`${persons.givenNames} || ' ' || ${persons.familyNames}` })
       .from(persons)
-      .where(
-        and(
-          eq(persons.organizationId, org),
-          eq(persons.status, "active"),
-          sql`(EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = ${persons.id} AND m.role = 'mentor')
-            OR EXISTS (SELECT 1 FROM certificates c WHERE c.person_id = ${persons.id} AND c.kind = 'mentor'))`,
-        ),
-      )
+      .where(and(eq(persons.organizationId, org), eq(persons.status, "active"), isMentor(sql`${persons.id}`)))
       .orderBy(asc(persons.familyNames), asc(persons.givenNames)),
   ]);
   const school = schoolRows.find((s) => s.id === schoolId) ?? null;
   const teachers = school ? await teachersOf(org, school.id) : [];
   return { schools: schoolRows, mentors: mentorRows, school, teachers };
+}
+
+/** Who may be paired as a mentor: a mentor of some school, or the holder of a mentor certificate in force. */
+function isMentor(personId: SQL) {
+  return sql`(EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = ${personId} AND m.role = 'mentor')
+    OR EXISTS (SELECT 1 FROM certificates c WHERE c.person_id = ${personId} AND c.kind = 'mentor'
+      AND c.revoked_at IS NULL))`;
 }
 
 function teachersOf(organizationId: string, schoolId: string, tx: DbOrTx = db()) {
@@ -158,7 +158,9 @@ export async function createPairings(
     ? await db()
         .select({ id: persons.id, status: persons.status })
         .from(persons)
-        .where(and(eq(persons.id, values.mentorId), eq(persons.organizationId, org)))
+        .where(
+          and(eq(persons.id, values.mentorId), eq(persons.organizationId, org), isMentor(sql`${persons.id}`)),
+        )
     : [];
   if (!mentorRow || mentorRow.status === "disabled") errors.mentorId = "mentoring.errors.mentor_unknown";
   const [schoolRow] = isUuid(values.schoolId)
