@@ -17,7 +17,7 @@ import { type Db, type DbOrTx, rowsOf } from "../../platform/db/client";
 import { reportingDb } from "../../platform/db/replica";
 import { organizationFingerprint } from "../observation/figures-cache";
 import { DEPENDENCIAS, type Dependencia } from "../people/schema";
-import { IVE_BAND_NAMES, type IveBand, iveBandOf } from "../people/schools";
+import { IVE_BAND_NAMES, type IveBand, iveBandOf, REGION_ORDER } from "../people/schools";
 import { REGIONS } from "../people/territory";
 import { IMPACT_TIME_ZONE } from "./content";
 
@@ -84,24 +84,6 @@ const advisoryOverlaps = (fromDay: SQL, toDay: SQL) =>
 
 const regionByName = new Map(REGIONS.map((r) => [r.shortName, r]));
 const regionByCode = new Map(REGIONS.map((r) => [r.code, r]));
-const REGION_ORDER = [
-  "15",
-  "01",
-  "02",
-  "03",
-  "04",
-  "05",
-  "13",
-  "06",
-  "07",
-  "16",
-  "08",
-  "09",
-  "14",
-  "10",
-  "11",
-  "12",
-];
 
 /** Computes every figure (no cache, no authorization: see impactFigures). */
 export async function computeImpactFigures(source: Db, scope: ImpactScope): Promise<ImpactFigures> {

@@ -68,7 +68,7 @@ export function iveBandOf(ive: number | null | undefined): IveBand {
 }
 
 /** Regions north to south, the order Chileans expect in a list (reference: chile.md §2.1). */
-const REGION_ORDER = [
+export const REGION_ORDER = [
   "15",
   "01",
   "02",
