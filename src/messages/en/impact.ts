@@ -33,12 +33,11 @@ export const impact: Record<keyof typeof source, string> = {
   "impact.definition.cycles_completed":
     "Feedback meetings held in the period in the organization's schools (a cycle is a submitted visit followed by its meeting). By program: meetings held in a school while it had an advisory of the program.",
   "impact.definition.time_on_task":
-    "A teacher's k-th cycle at a school is their k-th feedback meeting there (by when it was held; each meeting follows a submitted visit), counting meetings held up to the end of the period. Teachers with at least 3 cycles whose latest cycle falls in the period count. The school's baseline: those teachers' 1st and 2nd cycles; latest: each one's latest cycle. The share is students on task over students present, summed over every snapshot of those visits; the change is latest minus baseline, in percentage points. By program: schools with an advisory of the program in the period.",
+    "A teacher's k-th cycle at a school is their k-th feedback meeting there (by when it was held; each meeting follows a submitted visit), counting meetings held up to the end of the period. Teachers with at least 3 cycles whose latest cycle falls in the period count. The school's baseline: those teachers' 1st and 2nd cycles; latest: each one's latest cycle. The share is students on task over students present, summed over every snapshot of those visits; the change is latest minus baseline, in percentage points. By program: schools with an advisory of the program in the period. Only teachers with snapshots on both sides count. Outside the organization (public summary, report) the median is published on five schools or more.",
   "impact.countries": "{count, plural, one {# country} other {# countries}}",
   "impact.regions": "{count, plural, one {# Chilean region} other {# Chilean regions}}",
   "impact.median_change": "Network median: {value}",
-  "impact.median_withheld":
-    "Not enough data: the median is published when five or more schools have teachers with three cycles in the period.",
+  "impact.median_withheld": "Not enough data",
   "impact.median_none": "No school has three cycles per teacher in the period yet.",
   "impact.points": "{value} points",
   "impact.no_data": "No data in this period.",

@@ -32,12 +32,11 @@ export const impact = {
   "impact.definition.cycles_completed":
     "Reuniones de retroalimentación realizadas en el período en los establecimientos de la organización (un ciclo es una visita enviada seguida de su reunión). Por programa: reuniones realizadas en un establecimiento mientras tenía una asesoría del programa.",
   "impact.definition.time_on_task":
-    "El k-ésimo ciclo de un docente en un establecimiento es su k-ésima reunión de retroalimentación allí (por fecha de la reunión; cada reunión sigue a una visita enviada), contando las reuniones realizadas hasta el fin del período. Cuentan los docentes con al menos 3 ciclos cuyo último ciclo cae en el período. Línea base del establecimiento: los ciclos 1 y 2 de esos docentes; último: el último ciclo de cada uno. La proporción es estudiantes en tarea sobre estudiantes presentes, sumando todas las mediciones de esas visitas; el cambio es último menos línea base, en puntos porcentuales. Por programa: establecimientos con una asesoría del programa en el período.",
+    "El k-ésimo ciclo de un docente en un establecimiento es su k-ésima reunión de retroalimentación allí (por fecha de la reunión; cada reunión sigue a una visita enviada), contando las reuniones realizadas hasta el fin del período. Cuentan los docentes con al menos 3 ciclos cuyo último ciclo cae en el período. Línea base del establecimiento: los ciclos 1 y 2 de esos docentes; último: el último ciclo de cada uno. La proporción es estudiantes en tarea sobre estudiantes presentes, sumando todas las mediciones de esas visitas; el cambio es último menos línea base, en puntos porcentuales. Por programa: establecimientos con una asesoría del programa en el período. Cuentan los docentes con mediciones en ambos lados. Fuera de la organización (resumen público, informe) la mediana se publica con cinco establecimientos o más.",
   "impact.countries": "{count, plural, one {# país} other {# países}}",
   "impact.regions": "{count, plural, one {# región de Chile} other {# regiones de Chile}}",
   "impact.median_change": "Mediana de la red: {value}",
-  "impact.median_withheld":
-    "Sin datos suficientes: la mediana se publica cuando cinco establecimientos o más tienen docentes con tres ciclos en el período.",
+  "impact.median_withheld": "Sin datos suficientes",
   "impact.median_none": "Aún no hay establecimientos con tres ciclos por docente en el período.",
   "impact.points": "{value} puntos",
   "impact.no_data": "Sin datos en este período.",

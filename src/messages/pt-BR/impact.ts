@@ -33,12 +33,11 @@ export const impact: Record<keyof typeof source, string> = {
   "impact.definition.cycles_completed":
     "Reuniões de devolutiva realizadas no período nas escolas da organização (um ciclo é uma visita enviada seguida da sua reunião). Por programa: reuniões realizadas numa escola enquanto tinha uma assessoria do programa.",
   "impact.definition.time_on_task":
-    "O k-ésimo ciclo de um professor numa escola é a sua k-ésima reunião de devolutiva ali (pela data da reunião; cada reunião segue uma visita enviada), contando as reuniões realizadas até o fim do período. Contam os professores com pelo menos 3 ciclos cujo último ciclo cai no período. Linha de base da escola: os ciclos 1 e 2 desses professores; último: o último ciclo de cada um. A proporção é estudantes em tarefa sobre estudantes presentes, somando todas as medições dessas visitas; a mudança é último menos linha de base, em pontos percentuais. Por programa: escolas com uma assessoria do programa no período.",
+    "O k-ésimo ciclo de um professor numa escola é a sua k-ésima reunião de devolutiva ali (pela data da reunião; cada reunião segue uma visita enviada), contando as reuniões realizadas até o fim do período. Contam os professores com pelo menos 3 ciclos cujo último ciclo cai no período. Linha de base da escola: os ciclos 1 e 2 desses professores; último: o último ciclo de cada um. A proporção é estudantes em tarefa sobre estudantes presentes, somando todas as medições dessas visitas; a mudança é último menos linha de base, em pontos percentuais. Por programa: escolas com uma assessoria do programa no período. Contam os professores com medições nos dois lados. Fora da organização (resumo público, relatório) a mediana é publicada com cinco escolas ou mais.",
   "impact.countries": "{count, plural, one {# país} other {# países}}",
   "impact.regions": "{count, plural, one {# região do Chile} other {# regiões do Chile}}",
   "impact.median_change": "Mediana da rede: {value}",
-  "impact.median_withheld":
-    "Dados insuficientes: a mediana é publicada quando cinco escolas ou mais têm docentes com três ciclos no período.",
+  "impact.median_withheld": "Dados insuficientes",
   "impact.median_none": "Ainda não há escolas com três ciclos por professor no período.",
   "impact.points": "{value} pontos",
   "impact.no_data": "Sem dados neste período.",
