@@ -12,6 +12,7 @@ import { audit } from "../../platform/audit/audit";
 import { config } from "../../platform/config";
 import { type DbOrTx, db } from "../../platform/db/client";
 import { DomainError, type FieldErrors, NotFoundError, ValidationError } from "../../platform/errors";
+import { formatDay } from "../../platform/i18n/format";
 import { isLocale } from "../../platform/i18n/i18n";
 import { isUuid, newId } from "../../platform/ids";
 import { queueEmail } from "../../platform/mail/mail";
@@ -204,22 +205,29 @@ export async function createPairings(
     const blocking = live.filter((row) => statusOf(row, today) !== "ended");
     if (blocking.length) throw new ValidationError({ teacherIds: "mentoring.errors.already_paired" });
     // ran out by their dates, never ended: closed now, so the new pairing is the one not ended
-    for (const row of live) {
-      await tx.update(p).set({ endedAt: new Date(), endedBy: actor.personId }).where(eq(p.id, row.id));
-    }
-    for (const teacherId of teacherIds) {
-      const id = newId();
+    if (live.length)
+      await tx
+        .update(p)
+        .set({ endedAt: new Date(), endedBy: actor.personId })
+        .where(
+          inArray(
+            p.id,
+            live.map((row) => row.id),
+          ),
+        );
+    const rows = teacherIds.map((teacherId) => ({
+      id: newId(),
+      organizationId: org,
+      mentorId,
+      teacherId,
+      schoolId,
+      startsOn: values.startsOn,
+      endsOn,
+      createdBy: actor.personId,
+    }));
+    await tx.insert(p).values(rows);
+    for (const { id, teacherId } of rows) {
       ids.push(id);
-      await tx.insert(p).values({
-        id,
-        organizationId: org,
-        mentorId,
-        teacherId,
-        schoolId,
-        startsOn: values.startsOn,
-        endsOn,
-        createdBy: actor.personId,
-      });
       await audit(
         actor,
         {
@@ -235,8 +243,6 @@ export async function createPairings(
   });
   return ids;
 }
-
-const dmy = (day: string) => `${day.slice(8, 10)}-${day.slice(5, 7)}-${day.slice(0, 4)}`;
 
 /** Emails the mentor (one message naming their mentees) and each teacher (naming their mentor). */
 async function tellPairing(
@@ -267,8 +273,8 @@ async function tellPairing(
     if (to.status !== "active") return;
     const t = translator(isLocale(to.locale) ? to.locale : "es-CL");
     const dates = endsOn
-      ? t("mentoring.email.dates_until", { start: dmy(startsOn), end: dmy(endsOn) })
-      : t("mentoring.email.dates_open", { start: dmy(startsOn) });
+      ? t("mentoring.email.dates_until", { start: formatDay(startsOn), end: formatDay(endsOn) })
+      : t("mentoring.email.dates_open", { start: formatDay(startsOn) });
     await queueEmail(
       {
         to: to.email,

@@ -11,6 +11,7 @@ import { audit } from "../../platform/audit/audit";
 import { config } from "../../platform/config";
 import { db } from "../../platform/db/client";
 import { type FieldErrors, NotFoundError, ValidationError } from "../../platform/errors";
+import { formatDay } from "../../platform/i18n/format";
 import { isLocale } from "../../platform/i18n/i18n";
 import { isUuid, newId } from "../../platform/ids";
 import { queueEmail } from "../../platform/mail/mail";
@@ -104,7 +105,7 @@ export async function logSession(actor: Actor, pairingId: string, input: Record<
       .where(eq(persons.id, pairing.teacherId));
     if (mentee?.status === "active") {
       const t = translator(isLocale(mentee.locale) ? mentee.locale : "es-CL");
-      const date = `${values.heldOn.slice(8, 10)}-${values.heldOn.slice(5, 7)}-${values.heldOn.slice(0, 4)}`;
+      const date = formatDay(values.heldOn);
       await queueEmail(
         {
           to: mentee.email,
